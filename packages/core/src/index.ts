@@ -1,1 +1,51 @@
-export {};
+/**
+ * @coplan/core: safeguarding partnership business plans as Yjs documents.
+ * Everything public is named here; nothing else is part of the API.
+ */
+
+// Opening and creating plans
+export { createPlan, openPlan, hasPlan, type CreatePlanOptions } from './plan/create-plan.js';
+export { Plan, type Placement, type PlanOptions, type PlanPatch } from './plan/plan.js';
+export type { PlanChange } from './plan/change-feed.js';
+export { planToInput } from './plan/plan-to-input.js';
+
+// The model
+export { PlanError, type PlanErrorCode, type PlanErrorDetails } from './model/errors.js';
+export { KINDS, ENTITY_KINDS, META_FIELDS, type EntityKind, type FieldSpec, type FieldType, type KindSpec } from './model/schema.js';
+export {
+  RAG_VALUES,
+  PLAN_STATUSES,
+  ACTION_STATUSES,
+  LEAD_KINDS,
+  type Rag,
+  type PlanStatus,
+  type ActionStatus,
+  type LeadKind,
+  type IsoDate,
+} from './model/values.js';
+export type * from './model/entities.js';
+export type * from './model/input.js';
+export type * from './model/snapshot.js';
+
+// Versions
+export type { AgreeVersionInput } from './versions/versions.js';
+export { diffSnapshots, type PlanDiff, type DiffItem, type FieldChange } from './versions/diff.js';
+export { SCHEMA_VERSION } from './migrate/migrations.js';
+
+// Queries over snapshots
+export {
+  listActions,
+  isComplete,
+  actionDue,
+  actionsByLead,
+  overdueActions,
+  actionsDueWithin,
+  ragSummary,
+  changedSince,
+  type ActionInContext,
+  type RagSummary,
+  type RecentChange,
+} from './queries/queries.js';
+
+// Timescales
+export * from './timescale/index.js';

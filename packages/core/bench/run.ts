@@ -1,0 +1,195 @@
+/**
+ * Core benchmarks: `npm run bench` (or `npx tsx packages/core/bench/run.ts`).
+ * Each figure is set beside a reference measured in the same run: raw Yjs calls
+ * that write and read the same layout, and the same content as JSON.
+ */
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import * as Y from 'yjs';
+import { createPlan, openPlan, type PlanInput } from '../src/index.js';
+import { layoutOf } from '../src/crdt/layout.js';
+import { generateKeyBetween } from 'fractional-indexing';
+
+function generatePlan(priorities: number, objectives: number, actions: number, updates: number): PlanInput {
+  return {
+    title: 'Generated business plan',
+    period: { start: '2025-04-01', end: '2026-03-31' },
+    leads: Array.from({ length: 20 }, (_, i) => ({ name: `Sub-group ${i}`, kind: 'group' as const })),
+    priorities: Array.from({ length: priorities }, (_, p) => ({
+      title: `Priority ${p}: improve the effectiveness of agencies in safeguarding children`,
+      aim: 'Partners work together to identify risk early.',
+      successStatements: ['Children report feeling safer', 'Referrals come from a wider range of agencies'],
+      objectives: Array.from({ length: objectives }, (_, o) => ({
+        text: `Objective ${p}.${o}: ensure there is an effective multi-agency strategy in place`,
+        actions: Array.from({ length: actions }, (_, a) => ({
+          text: `Action ${p}.${o}.${a}: audit to be undertaken as part of QA activity and reported to the Board`,
+          leads: [`Sub-group ${(p + o + a) % 20}`, 'Business Manager'],
+          timescale: ['By 31/03/26', 'September 2025', 'Spring 2026', 'Ongoing throughout the reporting year'][a % 4]!,
+          updates: Array.from({ length: updates }, (_, u) => ({
+            date: `2025-0${5 + u}-15`,
+            author: 'Business Manager',
+            rag: (['green', 'amber', 'red'] as const)[(a + u) % 3]!,
+            narrative: `Update ${u}: the sub-group met and reviewed progress; the audit sample has been agreed.`,
+          })),
+        })),
+      })),
+    })),
+  };
+}
+
+/** The same plan written with raw Yjs calls into the same layout, one transaction per item. */
+function rawBuild(input: PlanInput): Y.Doc {
+  const doc = new Y.Doc();
+  const l = layoutOf(doc);
+  const at = new Date().toISOString();
+  const text = (s: string) => {
+    const t = new Y.Text();
+    t.insert(0, s);
+    return t;
+  };
+  let seq = 0;
+  const put = (kind: keyof typeof l.entities, parent: string | null, order: string, fields: Record<string, unknown>) => {
+    const id = `id${seq++}`;
+    doc.transact(() => {
+      const m = new Y.Map<unknown>();
+      l.entities[kind].set(id, m);
+      m.set('pos', { p: parent, o: order });
+      m.set('del', null);
+      for (const k of ['cAt', 'uAt']) m.set(k, at);
+      for (const k of ['cBy', 'uBy']) m.set(k, 'bench');
+      for (const [k, v] of Object.entries(fields)) m.set(k, v);
+    });
+    return id;
+  };
+  doc.transact(() => {
+    l.system.set('schemaVersion', 1);
+    l.meta.set('title', text(input.title));
+  });
+  const leadIds = new Map<string, string>();
+  let lo: string | null = null;
+  for (const lead of input.leads ?? []) {
+    lo = generateKeyBetween(lo, null);
+    leadIds.set(lead.name, put('lead', null, lo, { name: lead.name, kind: lead.kind, chair: '', organisation: '' }));
+  }
+  let po: string | null = null;
+  for (const p of input.priorities ?? []) {
+    po = generateKeyBetween(po, null);
+    const pid = put('priority', null, po, {
+      title: text(p.title),
+      aim: text(p.aim ?? ''),
+      owner: text(''),
+      successStatements: Y.Array.from((p.successStatements ?? []).map(text)),
+      focusAreas: new Y.Array(),
+      leadGroup: null,
+    });
+    let oo: string | null = null;
+    for (const o of p.objectives ?? []) {
+      oo = generateKeyBetween(oo, null);
+      const oid = put('objective', pid, oo, { text: text(o.text), impact: text('') });
+      let ao: string | null = null;
+      for (const a of o.actions ?? []) {
+        ao = generateKeyBetween(ao, null);
+        const aid = put('action', oid, ao, {
+          text: text(a.text),
+          leads: Y.Array.from((a.leads ?? []).map((n) => (leadIds.has(n) ? { leadId: leadIds.get(n) } : { name: n }))),
+          timescale: text(a.timescale ?? ''),
+          status: 'not-started',
+          impact: text(''),
+        });
+        for (const u of a.updates ?? [])
+          put('progress', aid, '', { date: u.date, author: u.author, rag: u.rag, narrative: text(u.narrative), evidence: text('') });
+      }
+    }
+  }
+  return doc;
+}
+
+/** Raw read: decode, then every top-level map as JSON. */
+function rawOpenAndRead(bytes: Uint8Array): unknown {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, bytes);
+  const l = layoutOf(doc);
+  const out: Record<string, unknown> = { meta: l.meta.toJSON() };
+  for (const [k, m] of Object.entries(l.entities)) out[k] = m.toJSON();
+  return out;
+}
+
+function time<T>(fn: () => T, repeat: number): { ms: number; result: T } {
+  let result!: T;
+  fn(); // warm up
+  const samples: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    result = fn();
+    samples.push(performance.now() - t0);
+  }
+  samples.sort((a, b) => a - b);
+  return { ms: samples[Math.floor(samples.length / 2)]!, result };
+}
+
+/** Median time from applying one remote keystroke to the plan's change event, over `n` keystrokes. */
+function keystrokeToEvent(input: PlanInput, n: number): number {
+  const a = createPlan(new Y.Doc(), input, { user: 'A' });
+  const b = openPlan(replicaOf(a.doc), { user: 'B' });
+  const actionId = a.snapshot().priorities[3]!.objectives[4]!.actions[5]!.id;
+  let delivered = 0;
+  let t0 = 0;
+  const samples: number[] = [];
+  b.onChange((c) => {
+    if (c.entities.some((e) => e.id === actionId)) {
+      samples.push(performance.now() - t0);
+      delivered++;
+    }
+  });
+  const updates: Uint8Array[] = [];
+  a.doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < n; i++) a.editText('action', actionId, 'text', 0, 0, 'x');
+  for (const u of updates) {
+    t0 = performance.now();
+    Y.applyUpdate(b.doc, u, 'remote');
+  }
+  if (delivered !== n) throw new Error(`expected ${n} change events, got ${delivered}`);
+  samples.sort((x, y) => x - y);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+function replicaOf(doc: Y.Doc): Y.Doc {
+  const d = new Y.Doc();
+  Y.applyUpdate(d, Y.encodeStateAsUpdate(doc));
+  return d;
+}
+
+const fmt = (n: number) => n.toFixed(n < 10 ? 3 : 1);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+
+const input = generatePlan(10, 10, 10, 3);
+const big = generatePlan(10, 10, 100, 3);
+const rows: string[][] = [];
+
+const apiBuild = time(() => createPlan(new Y.Doc(), input), 5);
+const rawBuilt = time(() => rawBuild(input), 5);
+rows.push(['build 1,000-action plan', `${fmt(apiBuild.ms)} ms`, `${fmt(rawBuilt.ms)} ms (raw Yjs)`, (apiBuild.ms / rawBuilt.ms).toFixed(2) + 'x']);
+
+const bytes = Y.encodeStateAsUpdate(apiBuild.result.doc);
+const json = JSON.stringify(input);
+const yGz = gzipSync(bytes).length;
+const jGz = gzipSync(json).length;
+rows.push(['encoded size, gzipped', kb(yGz), `${kb(jGz)} (same content as JSON)`, (yGz / jGz).toFixed(2) + 'x']);
+rows.push(['encoded size, raw', kb(bytes.length), kb(Buffer.byteLength(json)), (bytes.length / Buffer.byteLength(json)).toFixed(2) + 'x']);
+
+const apiOpen = time(() => {
+  const d = new Y.Doc();
+  Y.applyUpdate(d, bytes);
+  return openPlan(d).snapshot();
+}, 10);
+const rawOpen = time(() => rawOpenAndRead(bytes), 10);
+rows.push(['open + snapshot', `${fmt(apiOpen.ms)} ms`, `${fmt(rawOpen.ms)} ms (raw Yjs decode + toJSON)`, (apiOpen.ms / rawOpen.ms).toFixed(2) + 'x']);
+
+const k1 = keystrokeToEvent(input, 200);
+const k10 = keystrokeToEvent(big, 200);
+rows.push(['remote keystroke → change event', `${fmt(k10)} ms at 10,000 actions`, `${fmt(k1)} ms at 1,000 actions`, (k10 / k1).toFixed(2) + 'x']);
+
+console.log(`\nCoplan core benchmark — ${new Date().toISOString()}`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+console.log('\n| measure | Coplan API | reference | ratio |\n|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);

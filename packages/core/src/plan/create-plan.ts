@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import { newId } from '../crdt/ids.js';
+import { layoutOf } from '../crdt/layout.js';
+import type { LeadRef } from '../model/entities.js';
+import { PlanError } from '../model/errors.js';
+import type { PlanInput } from '../model/input.js';
+import { migrateDoc, SCHEMA_VERSION } from '../migrate/migrations.js';
+import { Plan, type PlanOptions } from './plan.js';
+
+/** Options for {@link createPlan}. */
+export interface CreatePlanOptions extends PlanOptions {
+  /** The plan's id; a random one when omitted. Relays name rooms by it. */
+  planId?: string;
+}
+
+/**
+ * Writes a new plan into an empty `Y.Doc` and returns its handle. The input is
+ * built and checked in a scratch document first, then applied in one update:
+ * bad input throws a {@link PlanError} and leaves `doc` untouched. The build
+ * is not on the undo stack.
+ *
+ * @example
+ * ```ts
+ * import * as Y from 'yjs';
+ * import { createPlan } from '@coplan/core';
+ * const plan = createPlan(new Y.Doc(), { title: 'LSCB Business Plan 2015/16', period: { start: '2015-04-01', end: '2016-03-31' } });
+ * ```
+ */
+export function createPlan(doc: Y.Doc, input: PlanInput, options: CreatePlanOptions = {}): Plan {
+  if (layoutOf(doc).system.get('schemaVersion') !== undefined)
+    throw new PlanError('already-a-plan', 'This document already holds a plan; open it with openPlan instead.');
+  if (!input || typeof input !== 'object') throw new PlanError('invalid-value', 'createPlan needs a plan input object with at least a title.');
+  const scratch = new Y.Doc();
+  const random = options.random ?? Math.random;
+  const planId = options.planId ?? newId(random);
+  const system = layoutOf(scratch).system;
+  scratch.transact(() => {
+    system.set('schemaVersion', SCHEMA_VERSION);
+    system.set('planId', planId);
+  });
+  const builder = new Plan(scratch, options);
+  try {
+    fill(builder, input);
+  } finally {
+    builder.destroy();
+  }
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch), { coplan: 'create' });
+  return new Plan(doc, options);
+}
+
+/**
+ * Opens the plan held in `doc`, migrating a document from an older Coplan.
+ * Throws a {@link PlanError} when the document holds no plan (`not-a-plan`:
+ * create one, or wait until it has synced) or one from a newer Coplan
+ * (`schema-too-new`); either way the document is left as it was.
+ *
+ * @example
+ * ```ts
+ * const doc = new Y.Doc();
+ * Y.applyUpdate(doc, bytesFromDisk);
+ * const plan = openPlan(doc, { user: 'Business Manager' });
+ * ```
+ */
+export function openPlan(doc: Y.Doc, options: PlanOptions = {}): Plan {
+  migrateDoc(doc);
+  return new Plan(doc, options);
+}
+
+/** Whether `doc` holds a plan yet (for example, once a provider has synced). */
+export function hasPlan(doc: Y.Doc): boolean {
+  return layoutOf(doc).system.get('schemaVersion') !== undefined;
+}
+
+function fill(plan: Plan, input: PlanInput): void {
+  plan.updatePlan({
+    title: input.title,
+    introduction: input.introduction,
+    vision: input.vision,
+    versionLabel: input.versionLabel,
+    status: input.status,
+    period: input.period ?? undefined,
+    principles: input.principles,
+    statutoryObjectives: input.statutoryObjectives,
+    reviewSchedule: input.reviewSchedule,
+  });
+  const partnerships = new Map<string, string>();
+  for (const p of input.partnerships ?? []) {
+    const id = plan.create('partnership', { name: p.name, shortName: p.shortName });
+    partnerships.set(p.name.toLowerCase(), id);
+    if (p.shortName) partnerships.set(p.shortName.toLowerCase(), id);
+  }
+  for (const c of input.contextStatements ?? []) plan.create('context', { title: c.title, text: c.text });
+  for (const c of input.consultation ?? []) plan.create('consultation', { who: c.who, when: c.when });
+  const leads = new Map<string, string>();
+  for (const l of input.leads ?? []) {
+    const id = plan.create('lead', { name: l.name, kind: l.kind, chair: l.chair, organisation: l.organisation });
+    leads.set(l.name.trim().toLowerCase(), id);
+  }
+  const ref = (name: string): LeadRef => {
+    const id = typeof name === 'string' ? leads.get(name.trim().toLowerCase()) : undefined;
+    return id ? { leadId: id } : { name };
+  };
+  const priorityIds: string[] = [];
+  for (const p of input.priorities ?? []) {
+    const pid = plan.create('priority', {
+      title: p.title,
+      aim: p.aim,
+      owner: p.owner,
+      successStatements: p.successStatements,
+      focusAreas: p.focusAreas,
+      leadGroup: p.leadGroup ? ref(p.leadGroup) : undefined,
+    });
+    priorityIds.push(pid);
+    for (const o of p.objectives ?? []) {
+      const oid = plan.create('objective', { text: o.text, impact: o.impact }, { parentId: pid });
+      for (const a of o.actions ?? []) {
+        const aid = plan.create(
+          'action',
+          { text: a.text, leads: a.leads?.map(ref), timescale: a.timescale, status: a.status, impact: a.impact },
+          { parentId: oid },
+        );
+        for (const m of a.milestones ?? []) plan.create('milestone', { text: m.text, timescale: m.timescale, done: m.done }, { parentId: aid });
+        for (const v of a.variants ?? []) {
+          const partnershipId = typeof v.partnership === 'string' ? partnerships.get(v.partnership.toLowerCase()) : undefined;
+          if (!partnershipId)
+            throw new PlanError('not-found', `A variant of "${a.text.slice(0, 40)}" names partnership "${v.partnership}", which is not in the plan's partnerships.`, {
+              kind: 'variant',
+              field: 'partnership',
+              value: v.partnership,
+            });
+          plan.create('variant', { partnershipId, text: v.text, leads: v.leads?.map(ref), timescale: v.timescale }, { parentId: aid });
+        }
+        for (const u of a.updates ?? [])
+          plan.create('progress', { date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }, { parentId: aid });
+      }
+    }
+  }
+  for (const ind of input.indicators ?? []) {
+    const priorityId = ind.priority === undefined ? null : priorityIds[ind.priority - 1];
+    if (priorityId === undefined)
+      throw new PlanError('not-found', `Indicator "${ind.name}" names priority ${ind.priority}, but the plan has ${priorityIds.length}.`, {
+        kind: 'indicator',
+        field: 'priority',
+        value: ind.priority,
+      });
+    plan.create('indicator', { name: ind.name, priorityId, target: ind.target, unit: ind.unit, values: ind.values });
+  }
+}

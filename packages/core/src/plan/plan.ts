@@ -1,0 +1,486 @@
+import * as Y from 'yjs';
+import { HEADER_KEYS, readHeader, readRecord, writePosition } from '../crdt/entity-record.js';
+import { emptyValue, validateField, writeField } from '../crdt/field-codec.js';
+import { newId } from '../crdt/ids.js';
+import { layoutOf, type PlanLayout } from '../crdt/layout.js';
+import { compareOrder, orderKeyBetween } from '../crdt/order-key.js';
+import { setTextMinimal } from '../crdt/text-edit.js';
+import { TreeIndex } from '../crdt/tree-index.js';
+import type { CreateFields, EntityHeader, EntityRecord, FieldPatch } from '../model/entities.js';
+import { PlanError } from '../model/errors.js';
+import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../model/schema.js';
+import type { PlanSnapshot, VersionInfo } from '../model/snapshot.js';
+import type { PlanStatus } from '../model/values.js';
+import { ChangeFeed, type PlanChange } from './change-feed.js';
+import { buildSnapshot } from './snapshot-builder.js';
+import { findVersion, listVersions, readVersionSnapshot, storeVersion, validateVersionInput, type AgreeVersionInput } from '../versions/versions.js';
+import { diffSnapshots, type PlanDiff } from '../versions/diff.js';
+
+/** Where an item goes: under which parent, and at which position among its visible siblings. */
+export interface Placement {
+  /** The parent's id; omit or null for top-level kinds (priorities, leads…). */
+  parentId?: string | null;
+  /** 0-based position among the visible siblings; omitted means last. */
+  index?: number;
+}
+
+/** Options for opening or creating a plan. */
+export interface PlanOptions {
+  /** The person working on this device, recorded on what they change. */
+  user?: string;
+  /** The clock; tests and imports pass their own. */
+  now?: () => Date;
+  /** A source of randomness for ids and order keys; fuzz tests pass a seeded one. */
+  random?: () => number;
+  /** Keystrokes closer together than this (ms) undo as one step. Default 500. */
+  undoCaptureTimeout?: number;
+}
+
+/** The plan's own fields, as {@link Plan.updatePlan} takes them. */
+export interface PlanPatch {
+  title?: string;
+  introduction?: string;
+  vision?: string;
+  versionLabel?: string;
+  status?: PlanStatus;
+  period?: { start: string; end: string } | null;
+  principles?: string[];
+  statutoryObjectives?: string[];
+  reviewSchedule?: string;
+}
+
+/**
+ * A plan over a `Y.Doc`: typed, validated edits that each run as one Yjs
+ * transaction, reads as plain data, change events that name what changed,
+ * and undo scoped to this user. Make one with {@link createPlan} or
+ * {@link openPlan}.
+ *
+ * @example
+ * ```ts
+ * const plan = createPlan(new Y.Doc(), { title: 'Business Plan 2025-26' }, { user: 'Sam' });
+ * const p = plan.create('priority', { title: 'Neglect' });
+ * const o = plan.create('objective', { text: 'Everyone can name neglect' }, { parentId: p });
+ * plan.create('action', { text: 'Review the neglect strategy', timescale: 'By 31/03/26' }, { parentId: o });
+ * plan.snapshot().priorities[0].objectives[0].actions[0].timescale.due; // { start: …, end: '2026-03-31' }
+ * ```
+ */
+export class Plan {
+  /** The transaction origin of this handle's edits; undo tracks only these. */
+  readonly origin: object = { coplan: 'local' };
+  readonly undoManager: Y.UndoManager;
+  private readonly layout: PlanLayout;
+  private readonly index: TreeIndex;
+  private readonly feed: ChangeFeed;
+  private readonly user: string;
+  private readonly now: () => Date;
+  private readonly random: () => number;
+
+  /** @internal Use {@link createPlan} or {@link openPlan}. */
+  constructor(
+    readonly doc: Y.Doc,
+    options: PlanOptions = {},
+  ) {
+    this.layout = layoutOf(doc);
+    this.user = options.user ?? '';
+    this.now = options.now ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.index = new TreeIndex(this.layout);
+    this.undoManager = new Y.UndoManager([this.layout.meta, ...Object.values(this.layout.entities)], {
+      trackedOrigins: new Set([this.origin]),
+      captureTimeout: options.undoCaptureTimeout ?? 500,
+    });
+    this.feed = new ChangeFeed(doc, this.layout, (kind, id) => this.index.touch(kind, id), (origin) =>
+      origin === this.origin || origin === this.undoManager,
+    );
+  }
+
+  /** The plan's id, fixed when it was created. */
+  get id(): string {
+    return (this.layout.system.get('planId') as string | undefined) ?? '';
+  }
+
+  // ---- Edits -------------------------------------------------------------
+
+  /**
+   * Adds an item and returns its id.
+   * @example `const id = plan.create('action', { text: 'Audit referrals' }, { parentId: objectiveId, index: 0 })`
+   */
+  create<K extends EntityKind>(kind: K, fields: CreateFields<K>, at: Placement = {}): string {
+    const spec = this.kindSpec(kind);
+    const values = this.validateFields(kind, undefined, fields as Record<string, unknown>, true);
+    const parentId = this.validateParent(kind, at.parentId ?? null);
+    const id = newId(this.random);
+    const order = spec.ordered ? this.orderAt(kind, parentId, at.index, null) : '';
+    this.transact(() => {
+      const map = new Y.Map<unknown>();
+      this.layout.entities[kind].set(id, map);
+      writePosition(map, { p: parentId, o: order });
+      map.set(HEADER_KEYS.deleted, null);
+      this.stamp(map, true);
+      for (const [name, f] of Object.entries(spec.fields)) writeField(map, f, name, values[name] ?? emptyValue(f));
+    });
+    this.undoManager.stopCapturing();
+    return id;
+  }
+
+  /**
+   * Changes some fields of an item. Text fields are edited in place, so a
+   * partner typing in the same field at the same time keeps their words.
+   */
+  update<K extends EntityKind>(kind: K, id: string, patch: FieldPatch<K>): void {
+    const map = this.liveEntity(kind, id);
+    const values = this.validateFields(kind, id, patch as Record<string, unknown>, false);
+    const fields = this.kindSpec(kind).fields;
+    this.transact(() => {
+      for (const [name, value] of Object.entries(values)) writeField(map, fields[name]!, name, value);
+      this.stamp(map, false);
+    });
+  }
+
+  /**
+   * Edits one text field at character level, as an editor does per keystroke:
+   * delete `deleteCount` characters at `index`, then insert `insert` there.
+   */
+  editText(kind: EntityKind | 'plan', id: string, field: string, index: number, deleteCount: number, insert = ''): void {
+    const map = kind === 'plan' ? this.layout.meta : this.liveEntity(kind, id);
+    const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
+    if (!spec || spec.type !== 'text')
+      throw new PlanError('unknown-field', `${kind}.${field} is not a text field; text fields are ${this.textFields(kind).join(', ')}.`, { kind, id, field });
+    const text = map.get(field) as Y.Text | undefined;
+    const length = text?.length ?? 0;
+    if (!Number.isInteger(index) || !Number.isInteger(deleteCount) || index < 0 || deleteCount < 0 || index + deleteCount > length)
+      throw new PlanError('invalid-value', `${kind}.${field} has ${length} characters; cannot delete ${deleteCount} at ${index}.`, { kind, id, field });
+    if (typeof insert !== 'string') throw new PlanError('invalid-value', `${kind}.${field}: insert must be a string.`, { kind, id, field });
+    if (spec.required && deleteCount === length && insert === '' && length > 0)
+      throw new PlanError('required', `${kind}.${field} is required: it cannot be left empty.`, { kind, id, field });
+    this.transact(() => {
+      let t = text;
+      if (!t) map.set(field, (t = new Y.Text()));
+      if (deleteCount > 0) t.delete(index, deleteCount);
+      if (insert) t.insert(index, insert);
+      this.stamp(map, false);
+    });
+  }
+
+  /**
+   * The live `Y.Text` of a text field, for binding an editor that needs the
+   * shared type itself (caret positions relative to remote edits). Prefer
+   * {@link Plan.editText} for writes, which also records who changed it.
+   */
+  textOf(kind: EntityKind | 'plan', id: string, field: string): Y.Text {
+    const map = kind === 'plan' ? this.layout.meta : this.entityMap(kind, id);
+    const t = map.get(field);
+    if (!(t instanceof Y.Text)) throw new PlanError('unknown-field', `${kind}.${field} is not a text field.`, { kind, id, field });
+    return t;
+  }
+
+  /** Moves an item to another parent of the right level, or to another position among its siblings. */
+  move(kind: EntityKind, id: string, to: Placement): void {
+    const map = this.liveEntity(kind, id);
+    const spec = this.kindSpec(kind);
+    if (!spec.ordered) throw new PlanError('invalid-value', `${kind} items are ordered by date and cannot be moved.`, { kind, id });
+    const current = readHeader(id, map);
+    const parentId = to.parentId === undefined ? current.parentId : this.validateParent(kind, to.parentId);
+    const order = this.orderAt(kind, parentId, to.index, id);
+    this.transact(() => {
+      writePosition(map, { p: parentId, o: order });
+      this.stamp(map, false);
+    });
+    this.undoManager.stopCapturing();
+  }
+
+  /**
+   * Puts an item in the bin with everything beneath it. Nothing is erased:
+   * {@link Plan.restore} brings the item back with its children, including any
+   * a partner added beneath it after it was deleted.
+   */
+  delete(kind: EntityKind, id: string): void {
+    const map = this.entityMap(kind, id);
+    if (map.get(HEADER_KEYS.deleted)) throw new PlanError('already-deleted', `${kind} ${id} is already in the bin.`, { kind, id });
+    this.transact(() => {
+      map.set(HEADER_KEYS.deleted, { at: this.now().toISOString(), by: this.user });
+      this.stamp(map, false);
+    });
+    this.undoManager.stopCapturing();
+  }
+
+  /**
+   * Takes an item out of the bin, with its children. When its parent is itself
+   * in the bin, or gone, give a new place with `to`.
+   */
+  restore(kind: EntityKind, id: string, to?: Placement): void {
+    const map = this.entityMap(kind, id);
+    const header = readHeader(id, map);
+    const orphaned = this.parentState(kind, header.parentId) !== 'live';
+    if (!header.deleted && !orphaned) throw new PlanError('not-deleted', `${kind} ${id} is not in the bin.`, { kind, id });
+    let position: { p: string | null; o: string } | undefined;
+    if (to) {
+      const parentId = to.parentId === undefined ? header.parentId : this.validateParent(kind, to.parentId);
+      position = { p: parentId, o: this.kindSpec(kind).ordered ? this.orderAt(kind, parentId, to.index, id) : '' };
+    } else if (orphaned) {
+      const parentKind = KINDS[kind].parent!;
+      throw new PlanError('deleted-parent', `${kind} ${id} belonged to ${an(parentKind)} that is in the bin or gone; restore that ${parentKind} first, or restore this with a new parent.`, {
+        kind,
+        id,
+      });
+    }
+    this.transact(() => {
+      if (position) writePosition(map, position);
+      map.set(HEADER_KEYS.deleted, null);
+      this.stamp(map, false);
+    });
+    this.undoManager.stopCapturing();
+  }
+
+  /** Changes the plan's own fields (title, period, status…). */
+  updatePlan(patch: PlanPatch): void {
+    const values: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (name === 'period') {
+        if (value === null) {
+          values.periodStart = null;
+          values.periodEnd = null;
+          continue;
+        }
+        const p = value as { start?: unknown; end?: unknown };
+        values.periodStart = validateField(META_FIELDS.periodStart!, 'period.start', p?.start, { kind: 'plan' });
+        values.periodEnd = validateField(META_FIELDS.periodEnd!, 'period.end', p?.end, { kind: 'plan' });
+        if ((values.periodEnd as string) < (values.periodStart as string))
+          throw new PlanError('invalid-date', `plan.period ends (${p.end}) before it starts (${p.start}); give an end on or after the start.`, { kind: 'plan', field: 'period' });
+        continue;
+      }
+      const spec = META_FIELDS[name];
+      if (!spec || name === 'periodStart' || name === 'periodEnd')
+        throw new PlanError('unknown-field', `The plan has no field "${name}"; it has ${Object.keys(META_FIELDS).filter((f) => !f.startsWith('period')).concat('period').join(', ')}.`, {
+          kind: 'plan',
+          field: name,
+        });
+      values[name] = validateField(spec, name, value, { kind: 'plan' });
+    }
+    this.transact(() => {
+      for (const [name, value] of Object.entries(values)) writeField(this.layout.meta, META_FIELDS[name]!, name, value);
+      this.stamp(this.layout.meta, false);
+    });
+  }
+
+  // ---- Versions ----------------------------------------------------------
+
+  /**
+   * Records the plan as it stands now as an agreed version (say `v1.2`), with
+   * who agreed it and when. The plan's version label becomes `label`.
+   */
+  agreeVersion(input: AgreeVersionInput): string {
+    const valid = validateVersionInput(input, this.now());
+    const id = newId(this.random);
+    const snapshot = { ...this.snapshot(), versionLabel: valid.label };
+    this.transact(() => {
+      storeVersion(this.layout, id, valid, snapshot, this.user);
+      writeField(this.layout.meta, META_FIELDS.versionLabel!, 'versionLabel', valid.label);
+      this.stamp(this.layout.meta, false);
+    });
+    return id;
+  }
+
+  /** The agreed versions, oldest first. */
+  versions(): VersionInfo[] {
+    return listVersions(this.layout);
+  }
+
+  /** The plan as it was when a version (by id or label) was agreed. */
+  versionSnapshot(version: string): PlanSnapshot {
+    return readVersionSnapshot(findVersion(this.layout, version));
+  }
+
+  /** What changed between two versions, or from a version to now. */
+  diff(from: string, to: string | 'now' = 'now'): PlanDiff {
+    const before = this.versionSnapshot(from);
+    const after = to === 'now' ? this.snapshot() : this.versionSnapshot(to);
+    return diffSnapshots(before, after);
+  }
+
+  // ---- Reads -------------------------------------------------------------
+
+  /** One item as flat plain data (deleted items too, with their tombstone), or undefined. */
+  get<K extends EntityKind>(kind: K, id: string): EntityRecord<K> | undefined {
+    const map = this.layout.entities[kind]?.get(id);
+    return map ? readRecord(kind, id, map) : undefined;
+  }
+
+  /** The visible items of `kind` under a parent (null: top level), in order. */
+  children<K extends EntityKind>(kind: K, parentId: string | null): EntityRecord<K>[] {
+    return this.visibleSiblings(kind, parentId, null).map((h) => readRecord(kind, h.id, this.layout.entities[kind].get(h.id)!));
+  }
+
+  /** Whether an item is visible: stored, not deleted, and under visible parents. */
+  isVisible(kind: EntityKind, id: string): boolean {
+    const map = this.layout.entities[kind]?.get(id);
+    if (!map) return false;
+    const h = readHeader(id, map);
+    return !h.deleted && this.parentState(kind, h.parentId) === 'live';
+  }
+
+  /** The whole plan as plain data: the visible tree, registries, versions and the bin. */
+  snapshot(): PlanSnapshot {
+    return buildSnapshot(this.layout);
+  }
+
+  // ---- Events and undo ---------------------------------------------------
+
+  /**
+   * Calls `listener` after each transaction that changed the plan, with the
+   * entities it touched; it does not rebuild the plan, so it is cheap per keystroke.
+   * Returns a function that unsubscribes.
+   */
+  onChange(listener: (change: PlanChange) => void): () => void {
+    return this.feed.subscribe(listener);
+  }
+
+  /** Undoes this user's last change (never a partner's). */
+  undo(): boolean {
+    return this.undoManager.undo() !== null;
+  }
+
+  /** Redoes what {@link Plan.undo} took back. */
+  redo(): boolean {
+    return this.undoManager.redo() !== null;
+  }
+
+  canUndo(): boolean {
+    return this.undoManager.canUndo();
+  }
+
+  canRedo(): boolean {
+    return this.undoManager.canRedo();
+  }
+
+  /** Stops listening to the document. The document itself is left open. */
+  destroy(): void {
+    this.feed.destroy();
+    this.undoManager.destroy();
+  }
+
+  // ---- Internals ---------------------------------------------------------
+
+  private transact(fn: () => void): void {
+    this.doc.transact(fn, this.origin);
+  }
+
+  private stamp(map: Y.Map<unknown>, created: boolean): void {
+    const at = this.now().toISOString();
+    if (created) {
+      map.set(HEADER_KEYS.createdAt, at);
+      map.set(HEADER_KEYS.createdBy, this.user);
+    }
+    map.set(HEADER_KEYS.updatedAt, at);
+    map.set(HEADER_KEYS.updatedBy, this.user);
+  }
+
+  private kindSpec(kind: EntityKind) {
+    const spec = KINDS[kind];
+    if (!spec) throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of plan item; use one of ${Object.keys(KINDS).join(', ')}.`, {});
+    return spec;
+  }
+
+  private textFields(kind: EntityKind | 'plan'): string[] {
+    const fields = kind === 'plan' ? META_FIELDS : KINDS[kind].fields;
+    return Object.entries(fields)
+      .filter(([, f]) => f.type === 'text')
+      .map(([n]) => n);
+  }
+
+  private entityMap(kind: EntityKind, id: string): Y.Map<unknown> {
+    const map = this.layout.entities[this.kindSpec(kind) && kind].get(id);
+    if (!map) throw new PlanError('not-found', `There is no ${kind} with id "${id}" in this plan.`, { kind, id });
+    return map;
+  }
+
+  /** An entity that may be edited: stored and not in the bin. */
+  private liveEntity(kind: EntityKind, id: string): Y.Map<unknown> {
+    const map = this.entityMap(kind, id);
+    if (map.get(HEADER_KEYS.deleted))
+      throw new PlanError('already-deleted', `${kind} ${id} is in the bin; restore it before changing it.`, { kind, id });
+    return map;
+  }
+
+  private validateFields(kind: EntityKind, id: string | undefined, input: Record<string, unknown>, creating: boolean): Record<string, unknown> {
+    if (!input || typeof input !== 'object')
+      throw new PlanError('invalid-value', `${kind} fields must be an object.`, { kind, ...(id ? { id } : {}) });
+    const fields = KINDS[kind].fields;
+    const out: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(input)) {
+      if (value === undefined) continue;
+      const spec: FieldSpec | undefined = fields[name];
+      if (!spec)
+        throw new PlanError('unknown-field', `${kind} has no field "${name}"; it has ${Object.keys(fields).join(', ')}.`, { kind, field: name, ...(id ? { id } : {}) });
+      out[name] = validateField(spec, name, value, { kind, ...(id ? { id } : {}) });
+      if (spec.type === 'ref' && out[name] !== null) this.liveEntity(spec.refKind!, out[name] as string);
+    }
+    if (creating) {
+      for (const [name, spec] of Object.entries(fields)) {
+        if (spec.required && out[name] === undefined)
+          throw new PlanError('required', `${an('new ' + kind, true)} needs ${name}.`, { kind, field: name });
+      }
+    }
+    return out;
+  }
+
+  private validateParent(kind: EntityKind, parentId: string | null): string | null {
+    const parentKind = KINDS[kind].parent;
+    if (parentKind === null) {
+      if (parentId !== null) throw new PlanError('wrong-parent', `${an(kind, true)} sits at the top of the plan and takes no parent.`, { kind, id: parentId });
+      return null;
+    }
+    if (parentId === null) throw new PlanError('wrong-parent', `${an(kind, true)} needs ${an(parentKind)} as its parent: give parentId.`, { kind });
+    if (!this.layout.entities[parentKind].has(parentId)) {
+      const actual = (Object.keys(this.layout.entities) as EntityKind[]).find((k) => this.layout.entities[k].has(parentId));
+      if (actual)
+        throw new PlanError('wrong-parent', `${an(kind, true)} belongs under ${an(parentKind)}, but ${parentId} is ${an(actual)}.`, { kind, id: parentId });
+      throw new PlanError('not-found', `There is no ${parentKind} with id "${parentId}" to put this ${kind} under.`, { kind: parentKind, id: parentId });
+    }
+    if (!this.isVisible(parentKind, parentId))
+      throw new PlanError('deleted-parent', `The ${parentKind} ${parentId} is in the bin; restore it before adding to it.`, { kind: parentKind, id: parentId });
+    return parentId;
+  }
+
+  /** 'live' when the parent chain is all there and none of it deleted. */
+  private parentState(kind: EntityKind, parentId: string | null): 'live' | 'deleted' | 'missing' {
+    let parentKind = KINDS[kind].parent;
+    let id = parentId;
+    while (parentKind !== null) {
+      if (id === null) return 'missing';
+      const map = this.layout.entities[parentKind].get(id);
+      if (!map) return 'missing';
+      const h = readHeader(id, map);
+      if (h.deleted) return 'deleted';
+      id = h.parentId;
+      parentKind = KINDS[parentKind].parent;
+    }
+    return 'live';
+  }
+
+  private visibleSiblings(kind: EntityKind, parentId: string | null, except: string | null): EntityHeader[] {
+    const out: EntityHeader[] = [];
+    const maps = this.layout.entities[kind];
+    for (const id of this.index.childIds(kind, parentId)) {
+      if (id === except) continue;
+      const h = readHeader(id, maps.get(id)!);
+      if (!h.deleted) out.push(h);
+    }
+    return out.sort(compareOrder);
+  }
+
+  private orderAt(kind: EntityKind, parentId: string | null, index: number | undefined, except: string | null): string {
+    const siblings = this.visibleSiblings(kind, parentId, except);
+    const at = index === undefined ? siblings.length : index;
+    if (!Number.isInteger(at) || at < 0 || at > siblings.length)
+      throw new PlanError('invalid-value', `Position ${index} is outside 0..${siblings.length} for this ${kind}.`, { kind, field: 'index', value: index });
+    return orderKeyBetween(siblings[at - 1]?.order ?? null, siblings[at]?.order ?? null, this.random);
+  }
+}
+
+/** "an action", "a priority"; capitalised at the start of a sentence. */
+function an(noun: string, capital = false): string {
+  const article = /^[aeiou]/.test(noun) ? 'an' : 'a';
+  return `${capital ? article[0]!.toUpperCase() + article.slice(1) : article} ${noun}`;
+}

@@ -1,0 +1,151 @@
+import type { EntityKind } from '../model/schema.js';
+import type { ActionSnapshot, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot } from '../model/snapshot.js';
+import type { IsoDate, Rag } from '../model/values.js';
+import { RAG_VALUES } from '../model/values.js';
+
+/** An action with the objective and priority it sits under. */
+export interface ActionInContext {
+  action: ActionSnapshot;
+  objective: ObjectiveSnapshot;
+  priority: PrioritySnapshot;
+}
+
+/**
+ * Every visible action in plan order, with its objective and priority.
+ *
+ * @example
+ * ```ts
+ * for (const { action, priority } of listActions(plan.snapshot())) console.log(priority.number, action.text);
+ * ```
+ */
+export function listActions(s: PlanSnapshot): ActionInContext[] {
+  const out: ActionInContext[] = [];
+  for (const priority of s.priorities)
+    for (const objective of priority.objectives) for (const action of objective.actions) out.push({ action, objective, priority });
+  return out;
+}
+
+/** Whether an action is finished: status complete, or its latest RAG is blue. */
+export function isComplete(a: ActionSnapshot): boolean {
+  return a.status === 'complete' || a.status === 'cancelled' || a.rag === 'blue';
+}
+
+/**
+ * When an action is due: the end of its own timescale's window; failing that,
+ * the latest end among its per-partnership variants, then its milestones.
+ * Null when nothing in it could be read as a date.
+ *
+ * @example `actionDue(action) // '2016-03-31'`
+ */
+export function actionDue(a: ActionSnapshot): IsoDate | null {
+  if (a.timescale.due?.end) return a.timescale.due.end;
+  const ends = [...a.variants, ...a.milestones].map((x) => x.timescale.due?.end).filter((e): e is string => !!e);
+  return ends.length ? ends.sort()[ends.length - 1]! : null;
+}
+
+/**
+ * The actions a lead owns, matched by registry id or by name (ignoring case
+ * and surrounding space), including leads named on per-partnership variants.
+ *
+ * @example `actionsByLead(snapshot, 'QA Sub')`
+ */
+export function actionsByLead(s: PlanSnapshot, lead: string): ActionInContext[] {
+  const wanted = lead.trim().toLowerCase();
+  const matches = (l: { leadId: string | null; name: string }) => l.leadId === lead || l.name.trim().toLowerCase() === wanted;
+  return listActions(s).filter(({ action }) => action.leads.some(matches) || action.variants.some((v) => v.leads.some(matches)));
+}
+
+/**
+ * Unfinished actions whose due date (the end of their timescale's window) is
+ * before `asOf`.
+ *
+ * @example `overdueActions(snapshot, '2016-04-01')`
+ */
+export function overdueActions(s: PlanSnapshot, asOf: IsoDate): ActionInContext[] {
+  return listActions(s).filter(({ action }) => {
+    const end = actionDue(action);
+    return !isComplete(action) && end !== null && end < asOf;
+  });
+}
+
+/**
+ * Unfinished actions due (their window's end) from `from` to `to`, both inclusive.
+ *
+ * @example `actionsDueWithin(snapshot, '2026-11-23', '2027-02-21')` // the next 90 days
+ */
+export function actionsDueWithin(s: PlanSnapshot, from: IsoDate, to: IsoDate): ActionInContext[] {
+  return listActions(s).filter(({ action }) => {
+    const end = actionDue(action);
+    return !isComplete(action) && end !== null && end >= from && end <= to;
+  });
+}
+
+/** How many actions of a priority stand at each RAG; `none` counts actions with no update yet. */
+export interface RagSummary {
+  priorityId: string;
+  number: number;
+  title: string;
+  counts: Record<Rag | 'none', number>;
+  total: number;
+}
+
+/**
+ * RAG counts per priority, from each action's latest progress update.
+ *
+ * @example `ragSummary(snapshot).map((r) => `${r.title}: ${r.counts.red} red`)`
+ */
+export function ragSummary(s: PlanSnapshot): RagSummary[] {
+  return s.priorities.map((p) => {
+    const counts = Object.fromEntries([...RAG_VALUES, 'none'].map((k) => [k, 0])) as Record<Rag | 'none', number>;
+    let total = 0;
+    for (const o of p.objectives)
+      for (const a of o.actions) {
+        counts[a.rag ?? 'none']++;
+        total++;
+      }
+    return { priorityId: p.id, number: p.number, title: p.title, counts, total };
+  });
+}
+
+/** Something that changed after a given moment. */
+export interface RecentChange {
+  kind: EntityKind | 'plan';
+  id: string;
+  label: string;
+  change: 'added' | 'edited' | 'deleted';
+  at: string;
+  by: string;
+}
+
+/**
+ * What was added, edited or deleted at or after `since` (a date or ISO
+ * date-time), newest first, from the times stamped on each item.
+ *
+ * @example `changedSince(snapshot, '2026-11-01')`
+ */
+export function changedSince(s: PlanSnapshot, since: string): RecentChange[] {
+  const out: RecentChange[] = [];
+  const note = (kind: RecentChange['kind'], item: { id: string; createdAt: string; createdBy: string; updatedAt: string; updatedBy: string }, label: string) => {
+    if (item.createdAt >= since) out.push({ kind, id: item.id, label, change: 'added', at: item.createdAt, by: item.createdBy });
+    else if (item.updatedAt >= since) out.push({ kind, id: item.id, label, change: 'edited', at: item.updatedAt, by: item.updatedBy });
+  };
+  for (const p of s.partnerships) note('partnership', p, p.name);
+  for (const l of s.leads) note('lead', l, l.name);
+  for (const c of s.contextStatements) note('context', c, c.title);
+  for (const c of s.consultation) note('consultation', c, c.who);
+  for (const i of s.indicators) note('indicator', i, i.name);
+  for (const p of s.priorities) {
+    note('priority', p, p.title);
+    for (const o of p.objectives) {
+      note('objective', o, o.text);
+      for (const a of o.actions) {
+        note('action', a, a.text);
+        for (const m of a.milestones) note('milestone', m, m.text);
+        for (const v of a.variants) note('variant', v, v.partnership);
+        for (const u of a.updates) note('progress', u, u.narrative);
+      }
+    }
+  }
+  for (const b of s.bin) if (b.deleted && b.deleted.at >= since) out.push({ kind: b.kind, id: b.id, label: b.label, change: 'deleted', at: b.deleted.at, by: b.deleted.by });
+  return out.sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : 0));
+}

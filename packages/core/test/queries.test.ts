@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { actionsByLead, actionsDueWithin, changedSince, isComplete, listActions, overdueActions, ragSummary } from '../src/index.js';
+import { newPlan, steppingClock } from './helpers.js';
+
+function samplePlan() {
+  const now = steppingClock('2026-01-01T09:00:00.000Z');
+  return newPlan(
+    {
+      period: { start: '2015-04-01', end: '2016-03-31' },
+      leads: [{ name: 'QA Sub', kind: 'group' }],
+      partnerships: [{ name: 'A', shortName: 'LRSCP' }],
+      priorities: [
+        {
+          title: 'CSE',
+          objectives: [
+            {
+              text: 'Strategy',
+              actions: [
+                { text: 'Refresh strategy', leads: ['LSCB team'], timescale: 'By 31/12/15', updates: [{ date: '2015-12-01', author: 'S', rag: 'red', narrative: 'Late' }] },
+                { text: 'Audit', leads: ['qa sub '], timescale: 'By 31/03/16', updates: [{ date: '2016-01-01', author: 'S', rag: 'green', narrative: 'Fine' }] },
+                { text: 'Done already', leads: ['QA Sub'], timescale: 'September 2015', status: 'complete' },
+              ],
+            },
+          ],
+        },
+        {
+          title: 'Missing',
+          objectives: [
+            {
+              text: 'Data',
+              actions: [
+                { text: 'Dataset', timescale: 'Spring 2016', updates: [{ date: '2016-01-01', author: 'S', rag: 'blue', narrative: 'Complete' }] },
+                { text: 'Shared', timescale: 'Ongoing', variants: [{ partnership: 'LRSCP', leads: ['QA Sub'], timescale: 'March 2016' }] },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    { now },
+  );
+}
+
+describe('queries', () => {
+  it('lists actions in plan order with their context', () => {
+    const s = samplePlan().snapshot();
+    expect(listActions(s).map((x) => [x.priority.number, x.objective.number, x.action.number, x.action.text])).toEqual([
+      [1, 1, 1, 'Refresh strategy'],
+      [1, 1, 2, 'Audit'],
+      [1, 1, 3, 'Done already'],
+      [2, 1, 1, 'Dataset'],
+      [2, 1, 2, 'Shared'],
+    ]);
+  });
+
+  it('finds actions by lead id or name, including variant leads', () => {
+    const s = samplePlan().snapshot();
+    const qa = s.leads[0]!.id;
+    expect(actionsByLead(s, 'QA SUB').map((x) => x.action.text)).toEqual(['Audit', 'Done already', 'Shared']);
+    expect(actionsByLead(s, qa).map((x) => x.action.text)).toEqual(['Audit', 'Done already', 'Shared']);
+    expect(actionsByLead(s, 'LSCB team').map((x) => x.action.text)).toEqual(['Refresh strategy']);
+    expect(actionsByLead(s, 'Nobody')).toEqual([]);
+  });
+
+  it('finds overdue and due-soon actions, leaving out finished ones', () => {
+    const s = samplePlan().snapshot();
+    expect(overdueActions(s, '2016-01-15').map((x) => x.action.text)).toEqual(['Refresh strategy']);
+    expect(overdueActions(s, '2016-04-01').map((x) => x.action.text)).toEqual(['Refresh strategy', 'Audit', 'Shared']);
+    expect(actionsDueWithin(s, '2016-03-01', '2016-03-31').map((x) => x.action.text)).toEqual(['Audit', 'Shared']);
+    expect(isComplete(listActions(s)[3]!.action)).toBe(true);
+  });
+
+  it('summarises RAG per priority', () => {
+    const s = samplePlan().snapshot();
+    expect(ragSummary(s).map((r) => [r.title, r.counts, r.total])).toEqual([
+      ['CSE', { red: 1, amber: 0, green: 1, blue: 0, grey: 0, none: 1 }, 3],
+      ['Missing', { red: 0, amber: 0, green: 0, blue: 1, grey: 0, none: 1 }, 2],
+    ]);
+  });
+
+  it('reports what changed since a moment, newest first', () => {
+    const plan = samplePlan();
+    const s0 = plan.snapshot();
+    const audit = listActions(s0)[1]!.action.id;
+    const done = listActions(s0)[2]!.action.id;
+    // The clock steps a second per call, so half a second after the last change splits before from after.
+    const since = new Date(Date.parse(s0.updatedAt) + 500).toISOString();
+    expect(changedSince(s0, since)).toEqual([]);
+    plan.update('action', audit, { text: 'Audit, widened' });
+    plan.delete('action', done);
+    const added = plan.create('lead', { name: 'New lead' });
+    expect(changedSince(plan.snapshot(), since).map((c) => [c.change, c.kind, c.id])).toEqual([
+      ['added', 'lead', added],
+      ['deleted', 'action', done],
+      ['edited', 'action', audit],
+    ]);
+  });
+});
