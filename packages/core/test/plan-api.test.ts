@@ -215,3 +215,38 @@ describe('create, update, move, delete and restore', () => {
     expect(changed.updatedBy).toBe('Alex');
   });
 });
+
+describe('batches', () => {
+  it('applies several calls as one update and one undo step, in order', () => {
+    const plan = newPlan();
+    const updates: Uint8Array[] = [];
+    plan.doc.on('update', (u: Uint8Array) => updates.push(u));
+    const ids = plan.batch(() => {
+      const p = plan.create('priority', { title: 'Neglect' });
+      const o = plan.create('objective', { text: 'Name neglect' }, { parentId: p });
+      return ['First', 'Second', 'Third'].map((text) => plan.create('action', { text }, { parentId: o }));
+    });
+    expect(updates).toHaveLength(1);
+    expect(plan.snapshot().priorities[0]!.objectives[0]!.actions.map((a) => a.id)).toEqual(ids);
+    plan.undo();
+    expect(plan.snapshot().priorities).toHaveLength(0);
+  });
+
+  it('reverts everything when a call inside fails, and leaves no undo step', () => {
+    const plan = newPlan();
+    chain(plan);
+    const before = plan.snapshot();
+    const undoDepth = plan.undoManager.undoStack.length;
+    expect(() =>
+      plan.batch(() => {
+        const p = plan.create('priority', { title: 'Will vanish' });
+        plan.updatePlan({ vision: 'Nor this' });
+        plan.create('objective', { text: '' }, { parentId: p });
+      }),
+    ).toThrow(PlanError);
+    const after = plan.snapshot();
+    expect(after.priorities.map((p) => p.title)).toEqual(before.priorities.map((p) => p.title));
+    expect(after.vision).toBe('');
+    expect(plan.undoManager.undoStack.length).toBe(undoDepth);
+  });
+});

@@ -74,6 +74,7 @@ export class Plan {
   private readonly user: string;
   private readonly now: () => Date;
   private readonly random: () => number;
+  private batchDepth = 0;
 
   /** @internal Use {@link createPlan} or {@link openPlan}. */
   constructor(
@@ -118,6 +119,7 @@ export class Plan {
       map.set(HEADER_KEYS.deleted, null);
       this.stamp(map, true);
       for (const [name, f] of Object.entries(spec.fields)) writeField(map, f, name, values[name] ?? emptyValue(f));
+      this.index.touch(kind, id); // now, not after the transaction: a batch may add its siblings next
     });
     this.undoManager.stopCapturing();
     return id;
@@ -185,6 +187,7 @@ export class Plan {
     this.transact(() => {
       writePosition(map, { p: parentId, o: order });
       this.stamp(map, false);
+      this.index.touch(kind, id);
     });
     this.undoManager.stopCapturing();
   }
@@ -225,7 +228,10 @@ export class Plan {
       });
     }
     this.transact(() => {
-      if (position) writePosition(map, position);
+      if (position) {
+        writePosition(map, position);
+        this.index.touch(kind, id);
+      }
       map.set(HEADER_KEYS.deleted, null);
       this.stamp(map, false);
     });
@@ -262,6 +268,43 @@ export class Plan {
       for (const [name, value] of Object.entries(values)) writeField(this.layout.meta, META_FIELDS[name]!, name, value);
       this.stamp(this.layout.meta, false);
     });
+  }
+
+  /**
+   * Runs several calls as one transaction: partners receive them as one
+   * update, and one {@link Plan.undo} takes them all back. If any call throws,
+   * everything the batch wrote is reverted before the error is rethrown.
+   *
+   * @example
+   * ```ts
+   * plan.batch(() => {
+   *   const p = plan.create('priority', { title: 'Neglect' });
+   *   plan.create('objective', { text: 'Name neglect early' }, { parentId: p });
+   * });
+   * ```
+   */
+  batch<T>(fn: () => T): T {
+    if (this.batchDepth > 0) return fn();
+    const scope = [this.layout.meta, ...Object.values(this.layout.entities)];
+    const rollback = new Y.UndoManager(scope, { trackedOrigins: new Set([this.origin]), captureTimeout: Number.POSITIVE_INFINITY });
+    const undoDepth = this.undoManager.undoStack.length;
+    this.batchDepth++;
+    try {
+      let result!: T;
+      this.transact(() => {
+        result = fn();
+      });
+      return result;
+    } catch (e) {
+      rollback.undo();
+      // The failed batch must not leave an empty step on this user's undo stack.
+      while (this.undoManager.undoStack.length > undoDepth) this.undoManager.undoStack.pop();
+      throw e;
+    } finally {
+      this.batchDepth--;
+      rollback.destroy();
+      this.undoManager.stopCapturing();
+    }
   }
 
   // ---- Versions ----------------------------------------------------------
