@@ -250,3 +250,18 @@ describe('batches', () => {
     expect(plan.undoManager.undoStack.length).toBe(undoDepth);
   });
 });
+
+describe('items inside the bin', () => {
+  it('refuses edits and moves to items whose parent is in the bin, and restore without a live parent', () => {
+    const plan = newPlan();
+    const { p, o, a } = chain(plan);
+    const o2 = plan.create('objective', { text: 'Two' }, { parentId: p });
+    plan.delete('objective', o);
+    expectPlanError(() => plan.update('action', a, { text: 'x' }), 'deleted-parent', /restore that first/);
+    expectPlanError(() => plan.move('action', a, { parentId: o2 }), 'deleted-parent');
+    expectPlanError(() => plan.restore('action', a, { index: 0 }), 'deleted-parent', /is in the bin/);
+    // Taking it out of the deleted objective into a live one is a restore with a new place.
+    plan.restore('action', a, { parentId: o2 });
+    expect(plan.children('action', o2).map((x) => x.id)).toEqual([a]);
+  });
+});

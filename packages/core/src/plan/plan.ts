@@ -218,7 +218,7 @@ export class Plan {
     if (!header.deleted && !orphaned) throw new PlanError('not-deleted', `${kind} ${id} is not in the bin.`, { kind, id });
     let position: { p: string | null; o: string } | undefined;
     if (to) {
-      const parentId = to.parentId === undefined ? header.parentId : this.validateParent(kind, to.parentId);
+      const parentId = this.validateParent(kind, to.parentId === undefined ? header.parentId : to.parentId);
       position = { p: parentId, o: this.kindSpec(kind).ordered ? this.orderAt(kind, parentId, to.index, id) : '' };
     } else if (orphaned) {
       const parentKind = KINDS[kind].parent!;
@@ -438,11 +438,16 @@ export class Plan {
     return map;
   }
 
-  /** An entity that may be edited: stored and not in the bin. */
+  /** An entity that may be edited: stored, not in the bin, and not inside something that is. */
   private liveEntity(kind: EntityKind, id: string): Y.Map<unknown> {
     const map = this.entityMap(kind, id);
     if (map.get(HEADER_KEYS.deleted))
       throw new PlanError('already-deleted', `${kind} ${id} is in the bin; restore it before changing it.`, { kind, id });
+    if (this.parentState(kind, readHeader(id, map).parentId) !== 'live')
+      throw new PlanError('deleted-parent', `${kind} ${id} is inside something that is in the bin; restore that first, or restore this ${kind} into a new place.`, {
+        kind,
+        id,
+      });
     return map;
   }
 
