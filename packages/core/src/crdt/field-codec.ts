@@ -11,13 +11,18 @@ type Where = { kind: EntityKind | 'plan'; id?: string };
  * Checks one field value against its spec and returns it normalised.
  * Throws a {@link PlanError} naming the field and what it accepts.
  */
+type FailCode = 'invalid-value' | 'invalid-date' | 'invalid-rag' | 'required';
+
+function failField(where: Where, name: string, value: unknown, code: FailCode, what: string): never {
+  throw new PlanError(code, `${where.kind}.${name} ${what}`, { ...where, field: name, value });
+}
+
 export function validateField(spec: FieldSpec, name: string, value: unknown, where: Where): unknown {
-  const fail = (code: 'invalid-value' | 'invalid-date' | 'invalid-rag' | 'required', what: string): never => {
-    throw new PlanError(code, `${where.kind}.${name} ${what}`, { ...where, field: name, value });
-  };
+  const fail = (code: FailCode, what: string): never => failField(where, name, value, code, what);
   switch (spec.type) {
     case 'text':
     case 'string': {
+      if (typeof value === 'string' && (!spec.required || value.trim() !== '')) return value;
       if (typeof value !== 'string') fail('invalid-value', `must be a string, not ${describe(value)}.`);
       if (spec.required && (value as string).trim() === '') fail('required', 'is required: give it some text.');
       return value;

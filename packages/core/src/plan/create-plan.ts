@@ -40,7 +40,8 @@ export function createPlan(doc: Y.Doc, input: PlanInput, options: CreatePlanOpti
   });
   const builder = new Plan(scratch, options);
   try {
-    fill(builder, input);
+    // One transaction: the scratch doc is thrown away on error, so no rollback is needed.
+    scratch.transact(() => fill(builder, input), builder.origin);
   } finally {
     builder.destroy();
   }
