@@ -136,7 +136,7 @@ function randomOperation(plan: Plan, rand: () => number, pick: <T>(xs: readonly 
     const b = pick(s.bin);
     if (b) {
       const parentKind = KINDS[b.kind].parent;
-      const parents = parentKind === 'priority' ? s.priorities : parentKind === 'objective' ? objectives : [];
+      const parents: Array<{ id: string }> = parentKind === 'priority' ? s.priorities : parentKind === 'objective' ? objectives : [];
       const to = rand() < 0.5 && parents.length ? { parentId: pick(parents)!.id } : undefined;
       plan.restore(b.kind, b.id, to);
     }

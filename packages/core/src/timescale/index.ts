@@ -1,0 +1,3 @@
+export { parseTimescale } from './parse-timescale.js';
+export { businessYearOf } from './calendar.js';
+export type { DueWindow, Timescale, TimescaleContext, TimescaleKind, TimescalePart } from './types.js';
