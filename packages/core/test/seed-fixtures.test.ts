@@ -45,7 +45,7 @@ describe('the seed plans, transcribed as fixtures', () => {
       const objectives = (input.priorities ?? []).flatMap((p) => p.objectives ?? []);
       return [seed.slice(0, 3), input.priorities?.length, objectives.length, objectives.flatMap((o) => o.actions ?? []).length, input.leads?.length];
     });
-    // [seed, priorities, objectives, actions, leads], counted by hand against the seed text.
+    // [seed, priorities, objectives, actions, leads]: pinned, so that any change to a transcription is deliberate.
     expect(counts).toEqual([
       ['000', 6, 10, 34, 18],
       ['002', 4, 28, 51, 16],
