@@ -1,8 +1,9 @@
+import * as Y from 'yjs';
 import { readField } from '../crdt/field-codec.js';
-import { readRecord } from '../crdt/entity-record.js';
+import { HEADER_KEYS, readPosition } from '../crdt/entity-record.js';
 import type { PlanLayout } from '../crdt/layout.js';
 import { compareOrder } from '../crdt/order-key.js';
-import type { EntityRecord, LeadRef } from '../model/entities.js';
+import type { IndicatorValue, LeadRef, Tombstone } from '../model/entities.js';
 import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../model/schema.js';
 import type {
   ActionSnapshot,
@@ -11,36 +12,61 @@ import type {
   ObjectiveSnapshot,
   PlanSnapshot,
   PrioritySnapshot,
+  ProgressUpdateSnapshot,
   ResolvedLead,
   Stamped,
 } from '../model/snapshot.js';
-import type { PlanStatus } from '../model/values.js';
+import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../model/values.js';
 import { parseTimescale, type Timescale, type TimescaleContext } from '../timescale/index.js';
 import { listVersions } from '../versions/versions.js';
 
-type Records = { [K in EntityKind]: Map<string, EntityRecord<K>> };
+/** What the first pass reads of every stored item: enough to place it, not its fields. */
+interface Node {
+  kind: EntityKind;
+  id: string;
+  parentId: string | null;
+  order: string;
+  deleted: Tombstone | null;
+  map: Y.Map<unknown>;
+}
 
-/** Reads the whole plan out of its document as plain data. */
+/**
+ * Reads the whole plan out of its document as plain data. A first pass
+ * places every item; fields are read only for what is shown (and for labels
+ * in the bin), once each.
+ */
 export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
-  const records = {} as Records;
-  const children = new Map<string, EntityRecord[]>();
-  let updatedAt = (layout.meta.get('uAt') as string | undefined) ?? '';
+  const nodes = {} as Record<EntityKind, Map<string, Node>>;
+  const children = new Map<string, Node[]>();
+  let updatedAt = (layout.meta.get(HEADER_KEYS.updatedAt) as string | undefined) ?? '';
   for (const kind of ENTITY_KINDS) {
-    const byId = new Map<string, EntityRecord>();
+    const byId = new Map<string, Node>();
     layout.entities[kind].forEach((map, id) => {
-      const r = readRecord(kind, id, map);
-      byId.set(id, r);
-      if (r.updatedAt > updatedAt) updatedAt = r.updatedAt;
-      const key = kind + ':' + (r.parentId ?? '');
+      const pos = readPosition(map);
+      const node: Node = { kind, id, parentId: pos?.p ?? null, order: pos?.o ?? '', deleted: (map.get(HEADER_KEYS.deleted) as Tombstone | null) ?? null, map };
+      byId.set(id, node);
+      const u = map.get(HEADER_KEYS.updatedAt) as string | undefined;
+      if (u !== undefined && u > updatedAt) updatedAt = u;
+      const key = kind + ':' + (node.parentId ?? '');
       let list = children.get(key);
       if (!list) children.set(key, (list = []));
-      list.push(r);
+      list.push(node);
     });
-    (records as Record<EntityKind, Map<string, EntityRecord>>)[kind] = byId;
+    nodes[kind] = byId;
   }
   for (const list of children.values()) list.sort(compareOrder);
-  const kids = <K extends EntityKind>(kind: K, parentId: string | null): EntityRecord<K>[] =>
-    ((children.get(kind + ':' + (parentId ?? '')) ?? []) as unknown as EntityRecord<K>[]).filter((r) => !r.deleted);
+  const kids = (kind: EntityKind, parentId: string | null): Node[] => {
+    const list = children.get(kind + ':' + (parentId ?? ''));
+    if (!list) return [];
+    const live: Node[] = [];
+    for (const n of list) if (!n.deleted) live.push(n);
+    return live;
+  };
+  const field = <T>(n: Node, name: string): T => readField(n.map, KINDS[n.kind].fields[name]!, name) as T;
+  const text = (n: Node, name: string): string => {
+    const t = n.map.get(name);
+    return t instanceof Y.Text ? t.toString() : '';
+  };
 
   const meta = (name: string) => readField(layout.meta, META_FIELDS[name]!, name);
   const periodStart = meta('periodStart') as string | null;
@@ -49,57 +75,75 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
   const timescale = timescaleReader({ planPeriod: period });
 
   const leadName = new Map<string, string>();
-  for (const r of records.lead.values()) leadName.set(r.id, r.name);
+  for (const n of nodes.lead.values()) leadName.set(n.id, field<string>(n, 'name'));
   const resolve = (ref: LeadRef): ResolvedLead =>
     'leadId' in ref ? { leadId: ref.leadId, name: leadName.get(ref.leadId) ?? '' } : { leadId: null, name: ref.name };
+  const resolveAll = (n: Node): ResolvedLead[] => field<LeadRef[]>(n, 'leads').map(resolve);
   const partnershipName = new Map<string, string>();
-  for (const r of records.partnership.values()) partnershipName.set(r.id, r.shortName || r.name);
+  for (const n of nodes.partnership.values()) partnershipName.set(n.id, field<string>(n, 'shortName') || field<string>(n, 'name'));
 
-  const action = (r: EntityRecord<'action'>, i: number): ActionSnapshot => {
-    const updates = kids('progress', r.id)
-      .map((u) => ({ ...stamped(u), date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }))
-      .sort((a, b) => compareBy(a, b, 'date', 'createdAt', 'id'));
+  const action = (n: Node, i: number): ActionSnapshot => {
+    const updates: ProgressUpdateSnapshot[] = kids('progress', n.id).map((u) => ({
+      ...stamped(u.map, u.id),
+      date: field<string>(u, 'date'),
+      author: field<string>(u, 'author'),
+      rag: field<Rag>(u, 'rag'),
+      narrative: text(u, 'narrative'),
+      evidence: text(u, 'evidence'),
+    }));
+    updates.sort(byDateThenCreated);
     return {
-      ...stamped(r),
+      ...stamped(n.map, n.id),
       number: i + 1,
-      objectiveId: r.parentId!,
-      text: r.text,
-      leads: r.leads.map(resolve),
-      timescale: timescale(r.timescale),
-      status: r.status,
+      objectiveId: n.parentId!,
+      text: text(n, 'text'),
+      leads: resolveAll(n),
+      timescale: timescale(text(n, 'timescale')),
+      status: field<ActionStatus>(n, 'status'),
       rag: updates.length ? updates[updates.length - 1]!.rag : null,
-      impact: r.impact,
-      milestones: kids('milestone', r.id).map((m) => ({ ...stamped(m), text: m.text, timescale: timescale(m.timescale), done: m.done })),
-      variants: kids('variant', r.id).map((v) => ({
-        ...stamped(v),
-        partnershipId: v.partnershipId,
-        partnership: partnershipName.get(v.partnershipId) ?? '',
-        text: v.text,
-        leads: v.leads.map(resolve),
-        timescale: timescale(v.timescale),
+      impact: text(n, 'impact'),
+      milestones: kids('milestone', n.id).map((m) => ({
+        ...stamped(m.map, m.id),
+        text: text(m, 'text'),
+        timescale: timescale(text(m, 'timescale')),
+        done: field<boolean>(m, 'done'),
       })),
+      variants: kids('variant', n.id).map((v) => {
+        const partnershipId = field<string>(v, 'partnershipId');
+        return {
+          ...stamped(v.map, v.id),
+          partnershipId,
+          partnership: partnershipName.get(partnershipId) ?? '',
+          text: text(v, 'text'),
+          leads: resolveAll(v),
+          timescale: timescale(text(v, 'timescale')),
+        };
+      }),
       updates,
     };
   };
-  const objective = (r: EntityRecord<'objective'>, i: number): ObjectiveSnapshot => ({
-    ...stamped(r),
+  const objective = (n: Node, i: number): ObjectiveSnapshot => ({
+    ...stamped(n.map, n.id),
     number: i + 1,
-    priorityId: r.parentId!,
-    text: r.text,
-    impact: r.impact,
-    actions: kids('action', r.id).map(action),
+    priorityId: n.parentId!,
+    text: text(n, 'text'),
+    impact: text(n, 'impact'),
+    actions: kids('action', n.id).map(action),
   });
-  const priority = (r: EntityRecord<'priority'>, i: number): PrioritySnapshot => ({
-    ...stamped(r),
-    number: i + 1,
-    title: r.title,
-    aim: r.aim,
-    owner: r.owner,
-    successStatements: r.successStatements,
-    focusAreas: r.focusAreas,
-    leadGroup: r.leadGroup ? resolve(r.leadGroup) : null,
-    objectives: kids('objective', r.id).map(objective),
-  });
+  const priority = (n: Node, i: number): PrioritySnapshot => {
+    const leadGroup = field<LeadRef | null>(n, 'leadGroup');
+    return {
+      ...stamped(n.map, n.id),
+      number: i + 1,
+      title: text(n, 'title'),
+      aim: text(n, 'aim'),
+      owner: text(n, 'owner'),
+      successStatements: field<string[]>(n, 'successStatements'),
+      focusAreas: field<string[]>(n, 'focusAreas'),
+      leadGroup: leadGroup ? resolve(leadGroup) : null,
+      objectives: kids('objective', n.id).map(objective),
+    };
+  };
 
   return {
     id: (layout.system.get('planId') as string | undefined) ?? '',
@@ -113,67 +157,81 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     principles: meta('principles') as string[],
     statutoryObjectives: meta('statutoryObjectives') as string[],
     reviewSchedule: meta('reviewSchedule') as string,
-    partnerships: kids('partnership', null).map((r) => ({ ...stamped(r), name: r.name, shortName: r.shortName })),
-    contextStatements: kids('context', null).map((r) => ({ ...stamped(r), title: r.title, text: r.text })),
-    consultation: kids('consultation', null).map((r) => ({ ...stamped(r), who: r.who, when: r.when })),
-    leads: kids('lead', null).map((r) => ({ ...stamped(r), name: r.name, kind: r.kind, chair: r.chair, organisation: r.organisation })),
+    partnerships: kids('partnership', null).map((n) => ({ ...stamped(n.map, n.id), name: field<string>(n, 'name'), shortName: field<string>(n, 'shortName') })),
+    contextStatements: kids('context', null).map((n) => ({ ...stamped(n.map, n.id), title: text(n, 'title'), text: text(n, 'text') })),
+    consultation: kids('consultation', null).map((n) => ({ ...stamped(n.map, n.id), who: text(n, 'who'), when: text(n, 'when') })),
+    leads: kids('lead', null).map((n) => ({
+      ...stamped(n.map, n.id),
+      name: field<string>(n, 'name'),
+      kind: field<LeadKind>(n, 'kind'),
+      chair: field<string>(n, 'chair'),
+      organisation: field<string>(n, 'organisation'),
+    })),
     priorities: kids('priority', null).map(priority),
-    indicators: kids('indicator', null).map((r) => ({
-      ...stamped(r),
-      name: r.name,
-      priorityId: r.priorityId,
-      target: r.target,
-      unit: r.unit,
-      values: r.values,
+    indicators: kids('indicator', null).map((n) => ({
+      ...stamped(n.map, n.id),
+      name: text(n, 'name'),
+      priorityId: field<string | null>(n, 'priorityId'),
+      target: field<string>(n, 'target'),
+      unit: field<string>(n, 'unit'),
+      values: field<IndicatorValue[]>(n, 'values'),
     })),
     versions: listVersions(layout),
-    bin: buildBin(records, children),
+    bin: buildBin(nodes, children, (n) => String(field<unknown>(n, KINDS[n.kind].label) ?? '')),
     updatedAt,
   };
 }
 
-/** Compares by each key in turn: a total order, so replicas agree whatever order they received items in. */
-function compareBy<T>(a: T, b: T, ...keys: Array<keyof T>): number {
-  for (const k of keys) {
-    const x = String(a[k]);
-    const y = String(b[k]);
-    if (x !== y) return x < y ? -1 : 1;
-  }
-  return 0;
+function byDateThenCreated(a: ProgressUpdateSnapshot, b: ProgressUpdateSnapshot): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function stamped(r: EntityRecord): Stamped {
-  return { id: r.id, createdAt: r.createdAt, createdBy: r.createdBy, updatedAt: r.updatedAt, updatedBy: r.updatedBy };
+function stamped(map: Y.Map<unknown>, id: string): Stamped {
+  return {
+    id,
+    createdAt: (map.get(HEADER_KEYS.createdAt) as string | undefined) ?? '',
+    createdBy: (map.get(HEADER_KEYS.createdBy) as string | undefined) ?? '',
+    updatedAt: (map.get(HEADER_KEYS.updatedAt) as string | undefined) ?? '',
+    updatedBy: (map.get(HEADER_KEYS.updatedBy) as string | undefined) ?? '',
+  };
 }
 
 /** Every deleted item and every item whose parent is gone, with what comes back with each. */
-function buildBin(records: Records, children: Map<string, EntityRecord[]>): BinEntry[] {
-  const all = records as Record<EntityKind, Map<string, EntityRecord>>;
-  const label = (kind: EntityKind, r: EntityRecord) => String((r as unknown as Record<string, unknown>)[KINDS[kind].label] ?? '');
+function buildBin(nodes: Record<EntityKind, Map<string, Node>>, children: Map<string, Node[]>, label: (n: Node) => string): BinEntry[] {
   const entries: BinEntry[] = [];
   for (const kind of ENTITY_KINDS) {
     const parentKind = KINDS[kind].parent;
-    for (const r of all[kind].values()) {
-      const orphaned = parentKind !== null && (r.parentId === null || !all[parentKind].has(r.parentId));
-      if (!r.deleted && !orphaned) continue;
+    for (const n of nodes[kind].values()) {
+      const orphaned = parentKind !== null && (n.parentId === null || !nodes[parentKind].has(n.parentId));
+      if (!n.deleted && !orphaned) continue;
       const contains: BinDescendant[] = [];
-      const since = r.deleted?.at ?? '';
-      const walk = (parentKind: EntityKind, parent: EntityRecord) => {
+      const since = n.deleted?.at ?? '';
+      const walk = (parent: Node) => {
         for (const childKind of ENTITY_KINDS) {
-          if (KINDS[childKind].parent !== parentKind) continue;
+          if (KINDS[childKind].parent !== parent.kind) continue;
           for (const c of children.get(childKind + ':' + parent.id) ?? []) {
             if (c.deleted) continue; // a deleted child has an entry of its own
-            contains.push({ kind: childKind, id: c.id, label: label(childKind, c), addedAfterDelete: since !== '' && c.createdAt > since });
-            walk(childKind, c);
+            const createdAt = (c.map.get(HEADER_KEYS.createdAt) as string | undefined) ?? '';
+            contains.push({ kind: childKind, id: c.id, label: label(c), addedAfterDelete: since !== '' && createdAt > since });
+            walk(c);
           }
         }
       };
-      walk(kind, r);
-      entries.push({ kind, id: r.id, label: label(kind, r), parentId: r.parentId, reason: r.deleted ? 'deleted' : 'orphaned', deleted: r.deleted, contains });
+      walk(n);
+      entries.push({ kind, id: n.id, label: label(n), parentId: n.parentId, reason: n.deleted ? 'deleted' : 'orphaned', deleted: n.deleted, contains });
     }
   }
-  // Newest deletion first; ties broken by id so every replica lists the bin alike.
-  return entries.sort((a, b) => compareBy(b.deleted ?? { at: '' }, a.deleted ?? { at: '' }, 'at') || compareBy(a, b, 'kind', 'id'));
+  // Newest deletion first; ties broken by kind and id so every replica lists the bin alike.
+  return entries.sort((a, b) => {
+    const x = a.deleted?.at ?? '';
+    const y = b.deleted?.at ?? '';
+    if (x !== y) return x > y ? -1 : 1;
+    const ka = a.kind + ':' + a.id;
+    const kb = b.kind + ':' + b.id;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
 }
 
 /** Parses timescales, remembering each distinct text: plans repeat "By 31/03/16" many times. */
