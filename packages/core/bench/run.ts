@@ -54,7 +54,9 @@ function rawBuild(input: PlanInput): Y.Doc {
     doc.transact(() => {
       const m = new Y.Map<unknown>();
       l.entities[kind].set(id, m);
-      m.set('pos', { p: parent, o: order });
+      const pos = new Y.Array<unknown>();
+      m.set('pos', pos); // the same layout as the API writes: a one-entry position log
+      pos.push([{ p: parent, o: order }]);
       m.set('del', null);
       for (const k of ['cAt', 'uAt']) m.set(k, at);
       for (const k of ['cBy', 'uBy']) m.set(k, 'bench');
@@ -134,17 +136,30 @@ function rawOpenAndRead(bytes: Uint8Array): unknown {
   return out;
 }
 
-function time<T>(fn: () => T, repeat: number): { ms: number; result: T } {
-  let result!: T;
-  fn(); // warm up
-  const samples: number[] = [];
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Times two functions alternately, `repeat` times each after a warm-up, and
+ * gives each one's median: alternating keeps machine noise and GC drift from
+ * landing on one side only.
+ */
+function sideBySide<A, B>(a: () => A, b: () => B, repeat: number): { a: number; b: number; resultA: A } {
+  let resultA = a();
+  b();
+  const ta: number[] = [];
+  const tb: number[] = [];
   for (let i = 0; i < repeat; i++) {
-    const t0 = performance.now();
-    result = fn();
-    samples.push(performance.now() - t0);
+    let t0 = performance.now();
+    resultA = a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    b();
+    tb.push(performance.now() - t0);
   }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[Math.floor(samples.length / 2)]!, result };
+  return { a: median(ta), b: median(tb), resultA };
 }
 
 /** Median time from applying one remote keystroke to the plan's change event, over `n` keystrokes. */
@@ -186,12 +201,11 @@ const input = generatePlan(10, 10, 10, 3);
 const big = generatePlan(10, 10, 100, 3);
 const rows: string[][] = [];
 
-const byCalls = time(() => apiBuildByCalls(input), 5);
-const rawBuilt = time(() => rawBuild(input), 5);
-rows.push(['build 1,000-action plan, one call per item', `${fmt(byCalls.ms)} ms`, `${fmt(rawBuilt.ms)} ms (raw Yjs, one transaction per item)`, (byCalls.ms / rawBuilt.ms).toFixed(2) + 'x']);
-const apiBuild = time(() => createPlan(new Y.Doc(), input), 5);
-rows.push(['createPlan from input (checked in a scratch doc, then applied)', `${fmt(apiBuild.ms)} ms`, `${fmt(rawBuilt.ms)} ms (raw Yjs)`, (apiBuild.ms / rawBuilt.ms).toFixed(2) + 'x']);
-
+const build = sideBySide(() => apiBuildByCalls(input), () => rawBuild(input), 21);
+rows.push(['build 1,000-action plan, one call per item', `${fmt(build.a)} ms`, `${fmt(build.b)} ms (raw Yjs, same layout, one transaction per item)`, (build.a / build.b).toFixed(2) + 'x']);
+const bulk = sideBySide(() => createPlan(new Y.Doc(), input), () => rawBuild(input), 11);
+rows.push(['createPlan from input (checked in a scratch doc, then applied)', `${fmt(bulk.a)} ms`, `${fmt(bulk.b)} ms (raw Yjs)`, (bulk.a / bulk.b).toFixed(2) + 'x']);
+const apiBuild = { result: bulk.resultA };
 const bytes = Y.encodeStateAsUpdate(apiBuild.result.doc);
 const bytesV2 = Y.encodeStateAsUpdateV2(apiBuild.result.doc);
 // Two JSON references: the bare input (no ids, no history), and the full snapshot (ids, timestamps, parsed timescales).
@@ -202,13 +216,16 @@ rows.push(['encoded size (Yjs v1), gzipped', kb(gz(bytes)), `${kb(gz(json))} inp
 rows.push(['encoded size (Yjs v2), gzipped', kb(gz(bytesV2)), `${kb(gz(json))} input JSON · ${kb(gz(snapJson))} snapshot JSON`, `${(gz(bytesV2) / gz(json)).toFixed(1)}x · ${(gz(bytesV2) / gz(snapJson)).toFixed(1)}x`]);
 rows.push(['encoded size (Yjs v1), not compressed', kb(bytes.length), `${kb(Buffer.byteLength(json))} input JSON · ${kb(Buffer.byteLength(snapJson))} snapshot JSON`, `${(bytes.length / Buffer.byteLength(json)).toFixed(1)}x · ${(bytes.length / Buffer.byteLength(snapJson)).toFixed(1)}x`]);
 
-const apiOpen = time(() => {
-  const d = new Y.Doc();
-  Y.applyUpdate(d, bytes);
-  return openPlan(d).snapshot();
-}, 10);
-const rawOpen = time(() => rawOpenAndRead(bytes), 10);
-rows.push(['open + snapshot', `${fmt(apiOpen.ms)} ms`, `${fmt(rawOpen.ms)} ms (raw Yjs decode + toJSON)`, (apiOpen.ms / rawOpen.ms).toFixed(2) + 'x']);
+const open = sideBySide(
+  () => {
+    const d = new Y.Doc();
+    Y.applyUpdate(d, bytes);
+    return openPlan(d).snapshot();
+  },
+  () => rawOpenAndRead(bytes),
+  21,
+);
+rows.push(['open + snapshot', `${fmt(open.a)} ms`, `${fmt(open.b)} ms (raw Yjs decode + toJSON)`, (open.a / open.b).toFixed(2) + 'x']);
 
 const k1 = keystrokeToEvent(input, 200);
 const k10 = keystrokeToEvent(big, 200);

@@ -46,6 +46,12 @@ export const HEADER_KEYS = {
   updatedBy: 'uBy',
 } as const;
 
+/** Where an entity sits and whether it is deleted: all that visibility and ordering need. */
+export function readPlacement(map: Y.Map<unknown>): { parentId: string | null; order: string; deleted: boolean } {
+  const pos = readPosition(map);
+  return { parentId: pos?.p ?? null, order: pos?.o ?? '', deleted: !!map.get(HEADER_KEYS.deleted) };
+}
+
 /** The header of a stored entity. */
 export function readHeader(id: string, map: Y.Map<unknown>): EntityHeader {
   const pos = readPosition(map) ?? { p: null, o: '' };

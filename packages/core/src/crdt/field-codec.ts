@@ -108,9 +108,17 @@ export function emptyValue(spec: FieldSpec): unknown {
   }
 }
 
-/** Writes a validated value into `map`, editing shared types in place so concurrent edits merge. */
-export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, value: unknown): void {
-  const current = map.get(name);
+/**
+ * Writes a validated value into `map`, editing shared types in place so
+ * concurrent edits merge. `fresh` says the map was made in this transaction,
+ * so there is nothing to compare against.
+ */
+export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, value: unknown, fresh = false): void {
+  if (fresh && spec.type !== 'text' && spec.type !== 'textList' && spec.type !== 'leads' && spec.type !== 'values') {
+    map.set(name, value);
+    return;
+  }
+  const current = fresh ? undefined : map.get(name);
   switch (spec.type) {
     case 'text':
       if (current instanceof Y.Text) setTextMinimal(current, value as string);

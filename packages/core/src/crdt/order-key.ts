@@ -11,12 +11,18 @@ const JITTER_LENGTH = 4;
  * that remains is broken by id (see {@link compareOrder}).
  */
 export function orderKeyBetween(before: string | null, after: string | null, random: () => number): string {
-  // Keys written by a partner's buggy or older client must not stop this one working.
-  if (before !== null && !isValidKey(before)) before = null;
-  if (after !== null && !isValidKey(after)) after = null;
   if (before !== null && after !== null && before >= after) after = null;
   let lower = before;
-  let key = generateKeyBetween(lower, after);
+  let key: string;
+  try {
+    key = generateKeyBetween(lower, after);
+  } catch {
+    // A key written by a partner's buggy or older client must not stop this one working.
+    if (before !== null && !isValidKey(before)) before = null;
+    if (after !== null && !isValidKey(after)) after = null;
+    lower = before;
+    key = generateKeyBetween(lower, after);
+  }
   // A suffix can overshoot `after` when `key` is a prefix of it (e.g. "a0" below "a0t…");
   // then step closer and try again, so the result always carries a suffix.
   for (let attempt = 0; attempt < 8; attempt++) {

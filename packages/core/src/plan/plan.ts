@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
-import { HEADER_KEYS, readHeader, readRecord, writePosition } from '../crdt/entity-record.js';
+import { HEADER_KEYS, readHeader, readPlacement, readRecord, writePosition } from '../crdt/entity-record.js';
 import { emptyValue, validateField, writeField } from '../crdt/field-codec.js';
 import { newId } from '../crdt/ids.js';
 import { layoutOf, type PlanLayout } from '../crdt/layout.js';
 import { compareOrder, orderKeyBetween } from '../crdt/order-key.js';
 import { setTextMinimal } from '../crdt/text-edit.js';
 import { TreeIndex } from '../crdt/tree-index.js';
-import type { CreateFields, EntityHeader, EntityRecord, FieldPatch } from '../model/entities.js';
+import type { CreateFields, EntityRecord, FieldPatch } from '../model/entities.js';
 import { PlanError } from '../model/errors.js';
 import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../model/schema.js';
 import type { PlanSnapshot, VersionInfo } from '../model/snapshot.js';
@@ -118,7 +118,10 @@ export class Plan {
       writePosition(map, { p: parentId, o: order });
       map.set(HEADER_KEYS.deleted, null);
       this.stamp(map, true);
-      for (const [name, f] of Object.entries(spec.fields)) writeField(map, f, name, values[name] ?? emptyValue(f));
+      for (const name in spec.fields) {
+        const f = spec.fields[name]!;
+        writeField(map, f, name, values[name] ?? emptyValue(f), true);
+      }
       this.index.touch(kind, id); // now, not after the transaction: a batch may add its siblings next
     });
     this.undoManager.stopCapturing();
@@ -359,8 +362,8 @@ export class Plan {
   isVisible(kind: EntityKind, id: string): boolean {
     const map = this.layout.entities[kind]?.get(id);
     if (!map) return false;
-    const h = readHeader(id, map);
-    return !h.deleted && this.parentState(kind, h.parentId) === 'live';
+    const p = readPlacement(map);
+    return !p.deleted && this.parentState(kind, p.parentId) === 'live';
   }
 
   /** The whole plan as plain data: the visible tree, registries, versions and the bin. */
@@ -443,7 +446,7 @@ export class Plan {
     const map = this.entityMap(kind, id);
     if (map.get(HEADER_KEYS.deleted))
       throw new PlanError('already-deleted', `${kind} ${id} is in the bin; restore it before changing it.`, { kind, id });
-    if (this.parentState(kind, readHeader(id, map).parentId) !== 'live')
+    if (this.parentState(kind, readPlacement(map).parentId) !== 'live')
       throw new PlanError('deleted-parent', `${kind} ${id} is inside something that is in the bin; restore that first, or restore this ${kind} into a new place.`, {
         kind,
         id,
@@ -456,12 +459,14 @@ export class Plan {
       throw new PlanError('invalid-value', `${kind} fields must be an object.`, { kind, ...(id ? { id } : {}) });
     const fields = KINDS[kind].fields;
     const out: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(input)) {
+    const where = id ? { kind, id } : { kind };
+    for (const name in input) {
+      const value = input[name];
       if (value === undefined) continue;
       const spec: FieldSpec | undefined = fields[name];
       if (!spec)
-        throw new PlanError('unknown-field', `${kind} has no field "${name}"; it has ${Object.keys(fields).join(', ')}.`, { kind, field: name, ...(id ? { id } : {}) });
-      out[name] = validateField(spec, name, value, { kind, ...(id ? { id } : {}) });
+        throw new PlanError('unknown-field', `${kind} has no field "${name}"; it has ${Object.keys(fields).join(', ')}.`, { ...where, field: name });
+      out[name] = validateField(spec, name, value, where);
       if (spec.type === 'ref' && out[name] !== null) this.liveEntity(spec.refKind!, out[name] as string);
     }
     if (creating) {
@@ -499,26 +504,37 @@ export class Plan {
       if (id === null) return 'missing';
       const map = this.layout.entities[parentKind].get(id);
       if (!map) return 'missing';
-      const h = readHeader(id, map);
-      if (h.deleted) return 'deleted';
-      id = h.parentId;
+      const p = readPlacement(map);
+      if (p.deleted) return 'deleted';
+      id = p.parentId;
       parentKind = KINDS[parentKind].parent;
     }
     return 'live';
   }
 
-  private visibleSiblings(kind: EntityKind, parentId: string | null, except: string | null): EntityHeader[] {
-    const out: EntityHeader[] = [];
+  private visibleSiblings(kind: EntityKind, parentId: string | null, except: string | null): Array<{ id: string; order: string }> {
+    const out: Array<{ id: string; order: string }> = [];
     const maps = this.layout.entities[kind];
     for (const id of this.index.childIds(kind, parentId)) {
       if (id === except) continue;
-      const h = readHeader(id, maps.get(id)!);
-      if (!h.deleted) out.push(h);
+      const p = readPlacement(maps.get(id)!);
+      if (!p.deleted) out.push({ id, order: p.order });
     }
     return out.sort(compareOrder);
   }
 
   private orderAt(kind: EntityKind, parentId: string | null, index: number | undefined, except: string | null): string {
+    if (index === undefined) {
+      // Appending, the common case: only the last key matters, no sort needed.
+      let last: { id: string; order: string } | null = null;
+      const maps = this.layout.entities[kind];
+      for (const id of this.index.childIds(kind, parentId)) {
+        if (id === except) continue;
+        const p = readPlacement(maps.get(id)!);
+        if (!p.deleted && (last === null || compareOrder({ id, order: p.order }, last) > 0)) last = { id, order: p.order };
+      }
+      return orderKeyBetween(last?.order ?? null, null, this.random);
+    }
     const siblings = this.visibleSiblings(kind, parentId, except);
     const at = index === undefined ? siblings.length : index;
     if (!Number.isInteger(at) || at < 0 || at > siblings.length)
