@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startRelay } from './relay.js';
+import { signToken } from './tokens.js';
+
+const HELP = `coplan-server: the Coplan relay
+
+Usage:
+  coplan-server [--host H] [--port P] [--data-dir DIR] [--secret S] [--demo] [--static DIR]
+  coplan-server token --secret S --plan ID --role editor|viewer [--ttl 7d] [--name "..."]
+
+Options (environment equivalents in brackets):
+  --host        address to listen on, default 127.0.0.1        [COPLAN_HOST]
+  --port        port, default 8080; 0 picks a free one          [COPLAN_PORT]
+  --data-dir    where plans are stored, default ./data         [COPLAN_DATA_DIR]
+  --secret      turns on access control (tokens)               [COPLAN_SECRET]
+  --demo        adds the Lancashire 2015/16 demo plan           [COPLAN_DEMO=1]
+  --static      the built app to serve, default packages/app/dist [COPLAN_STATIC]
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`coplan-server: ${message}\nRun coplan-server --help for usage.\n`);
+  process.exit(2);
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'token') {
+    const { values } = parseArgs({
+      args: argv.slice(1),
+      options: { secret: { type: 'string' }, plan: { type: 'string' }, role: { type: 'string' }, ttl: { type: 'string', default: '7d' }, name: { type: 'string', default: '' } },
+      strict: true,
+    });
+    const secret = values.secret ?? process.env.COPLAN_SECRET;
+    if (!secret) fail('token needs --secret (the same one the server runs with).');
+    if (!values.plan) fail('token needs --plan ID.');
+    if (values.role !== 'editor' && values.role !== 'viewer') fail('token needs --role editor or --role viewer.');
+    try {
+      process.stdout.write((await signToken(secret, { planId: values.plan, role: values.role, name: values.name ?? '' }, values.ttl)) + '\n');
+    } catch (e) {
+      fail(e instanceof Error ? e.message : String(e));
+    }
+    return;
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        secret: { type: 'string' },
+        demo: { type: 'boolean' },
+        static: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    fail(e instanceof Error ? e.message : String(e));
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const port = Number(values.port ?? process.env.COPLAN_PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535; got "${values.port}".`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const relay = await startRelay({
+    host: values.host ?? process.env.COPLAN_HOST ?? '127.0.0.1',
+    port,
+    dataDir: resolve(values['data-dir'] ?? process.env.COPLAN_DATA_DIR ?? './data'),
+    secret: values.secret ?? process.env.COPLAN_SECRET,
+    demo: values.demo ?? process.env.COPLAN_DEMO === '1',
+    staticDir: resolve(values.static ?? process.env.COPLAN_STATIC ?? join(here, '../../app/dist')),
+  });
+  // Tests and scripts read this line to find the port.
+  process.stdout.write(`Coplan relay listening on ${relay.url}\n`);
+  process.stdout.write(`Open ${relay.url}/ in a browser${values.demo ? ' to see the demo plan' : ''}.\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`${signal}: saving plans and closing connections…\n`);
+    relay.close().then(
+      () => process.exit(0),
+      (e) => {
+        process.stderr.write(`ERROR while closing: ${e}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  process.stderr.write(`coplan-server: ${e instanceof Error ? e.message : e}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+/** What a token lets its holder do in one plan. */
+export interface Grant {
+  planId: string;
+  role: 'editor' | 'viewer';
+  name: string;
+}
+
+const ISSUER = 'coplan';
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+/** Parses a duration such as `7d`, `12h`, `30m` or `45s` into seconds. */
+export function parseTtl(ttl: string): number {
+  const m = /^(\d+)\s*([smhd])$/.exec(ttl.trim());
+  if (!m) throw new Error(`--ttl must be a number and a unit (s, m, h or d), such as 7d; got "${ttl}".`);
+  return Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'];
+}
+
+/**
+ * Signs a token (a JWT, HS256) that opens one plan as an editor or a viewer.
+ *
+ * @example
+ * ```ts
+ * const token = await signToken('s3cret', { planId: 'demo', role: 'viewer', name: 'Board member' }, '7d');
+ * ```
+ */
+export async function signToken(secret: string, grant: Grant, ttl = '7d'): Promise<string> {
+  return new SignJWT({ plan: grant.planId, role: grant.role, name: grant.name })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + parseTtl(ttl))
+    .sign(key(secret));
+}
+
+/** Why a token was refused, in words for the log and the HTTP reply. */
+export class TokenRefused extends Error {}
+
+/** Checks a token's signature, expiry and plan; returns what it grants. */
+export async function verifyToken(secret: string, token: string | null, planId: string): Promise<Grant> {
+  if (!token) throw new TokenRefused('no token: add ?token=… to the address (make one with `coplan-server token`)');
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, algorithms: ['HS256'] }));
+  } catch (e) {
+    if (e instanceof errors.JWTExpired) throw new TokenRefused('the token has expired: ask for a new one');
+    throw new TokenRefused('the token is not valid for this server');
+  }
+  if (payload.plan !== planId) throw new TokenRefused('the token is for another plan');
+  if (payload.role !== 'editor' && payload.role !== 'viewer') throw new TokenRefused('the token names no role');
+  return { planId, role: payload.role, name: typeof payload.name === 'string' ? payload.name : '' };
+}
