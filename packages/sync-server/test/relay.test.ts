@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { openPlan } from '@coplan/core';
+import type { WebsocketProvider } from 'y-websocket';
+import { connect, startRelayProcess, waitFor, type RelayProcess } from './relay-process.js';
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+async function relay(args: string[] = [], dataDir?: string): Promise<RelayProcess> {
+  const r = await startRelayProcess(args, dataDir);
+  cleanup.push(() => r.stop('SIGKILL'));
+  return r;
+}
+function client(r: RelayProcess, planId: string, options: Parameters<typeof connect>[2] = {}): WebsocketProvider {
+  const p = connect(r, planId, options);
+  cleanup.push(() => p.destroy());
+  return p;
+}
+const text = (p: WebsocketProvider) => p.doc.getText('t').toString();
+function token(secret: string, plan: string, role: string, ttl = '1h'): string {
+  return execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', plan, '--role', role, '--ttl', ttl], { encoding: 'utf8' }).trim();
+}
+/** Opens a raw WebSocket and resolves with how the server answered: open, or the HTTP status it refused with. */
+function rawConnect(url: string): Promise<{ ws: WebSocket; status: number | 'open' }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url);
+    ws.binaryType = 'arraybuffer';
+    ws.on('open', () => resolve({ ws, status: 'open' }));
+    ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode ?? 0 }));
+    ws.on('error', () => undefined);
+  });
+}
+
+describe('the relay process', () => {
+  it('answers /healthz and /metrics, and says how to open it', async () => {
+    const r = await relay();
+    expect((await fetch(r.url + '/healthz')).status).toBe(200);
+    const metrics = await (await fetch(r.url + '/metrics')).text();
+    expect(metrics).toMatch(/^coplan_connections 0$/m);
+    expect(metrics).toMatch(/coplan_persist_seconds_count/);
+    expect(r.output()).toMatch(/open to anyone who can reach this server/);
+    expect((await fetch(r.url + '/api/demo')).status).toBe(404);
+  });
+
+  it('syncs two stock y-websocket clients and their presence, room by room', async () => {
+    const r = await relay();
+    const a = client(r, 'plan-a');
+    const b = client(r, 'plan-a');
+    const other = client(r, 'plan-b');
+    a.doc.getText('t').insert(0, 'hello');
+    await waitFor(() => expect(text(b)).toBe('hello'));
+    b.doc.getText('t').insert(5, ' world');
+    await waitFor(() => expect(text(a)).toBe('hello world'));
+    a.awareness.setLocalStateField('user', { name: 'Alice' });
+    await waitFor(() => expect([...b.awareness.getStates().values()].some((s) => s.user?.name === 'Alice')).toBe(true));
+    await waitFor(() => expect(other.synced).toBe(true));
+    expect(text(other)).toBe('');
+    expect([...other.awareness.getStates().values()].some((s) => s.user?.name === 'Alice')).toBe(false);
+  });
+
+  it('serves the demo plan with --demo, and writing it twice changes nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coplan-demo-'));
+    const first = await relay(['--demo'], dataDir);
+    expect(await (await fetch(first.url + '/api/demo')).json()).toEqual({ planId: 'demo' });
+    const c = client(first, 'demo');
+    await waitFor(() => expect(c.synced).toBe(true));
+    const plan = openPlan(c.doc);
+    expect(plan.snapshot().title).toBe('LSCB Business Plan 2015/16');
+    plan.updatePlan({ vision: 'Edited in the demo' });
+    await waitFor(async () => expect(await (await fetch(first.url + '/metrics')).text()).toMatch(/^coplan_persist_seconds_count [1-9]/m));
+    await first.stop();
+    const second = await relay(['--demo'], dataDir);
+    expect(second.output()).toMatch(/already in .*left as it is/);
+    const d = client(second, 'demo');
+    await waitFor(() => expect(d.synced).toBe(true));
+    expect(openPlan(d.doc).snapshot().vision).toBe('Edited in the demo');
+  });
+});
+
+describe('nothing lost', () => {
+  it('keeps every update that was passed on, through kill -9 and restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coplan-kill-'));
+    const first = await relay([], dataDir);
+    const a = client(first, 'plan');
+    const b = client(first, 'plan');
+    for (let i = 0; i < 50; i++) a.doc.getText('t').insert(i, String(i % 10));
+    await waitFor(() => expect(text(b)).toHaveLength(50));
+    await first.stop('SIGKILL');
+    a.destroy();
+    b.destroy();
+    const second = await relay([], dataDir);
+    const c = client(second, 'plan');
+    await waitFor(() => expect(c.synced).toBe(true));
+    expect(text(c)).toBe(text(a));
+  });
+
+  it('loads a plan before answering its first sync', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coplan-load-'));
+    const first = await relay([], dataDir);
+    const a = client(first, 'plan');
+    a.doc.getText('t').insert(0, 'stored');
+    await waitFor(async () => expect(await (await fetch(first.url + '/metrics')).text()).toMatch(/^coplan_persist_seconds_count [1-9]/m));
+    await first.stop('SIGKILL');
+    a.destroy();
+    const second = await relay([], dataDir);
+    // The very first sync answer already holds the stored text.
+    const c = client(second, 'plan');
+    let textAtSync = '';
+    c.on('sync', (synced: boolean) => {
+      if (synced) textAtSync = text(c);
+    });
+    await waitFor(() => expect(c.synced).toBe(true));
+    expect(textAtSync).toBe('stored');
+  });
+
+  it('on SIGTERM writes every plan and exits cleanly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coplan-term-'));
+    const first = await relay([], dataDir);
+    const a = client(first, 'plan');
+    a.doc.getText('t').insert(0, 'before shutdown');
+    await waitFor(async () => expect(await (await fetch(first.url + '/metrics')).text()).toMatch(/^coplan_persist_seconds_count [1-9]/m));
+    expect(await first.stop('SIGTERM')).toBe(0);
+    a.destroy();
+    const second = await relay([], dataDir);
+    const c = client(second, 'plan');
+    await waitFor(() => expect(text(c)).toBe('before shutdown'));
+  });
+});
