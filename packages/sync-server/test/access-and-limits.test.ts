@@ -1,0 +1,173 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { WebsocketProvider } from 'y-websocket';
+import { connect, startRelayProcess, waitFor, type RelayProcess } from './relay-process.js';
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+async function relay(args: string[] = []): Promise<RelayProcess> {
+  const r = await startRelayProcess(args);
+  cleanup.push(() => r.stop('SIGKILL'));
+  return r;
+}
+function client(r: RelayProcess, planId: string, options: Parameters<typeof connect>[2] = {}): WebsocketProvider {
+  const p = connect(r, planId, options);
+  cleanup.push(() => p.destroy());
+  return p;
+}
+const text = (p: WebsocketProvider) => p.doc.getText('t').toString();
+function token(secret: string, plan: string, role: string, ttl = '1h'): string {
+  return execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', plan, '--role', role, '--ttl', ttl], { encoding: 'utf8' }).trim();
+}
+/** A raw WebSocket: resolves once open, or with the HTTP status the server refused it with. */
+function raw(url: string): Promise<{ ws: WebSocket; status: number | 'open'; body: string }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url);
+    cleanup.push(() => ws.terminate());
+    ws.on('open', () => resolve({ ws, status: 'open', body: '' }));
+    ws.on('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ ws, status: res.statusCode ?? 0, body }));
+    });
+    ws.on('error', () => undefined);
+  });
+}
+function closeOf(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
+}
+
+describe('access control', () => {
+  const SECRET = 'a-long-test-secret';
+
+  it('refuses no token, a bad signature, an expired token and another plan’s token, before any document byte', async () => {
+    const r = await relay(['--secret', SECRET]);
+    const base = `${r.wsUrl}/plan-1`;
+    const cases: Array<[string, RegExp]> = [
+      [base, /no token/],
+      [`${base}?token=${token('another-secret', 'plan-1', 'editor')}`, /not valid/],
+      [`${base}?token=${token(SECRET, 'plan-2', 'editor')}`, /another plan/],
+      [`${base}?token=garbage`, /not valid/],
+    ];
+    for (const [url, reason] of cases) {
+      const res = await raw(url);
+      expect(res.status).toBe(401);
+      expect(res.body).toMatch(reason);
+    }
+    // An expired token: sign one that lapsed a second ago.
+    const expired = token(SECRET, 'plan-1', 'editor', '1s');
+    await new Promise((r) => setTimeout(r, 2100));
+    const res = await raw(`${base}?token=${expired}`);
+    expect(res.status).toBe(401);
+    expect(res.body).toMatch(/expired/);
+    expect(await (await fetch(r.url + '/metrics')).text()).toMatch(/^coplan_refused_connections_total 5$/m);
+    expect(r.output()).not.toMatch(/open to anyone/);
+  });
+
+  it('lets an editor in, and lets a viewer read and share presence while dropping its edits', async () => {
+    const r = await relay(['--secret', SECRET]);
+    const editor = client(r, 'plan-1', { token: token(SECRET, 'plan-1', 'editor') });
+    const viewer = client(r, 'plan-1', { token: token(SECRET, 'plan-1', 'viewer') });
+    editor.doc.getText('t').insert(0, 'from the editor');
+    await waitFor(() => expect(text(viewer)).toBe('from the editor'));
+    viewer.doc.getText('t').insert(0, 'VIEWER WROTE THIS ');
+    viewer.awareness.setLocalStateField('user', { name: 'Board member' });
+    await waitFor(() => expect([...editor.awareness.getStates().values()].some((s) => s.user?.name === 'Board member')).toBe(true));
+    // A later editor joining sees the editor's words only: the viewer's edit was never stored or passed on.
+    const late = client(r, 'plan-1', { token: token(SECRET, 'plan-1', 'editor') });
+    await waitFor(() => expect(late.synced).toBe(true));
+    expect(text(late)).toBe('from the editor');
+    expect(text(editor)).toBe('from the editor');
+  });
+
+  it('prints a token from the command line and refuses a bad role', () => {
+    expect(token(SECRET, 'p', 'viewer').split('.')).toHaveLength(3);
+    expect(() => execFileSync(process.execPath, [BIN, 'token', '--secret', 's', '--plan', 'p', '--role', 'owner'], { stdio: 'pipe' })).toThrow(/--role editor or --role viewer/);
+  });
+});
+
+describe('bad input and load', () => {
+  it('closes only the connection that sends malformed frames, whatever they hold', async () => {
+    const r = await relay();
+    const a = client(r, 'plan');
+    const b = client(r, 'plan');
+    await waitFor(() => expect(a.synced && b.synced).toBe(true));
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => { bytes[0] = 5 + (bytes[0]! % 200); return bytes; }), // unknown message type
+          fc.uint8Array({ minLength: 0, maxLength: 8 }).map((bytes) => Uint8Array.from([0, 2, 200, ...bytes])), // truncated update
+          fc.uint8Array({ minLength: 0, maxLength: 8 }).map((bytes) => Uint8Array.from([0, 9, ...bytes])), // unknown sync type
+          fc.constant('not binary'),
+        ),
+        async (frame) => {
+          const { ws, status } = await raw(`${r.wsUrl}/plan`);
+          expect(status).toBe('open');
+          const closed = closeOf(ws);
+          ws.send(frame);
+          expect(await closed).toBeGreaterThanOrEqual(4400);
+          round++;
+        },
+      ),
+      { numRuns: 25 },
+    );
+    expect(round).toBe(25);
+    // The room, the other clients and the process carry on.
+    a.doc.getText('t').insert(0, `after ${round} bad frames`);
+    await waitFor(() => expect(text(b)).toBe('after 25 bad frames'));
+    expect((await fetch(r.url + '/healthz')).status).toBe(200);
+  });
+
+  it('closes a connection that sends an oversized frame with 1009', async () => {
+    const r = await relay();
+    const { ws } = await raw(`${r.wsUrl}/plan`);
+    const closed = closeOf(ws);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 2);
+    encoding.writeVarUint8Array(encoder, new Uint8Array(17 * 1024 * 1024));
+    ws.send(encoding.toUint8Array(encoder));
+    expect(await closed).toBe(1009);
+    expect((await fetch(r.url + '/healthz')).status).toBe(200);
+  });
+
+  it('holds 200 plans open at once, each with its own content', async () => {
+    const r = await relay();
+    const providers = Array.from({ length: 200 }, (_, i) => client(r, `plan-${i}`));
+    providers.forEach((p, i) => p.doc.getText('t').insert(0, `plan ${i}`));
+    const checkers = Array.from({ length: 200 }, (_, i) => client(r, `plan-${i}`));
+    await waitFor(() => checkers.every((c, i) => text(c) === `plan ${i}`), 30_000);
+    expect(await (await fetch(r.url + '/metrics')).text()).toMatch(/^coplan_rooms 200$/m);
+  }, 60_000);
+});
+
+describe('serving the app', () => {
+  it('serves the service worker uncached, hashed assets immutable, and the index for unknown paths', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coplan-static-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Coplan</title>');
+    writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    writeFileSync(join(dir, 'manifest.webmanifest'), '{}');
+    writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    const r = await relay(['--static', dir]);
+    const sw = await fetch(r.url + '/sw.js');
+    expect(sw.headers.get('cache-control')).toBe('no-cache');
+    expect(sw.headers.get('content-type')).toMatch(/javascript/);
+    expect((await fetch(r.url + '/manifest.webmanifest')).headers.get('cache-control')).toBe('no-cache');
+    expect((await fetch(r.url + '/assets/index-abc123.js')).headers.get('cache-control')).toMatch(/immutable/);
+    const deep = await fetch(r.url + '/plan/demo');
+    expect(await deep.text()).toMatch(/<title>Coplan<\/title>/);
+    expect((await fetch(r.url + '/..%2f..%2fetc/passwd')).status).not.toBe(200);
+  });
+});
