@@ -1,4 +1,8 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync, ftruncateSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, write, writeSync, ftruncateSync, readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+
+const writeAsync = promisify(write);
+const fdatasyncAsync = promisify(fdatasync);
 import { join } from 'node:path';
 
 /**
@@ -53,15 +57,26 @@ export class FileStore {
     return out;
   }
 
-  /** Appends one update durably; returns the log's size after it. */
-  append(planId: string, update: Uint8Array): number {
+  /**
+   * Appends updates durably, in one write and one fsync (group commit), off
+   * the event loop; resolves with the log's size once they are on disk.
+   * Callers must not append to one plan twice at once, nor compact during it.
+   */
+  async append(planId: string, updates: Uint8Array[]): Promise<number> {
     const log = this.logOf(planId);
-    const record = Buffer.allocUnsafe(4 + update.length);
-    record.writeUInt32BE(update.length, 0);
-    record.set(update, 4);
-    writeSync(log.fd, record);
-    fsyncSync(log.fd);
-    log.bytes += record.length;
+    let size = 0;
+    for (const u of updates) size += 4 + u.length;
+    const records = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const u of updates) {
+      records.writeUInt32BE(u.length, at);
+      records.set(u, at + 4);
+      at += 4 + u.length;
+    }
+    let written = 0;
+    while (written < records.length) written += (await writeAsync(log.fd, records, written, records.length - written)).bytesWritten;
+    await fdatasyncAsync(log.fd);
+    log.bytes += records.length;
     return log.bytes;
   }
 

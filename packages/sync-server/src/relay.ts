@@ -182,11 +182,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       setTimeout(() => {
         unloadTimers.delete(room);
         if (room.peers.size > 0 || closing) return;
-        room.compact();
-        if (room.hasUnsaved) return; // keep it in memory until the disk takes it
-        room.destroy();
-        rooms.delete(room.planId);
-        metrics.rooms = rooms.size;
+        void room.compact().then(() => {
+          if (room.hasUnsaved || room.peers.size > 0 || closing) return; // keep it in memory until the disk takes it
+          room.destroy();
+          rooms.delete(room.planId);
+          metrics.rooms = rooms.size;
+        });
       }, 30_000),
     );
   };
@@ -208,7 +209,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       closing = true;
       for (const t of unloadTimers.values()) clearTimeout(t);
       const closed = new Promise<void>((r) => server.close(() => r()));
-      for (const room of rooms.values()) room.compact();
+      await Promise.all([...rooms.values()].map((room) => room.compact()));
       for (const ws of wss.clients) ws.close(CLOSE.shuttingDown, 'server shutting down');
       await Promise.race([new Promise((r) => setTimeout(r, 2000)), Promise.all([...wss.clients].map((ws) => new Promise((r) => ws.once('close', r))))]);
       for (const ws of wss.clients) ws.terminate();

@@ -43,6 +43,9 @@ export class Room {
   private awarenessTimer: NodeJS.Timeout | null = null;
   private compactScheduled = false;
   private unsaved = false;
+  /** Updates applied but not yet on disk, and so not yet passed on. */
+  private pending: Array<{ update: Uint8Array; origin: unknown }> = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(
     readonly planId: string,
@@ -54,9 +57,8 @@ export class Room {
     for (const update of store.load(planId)) Y.applyUpdate(this.doc, update, STORE_ORIGIN);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === STORE_ORIGIN) return;
-      this.persist(update);
-      const message = encodeUpdate(update);
-      for (const peer of this.peers.values()) if (peer.ws !== origin) this.send(peer.ws, message);
+      this.pending.push({ update, origin });
+      if (!this.flushing) void this.flush();
     });
     // Presence is batched: a 60-person room sends one message per flush per peer, not one per cursor move.
     this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
@@ -112,8 +114,9 @@ export class Room {
     if (peer.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(peer.awarenessIds), null);
   }
 
-  /** Writes the whole state as one snapshot and empties the log. */
-  compact(): void {
+  /** Writes the whole state as one snapshot and empties the log, once no write is in flight. */
+  async compact(): Promise<void> {
+    while (this.flushing) await this.flushing;
     this.compactScheduled = false;
     try {
       this.store.compact(this.planId, Y.encodeStateAsUpdate(this.doc));
@@ -134,20 +137,37 @@ export class Room {
     this.doc.destroy();
   }
 
-  private persist(update: Uint8Array): void {
-    const t0 = process.hrtime.bigint();
-    try {
-      const size = this.store.append(this.planId, update);
-      this.metrics.persisted(Number(process.hrtime.bigint() - t0) / 1e9);
-      if (size > COMPACT_BYTES && !this.compactScheduled) {
-        this.compactScheduled = true;
-        setImmediate(() => this.compact());
+  /**
+   * Group commit: everything that arrived while the last fsync ran goes to
+   * disk in one write and one fsync, and only then to the other peers, in
+   * order. Nobody receives an update the disk does not hold.
+   */
+  private flush(): Promise<void> {
+    this.flushing = (async () => {
+      while (this.pending.length) {
+        const batch = this.pending.splice(0);
+        const t0 = process.hrtime.bigint();
+        try {
+          const size = await this.store.append(this.planId, batch.map((b) => b.update));
+          this.metrics.persisted(Number(process.hrtime.bigint() - t0) / 1e9);
+          if (size > COMPACT_BYTES && !this.compactScheduled) {
+            this.compactScheduled = true;
+            setImmediate(() => void this.compact());
+          }
+        } catch (e) {
+          // The updates stay in memory and every client keeps its own copy; a later compaction retries.
+          this.unsaved = true;
+          this.persistenceFailed(e);
+        }
+        for (const { update, origin } of batch) {
+          const message = encodeUpdate(update);
+          for (const peer of this.peers.values()) if (peer.ws !== origin) this.send(peer.ws, message);
+        }
       }
-    } catch (e) {
-      // The update stays in memory and every client keeps its own copy; a later compaction retries.
-      this.unsaved = true;
-      this.persistenceFailed(e);
-    }
+    })().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
   }
 
   private persistenceFailed(e: unknown): void {
