@@ -18,6 +18,9 @@ Options (environment equivalents in brackets):
   --secret      turns on access control (tokens)               [COPLAN_SECRET]
   --demo        adds the Lancashire 2015/16 demo plan           [COPLAN_DEMO=1]
   --static      the built app to serve, default packages/app/dist [COPLAN_STATIC]
+  --max-message-bytes         largest frame, default 16777216 [COPLAN_MAX_MESSAGE_BYTES]
+  --messages-per-second       per connection, default 200    [COPLAN_MESSAGES_PER_SECOND]
+  --max-connections-per-room  default 200                    [COPLAN_MAX_CONNECTIONS_PER_ROOM]
 `;
 
 function fail(message: string): never {
@@ -54,6 +57,9 @@ async function main(argv: string[]): Promise<void> {
         secret: { type: 'string' },
         demo: { type: 'boolean' },
         static: { type: 'string' },
+        'max-message-bytes': { type: 'string' },
+        'messages-per-second': { type: 'string' },
+        'max-connections-per-room': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -67,6 +73,13 @@ async function main(argv: string[]): Promise<void> {
   }
   const port = Number(values.port ?? process.env.COPLAN_PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a whole number from 0 to 65535; got "${values.port}".`);
+  const limit = (flag: string, env: string): number | undefined => {
+    const raw = (values as Record<string, string | undefined>)[flag] ?? process.env[env];
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) fail(`--${flag} must be a whole number above 0; got "${raw}".`);
+    return n;
+  };
   const here = dirname(fileURLToPath(import.meta.url));
   const relay = await startRelay({
     host: values.host ?? process.env.COPLAN_HOST ?? '127.0.0.1',
@@ -75,6 +88,9 @@ async function main(argv: string[]): Promise<void> {
     secret: values.secret ?? process.env.COPLAN_SECRET,
     demo: values.demo ?? process.env.COPLAN_DEMO === '1',
     staticDir: resolve(values.static ?? process.env.COPLAN_STATIC ?? join(here, '../../app/dist')),
+    maxMessageBytes: limit('max-message-bytes', 'COPLAN_MAX_MESSAGE_BYTES'),
+    messagesPerSecond: limit('messages-per-second', 'COPLAN_MESSAGES_PER_SECOND'),
+    maxConnectionsPerRoom: limit('max-connections-per-room', 'COPLAN_MAX_CONNECTIONS_PER_ROOM'),
   });
   // Tests and scripts read this line to find the port.
   process.stdout.write(`Coplan relay listening on ${relay.url}\n`);

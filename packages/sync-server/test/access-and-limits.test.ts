@@ -171,3 +171,22 @@ describe('serving the app', () => {
     expect((await fetch(r.url + '/..%2f..%2fetc/passwd')).status).not.toBe(200);
   });
 });
+
+describe('configurable limits', () => {
+  it('refuses connections past --max-connections-per-room, and closes a sender past --messages-per-second', async () => {
+    const r = await relay(['--max-connections-per-room', '2', '--messages-per-second', '5']);
+    const one = await raw(`${r.wsUrl}/plan`);
+    const two = await raw(`${r.wsUrl}/plan`);
+    const three = await raw(`${r.wsUrl}/plan`);
+    expect([one.status, two.status, three.status]).toEqual(['open', 'open', 503]);
+    expect(three.body).toMatch(/already has 2 connections/);
+    const closed = closeOf(one.ws);
+    const query = Uint8Array.from([3]); // "send me everyone's presence": harmless, but not 50 times at once
+    for (let i = 0; i < 50; i++) one.ws.send(query);
+    expect(await closed).toBe(4429);
+  });
+
+  it('refuses a bad flag value with a clear message', () => {
+    expect(() => execFileSync(process.execPath, [BIN, '--messages-per-second', 'lots'], { stdio: 'pipe' })).toThrow(/--messages-per-second must be a whole number above 0/);
+  });
+});

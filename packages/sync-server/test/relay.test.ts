@@ -136,3 +136,20 @@ describe('nothing lost', () => {
     await waitFor(() => expect(text(c)).toBe('before shutdown'));
   });
 });
+
+describe('a disk that refuses writes', () => {
+  it('says so in the log and in /metrics, keeps syncing, and clients keep their copies', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coplan-disk-'));
+    const r = await relay([], dataDir);
+    const a = client(r, 'plan');
+    const b = client(r, 'plan');
+    await waitFor(() => expect(a.synced && b.synced).toBe(true));
+    // A real filesystem failure: where the plan's log would be created there is a directory.
+    mkdirSync(join(dataDir, 'plan', 'log.bin'), { recursive: true });
+    a.doc.getText('t').insert(0, 'typed while the disk refused');
+    await waitFor(() => expect(text(b)).toBe('typed while the disk refused'));
+    expect(text(a)).toBe('typed while the disk refused');
+    await waitFor(async () => expect(await (await fetch(r.url + '/metrics')).text()).toMatch(/^coplan_persistence_errors_total [1-9]/m));
+    expect(r.output()).toMatch(/ERROR could not save plan "plan" to disk: .*EISDIR.*free disk space or fix permissions/);
+  });
+});
