@@ -1,51 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { WebsocketProvider } from 'y-websocket';
-import { connect, startRelayProcess, waitFor, type RelayProcess } from './relay-process.js';
-
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-async function relay(args: string[] = []): Promise<RelayProcess> {
-  const r = await startRelayProcess(args);
-  cleanup.push(() => r.stop('SIGKILL'));
-  return r;
-}
-function client(r: RelayProcess, planId: string, options: Parameters<typeof connect>[2] = {}): WebsocketProvider {
-  const p = connect(r, planId, options);
-  cleanup.push(() => p.destroy());
-  return p;
-}
-const text = (p: WebsocketProvider) => p.doc.getText('t').toString();
-function token(secret: string, plan: string, role: string, ttl = '1h'): string {
-  return execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', plan, '--role', role, '--ttl', ttl], { encoding: 'utf8' }).trim();
-}
-/** A raw WebSocket: resolves once open, or with the HTTP status the server refused it with. */
-function raw(url: string): Promise<{ ws: WebSocket; status: number | 'open'; body: string }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url);
-    cleanup.push(() => ws.terminate());
-    ws.on('open', () => resolve({ ws, status: 'open', body: '' }));
-    ws.on('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ ws, status: res.statusCode ?? 0, body }));
-    });
-    ws.on('error', () => undefined);
-  });
-}
-function closeOf(ws: WebSocket): Promise<number> {
-  return new Promise((resolve) => ws.once('close', (code) => resolve(code)));
-}
+import { describe, expect, it } from 'vitest';
+import { BIN, waitFor } from './relay-process.js';
+import { client, closeOf, raw, relay, text, token } from './per-test.js';
 
 describe('access control', () => {
   const SECRET = 'a-long-test-secret';

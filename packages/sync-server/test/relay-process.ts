@@ -7,7 +7,8 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
+/** The built `coplan-server` bin. */
+export const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
 
 /** A real relay process on a free port. */
 export interface RelayProcess {

@@ -1,45 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { openPlan } from '@coplan/core';
-import type { WebsocketProvider } from 'y-websocket';
-import { connect, startRelayProcess, waitFor, type RelayProcess } from './relay-process.js';
-
-const BIN = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-async function relay(args: string[] = [], dataDir?: string): Promise<RelayProcess> {
-  const r = await startRelayProcess(args, dataDir);
-  cleanup.push(() => r.stop('SIGKILL'));
-  return r;
-}
-function client(r: RelayProcess, planId: string, options: Parameters<typeof connect>[2] = {}): WebsocketProvider {
-  const p = connect(r, planId, options);
-  cleanup.push(() => p.destroy());
-  return p;
-}
-const text = (p: WebsocketProvider) => p.doc.getText('t').toString();
-function token(secret: string, plan: string, role: string, ttl = '1h'): string {
-  return execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', plan, '--role', role, '--ttl', ttl], { encoding: 'utf8' }).trim();
-}
-/** Opens a raw WebSocket and resolves with how the server answered: open, or the HTTP status it refused with. */
-function rawConnect(url: string): Promise<{ ws: WebSocket; status: number | 'open' }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url);
-    ws.binaryType = 'arraybuffer';
-    ws.on('open', () => resolve({ ws, status: 'open' }));
-    ws.on('unexpected-response', (_req, res) => resolve({ ws, status: res.statusCode ?? 0 }));
-    ws.on('error', () => undefined);
-  });
-}
+import { waitFor } from './relay-process.js';
+import { client, relay, text } from './per-test.js';
 
 describe('the relay process', () => {
   it('answers /healthz and /metrics, and says how to open it', async () => {
