@@ -15,6 +15,7 @@ import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from './values
  */
 export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values';
 
+/** How one field is held and checked. */
 export interface FieldSpec {
   type: FieldType;
   required?: boolean;
@@ -40,6 +41,7 @@ export type EntityKind =
   | 'context'
   | 'consultation';
 
+/** The shape of one entity kind. */
 export interface KindSpec {
   /** The kind of the parent, or null for items that sit at the top of the plan. */
   parent: EntityKind | null;

@@ -43,21 +43,25 @@ export interface PlanSnapshot {
   updatedAt: string;
 }
 
+/** A partnership the plan serves. */
 export interface PartnershipSnapshot extends Stamped {
   name: string;
   shortName: string;
 }
 
+/** A titled context statement. */
 export interface ContextStatementSnapshot extends Stamped {
   title: string;
   text: string;
 }
 
+/** One line of the consultation plan. */
 export interface ConsultationSnapshot extends Stamped {
   who: string;
   when: string;
 }
 
+/** An entry in the lead registry. */
 export interface LeadSnapshot extends Stamped {
   name: string;
   kind: LeadKind;
@@ -65,6 +69,7 @@ export interface LeadSnapshot extends Stamped {
   organisation: string;
 }
 
+/** A priority with its objectives, in order. */
 export interface PrioritySnapshot extends Stamped {
   /** 1-based position among the plan's priorities. */
   number: number;
@@ -77,6 +82,7 @@ export interface PrioritySnapshot extends Stamped {
   objectives: ObjectiveSnapshot[];
 }
 
+/** An objective with its actions, in order. */
 export interface ObjectiveSnapshot extends Stamped {
   /** 1-based position within its priority. */
   number: number;
@@ -86,6 +92,7 @@ export interface ObjectiveSnapshot extends Stamped {
   actions: ActionSnapshot[];
 }
 
+/** An action, with everything beneath it. */
 export interface ActionSnapshot extends Stamped {
   /** 1-based position within its objective. */
   number: number;
@@ -104,12 +111,14 @@ export interface ActionSnapshot extends Stamped {
   updates: ProgressUpdateSnapshot[];
 }
 
+/** A milestone or sub-item of an action. */
 export interface MilestoneSnapshot extends Stamped {
   text: string;
   timescale: Timescale;
   done: boolean;
 }
 
+/** How one partnership carries out an action. */
 export interface VariantSnapshot extends Stamped {
   partnershipId: string;
   /** The partnership's short name (or name). */
@@ -119,6 +128,7 @@ export interface VariantSnapshot extends Stamped {
   timescale: Timescale;
 }
 
+/** A dated, signed progress update. */
 export interface ProgressUpdateSnapshot extends Stamped {
   date: IsoDate;
   author: string;
@@ -127,6 +137,7 @@ export interface ProgressUpdateSnapshot extends Stamped {
   evidence: string;
 }
 
+/** A scorecard indicator with its readings. */
 export interface IndicatorSnapshot extends Stamped {
   name: string;
   priorityId: string | null;
@@ -162,6 +173,7 @@ export interface BinEntry {
   contains: BinDescendant[];
 }
 
+/** Something beneath a bin entry that comes back with it. */
 export interface BinDescendant {
   kind: EntityKind;
   id: string;

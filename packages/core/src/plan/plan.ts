@@ -392,10 +392,12 @@ export class Plan {
     return this.undoManager.redo() !== null;
   }
 
+  /** Whether this user has a change to undo. */
   canUndo(): boolean {
     return this.undoManager.canUndo();
   }
 
+  /** Whether there is an undone change to redo. */
   canRedo(): boolean {
     return this.undoManager.canRedo();
   }
