@@ -1,0 +1,98 @@
+import { css, html, LitElement } from 'lit';
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { createPlan } from '@coplan/core';
+import { listDevicePlans, rememberPlan, savedUser, saveUser } from '../state/device-plans.js';
+import './plan-list.js';
+import './plan-view.js';
+
+type Route = { view: 'list' } | { view: 'plan'; planId: string; token: string } | { view: 'accessibility' };
+
+function readRoute(): Route {
+  const [path, query] = location.hash.replace(/^#/, '').split('?');
+  const plan = /^\/plan\/([^/]+)$/.exec(path ?? '');
+  if (plan) return { view: 'plan', planId: decodeURIComponent(plan[1]!), token: new URLSearchParams(query).get('token') ?? '' };
+  if (path === '/accessibility') return { view: 'accessibility' };
+  return { view: 'list' };
+}
+
+/** The app shell: asks the person's name once, routes between the plan list and a plan, and says whether storage is persistent. */
+export class CoplanApp extends LitElement {
+  static override properties = { route: { state: true }, user: { state: true }, demoAvailable: { state: true }, storage: { state: true } };
+  route: Route = readRoute();
+  user = savedUser();
+  demoAvailable = false;
+  storage = '';
+  static override styles = css`
+    :host { display: block; }
+    .top { background: #1d4f91; color: #fff; padding: 0.5rem 1rem; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+    .top a { color: #fff; font-weight: 700; font-size: 1.2rem; }
+    .storage { margin-left: auto; font-size: 0.9rem; }
+    form { max-width: 30rem; margin: 2rem auto; display: flex; flex-direction: column; gap: 0.75rem; }
+    input { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; }
+    button { min-height: 44px; font: inherit; border: 2px solid #005a30; background: #00703c; color: #fff; border-radius: 4px; }
+    article { max-width: 50rem; margin: 0 auto; padding: 1rem; }
+  `;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', () => (this.route = readRoute()));
+    void this.checkDemo();
+    void this.askForPersistence();
+  }
+
+  /** With the relay's demo on, a first visit opens the demo plan. */
+  private async checkDemo(): Promise<void> {
+    try {
+      const res = await fetch('/api/demo', { cache: 'no-store' });
+      if (!res.ok) return;
+      this.demoAvailable = true;
+      if (this.route.view === 'list' && listDevicePlans().length === 0) location.hash = `#/plan/${encodeURIComponent(((await res.json()) as { planId: string }).planId)}`;
+    } catch {
+      // Offline: the plans on this device are still here.
+    }
+  }
+
+  private async askForPersistence(): Promise<void> {
+    if (!navigator.storage?.persist) return void (this.storage = 'This browser cannot keep plans safe from storage clean-up.');
+    const granted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+    this.storage = granted ? 'Plans on this device are kept safe from clean-up.' : 'The browser may clear plans on this device if space runs low; keep them synced.';
+  }
+
+  private async newPlan(): Promise<void> {
+    const id = `plan-${crypto.randomUUID()}`;
+    const doc = new Y.Doc();
+    createPlan(doc, { title: 'Untitled business plan', status: 'draft' }, { planId: id, user: this.user!.name });
+    const idb = new IndexeddbPersistence(`coplan-plan:${id}`, doc);
+    await idb.whenSynced;
+    rememberPlan({ id, title: 'Untitled business plan', period: '', version: '', lastChange: new Date().toISOString() });
+    location.hash = `#/plan/${encodeURIComponent(id)}`;
+  }
+
+  override render() {
+    const top = html`<div class="top"><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span></div>`;
+    if (!this.user)
+      return html`${top}
+        <form @submit=${(e: Event) => {
+          e.preventDefault();
+          const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
+          if (name) this.user = saveUser(name);
+        }}>
+          <h1>Welcome to Coplan</h1>
+          <label for="name">Your name, as partners will see it beside your changes</label>
+          <input id="name" name="name" autocomplete="name" required />
+          <button type="submit">Continue</button>
+        </form>`;
+    if (this.route.view === 'plan')
+      return html`${top}<plan-view .planId=${this.route.planId} .token=${this.route.token} .user=${this.user}></plan-view>`;
+    if (this.route.view === 'accessibility')
+      return html`${top}<article>
+          <h1>Accessibility statement</h1>
+          <p>Coplan aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, as UK public sector bodies must.</p>
+          <p>Everything can be done with a keyboard; focus is always visible; RAG status is written in words as well as shown in colour; changes in sync status are announced to screen readers; touch targets are at least 44 pixels.</p>
+          <p>Known gaps: the dashboard, register and version comparison views are not built yet. Tell your partnership's business office about any barrier you meet.</p>
+        </article>`;
+    return html`${top}<plan-list .demoAvailable=${this.demoAvailable} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${() => void this.newPlan()}></plan-list>`;
+  }
+}
+customElements.define('coplan-app', CoplanApp);

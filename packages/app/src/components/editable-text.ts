@@ -1,0 +1,145 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import type * as Y from 'yjs';
+import { PlanError, type EntityKind, type Plan } from '@coplan/core';
+
+/**
+ * One text field of the plan, edited in place and together: each keystroke
+ * goes to the core as a character-level edit, and a partner's typing in the
+ * same field moves this person's caret with the text rather than resetting it.
+ *
+ * @example
+ * ```html
+ * <editable-text .plan=${plan} kind="action" .entityId=${id} field="text" label="Action"></editable-text>
+ * ```
+ */
+export class EditableText extends LitElement {
+  static override properties = {
+    plan: { attribute: false },
+    kind: {},
+    entityId: { attribute: false },
+    field: {},
+    label: {},
+    readonly: { type: Boolean },
+  };
+  plan!: Plan;
+  kind!: EntityKind | 'plan';
+  entityId = '';
+  field!: string;
+  label = '';
+  readonly = false;
+  private ytext: Y.Text | null = null;
+  private unobserve: (() => void) | null = null;
+
+  static override styles = css`
+    :host { display: block; }
+    [role='textbox'] { min-height: 1.5em; padding: 0.35rem 0.5rem; border: 1px solid transparent; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
+    [role='textbox']:hover, [role='textbox']:focus { border-color: #505a5f; background: #fff; }
+    [role='textbox'][aria-readonly='true'] { border-color: transparent; background: transparent; }
+  `;
+
+  override render() {
+    return html`<div
+      role="textbox"
+      aria-multiline="true"
+      aria-label=${this.label}
+      aria-readonly=${this.readonly ? 'true' : 'false'}
+      contenteditable=${this.readonly ? 'false' : 'plaintext-only'}
+      spellcheck="true"
+      @input=${this.onInput}
+    ></div>`;
+  }
+
+  private get box(): HTMLElement {
+    return this.renderRoot.querySelector('[role="textbox"]') as HTMLElement;
+  }
+
+  override updated(changed: PropertyValues): void {
+    if (changed.has('plan') || changed.has('entityId') || changed.has('field')) this.bind();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unobserve?.();
+  }
+
+  private bind(): void {
+    this.unobserve?.();
+    this.ytext = this.plan.textOf(this.kind, this.entityId, this.field);
+    this.box.textContent = this.ytext.toString();
+    const observer = (event: Y.YTextEvent) => {
+      if (event.transaction.local && event.transaction.origin === this.plan.origin && this.matchesDom()) return;
+      this.applyRemote(event);
+    };
+    this.ytext.observe(observer);
+    this.unobserve = () => this.ytext?.unobserve(observer);
+  }
+
+  private matchesDom(): boolean {
+    return this.box.textContent === this.ytext?.toString();
+  }
+
+  /** Puts the partner's change on screen, keeping this person's caret where it was in the text. */
+  private applyRemote(event: Y.YTextEvent): void {
+    const box = this.box;
+    const focused = this.shadowRoot?.activeElement === box;
+    let caret = focused ? this.caretOffset() : -1;
+    if (caret >= 0) {
+      let at = 0;
+      for (const op of event.delta) {
+        if (op.retain) at += op.retain;
+        else if (typeof op.insert === 'string') {
+          if (at <= caret) caret += op.insert.length;
+          at += op.insert.length;
+        } else if (op.delete) {
+          if (at < caret) caret -= Math.min(op.delete, caret - at);
+        }
+      }
+    }
+    box.textContent = this.ytext!.toString();
+    if (caret >= 0) this.setCaret(caret);
+  }
+
+  private onInput(): void {
+    const next = this.box.textContent ?? '';
+    const prev = this.ytext!.toString();
+    let start = 0;
+    while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+    let endPrev = prev.length;
+    let endNext = next.length;
+    while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
+      endPrev--;
+      endNext--;
+    }
+    try {
+      this.plan.editText(this.kind, this.entityId, this.field, start, endPrev - start, next.slice(start, endNext));
+    } catch (e) {
+      // Refused (say, emptying a required title): show what is stored and say why.
+      const caret = this.caretOffset();
+      this.box.textContent = prev;
+      this.setCaret(Math.min(caret, prev.length));
+      if (e instanceof PlanError) this.dispatchEvent(new CustomEvent('plan-error', { detail: e.message, bubbles: true, composed: true }));
+      else throw e;
+    }
+  }
+
+  private caretOffset(): number {
+    const sel = (this.shadowRoot as unknown as { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
+    if (!sel || sel.rangeCount === 0) return -1;
+    const range = sel.getRangeAt(0).cloneRange();
+    range.selectNodeContents(this.box);
+    const end = sel.getRangeAt(0);
+    range.setEnd(end.endContainer, end.endOffset);
+    return range.toString().length;
+  }
+
+  private setCaret(offset: number): void {
+    const node = this.box.firstChild ?? this.box;
+    const range = document.createRange();
+    range.setStart(node, Math.min(offset, node.textContent?.length ?? 0));
+    range.collapse(true);
+    const sel = document.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+  }
+}
+customElements.define('editable-text', EditableText);

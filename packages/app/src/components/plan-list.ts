@@ -1,0 +1,33 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { listDevicePlans, type DevicePlan } from '../state/device-plans.js';
+
+/** The plans on this device, with ways to open the demo plan or start a new one. Dispatches `open-plan` and `new-plan`. */
+export class PlanList extends LitElement {
+  static override properties = { demoAvailable: { type: Boolean }, plans: { state: true } };
+  demoAvailable = false;
+  plans: DevicePlan[] = listDevicePlans();
+  static override styles = css`
+    :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1rem; }
+    ul { list-style: none; padding: 0; }
+    li { border: 1px solid #b1b4b6; border-left: 6px solid #1d4f91; margin: 0.5rem 0; padding: 0.75rem 1rem; }
+    a { font-size: 1.2rem; font-weight: 600; }
+    button { min-height: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; margin-right: 0.5rem; }
+    .meta { color: #383f43; }
+  `;
+  override render() {
+    return html`<h1>Plans on this device</h1>
+      ${this.plans.length === 0 ? html`<p>No plans on this device yet.</p>` : nothing}
+      <ul>
+        ${this.plans.map(
+          (p) => html`<li>
+            <a href=${`#/plan/${encodeURIComponent(p.id)}${p.token ? `?token=${encodeURIComponent(p.token)}` : ''}`}>${p.title || 'Untitled plan'}</a>
+            <div class="meta">${p.period} ${p.version ? `· ${p.version}` : ''} · last change ${p.lastChange.slice(0, 16).replace('T', ' ')}</div>
+          </li>`,
+        )}
+      </ul>
+      ${this.demoAvailable ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('open-demo'))}>Open the demo plan</button>` : nothing}
+      <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan'))}>Start a new plan</button>
+      <p><a href="#/accessibility">Accessibility statement</a></p>`;
+  }
+}
+customElements.define('plan-list', PlanList);

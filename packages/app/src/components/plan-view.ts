@@ -1,0 +1,209 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { PlanError, RAG_VALUES, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
+import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
+import './editable-text.js';
+import './rag-badge.js';
+
+/**
+ * A plan on screen: header, priorities, objectives and actions, each edited in
+ * place. Every change goes through the core's API; this view holds no plan logic.
+ */
+export class PlanView extends LitElement {
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true } };
+  planId = '';
+  token = '';
+  user!: { name: string; colour: string };
+  message = '';
+  private session!: PlanController;
+
+  static override styles = css`
+    :host { display: block; max-width: 68rem; margin: 0 auto; padding: 0 1rem 4rem; }
+    header { border-bottom: 4px solid #1d4f91; padding: 0.5rem 0 1rem; }
+    .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; position: sticky; top: 0; background: #fff; padding: 0.5rem 0; z-index: 1; border-bottom: 1px solid #b1b4b6; }
+    .status { margin-left: auto; font-weight: 600; }
+    button, select { min-height: 44px; min-width: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; }
+    button:hover { background: #dbdad9; }
+    button.primary { background: #00703c; color: #fff; border-color: #005a30; }
+    h1 { font-size: 1.8rem; margin: 0.3rem 0; }
+    h2 { font-size: 1.35rem; margin: 0; }
+    .meta { color: #383f43; }
+    section.priority { border: 1px solid #b1b4b6; border-left: 6px solid #1d4f91; margin: 1.5rem 0; padding: 0.75rem 1rem; }
+    .objective { margin: 1rem 0 0 0.5rem; padding-left: 0.75rem; border-left: 3px solid #b1b4b6; }
+    .action { display: grid; grid-template-columns: 1fr auto; gap: 0.5rem; padding: 0.6rem; margin: 0.5rem 0; background: #f8f8f8; border-radius: 4px; }
+    .controls { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: start; }
+    .label { font-size: 0.85rem; color: #505a5f; font-weight: 600; }
+    .people { display: flex; gap: 0.3rem; flex-wrap: wrap; }
+    .person { padding: 0.1rem 0.5rem; border-radius: 1rem; color: #fff; font-size: 0.9rem; }
+    .message { background: #fff2d6; border-left: 5px solid #8a5300; padding: 0.5rem 1rem; }
+    .bin li { margin: 0.3rem 0; }
+    form.update { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-top: 0.5rem; }
+    label { display: flex; flex-direction: column; font-size: 0.9rem; }
+    input, textarea { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
+    .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
+  `;
+
+  override connectedCallback(): void {
+    this.session = new PlanController(this, this.planId, { ...(this.token ? { token: this.token } : {}), user: this.user });
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onKey);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this.onKey);
+  }
+
+  /** Ctrl/Cmd+Z undoes this person's last change; with Shift, redoes. */
+  private readonly onKey = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || !this.session.plan) return;
+    e.preventDefault();
+    if (e.shiftKey) this.session.plan.redo();
+    else this.session.plan.undo();
+  };
+
+  /** Runs a plan call and turns a refusal into a message on screen. */
+  private run(fn: () => void): void {
+    try {
+      fn();
+      this.message = '';
+    } catch (e) {
+      if (e instanceof PlanError) this.message = e.message;
+      else throw e;
+    }
+  }
+
+  override render() {
+    const { plan, snapshot: s, problem } = this.session;
+    if (problem) return html`<p class="message" role="alert">${problem}</p><p><a href="#/">Back to plans on this device</a></p>`;
+    if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>`;
+    const people = [...(this.session.provider?.awareness.getStates().values() ?? [])].map((st) => st.user).filter(Boolean) as Array<{ name: string; colour: string }>;
+    return html`
+      <div class="bar" role="toolbar" aria-label="Plan tools">
+        <a href="#/">All plans</a>
+        <button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
+        <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>
+        <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
+        <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
+      </div>
+      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      <header>
+        <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
+        <h1><editable-text .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
+        <p class="meta">
+          ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${s.status}
+        </p>
+        <div class="label">Vision</div>
+        <editable-text .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
+      </header>
+      <main>
+        ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
+        <button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>
+      </main>
+      ${s.bin.length
+        ? html`<section class="bin" aria-labelledby="bin-heading">
+            <h2 id="bin-heading">Bin</h2>
+            <ul>
+              ${s.bin.map(
+                (b) => html`<li>
+                  ${b.kind}: ${b.label}
+                  ${b.contains.some((c) => c.addedAfterDelete) ? html`<strong> (a partner added to it after it was deleted)</strong>` : nothing}
+                  <button @click=${() => this.run(() => plan.restore(b.kind, b.id))}>Restore ${b.kind}</button>
+                </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  private renderPriority(p: PrioritySnapshot, count: number) {
+    const plan = this.session.plan!;
+    return html`<section class="priority" aria-labelledby="p-${p.id}">
+      <h2 id="p-${p.id}">Priority ${p.number}</h2>
+      <editable-text .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
+      <div class="label">Aim</div>
+      <editable-text .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
+      <div class="controls">
+        ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
+        <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
+      </div>
+      ${p.objectives.map((o) => this.renderObjective(p, o))}
+      <button @click=${() => this.run(() => plan.create('objective', { text: 'New objective' }, { parentId: p.id }))}>Add an objective to priority ${p.number}</button>
+    </section>`;
+  }
+
+  private renderObjective(p: PrioritySnapshot, o: ObjectiveSnapshot) {
+    const plan = this.session.plan!;
+    const name = `objective ${p.number}.${o.number}`;
+    return html`<div class="objective" role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
+      <div class="label">Objective ${p.number}.${o.number}</div>
+      <editable-text .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
+      <div class="controls">
+        ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
+        <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
+      </div>
+      ${o.actions.map((a) => this.renderAction(p, o, a))}
+      <button @click=${() => this.run(() => plan.create('action', { text: 'New action' }, { parentId: o.id }))}>Add an action to ${name}</button>
+    </div>`;
+  }
+
+  private renderAction(p: PrioritySnapshot, o: ObjectiveSnapshot, a: ActionSnapshot) {
+    const plan = this.session.plan!;
+    const snapshot = this.session.snapshot!;
+    const name = `action ${p.number}.${o.number}.${a.number}`;
+    const latest = a.updates[a.updates.length - 1];
+    const objectives = snapshot.priorities.flatMap((pp) => pp.objectives.map((oo) => ({ id: oo.id, label: `${pp.number}.${oo.number} ${oo.text.slice(0, 60)}` })));
+    return html`<div class="action" role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
+      <div>
+        <editable-text .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
+        <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
+        <div class="label">Timescale</div>
+        <editable-text .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
+        ${a.timescale.due?.end ? html`<div class="label">Due by ${a.timescale.due.end}</div>` : nothing}
+        ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
+        <rag-badge .rag=${a.rag}></rag-badge>
+        ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
+        <form class="update" @submit=${(e: Event) => this.addUpdate(e, a.id)} aria-label=${`New progress update for ${name}`}>
+          <label>RAG <select name="rag">${RAG_VALUES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
+          <label>Progress <input name="narrative" required /></label>
+          <button type="submit">Add progress update</button>
+        </form>
+      </div>
+      <div class="controls">
+        ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}
+        <label>Move to objective
+          <select @change=${(e: Event) => this.moveTo(e, a.id)} aria-label=${`Move ${name} to objective`}>
+            ${objectives.map((oo) => html`<option value=${oo.id} ?selected=${oo.id === o.id}>${oo.label}</option>`)}
+          </select>
+        </label>
+        <button @click=${() => this.run(() => plan.delete('action', a.id))}>Delete ${name}</button>
+      </div>
+    </div>`;
+  }
+
+  private moveButtons(kind: EntityKind, id: string, index: number, count: number, parentId: string | null, name: string) {
+    const plan = this.session.plan!;
+    return html`<button ?disabled=${index === 0} @click=${() => this.run(() => plan.move(kind, id, { parentId, index: index - 1 }))}>Move ${name} up</button>
+      <button ?disabled=${index >= count - 1} @click=${() => this.run(() => plan.move(kind, id, { parentId, index: index + 1 }))}>Move ${name} down</button>`;
+  }
+
+  private moveTo(e: Event, actionId: string): void {
+    const parentId = (e.target as HTMLSelectElement).value;
+    this.run(() => this.session.plan!.move('action', actionId, { parentId }));
+  }
+
+  private addUpdate(e: Event, actionId: string): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    this.run(() => {
+      this.session.plan!.create(
+        'progress',
+        { date: new Date().toISOString().slice(0, 10), author: this.user.name, rag: data.get('rag') as Rag, narrative: String(data.get('narrative') ?? '') },
+        { parentId: actionId },
+      );
+      form.reset();
+    });
+  }
+}
+customElements.define('plan-view', PlanView);

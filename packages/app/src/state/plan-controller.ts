@@ -1,0 +1,134 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { hasPlan, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
+import { rememberPlan } from './device-plans.js';
+
+/** Where the plan's data is, in words a person can trust. */
+export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting';
+
+/** The words shown (and announced) for each state. */
+export const SYNC_WORDS: Record<SyncState, string> = {
+  loading: 'Opening the plan…',
+  local: 'Saved on this device',
+  synced: 'Connected, all changes synced',
+  offline: 'Offline: changes will sync when reconnected',
+  reconnecting: 'Reconnecting',
+};
+
+/**
+ * Opens one plan for a view: its Y.Doc kept in IndexedDB (y-indexeddb) and
+ * synced through the relay (y-websocket), the core's Plan over it, and the
+ * host re-rendered when the plan changes, at most once a frame.
+ */
+export class PlanController implements ReactiveController {
+  plan: Plan | null = null;
+  snapshot: PlanSnapshot | null = null;
+  sync: SyncState = 'loading';
+  problem = '';
+  readonly doc = new Y.Doc();
+  provider: WebsocketProvider | null = null;
+  private idb: IndexeddbPersistence | null = null;
+  private frame = 0;
+  private offChange: (() => void) | null = null;
+  private everConnected = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    readonly planId: string,
+    private readonly options: { token?: string; user: { name: string; colour: string } },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.idb = new IndexeddbPersistence(`coplan-plan:${this.planId}`, this.doc);
+    this.idb.on('synced', () => this.tryOpen());
+    this.idb.whenSynced.catch((e: unknown) => this.fail(`This device could not open its saved copy (${String(e)}). Changes cannot be kept here; check the browser's storage settings.`));
+    const relay = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
+    this.provider = new WebsocketProvider(relay, this.planId, this.doc, { params: this.options.token ? { token: this.options.token } : {} });
+    this.provider.awareness.setLocalStateField('user', this.options.user);
+    this.provider.awareness.on('change', () => this.host.requestUpdate());
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') this.everConnected = true;
+      this.updateSync();
+    });
+    this.provider.on('sync', () => {
+      this.tryOpen();
+      this.updateSync();
+    });
+    this.provider.on('connection-close', () => this.updateSync());
+    window.addEventListener('online', this.updateSync);
+    window.addEventListener('offline', this.updateSync);
+  }
+
+  hostDisconnected(): void {
+    this.offChange?.();
+    this.plan?.destroy();
+    this.provider?.destroy();
+    void this.idb?.destroy();
+    window.removeEventListener('online', this.updateSync);
+    window.removeEventListener('offline', this.updateSync);
+    cancelAnimationFrame(this.frame);
+  }
+
+  private tryOpen(): void {
+    if (this.plan || !hasPlan(this.doc)) {
+      if (!this.plan && this.provider?.synced && !hasPlan(this.doc)) this.fail('There is no plan at this address yet. Check the link, or ask for a new one.');
+      return;
+    }
+    try {
+      this.plan = openPlan(this.doc, { user: this.options.user.name });
+    } catch (e) {
+      return this.fail(e instanceof Error ? e.message : String(e));
+    }
+    this.problem = '';
+    this.offChange = this.plan.onChange(() => this.schedule());
+    this.refresh();
+    this.updateSync();
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.refresh();
+    });
+  }
+
+  private refresh(): void {
+    if (!this.plan) return;
+    this.snapshot = this.plan.snapshot();
+    const s = this.snapshot;
+    rememberPlan({
+      id: this.planId,
+      title: s.title,
+      period: s.period ? `${s.period.start} to ${s.period.end}` : '',
+      version: s.versionLabel,
+      lastChange: s.updatedAt,
+      ...(this.options.token ? { token: this.options.token } : {}),
+    });
+    this.host.requestUpdate();
+  }
+
+  private readonly updateSync = (): void => {
+    const wsConnected = this.provider?.wsconnected ?? false;
+    const next: SyncState = !this.plan
+      ? 'loading'
+      : wsConnected && this.provider?.synced
+        ? 'synced'
+        : !navigator.onLine || (this.everConnected && !wsConnected)
+          ? this.provider?.wsconnecting && navigator.onLine ? 'reconnecting' : 'offline'
+          : 'local';
+    if (next !== this.sync) {
+      this.sync = next;
+      this.host.requestUpdate();
+    }
+  };
+
+  private fail(message: string): void {
+    this.problem = message;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startRelayProcess, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import { browserAvailable, launch } from './browser.js';
+
+const APP = join(dirname(fileURLToPath(import.meta.url)), '../../packages/app/dist');
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+async function setup(dataDir = mkdtempSync(join(tmpdir(), 'coplan-e2e-'))): Promise<{ relay: RelayProcess; browser: Browser }> {
+  const relay = await startRelayProcess(['--demo', '--static', APP], dataDir);
+  cleanup.push(() => relay.stop('SIGKILL'));
+  const browser = await launch();
+  cleanup.push(() => browser.close());
+  return { relay, browser };
+}
+
+/** A person arriving at the app for the first time: gives their name, lands on the demo plan. */
+async function arrive(context: BrowserContext, url: string, name: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Priority 1' }).waitFor();
+  return page;
+}
+
+const actionBox = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
+
+describe.runIf(browserAvailable())('the app in Chromium', () => {
+  it('opens the demo plan on a first visit, and two people typing in one action both end with the merged text and see each other', async () => {
+    const { relay, browser } = await setup();
+    const alice = await arrive(await browser.newContext(), relay.url, 'Alice');
+    const bob = await arrive(await browser.newContext(), relay.url, 'Bob');
+    await expect.poll(() => alice.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count()).toBe(1);
+    await expect.poll(() => alice.getByText('Bob', { exact: true }).count()).toBeGreaterThan(0);
+    const a = actionBox(alice, 'Action 1.1.1');
+    const b = actionBox(bob, 'Action 1.1.1');
+    await expect.poll(() => a.textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    await a.click();
+    await alice.keyboard.press('Control+End');
+    await b.click();
+    await bob.keyboard.press('Control+Home');
+    await Promise.all([alice.keyboard.type(' by Alice'), bob.keyboard.type('Bob: ')]);
+    const merged = 'Bob: Refresh Pan-Lancs CSE strategy and re-launch by Alice';
+    await expect.poll(() => a.textContent(), { timeout: 10_000 }).toBe(merged);
+    await expect.poll(() => b.textContent(), { timeout: 10_000 }).toBe(merged);
+  });
+
+  it('reloads with the relay stopped and the network off, and shows the plan with the offline edits', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext();
+    const page = await arrive(context, relay.url, 'Sam');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload(); // now under the service worker's control
+    const box = actionBox(page, 'Action 1.1.1');
+    await box.waitFor();
+    await relay.stop('SIGKILL');
+    await context.setOffline(true);
+    await box.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' (typed offline)');
+    await expect.poll(() => box.textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (typed offline)');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Offline|Saved on this device|Reconnecting/ }).count()).toBeGreaterThan(0);
+    await page.reload();
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent(), { timeout: 15_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (typed offline)');
+  });
+
+  it('works by keyboard alone: add a priority, an objective and an action, move the action, undo', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const focusAndPress = async (name: string) => {
+      const button = page.getByRole('button', { name, exact: true });
+      await button.focus();
+      await page.keyboard.press('Enter');
+    };
+    await focusAndPress('Add a priority');
+    await page.getByRole('heading', { name: 'Priority 5' }).waitFor();
+    await focusAndPress('Add an objective to priority 5');
+    await focusAndPress('Add an action to objective 5.1');
+    await actionBox(page, 'Action 5.1.1').waitFor();
+    // Move it to the first objective of priority 1 with the keyboard-operable menu.
+    const menu = page.getByLabel('Move action 5.1.1 to objective');
+    await menu.focus();
+    await menu.selectOption({ index: 0 });
+    await expect.poll(() => actionBox(page, 'Action 5.1.1').count()).toBe(0);
+    await expect.poll(() => actionBox(page, 'Action 1.1.2').textContent()).toBe('New action');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => actionBox(page, 'Action 5.1.1').textContent()).toBe('New action');
+  });
+});
