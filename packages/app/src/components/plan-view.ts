@@ -29,7 +29,8 @@ export class PlanView extends LitElement {
     .meta { color: #383f43; }
     section.priority { border: 1px solid #b1b4b6; border-left: 6px solid #1d4f91; margin: 1.5rem 0; padding: 0.75rem 1rem; }
     .objective { margin: 1rem 0 0 0.5rem; padding-left: 0.75rem; border-left: 3px solid #b1b4b6; }
-    .action { display: grid; grid-template-columns: 1fr auto; gap: 0.5rem; padding: 0.6rem; margin: 0.5rem 0; background: #f8f8f8; border-radius: 4px; }
+    .action { padding: 0.6rem; margin: 0.5rem 0; background: #f8f8f8; border-radius: 4px; border: 1px solid #dbdad9; }
+    .action .controls { margin-top: 0.5rem; }
     .controls { display: flex; flex-wrap: wrap; gap: 0.3rem; align-items: start; }
     .label { font-size: 0.85rem; color: #505a5f; font-weight: 600; }
     .people { display: flex; gap: 0.3rem; flex-wrap: wrap; }
