@@ -86,6 +86,7 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     await focusAndPress('Add an action to objective 5.1');
     await actionBox(page, 'Action 5.1.1').waitFor();
     // Move it to the first objective of priority 1 with the keyboard-operable menu.
+    await focusAndPress('Move action 5.1.1 to another objective');
     const menu = page.getByLabel('Move action 5.1.1 to objective');
     await menu.focus();
     await menu.selectOption({ index: 0 });

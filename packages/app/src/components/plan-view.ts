@@ -9,11 +9,15 @@ import './rag-badge.js';
  * place. Every change goes through the core's API; this view holds no plan logic.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true } };
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true } };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
   message = '';
+  /** The action whose "move to objective" menu is open (menus are built only when asked for: a plan can have 1,000 actions). */
+  moving = '';
+  /** The action whose progress form is open. */
+  updating = '';
   private session!: PlanController;
 
   static override styles = css`
@@ -150,10 +154,8 @@ export class PlanView extends LitElement {
 
   private renderAction(p: PrioritySnapshot, o: ObjectiveSnapshot, a: ActionSnapshot) {
     const plan = this.session.plan!;
-    const snapshot = this.session.snapshot!;
     const name = `action ${p.number}.${o.number}.${a.number}`;
     const latest = a.updates[a.updates.length - 1];
-    const objectives = snapshot.priorities.flatMap((pp) => pp.objectives.map((oo) => ({ id: oo.id, label: `${pp.number}.${oo.number} ${oo.text.slice(0, 60)}` })));
     return html`<div class="action" role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
       <div>
         <editable-text .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
@@ -164,19 +166,25 @@ export class PlanView extends LitElement {
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
         ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
-        <form class="update" @submit=${(e: Event) => this.addUpdate(e, a.id)} aria-label=${`New progress update for ${name}`}>
-          <label>RAG <select name="rag">${RAG_VALUES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
-          <label>Progress <input name="narrative" required /></label>
-          <button type="submit">Add progress update</button>
-        </form>
+        ${this.updating === a.id
+          ? html`<form class="update" @submit=${(e: Event) => this.addUpdate(e, a.id)} aria-label=${`New progress update for ${name}`}>
+              <label>RAG <select name="rag">${RAG_VALUES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
+              <label>Progress <input name="narrative" required /></label>
+              <button type="submit">Save progress update</button>
+              <button type="button" @click=${() => (this.updating = '')}>Cancel</button>
+            </form>`
+          : nothing}
       </div>
       <div class="controls">
         ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}
-        <label>Move to objective
-          <select @change=${(e: Event) => this.moveTo(e, a.id)} aria-label=${`Move ${name} to objective`}>
-            ${objectives.map((oo) => html`<option value=${oo.id} ?selected=${oo.id === o.id}>${oo.label}</option>`)}
-          </select>
-        </label>
+        ${this.moving === a.id
+          ? html`<label>Move to objective
+              <select @change=${(e: Event) => this.moveTo(e, a.id)} aria-label=${`Move ${name} to objective`}>
+                ${this.objectiveChoices().map((oo) => html`<option value=${oo.id} ?selected=${oo.id === o.id}>${oo.label}</option>`)}
+              </select>
+            </label>`
+          : html`<button @click=${() => (this.moving = a.id)}>Move ${name} to another objective</button>`}
+        <button @click=${() => (this.updating = a.id)}>Add progress to ${name}</button>
         <button @click=${() => this.run(() => plan.delete('action', a.id))}>Delete ${name}</button>
       </div>
     </div>`;
@@ -188,8 +196,13 @@ export class PlanView extends LitElement {
       <button ?disabled=${index >= count - 1} @click=${() => this.run(() => plan.move(kind, id, { parentId, index: index + 1 }))}>Move ${name} down</button>`;
   }
 
+  private objectiveChoices(): Array<{ id: string; label: string }> {
+    return this.session.snapshot!.priorities.flatMap((p) => p.objectives.map((o) => ({ id: o.id, label: `${p.number}.${o.number} ${o.text.slice(0, 60)}` })));
+  }
+
   private moveTo(e: Event, actionId: string): void {
     const parentId = (e.target as HTMLSelectElement).value;
+    this.moving = '';
     this.run(() => this.session.plan!.move('action', actionId, { parentId }));
   }
 
@@ -204,6 +217,7 @@ export class PlanView extends LitElement {
         { parentId: actionId },
       );
       form.reset();
+      this.updating = '';
     });
   }
 }

@@ -1,0 +1,123 @@
+/**
+ * App benchmark: `npm run bench` (root), or after `npm run build`: `node packages/app/bench/app-bench.mjs`.
+ * 1. The initial JavaScript, gzipped.
+ * 2. Navigation to the plan on screen, opened from IndexedDB with the relay stopped and the network
+ *    off, in headless Chromium: a generated 1,000-action plan, beside the 51-action demo plan.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { createPlan } from '@coplan/core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '../dist');
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+
+// 1. Initial JavaScript: the scripts index.html loads, and what they import statically.
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const entry = [...html.matchAll(/src="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const seen = new Set();
+const visit = (file) => {
+  if (seen.has(file)) return;
+  seen.add(file);
+  const code = readFileSync(join(dist, file), 'utf8');
+  for (const m of code.matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g)) visit(join('assets', m[1]));
+};
+entry.forEach(visit);
+const initialGz = [...seen].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
+const allGz = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
+
+function generated(actions) {
+  const per = actions / 100;
+  return {
+    title: 'Generated plan',
+    period: { start: '2025-04-01', end: '2026-03-31' },
+    priorities: Array.from({ length: 10 }, (_, p) => ({
+      title: `Priority ${p}`,
+      objectives: Array.from({ length: 10 }, (_, o) => ({
+        text: `Objective ${p}.${o}`,
+        actions: Array.from({ length: per }, (_, a) => ({
+          text: `Action ${p}.${o}.${a}: audit to be undertaken as part of QA activity`,
+          leads: ['QA Sub'],
+          timescale: 'By 31/03/26',
+          updates: [{ date: '2025-06-01', author: 'BM', rag: 'green', narrative: 'On track' }],
+        })),
+      })),
+    })),
+  };
+}
+
+async function relay(dataDir) {
+  const child = spawn(process.execPath, [join(here, '../../sync-server/dist/cli.js'), '--port', '0', '--demo', '--data-dir', dataDir, '--static', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((resolve) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+  });
+  return { child, url };
+}
+
+async function upload(url, planId, input) {
+  const doc = new Y.Doc();
+  createPlan(doc, input, { planId });
+  const p = new WebsocketProvider(url.replace('http', 'ws') + '/sync', planId, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
+  await new Promise((r) => p.once('sync', r));
+  await new Promise((r) => setTimeout(r, 500));
+  p.destroy();
+}
+
+async function timeOpen(browser, url, planId, lastLabel, runs) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Bench', colour: '#1d70b8' })));
+  const page = await context.newPage();
+  await page.goto(`${url}/#/plan/${planId}`);
+  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
+  return { context, page, measure: async () => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = Date.now();
+      await page.reload();
+      await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
+      times.push(Date.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    return times[Math.floor(times.length / 2)];
+  } };
+}
+
+const { child, url } = await relay(mkdtempSync(join(tmpdir(), 'app-bench-')));
+await upload(url, 'bench', generated(1000));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+const big = await timeOpen(browser, url, 'bench', 'Action 10.10.10', 5);
+const demo = await timeOpen(browser, url, 'demo', 'Action 4.6.1', 5);
+child.kill('SIGKILL'); // the relay is gone: everything now comes from the service worker and IndexedDB
+await big.context.setOffline(true);
+await demo.context.setOffline(true);
+const bigMs = await big.measure();
+const demoMs = await demo.measure();
+await browser.close();
+
+console.log(`\nApp benchmark — ${new Date().toISOString()}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, headless Chromium (Debian)`);
+console.log('\n| measure | value | reference |\n|---|---|---|');
+console.log(`| initial JavaScript, gzipped | ${(initialGz / 1024).toFixed(1)} KiB | budget 150 KiB; all JavaScript ${(allGz / 1024).toFixed(1)} KiB |`);
+console.log(`| reload to plan on screen, 1,000 actions, from IndexedDB, relay stopped, offline | ${bigMs} ms | ${demoMs} ms for the 51-action demo plan |`);
+process.exit(0);
