@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startRelayProcess, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import { BIN, startRelayProcess, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import { execFileSync } from 'node:child_process';
 import { browserAvailable, launch } from './browser.js';
 
 const APP = join(dirname(fileURLToPath(import.meta.url)), '../../packages/app/dist');
@@ -29,6 +30,10 @@ async function arrive(context: BrowserContext, url: string, name: string): Promi
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Priority 1' }).waitFor();
   return page;
+}
+
+function token(secret: string, plan: string, role: string): string {
+  return execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', plan, '--role', role], { encoding: 'utf8' }).trim();
 }
 
 const actionBox = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
@@ -63,10 +68,21 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     await box.waitFor();
     await relay.stop('SIGKILL');
     await context.setOffline(true);
+    const stored = () => page.evaluate(() => new Promise<number>((resolve) => {
+      const open = indexedDB.open('coplan-plan:demo');
+      open.onsuccess = () => {
+        const count = open.result.transaction('updates').objectStore('updates').count();
+        count.onsuccess = () => { resolve(count.result); open.result.close(); };
+      };
+    }));
+    const before = await stored();
     await box.click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type(' (typed offline)');
     await expect.poll(() => box.textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (typed offline)');
+    // y-indexeddb writes each update asynchronously; reload once this device holds the edits.
+    // (one stored update per keystroke)
+    await expect.poll(stored).toBeGreaterThanOrEqual(before + ' (typed offline)'.length);
     await expect.poll(() => page.getByRole('status').filter({ hasText: /Offline|Saved on this device|Reconnecting/ }).count()).toBeGreaterThan(0);
     await page.reload();
     await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent(), { timeout: 15_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (typed offline)');
@@ -94,5 +110,38 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     await expect.poll(() => actionBox(page, 'Action 1.1.2').textContent()).toBe('New action');
     await page.keyboard.press('Control+z');
     await expect.poll(() => actionBox(page, 'Action 5.1.1').textContent()).toBe('New action');
+  });
+});
+
+describe.runIf(browserAvailable())('a viewer', () => {
+  it('sees everything, has no edit controls, is told why, and cannot change the plan', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'coplan-e2e-'));
+    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', 'e2e-secret'], dataDir);
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const viewerToken = token('e2e-secret', 'demo', 'viewer');
+    const editorToken = token('e2e-secret', 'demo', 'editor');
+    const viewer = await (await browser.newContext()).newPage();
+    await viewer.goto(`${relay.url}/#/plan/demo?token=${viewerToken}`);
+    await viewer.getByLabel('Your name').fill('Board member');
+    await viewer.getByRole('button', { name: 'Continue' }).click();
+    await viewer.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => viewer.getByText('your link lets you read it, not change it').count()).toBe(1);
+    expect(await viewer.getByRole('button', { name: 'Add a priority' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: /Delete/ }).filter({ visible: true }).count()).toBe(0);
+    const box = actionBox(viewer, 'Action 1.1.1');
+    expect(await box.getAttribute('aria-readonly')).toBe('true');
+    await box.click();
+    await viewer.keyboard.type('VIEWER TYPED');
+    expect(await box.textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    // An editor arriving now sees the plan unchanged.
+    const editor = await (await browser.newContext()).newPage();
+    await editor.goto(`${relay.url}/#/plan/demo?token=${editorToken}`);
+    await editor.getByLabel('Your name').fill('Editor');
+    await editor.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => actionBox(editor, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    expect(await editor.getByRole('button', { name: 'Add a priority' }).count()).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { PlanError, RAG_VALUES, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
+import { roleOfToken } from '../state/token-role.js';
 import './editable-text.js';
 import './rag-badge.js';
 
@@ -21,6 +22,7 @@ export class PlanView extends LitElement {
   private session!: PlanController;
 
   static override styles = css`
+    [hidden] { display: none !important; }
     :host { display: block; max-width: 68rem; margin: 0 auto; padding: 0 1rem 4rem; }
     header { border-bottom: 4px solid #1d4f91; padding: 0.5rem 0 1rem; }
     .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; position: sticky; top: 0; background: #fff; padding: 0.5rem 0; z-index: 1; border-bottom: 1px solid #b1b4b6; }
@@ -47,6 +49,11 @@ export class PlanView extends LitElement {
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
   `;
 
+  /** A viewer's link: everything is shown, nothing can be changed. */
+  private get readonly(): boolean {
+    return !!this.token && roleOfToken(this.token) === 'viewer';
+  }
+
   override connectedCallback(): void {
     this.session = new PlanController(this, this.planId, { ...(this.token ? { token: this.token } : {}), user: this.user });
     super.connectedCallback();
@@ -60,7 +67,7 @@ export class PlanView extends LitElement {
 
   /** Ctrl/Cmd+Z undoes this person's last change; with Shift, redoes. */
   private readonly onKey = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || !this.session.plan) return;
+    if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || !this.session.plan || this.readonly) return;
     e.preventDefault();
     if (e.shiftKey) this.session.plan.redo();
     else this.session.plan.undo();
@@ -81,28 +88,32 @@ export class PlanView extends LitElement {
     const { plan, snapshot: s, problem } = this.session;
     if (problem) return html`<p class="message" role="alert">${problem}</p><p><a href="#/">Back to plans on this device</a></p>`;
     if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>`;
+    const ro = this.readonly;
     const people = [...(this.session.provider?.awareness.getStates().values() ?? [])].map((st) => st.user).filter(Boolean) as Array<{ name: string; colour: string }>;
     return html`
       <div class="bar" role="toolbar" aria-label="Plan tools">
         <a href="#/">All plans</a>
-        <button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
-        <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>
+        ${ro
+          ? nothing
+          : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
+              <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`}
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
         <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
       </div>
+      ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <header>
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
-        <h1><editable-text .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
+        <h1><editable-text ?readonly=${this.readonly} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
         <p class="meta">
           ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${s.status}
         </p>
         <div class="label">Vision</div>
-        <editable-text .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
+        <editable-text ?readonly=${this.readonly} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <main>
         ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
-        <button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>
+        ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
       </main>
       ${s.bin.length
         ? html`<section class="bin" aria-labelledby="bin-heading">
@@ -112,7 +123,7 @@ export class PlanView extends LitElement {
                 (b) => html`<li>
                   ${b.kind}: ${b.label}
                   ${b.contains.some((c) => c.addedAfterDelete) ? html`<strong> (a partner added to it after it was deleted)</strong>` : nothing}
-                  <button @click=${() => this.run(() => plan.restore(b.kind, b.id))}>Restore ${b.kind}</button>
+                  ${ro ? nothing : html`<button @click=${() => this.run(() => plan.restore(b.kind, b.id))}>Restore ${b.kind}</button>`}
                 </li>`,
               )}
             </ul>
@@ -125,15 +136,15 @@ export class PlanView extends LitElement {
     const plan = this.session.plan!;
     return html`<section class="priority" aria-labelledby="p-${p.id}">
       <h2 id="p-${p.id}">Priority ${p.number}</h2>
-      <editable-text .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
+      <editable-text ?readonly=${this.readonly} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
       <div class="label">Aim</div>
-      <editable-text .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
-      <div class="controls">
+      <editable-text ?readonly=${this.readonly} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
+      <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
         <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
       </div>
       ${p.objectives.map((o) => this.renderObjective(p, o))}
-      <button @click=${() => this.run(() => plan.create('objective', { text: 'New objective' }, { parentId: p.id }))}>Add an objective to priority ${p.number}</button>
+      ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('objective', { text: 'New objective' }, { parentId: p.id }))}>Add an objective to priority ${p.number}</button>`}
     </section>`;
   }
 
@@ -142,13 +153,13 @@ export class PlanView extends LitElement {
     const name = `objective ${p.number}.${o.number}`;
     return html`<div class="objective" role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
       <div class="label">Objective ${p.number}.${o.number}</div>
-      <editable-text .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
-      <div class="controls">
+      <editable-text ?readonly=${this.readonly} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
+      <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
       </div>
       ${o.actions.map((a) => this.renderAction(p, o, a))}
-      <button @click=${() => this.run(() => plan.create('action', { text: 'New action' }, { parentId: o.id }))}>Add an action to ${name}</button>
+      ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('action', { text: 'New action' }, { parentId: o.id }))}>Add an action to ${name}</button>`}
     </div>`;
   }
 
@@ -158,10 +169,10 @@ export class PlanView extends LitElement {
     const latest = a.updates[a.updates.length - 1];
     return html`<div class="action" role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
       <div>
-        <editable-text .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
         <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
         <div class="label">Timescale</div>
-        <editable-text .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
         ${a.timescale.due?.end ? html`<div class="label">Due by ${a.timescale.due.end}</div>` : nothing}
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
@@ -175,7 +186,7 @@ export class PlanView extends LitElement {
             </form>`
           : nothing}
       </div>
-      <div class="controls">
+      <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}
         ${this.moving === a.id
           ? html`<label>Move to objective
