@@ -145,3 +145,20 @@ describe.runIf(browserAvailable())('a viewer', () => {
     expect(await editor.getByRole('button', { name: 'Add a priority' }).count()).toBe(1);
   });
 });
+
+describe.runIf(browserAvailable())('the register and the dashboard', () => {
+  it('lists every action, filters by lead and sorts, and shows RAG per priority and the load on each lead', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Dana');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect.poll(() => page.getByRole('table').locator('caption').textContent()).toBe('51 of 51 actions');
+    await page.getByLabel('Filter by lead').selectOption('CSE Sub');
+    await expect.poll(() => page.getByRole('table').locator('caption').textContent()).toBe('5 of 51 actions');
+    await page.getByRole('button', { name: 'Action', exact: true }).click();
+    const firstAction = () => page.locator('tbody tr').first().locator('td').nth(2).textContent();
+    await expect.poll(firstAction).toBe('Agree CSE dataset (as referred to in the Quality Assurance Framework) and ensure monitoring through CPBs and report to QA sub.');
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await expect.poll(() => page.getByRole('img', { name: /RAG by priority/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('row', { name: /CSE Sub/ }).first().textContent()).toMatch(/CSE Sub\s*5\s*5/);
+  });
+});

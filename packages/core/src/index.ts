@@ -42,6 +42,8 @@ export {
   actionsDueWithin,
   ragSummary,
   changedSince,
+  leadLoad,
+  type LeadLoad,
   type ActionInContext,
   type RagSummary,
   type RecentChange,

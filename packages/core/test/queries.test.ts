@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsByLead, actionsDueWithin, changedSince, isComplete, listActions, overdueActions, ragSummary } from '../src/index.js';
+import { actionsByLead, actionsDueWithin, changedSince, isComplete, leadLoad, listActions, overdueActions, ragSummary } from '../src/index.js';
 import { newPlan, steppingClock } from './helpers.js';
 
 function samplePlan() {
@@ -93,6 +93,14 @@ describe('queries', () => {
       ['added', 'lead', added],
       ['deleted', 'action', done],
       ['edited', 'action', audit],
+    ]);
+  });
+
+  it('weighs the load on each lead, counting variant leads once per action and leaving out finished work', () => {
+    const s = samplePlan().snapshot();
+    expect(leadLoad(s, '2016-01-15').map((l) => [l.name, l.open, l.overdue])).toEqual([
+      ['QA Sub', 2, 0],
+      ['LSCB team', 1, 1],
     ]);
   });
 });

@@ -10,7 +10,7 @@ import './rag-badge.js';
  * place. Every change goes through the core's API; this view holds no plan logic.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true } };
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true } };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
@@ -19,6 +19,9 @@ export class PlanView extends LitElement {
   moving = '';
   /** The action whose progress form is open. */
   updating = '';
+  /** Which view of the plan is shown; the register and dashboard load when first opened. */
+  tab: 'plan' | 'register' | 'dashboard' = 'plan';
+  private loaded = new Set<string>(['plan']);
   private session!: PlanController;
 
   static override styles = css`
@@ -46,6 +49,8 @@ export class PlanView extends LitElement {
     form.update { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-top: 0.5rem; }
     label { display: flex; flex-direction: column; font-size: 0.9rem; }
     input, textarea { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
+    nav { display: flex; gap: 0.5rem; margin: 1rem 0; }
+    nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
   `;
 
@@ -111,7 +116,14 @@ export class PlanView extends LitElement {
         <div class="label">Vision</div>
         <editable-text ?readonly=${this.readonly} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
-      <main>
+      <nav aria-label="Views of this plan">
+        ${(['plan', 'register', 'dashboard'] as const).map(
+          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard' }[t]}</button>`,
+        )}
+      </nav>
+      ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
+      ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
+      <main ?hidden=${this.tab !== 'plan'}>
         ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
       </main>
@@ -130,6 +142,13 @@ export class PlanView extends LitElement {
           </section>`
         : nothing}
     `;
+  }
+
+  private async show(tab: 'plan' | 'register' | 'dashboard'): Promise<void> {
+    if (tab === 'register' && !this.loaded.has(tab)) await import('./register-view.js');
+    if (tab === 'dashboard' && !this.loaded.has(tab)) await import('./dashboard-view.js');
+    this.loaded.add(tab);
+    this.tab = tab;
   }
 
   private renderPriority(p: PrioritySnapshot, count: number) {

@@ -149,3 +149,39 @@ export function changedSince(s: PlanSnapshot, since: string): RecentChange[] {
   for (const b of s.bin) if (b.deleted && b.deleted.at >= since) out.push({ kind: b.kind, id: b.id, label: b.label, change: 'deleted', at: b.deleted.at, by: b.deleted.by });
   return out.sort((a, b) => (a.at > b.at ? -1 : a.at < b.at ? 1 : 0));
 }
+
+/** How many unfinished actions each lead carries. */
+export interface LeadLoad {
+  /** The registry id, or null for a lead written as free text. */
+  leadId: string | null;
+  name: string;
+  open: number;
+  overdue: number;
+}
+
+/**
+ * The load on each lead: unfinished actions they lead (on the action or on a
+ * partnership's variant of it), and how many of those are overdue on `asOf`.
+ * Heaviest first.
+ *
+ * @example `leadLoad(snapshot, '2026-11-23')[0] // { name: 'QA Sub', open: 12, overdue: 3, … }`
+ */
+export function leadLoad(s: PlanSnapshot, asOf: IsoDate): LeadLoad[] {
+  const byKey = new Map<string, LeadLoad>();
+  for (const { action } of listActions(s)) {
+    if (isComplete(action)) continue;
+    const due = actionDue(action);
+    const leads = [...action.leads, ...action.variants.flatMap((v) => v.leads)];
+    const seen = new Set<string>();
+    for (const l of leads) {
+      const key = l.leadId ?? 'name:' + l.name.trim().toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let load = byKey.get(key);
+      if (!load) byKey.set(key, (load = { leadId: l.leadId, name: l.name, open: 0, overdue: 0 }));
+      load.open++;
+      if (due !== null && due < asOf) load.overdue++;
+    }
+  }
+  return [...byKey.values()].sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.name < b.name ? -1 : 1));
+}
