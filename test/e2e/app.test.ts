@@ -39,7 +39,7 @@ function token(secret: string, plan: string, role: string): string {
 const actionBox = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
 
 describe.runIf(browserAvailable())('the app in Chromium', () => {
-  it('opens the demo plan on a first visit, and two people typing in one action both end with the merged text and see each other', async () => {
+  it('opens the demo plan on a first visit; two people typing in one action see who is editing it and both end with the merged text', async () => {
     const { relay, browser } = await setup();
     const alice = await arrive(await browser.newContext(), relay.url, 'Alice');
     const bob = await arrive(await browser.newContext(), relay.url, 'Bob');
@@ -52,6 +52,9 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     await alice.keyboard.press('Control+End');
     await b.click();
     await bob.keyboard.press('Control+Home');
+    // Each sees which item the other is editing, in their colour.
+    await expect.poll(() => alice.getByText('Bob is editing this').count()).toBe(1);
+    await expect.poll(() => bob.getByText('Alice is editing this').count()).toBe(1);
     await Promise.all([alice.keyboard.type(' by Alice'), bob.keyboard.type('Bob: ')]);
     const merged = 'Bob: Refresh Pan-Lancs CSE strategy and re-launch by Alice';
     await expect.poll(() => a.textContent(), { timeout: 10_000 }).toBe(merged);

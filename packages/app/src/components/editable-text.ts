@@ -20,6 +20,7 @@ export class EditableText extends LitElement {
     field: {},
     label: {},
     readonly: { type: Boolean },
+    presence: { attribute: false },
   };
   plan!: Plan;
   kind!: EntityKind | 'plan';
@@ -27,6 +28,13 @@ export class EditableText extends LitElement {
   field!: string;
   label = '';
   readonly = false;
+  /** Who is editing which field now (`<id>:<field>`), from partners' presence. */
+  presence: Map<string, Array<{ name: string; colour: string }>> = new Map();
+
+  /** This field's key in presence: shared with partners, so each sees which field the others are in. */
+  private get presenceKey(): string {
+    return `${this.entityId || 'plan'}:${this.field}`;
+  }
   private ytext: Y.Text | null = null;
   private unobserve: (() => void) | null = null;
 
@@ -35,10 +43,18 @@ export class EditableText extends LitElement {
     [role='textbox'] { min-height: 1.5em; padding: 0.35rem 0.5rem; border: 1px solid transparent; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
     [role='textbox']:hover, [role='textbox']:focus { border-color: #505a5f; background: #fff; }
     [role='textbox'][aria-readonly='true'] { border-color: transparent; background: transparent; }
+    .editors { font-size: 0.85rem; font-weight: 700; }
   `;
 
   override render() {
-    return html`<div
+    const editors = this.presence.get(this.presenceKey) ?? [];
+    const first = editors[0];
+    return html`${first
+        ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>`
+        : ''}<div
+      style=${first ? `border-color:${first.colour};box-shadow:inset 4px 0 0 ${first.colour}` : ''}
+      @focus=${() => this.dispatchEvent(new CustomEvent('editing', { detail: this.presenceKey, bubbles: true, composed: true }))}
+      @blur=${() => this.dispatchEvent(new CustomEvent('editing', { detail: null, bubbles: true, composed: true }))}
       role="textbox"
       aria-multiline="true"
       aria-label=${this.label}

@@ -22,6 +22,8 @@ export class PlanView extends LitElement {
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
   tab: 'plan' | 'register' | 'dashboard' = 'plan';
   private loaded = new Set<string>(['plan']);
+  /** Which item each partner is editing, from their presence. */
+  private editing = new Map<string, Array<{ name: string; colour: string }>>();
   private session!: PlanController;
 
   static override styles = css`
@@ -63,6 +65,7 @@ export class PlanView extends LitElement {
     this.session = new PlanController(this, this.planId, { ...(this.token ? { token: this.token } : {}), user: this.user });
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    this.addEventListener('editing', ((e: CustomEvent<string | null>) => this.session.provider?.awareness.setLocalStateField('editing', e.detail)) as EventListener);
   }
 
   override disconnectedCallback(): void {
@@ -94,6 +97,14 @@ export class PlanView extends LitElement {
     if (problem) return html`<p class="message" role="alert">${problem}</p><p><a href="#/">Back to plans on this device</a></p>`;
     if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>`;
     const ro = this.readonly;
+    this.editing = new Map();
+    const self = this.session.provider?.awareness.clientID;
+    for (const [client, st] of this.session.provider?.awareness.getStates() ?? []) {
+      if (client === self || !st.user || !st.editing) continue;
+      const list = this.editing.get(st.editing) ?? [];
+      list.push(st.user);
+      this.editing.set(st.editing, list);
+    }
     const people = [...(this.session.provider?.awareness.getStates().values() ?? [])].map((st) => st.user).filter(Boolean) as Array<{ name: string; colour: string }>;
     return html`
       <div class="bar" role="toolbar" aria-label="Plan tools">
@@ -109,12 +120,12 @@ export class PlanView extends LitElement {
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <header>
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
-        <h1><editable-text ?readonly=${this.readonly} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
+        <h1><editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
         <p class="meta">
           ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${s.status}
         </p>
         <div class="label">Vision</div>
-        <editable-text ?readonly=${this.readonly} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
+        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
         ${(['plan', 'register', 'dashboard'] as const).map(
@@ -155,9 +166,9 @@ export class PlanView extends LitElement {
     const plan = this.session.plan!;
     return html`<section class="priority" aria-labelledby="p-${p.id}">
       <h2 id="p-${p.id}">Priority ${p.number}</h2>
-      <editable-text ?readonly=${this.readonly} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
+      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
       <div class="label">Aim</div>
-      <editable-text ?readonly=${this.readonly} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
+      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
         <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
@@ -172,7 +183,7 @@ export class PlanView extends LitElement {
     const name = `objective ${p.number}.${o.number}`;
     return html`<div class="objective" role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
       <div class="label">Objective ${p.number}.${o.number}</div>
-      <editable-text ?readonly=${this.readonly} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
+      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
@@ -188,10 +199,10 @@ export class PlanView extends LitElement {
     const latest = a.updates[a.updates.length - 1];
     return html`<div class="action" role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
       <div>
-        <editable-text ?readonly=${this.readonly} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
         <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
         <div class="label">Timescale</div>
-        <editable-text ?readonly=${this.readonly} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
         ${a.timescale.due?.end ? html`<div class="label">Due by ${a.timescale.due.end}</div>` : nothing}
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
