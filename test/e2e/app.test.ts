@@ -165,3 +165,25 @@ describe.runIf(browserAvailable())('the register and the dashboard', () => {
     await expect.poll(() => page.getByRole('row', { name: /CSE Sub/ }).first().textContent()).toMatch(/CSE Sub\s*5\s*5/);
   });
 });
+
+describe.runIf(browserAvailable())('versions', () => {
+  it('agrees a version, then compares it with the plan now, and opens it read-only', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Chair');
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByLabel('Label').fill('v1.1');
+    await page.getByLabel('Agreed by (comma-separated)').fill('LSCB Executive, Police');
+    await page.getByRole('button', { name: 'Agree this version' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /v1\.1/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    const box = actionBox(page, 'Action 1.1.1');
+    await box.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' now');
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Differences' }).textContent()).toMatch(/Changed action: .*text: Refresh Pan-Lancs CSE strategy and re-launch → Refresh Pan-Lancs CSE strategy and re-launch now/s);
+    await page.getByRole('button', { name: 'Open v1.1 read-only' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Version v1.1, read-only' }).textContent()).toMatch(/Refresh Pan-Lancs CSE strategy and re-launch \(By 31\/03\/16\)/);
+  });
+});

@@ -20,7 +20,7 @@ export class PlanView extends LitElement {
   /** The action whose progress form is open. */
   updating = '';
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
-  tab: 'plan' | 'register' | 'dashboard' = 'plan';
+  tab: 'plan' | 'register' | 'dashboard' | 'versions' = 'plan';
   private loaded = new Set<string>(['plan']);
   /** Which item each partner is editing, from their presence. */
   private editing = new Map<string, Array<{ name: string; colour: string }>>();
@@ -128,12 +128,13 @@ export class PlanView extends LitElement {
         <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
-        ${(['plan', 'register', 'dashboard'] as const).map(
-          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard' }[t]}</button>`,
+        ${(['plan', 'register', 'dashboard', 'versions'] as const).map(
+          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
+      ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <main ?hidden=${this.tab !== 'plan'}>
         ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
@@ -155,7 +156,8 @@ export class PlanView extends LitElement {
     `;
   }
 
-  private async show(tab: 'plan' | 'register' | 'dashboard'): Promise<void> {
+  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions'): Promise<void> {
+    if (tab === 'versions' && !this.loaded.has(tab)) await import('./versions-view.js');
     if (tab === 'register' && !this.loaded.has(tab)) await import('./register-view.js');
     if (tab === 'dashboard' && !this.loaded.has(tab)) await import('./dashboard-view.js');
     this.loaded.add(tab);

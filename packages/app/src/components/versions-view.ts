@@ -1,0 +1,112 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { PlanError, type Plan, type PlanDiff, type PlanSnapshot } from '@coplan/core';
+
+/**
+ * Agreed versions: agree one (label, who was present, when), list them, open
+ * one read-only, and compare it with another or with the plan now. The core
+ * stores versions and computes the differences.
+ */
+export class VersionsView extends LitElement {
+  static override properties = { plan: { attribute: false }, snapshot: { attribute: false }, readonly: { type: Boolean }, opened: { state: true }, diff: { state: true }, message: { state: true } };
+  plan!: Plan;
+  snapshot!: PlanSnapshot;
+  readonly = false;
+  opened: PlanSnapshot | null = null;
+  diff: { from: string; to: string; result: PlanDiff } | null = null;
+  message = '';
+  static override styles = css`
+    :host { display: block; }
+    form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; border: 1px solid #b1b4b6; padding: 0.75rem; }
+    label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; }
+    input, select { font: inherit; min-height: 44px; border: 2px solid #0b0c0c; padding: 0.2rem; }
+    button { min-height: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; }
+    table { border-collapse: collapse; margin: 1rem 0; }
+    td, th { border-bottom: 1px solid #b1b4b6; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
+    .added { border-left: 5px solid #00703c; padding-left: 0.5rem; }
+    .removed { border-left: 5px solid #d4351c; padding-left: 0.5rem; }
+    .moved, .changed { border-left: 5px solid #1d70b8; padding-left: 0.5rem; }
+    .message { background: #fff2d6; padding: 0.5rem; }
+  `;
+
+  private agree(e: Event): void {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    try {
+      this.plan.agreeVersion({
+        label: String(data.get('label') ?? ''),
+        agreedBy: String(data.get('agreedBy') ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+        agreedAt: String(data.get('agreedAt') || new Date().toISOString().slice(0, 10)),
+      });
+      (e.target as HTMLFormElement).reset();
+      this.message = '';
+    } catch (err) {
+      if (err instanceof PlanError) this.message = err.message;
+      else throw err;
+    }
+  }
+
+  private compare(e: Event): void {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const from = String(data.get('from'));
+    const to = String(data.get('to'));
+    this.diff = { from, to, result: this.plan.diff(from, to === 'now' ? 'now' : to) };
+  }
+
+  override render() {
+    const versions = this.snapshot.versions;
+    return html`
+      ${this.readonly
+        ? nothing
+        : html`<form @submit=${this.agree} aria-label="Agree a version">
+            <label>Label <input name="label" placeholder="v1.2" required /></label>
+            <label>Agreed by (comma-separated) <input name="agreedBy" size="40" /></label>
+            <label>Date <input name="agreedAt" type="date" /></label>
+            <button type="submit">Agree this version</button>
+          </form>`}
+      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      <table>
+        <caption>${versions.length ? 'Agreed versions' : 'No version has been agreed yet'}</caption>
+        <thead><tr><th scope="col">Version</th><th scope="col">Agreed</th><th scope="col">By</th><th scope="col"></th></tr></thead>
+        <tbody>${versions.map(
+          (v) => html`<tr><td>${v.label}</td><td>${v.agreedAt.slice(0, 10)}</td><td>${v.agreedBy.join(', ')}</td>
+            <td><button @click=${() => (this.opened = this.plan.versionSnapshot(v.id))}>Open ${v.label} read-only</button></td></tr>`,
+        )}</tbody>
+      </table>
+      ${versions.length
+        ? html`<form @submit=${this.compare} aria-label="Compare versions">
+            <label>From <select name="from">${versions.map((v) => html`<option value=${v.id}>${v.label}</option>`)}</select></label>
+            <label>To <select name="to"><option value="now">The plan now</option>${versions.map((v) => html`<option value=${v.id}>${v.label}</option>`)}</select></label>
+            <button type="submit">Compare</button>
+          </form>`
+        : nothing}
+      ${this.diff ? this.renderDiff(this.diff.result) : nothing}
+      ${this.opened ? this.renderOpened(this.opened) : nothing}`;
+  }
+
+  private renderDiff(d: PlanDiff) {
+    const show = (v: unknown) => (Array.isArray(v) ? v.join('; ') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    return html`<section aria-label="Differences">
+      <h2>What changed</h2>
+      ${d.added.length + d.removed.length + d.moved.length + d.changed.length === 0 ? html`<p>Nothing changed.</p>` : nothing}
+      ${d.added.map((x) => html`<p class="added">Added ${x.kind}: ${x.label}</p>`)}
+      ${d.removed.map((x) => html`<p class="removed">Removed ${x.kind}: ${x.label}</p>`)}
+      ${d.moved.map((x) => html`<p class="moved">Moved ${x.kind}: ${x.label}</p>`)}
+      ${d.changed.map(
+        (x) => html`<div class="changed"><p>Changed ${x.kind}: ${x.label}</p>
+          <ul>${x.fields.map((f) => html`<li>${f.field}: <del>${show(f.before)}</del> → <ins>${show(f.after)}</ins></li>`)}</ul></div>`,
+      )}
+    </section>`;
+  }
+
+  private renderOpened(s: PlanSnapshot) {
+    return html`<section aria-label=${`Version ${s.versionLabel}, read-only`}>
+      <h2>${s.title} — version ${s.versionLabel} (read-only)</h2>
+      ${s.priorities.map(
+        (p) => html`<h3>Priority ${p.number}: ${p.title}</h3>
+          ${p.objectives.map((o) => html`<p><strong>${p.number}.${o.number}</strong> ${o.text}</p><ul>${o.actions.map((a) => html`<li>${a.text} (${a.timescale.text})</li>`)}</ul>`)}`,
+      )}
+    </section>`;
+  }
+}
+customElements.define('versions-view', VersionsView);
