@@ -187,3 +187,26 @@ describe.runIf(browserAvailable())('versions', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Version v1.1, read-only' }).textContent()).toMatch(/Refresh Pan-Lancs CSE strategy and re-launch \(By 31\/03\/16\)/);
   });
 });
+
+describe.runIf(browserAvailable())('an action in full', () => {
+  it('changes status, adds a lead from the registry and a free-text one, adds a milestone, and logs progress signed with the person’s name', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Pat');
+    await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
+    await page.getByLabel('Status of action 1.1.1').selectOption('in-progress');
+    await page.getByLabel('Add a lead to action 1.1.1').fill('qa sub');
+    await page.getByRole('button', { name: 'Add lead' }).click();
+    await page.getByLabel('Add a lead to action 1.1.1').fill('Police');
+    await page.getByRole('button', { name: 'Add lead' }).click();
+    await expect.poll(() => page.getByText(/^Leads: /).first().textContent()).toBe('Leads: LSCB team, QA Sub, Police');
+    await expect.poll(() => page.getByText('Police (not in the registry)').count()).toBe(1);
+    await page.getByRole('button', { name: 'Add a milestone to action 1.1.1' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Milestone of action 1.1.1' }).textContent()).toBe('New milestone');
+    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await page.getByLabel('RAG').selectOption('amber');
+    await page.getByLabel('Progress', { exact: true }).fill('Strategy drafted');
+    await page.getByRole('button', { name: 'Save progress update' }).click();
+    await expect.poll(() => page.getByText('Amber: at risk').count()).toBe(1);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Pat, amber: Strategy drafted' }).count()).toBe(1);
+  });
+});

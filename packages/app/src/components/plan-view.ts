@@ -10,7 +10,7 @@ import './rag-badge.js';
  * place. Every change goes through the core's API; this view holds no plan logic.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true } };
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true } };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
@@ -19,6 +19,8 @@ export class PlanView extends LitElement {
   moving = '';
   /** The action whose progress form is open. */
   updating = '';
+  /** Actions shown in full. */
+  detail = new Set<string>();
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
   tab: 'plan' | 'register' | 'dashboard' | 'versions' = 'plan';
   private loaded = new Set<string>(['plan']);
@@ -65,6 +67,9 @@ export class PlanView extends LitElement {
     this.session = new PlanController(this, this.planId, { ...(this.token ? { token: this.token } : {}), user: this.user });
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    this.addEventListener('plan-error', ((e: CustomEvent<string>) => {
+      this.message = e.detail;
+    }) as EventListener);
     this.addEventListener('editing', ((e: CustomEvent<string | null>) => this.session.provider?.awareness.setLocalStateField('editing', e.detail)) as EventListener);
   }
 
@@ -217,6 +222,8 @@ export class PlanView extends LitElement {
               <button type="button" @click=${() => (this.updating = '')}>Cancel</button>
             </form>`
           : nothing}
+        <button aria-expanded=${this.detail.has(a.id) ? 'true' : 'false'} @click=${() => this.toggleDetail(a.id)}>${this.detail.has(a.id) ? 'Hide details of' : 'Show details of'} ${name}</button>
+        ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
       </div>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}
@@ -237,6 +244,14 @@ export class PlanView extends LitElement {
     const plan = this.session.plan!;
     return html`<button ?disabled=${index === 0} @click=${() => this.run(() => plan.move(kind, id, { parentId, index: index - 1 }))}>Move ${name} up</button>
       <button ?disabled=${index >= count - 1} @click=${() => this.run(() => plan.move(kind, id, { parentId, index: index + 1 }))}>Move ${name} down</button>`;
+  }
+
+  private async toggleDetail(id: string): Promise<void> {
+    await import('./action-detail.js');
+    const next = new Set(this.detail);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.detail = next;
   }
 
   private objectiveChoices(): Array<{ id: string; label: string }> {

@@ -1,0 +1,89 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { ACTION_STATUSES, PlanError, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot } from '@coplan/core';
+import './editable-text.js';
+
+/**
+ * An action in full: status, impact, leads (offered from the registry, free
+ * text allowed), milestones and the whole progress log. Dispatches
+ * `plan-error` when the core refuses a change.
+ */
+export class ActionDetail extends LitElement {
+  static override properties = { plan: { attribute: false }, snapshot: { attribute: false }, action: { attribute: false }, name: {}, readonly: { type: Boolean } };
+  plan!: Plan;
+  snapshot!: PlanSnapshot;
+  action!: ActionSnapshot;
+  name = '';
+  readonly = false;
+  static override styles = css`
+    :host { display: block; border-top: 1px dashed #b1b4b6; margin-top: 0.5rem; padding-top: 0.5rem; }
+    label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; max-width: 30rem; }
+    select, input, button { font: inherit; min-height: 44px; }
+    select, input { border: 2px solid #0b0c0c; }
+    button { padding: 0.2rem 0.7rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; }
+    ul { padding-left: 1.2rem; }
+    h4 { margin: 0.75rem 0 0.25rem; }
+    .lead { display: inline-flex; gap: 0.3rem; align-items: center; margin: 0.2rem 0.4rem 0.2rem 0; padding: 0 0 0 0.5rem; background: #fff; border: 1px solid #b1b4b6; border-radius: 4px; }
+  `;
+
+  private run(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof PlanError) this.dispatchEvent(new CustomEvent('plan-error', { detail: e.message, bubbles: true, composed: true }));
+      else throw e;
+    }
+  }
+
+  private refs(): LeadRef[] {
+    return this.action.leads.map((l) => (l.leadId ? { leadId: l.leadId } : { name: l.name }));
+  }
+
+  private addLead(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const typed = String(new FormData(form).get('lead') ?? '').trim();
+    if (!typed) return;
+    const known = this.snapshot.leads.find((l) => l.name.toLowerCase() === typed.toLowerCase());
+    this.run(() => this.plan.update('action', this.action.id, { leads: [...this.refs(), known ? { leadId: known.id } : { name: typed }] }));
+    form.reset();
+  }
+
+  override render() {
+    const a = this.action;
+    const ro = this.readonly;
+    return html`
+      <label>Status
+        <select ?disabled=${ro} aria-label=${`Status of ${this.name}`} @change=${(e: Event) => this.run(() => this.plan.update('action', a.id, { status: (e.target as HTMLSelectElement).value as ActionStatus }))}>
+          ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === a.status}>${s}</option>`)}
+        </select>
+      </label>
+      <h4>Leads</h4>
+      <div>
+        ${a.leads.map(
+          (l, i) => html`<span class="lead">${l.name}${l.leadId ? '' : ' (not in the registry)'}
+            ${ro ? nothing : html`<button aria-label=${`Remove lead ${l.name} from ${this.name}`} @click=${() => this.run(() => this.plan.update('action', a.id, { leads: this.refs().filter((_, j) => j !== i) }))}>×</button>`}</span>`,
+        )}
+      </div>
+      ${ro
+        ? nothing
+        : html`<form @submit=${this.addLead}>
+            <label>Add a lead <input name="lead" list="leads-${a.id}" aria-label=${`Add a lead to ${this.name}`} /></label>
+            <datalist id="leads-${a.id}">${this.snapshot.leads.map((l) => html`<option value=${l.name}></option>`)}</datalist>
+            <button type="submit">Add lead</button>
+          </form>`}
+      <h4>Impact</h4>
+      <editable-text ?readonly=${ro} .plan=${this.plan} kind="action" .entityId=${a.id} field="impact" label=${`Impact of ${this.name}`}></editable-text>
+      <h4>Milestones</h4>
+      <ul>${a.milestones.map(
+        (m) => html`<li><editable-text ?readonly=${ro} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`}></editable-text>
+          <editable-text ?readonly=${ro} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`}></editable-text></li>`,
+      )}</ul>
+      ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.create('milestone', { text: 'New milestone' }, { parentId: a.id }))}>Add a milestone to ${this.name}</button>`}
+      <h4>Progress log</h4>
+      ${a.updates.length
+        ? html`<ol>${[...a.updates].reverse().map((u) => html`<li><strong>${u.date}</strong>, ${u.author}, ${u.rag}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}</li>`)}</ol>`
+        : html`<p>No progress updates yet.</p>`}
+    `;
+  }
+}
+customElements.define('action-detail', ActionDetail);
