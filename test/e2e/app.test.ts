@@ -210,3 +210,27 @@ describe.runIf(browserAvailable())('an action in full', () => {
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Pat, amber: Strategy drafted' }).count()).toBe(1);
   });
 });
+
+describe.runIf(browserAvailable())('plans on this device', () => {
+  it('lists the plan, and warns before deleting a copy holding changes the relay has not seen', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext();
+    const page = await arrive(context, relay.url, 'Lee');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload();
+    await actionBox(page, 'Action 1.1.1').waitFor();
+    await relay.stop('SIGKILL');
+    await context.setOffline(true);
+    await page.goto(relay.url + '/#/');
+    await expect.poll(() => page.getByRole('link', { name: 'LSCB Business Plan 2015/16' }).count()).toBe(1);
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss(); // keep it
+    });
+    await page.getByRole('button', { name: 'Delete LSCB Business Plan 2015/16 from this device' }).click();
+    await expect.poll(() => dialogs.length, { timeout: 15_000 }).toBe(1);
+    expect(dialogs[0]).toMatch(/may hold changes .* that the relay has not seen/);
+    await expect.poll(() => page.getByRole('link', { name: 'LSCB Business Plan 2015/16' }).count()).toBe(1);
+  });
+});

@@ -1,11 +1,27 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { listDevicePlans, type DevicePlan } from '../state/device-plans.js';
+import { deleteLocalCopy, relayHasLocalCopy } from '../state/local-copy.js';
 
 /** The plans on this device, with ways to open the demo plan or start a new one. Dispatches `open-plan` and `new-plan`. */
 export class PlanList extends LitElement {
-  static override properties = { demoAvailable: { type: Boolean }, plans: { state: true } };
+  static override properties = { demoAvailable: { type: Boolean }, plans: { state: true }, busy: { state: true } };
   demoAvailable = false;
   plans: DevicePlan[] = listDevicePlans();
+  busy = '';
+
+  /** Deletes this device's copy, warning first when the relay cannot confirm it has every change. */
+  private async deletePlan(p: DevicePlan): Promise<void> {
+    this.busy = `Checking that the relay has every change to "${p.title}"…`;
+    const safe = await relayHasLocalCopy(p.id, p.token);
+    const question = safe
+      ? `Delete "${p.title}" from this device? The relay keeps its copy.`
+      : `This device may hold changes to "${p.title}" that the relay has not seen (it could not be reached). Deleting loses them. Delete anyway?`;
+    if (confirm(question)) {
+      await deleteLocalCopy(p.id);
+      this.plans = listDevicePlans();
+    }
+    this.busy = '';
+  }
   static override styles = css`
     :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1rem; }
     ul { list-style: none; padding: 0; }
@@ -17,11 +33,13 @@ export class PlanList extends LitElement {
   override render() {
     return html`<h1>Plans on this device</h1>
       ${this.plans.length === 0 ? html`<p>No plans on this device yet.</p>` : nothing}
+      <p role="status" aria-live="polite">${this.busy}</p>
       <ul>
         ${this.plans.map(
           (p) => html`<li>
             <a href=${`#/plan/${encodeURIComponent(p.id)}${p.token ? `?token=${encodeURIComponent(p.token)}` : ''}`}>${p.title || 'Untitled plan'}</a>
             <div class="meta">${p.period} ${p.version ? `· ${p.version}` : ''} · last change ${p.lastChange.slice(0, 16).replace('T', ' ')}</div>
+            <button @click=${() => void this.deletePlan(p)}>Delete ${p.title || 'this plan'} from this device</button>
           </li>`,
         )}
       </ul>
