@@ -234,3 +234,20 @@ describe.runIf(browserAvailable())('plans on this device', () => {
     await expect.poll(() => page.getByRole('link', { name: 'LSCB Business Plan 2015/16' }).count()).toBe(1);
   });
 });
+
+describe.runIf(browserAvailable())('the lead registry', () => {
+  it('adds a lead, renames one, and the actions it leads follow the new name', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Ash');
+    await page.getByRole('button', { name: 'Leads' }).click();
+    await expect.poll(() => page.locator('caption').textContent()).toBe('16 leads in the registry');
+    await page.getByLabel('Name', { exact: true }).fill('Youth Justice Service');
+    await page.getByRole('button', { name: 'Add to the registry' }).click();
+    await expect.poll(() => page.locator('caption').textContent()).toBe('17 leads in the registry');
+    const rename = page.getByLabel('Name of lead LSCB team');
+    await rename.fill('LSCB business team');
+    await rename.press('Enter');
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    await expect.poll(() => page.getByText(/^Leads: /).first().textContent()).toBe('Leads: LSCB business team');
+  });
+});

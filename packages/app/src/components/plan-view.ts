@@ -22,7 +22,7 @@ export class PlanView extends LitElement {
   /** Actions shown in full. */
   detail = new Set<string>();
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
-  tab: 'plan' | 'register' | 'dashboard' | 'versions' = 'plan';
+  tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' = 'plan';
   private loaded = new Set<string>(['plan']);
   /** Which item each partner is editing, from their presence. */
   private editing = new Map<string, Array<{ name: string; colour: string }>>();
@@ -133,12 +133,13 @@ export class PlanView extends LitElement {
         <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
-        ${(['plan', 'register', 'dashboard', 'versions'] as const).map(
-          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions' }[t]}</button>`,
+        ${(['plan', 'register', 'dashboard', 'versions', 'leads'] as const).map(
+          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
+      ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <main ?hidden=${this.tab !== 'plan'}>
         ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
@@ -161,7 +162,8 @@ export class PlanView extends LitElement {
     `;
   }
 
-  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions'): Promise<void> {
+  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads'): Promise<void> {
+    if (tab === 'leads' && !this.loaded.has(tab)) await import('./leads-view.js');
     if (tab === 'versions' && !this.loaded.has(tab)) await import('./versions-view.js');
     if (tab === 'register' && !this.loaded.has(tab)) await import('./register-view.js');
     if (tab === 'dashboard' && !this.loaded.has(tab)) await import('./dashboard-view.js');
@@ -174,6 +176,8 @@ export class PlanView extends LitElement {
     return html`<section class="priority" aria-labelledby="p-${p.id}">
       <h2 id="p-${p.id}">Priority ${p.number}</h2>
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
+      ${p.successStatements.length ? html`<div class="label">What will success look like?</div><ul>${p.successStatements.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
+      ${p.focusAreas.length ? html`<div class="label">Focus areas</div><ul>${p.focusAreas.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
       <div class="label">Aim</div>
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
