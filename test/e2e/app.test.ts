@@ -251,3 +251,44 @@ describe.runIf(browserAvailable())('the lead registry', () => {
     await expect.poll(() => page.getByText(/^Leads: /).first().textContent()).toBe('Leads: LSCB business team');
   });
 });
+
+describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
+  it('the axe check finds violations when there are some, inside shadow roots too', async () => {
+    const { axeViolations } = await import('./axe.js');
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const page = await browser.newPage();
+    await page.setContent(`<html lang="en"><title>t</title><main><img src="x.png"><div id="host"></div></main>
+      <script>document.getElementById('host').attachShadow({ mode: 'open' }).innerHTML = '<button></button>';</script></html>`);
+    const found = await axeViolations(page);
+    expect(found.some((v) => v.startsWith('image-alt'))).toBe(true);
+    expect(found.some((v) => v.startsWith('button-name'))).toBe(true);
+  });
+
+  it('every view passes axe with no violations', async () => {
+    const { axeViolations } = await import('./axe.js');
+    const { relay, browser } = await setup();
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(relay.url + '/#/accessibility');
+    await first.getByLabel('Your name').waitFor();
+    const found: Record<string, string[]> = { 'name form': await axeViolations(first) };
+    const page = await arrive(context, relay.url, 'Robin');
+    found['plan'] = await axeViolations(page);
+    await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
+    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    found['action in full'] = await axeViolations(page);
+    for (const tab of ['Register', 'Dashboard', 'Versions', 'Leads']) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      await page.waitForTimeout(100);
+      found[tab] = await axeViolations(page);
+    }
+    await page.goto(relay.url + '/#/');
+    await page.getByRole('heading', { name: 'Plans on this device' }).waitFor();
+    found['plans on this device'] = await axeViolations(page);
+    await page.goto(relay.url + '/#/accessibility');
+    await page.getByRole('heading', { name: 'Accessibility statement' }).waitFor();
+    found['accessibility statement'] = await axeViolations(page);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+});
