@@ -292,3 +292,35 @@ describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });
 });
+
+describe.runIf(browserAvailable())('offline and back', () => {
+  it('one person goes offline, both edit, and on reconnecting they converge with no dialog', async () => {
+    const { relay, browser } = await setup();
+    const online = await arrive(await browser.newContext(), relay.url, 'Online');
+    const travellerContext = await browser.newContext();
+    const traveller = await arrive(travellerContext, relay.url, 'Traveller');
+    await expect.poll(() => traveller.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count()).toBe(1);
+    await travellerContext.setOffline(true);
+    await expect.poll(() => traveller.getByRole('status').filter({ hasText: /Offline|Reconnecting/ }).count(), { timeout: 15_000 }).toBe(1);
+    const dialogs: string[] = [];
+    traveller.on('dialog', (d) => dialogs.push(d.message()));
+    const mine = actionBox(traveller, 'Action 1.1.1');
+    await mine.click();
+    await traveller.keyboard.press('Control+End');
+    await traveller.keyboard.type(' (on the train)');
+    const theirs = actionBox(online, 'Action 1.2.1');
+    await theirs.click();
+    await online.keyboard.press('Control+End');
+    await online.keyboard.type(' (in the office)');
+    // Apart, each sees only their own edit.
+    await expect.poll(() => actionBox(traveller, 'Action 1.2.1').textContent()).not.toMatch(/in the office/);
+    expect(await actionBox(online, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    await travellerContext.setOffline(false);
+    for (const page of [online, traveller]) {
+      await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent(), { timeout: 20_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (on the train)');
+      await expect.poll(() => actionBox(page, 'Action 1.2.1').textContent(), { timeout: 20_000 }).toMatch(/\(in the office\)$/);
+    }
+    await expect.poll(() => traveller.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(dialogs).toEqual([]);
+  });
+});

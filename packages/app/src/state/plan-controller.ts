@@ -59,17 +59,29 @@ export class PlanController implements ReactiveController {
       this.updateSync();
     });
     this.provider.on('connection-close', () => this.updateSync());
-    window.addEventListener('online', this.updateSync);
-    window.addEventListener('offline', this.updateSync);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
   }
+
+  // When the browser says the network has gone, stop the connection (edits stay in IndexedDB);
+  // when it comes back, reconnect at once rather than waiting out the provider's back-off.
+  private readonly onOffline = (): void => {
+    this.provider?.disconnect();
+    this.updateSync();
+  };
+
+  private readonly onOnline = (): void => {
+    this.provider?.connect();
+    this.updateSync();
+  };
 
   hostDisconnected(): void {
     this.offChange?.();
     this.plan?.destroy();
     this.provider?.destroy();
     void this.idb?.destroy();
-    window.removeEventListener('online', this.updateSync);
-    window.removeEventListener('offline', this.updateSync);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     cancelAnimationFrame(this.frame);
   }
 
@@ -116,11 +128,13 @@ export class PlanController implements ReactiveController {
     const wsConnected = this.provider?.wsconnected ?? false;
     const next: SyncState = !this.plan
       ? 'loading'
-      : wsConnected && this.provider?.synced
-        ? 'synced'
-        : !navigator.onLine || (this.everConnected && !wsConnected)
-          ? this.provider?.wsconnecting && navigator.onLine ? 'reconnecting' : 'offline'
-          : 'local';
+      : !navigator.onLine
+        ? 'offline'
+        : wsConnected && this.provider?.synced
+          ? 'synced'
+          : this.everConnected
+            ? this.provider?.wsconnecting ? 'reconnecting' : 'offline'
+            : 'local';
     if (next !== this.sync) {
       this.sync = next;
       this.host.requestUpdate();
