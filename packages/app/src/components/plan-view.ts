@@ -53,7 +53,7 @@ export class PlanView extends LitElement {
     form.update { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-top: 0.5rem; }
     label { display: flex; flex-direction: column; font-size: 0.9rem; }
     input, textarea { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
-    nav { display: flex; gap: 0.5rem; margin: 1rem 0; }
+    nav { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0; }
     nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
   `;
