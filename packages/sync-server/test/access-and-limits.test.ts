@@ -151,3 +151,20 @@ describe('configurable limits', () => {
     expect(() => execFileSync(process.execPath, [BIN, '--messages-per-second', 'lots'], { stdio: 'pipe' })).toThrow(/--messages-per-second must be a whole number above 0/);
   });
 });
+
+describe('presence in a crowded room', () => {
+  it('batches awareness, so twenty people moving at once do not cost twenty times twenty messages', async () => {
+    const r = await relay();
+    const people = Array.from({ length: 20 }, () => client(r, 'workshop'));
+    await waitFor(() => expect(people.every((p) => p.synced)).toBe(true));
+    const sent = async () => Number(/^coplan_messages_out_total (\d+)$/m.exec(await (await fetch(r.url + '/metrics')).text())![1]);
+    people.forEach((p, i) => p.awareness.setLocalStateField('user', { name: `Person ${i}` }));
+    await waitFor(async () => expect(people.map((p) => p.awareness.getStates().size)).toEqual(people.map(() => 20)));
+    const before = await sent();
+    people.forEach((p, i) => p.awareness.setLocalStateField('cursor', { at: i }));
+    await waitFor(() => expect(people.every((p) => [...p.awareness.getStates().values()].filter((s) => s.cursor).length === 20)).toBe(true));
+    const after = await sent();
+    // Unbatched, each of the 20 changes goes to all 20 connections: 400 messages.
+    expect(after - before).toBeLessThan(200);
+  });
+});
