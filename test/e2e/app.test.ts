@@ -324,3 +324,19 @@ describe.runIf(browserAvailable())('offline and back', () => {
     expect(dialogs).toEqual([]);
   });
 });
+
+describe.runIf(browserAvailable())('when the device cannot store the plan', () => {
+  it('says so plainly, and still shows and syncs the plan', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext();
+    // IndexedDB refusing to open, as it does when storage is blocked or full.
+    await context.addInitScript(() => {
+      IDBFactory.prototype.open = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    const page = await arrive(context, relay.url, 'Jo');
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'This device cannot keep a copy of this plan' }).count()).toBe(1);
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+  });
+});

@@ -121,6 +121,7 @@ export class PlanView extends LitElement {
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
         <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
       </div>
+      ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
       ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <header>

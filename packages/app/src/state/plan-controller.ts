@@ -27,6 +27,8 @@ export class PlanController implements ReactiveController {
   snapshot: PlanSnapshot | null = null;
   sync: SyncState = 'loading';
   problem = '';
+  /** Set when this device cannot keep the plan (IndexedDB unavailable or full): shown, never silent. */
+  storageProblem = '';
   readonly doc = new Y.Doc();
   provider: WebsocketProvider | null = null;
   private idb: IndexeddbPersistence | null = null;
@@ -43,9 +45,15 @@ export class PlanController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.idb = new IndexeddbPersistence(`coplan-plan:${this.planId}`, this.doc);
-    this.idb.on('synced', () => this.tryOpen());
-    this.idb.whenSynced.catch((e: unknown) => this.fail(`This device could not open its saved copy (${String(e)}). Changes cannot be kept here; check the browser's storage settings.`));
+    try {
+      this.idb = new IndexeddbPersistence(`coplan-plan:${this.planId}`, this.doc);
+      this.idb.on('synced', () => this.tryOpen());
+      this.idb.whenSynced.catch((e: unknown) => this.storageFailed(e));
+      // Writes that fail later (a full disk) surface as unhandled rejections from IndexedDB.
+      window.addEventListener('unhandledrejection', this.onRejection);
+    } catch (e) {
+      this.storageFailed(e);
+    }
     const relay = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     this.provider = new WebsocketProvider(relay, this.planId, this.doc, { params: this.options.token ? { token: this.options.token } : {} });
     this.provider.awareness.setLocalStateField('user', this.options.user);
@@ -80,6 +88,7 @@ export class PlanController implements ReactiveController {
     this.plan?.destroy();
     this.provider?.destroy();
     void this.idb?.destroy();
+    window.removeEventListener('unhandledrejection', this.onRejection);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     cancelAnimationFrame(this.frame);
@@ -140,6 +149,17 @@ export class PlanController implements ReactiveController {
       this.host.requestUpdate();
     }
   };
+
+  private readonly onRejection = (e: PromiseRejectionEvent): void => {
+    const name = (e.reason as { name?: string } | null)?.name ?? '';
+    if (/QuotaExceeded|InvalidState|UnknownError|NotFound|Abort/i.test(name)) this.storageFailed(e.reason);
+  };
+
+  private storageFailed(e: unknown): void {
+    const why = e instanceof Error ? e.message : String(e);
+    this.storageProblem = `This device cannot keep a copy of this plan (${why}). Your changes reach partners only while you are connected, and will be lost if you close the page offline. Free some space or allow storage for this site.`;
+    this.host.requestUpdate();
+  }
 
   private fail(message: string): void {
     this.problem = message;
