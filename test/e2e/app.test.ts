@@ -340,3 +340,16 @@ describe.runIf(browserAvailable())('when the device cannot store the plan', () =
     await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
   });
 });
+
+describe.runIf(browserAvailable())('starting a plan', () => {
+  it('starts from the business-plan template and lists it on the device', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Max');
+    await page.goto(relay.url + '/#/');
+    await page.getByRole('button', { name: 'Start from the business-plan template' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Plan title' }).textContent()).toMatch(/^Safeguarding Children Partnership Business Plan \d{4}\/\d{2}$/);
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent()).toBe('How are we going to do it?');
+    await page.goto(relay.url + '/#/');
+    await expect.poll(() => page.getByRole('link', { name: /Safeguarding Children Partnership Business Plan/ }).count()).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createPlan, listActions, openPlan, planToInput, type PlanInput } from '../src/index.js';
-import { demoPlanInput, seedPlans } from '../src/fixtures/index.js';
+import { businessPlanTemplate, demoPlanInput, seedPlans } from '../src/fixtures/index.js';
 
 /** Drops empty values everywhere, and defaults the model fills in, so input and read-back compare like for like. */
 function normalise(value: unknown): unknown {
@@ -58,5 +58,13 @@ describe('the seed plans, transcribed as fixtures', () => {
     const s = createPlan(new Y.Doc(), demoPlanInput).snapshot();
     const ends = new Set(listActions(s).map(({ action }) => action.timescale.due?.end));
     expect([...ends]).toEqual(['2016-03-31']);
+  });
+
+  it('offers a business-plan template for the business year it is asked for', () => {
+    const s = createPlan(new Y.Doc(), businessPlanTemplate(2026)).snapshot();
+    expect(s.title).toBe('Safeguarding Children Partnership Business Plan 2026/27');
+    expect(s.period).toEqual({ start: '2026-04-01', end: '2027-03-31' });
+    expect(listActions(s)[0]!.action.timescale.due?.end).toBe('2027-03-31');
+    expect(s.leads.map((l) => l.name)).toContain('Integrated care board');
   });
 });

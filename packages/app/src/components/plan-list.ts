@@ -44,7 +44,8 @@ export class PlanList extends LitElement {
         )}
       </ul>
       ${this.demoAvailable ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('open-demo'))}>Open the demo plan</button>` : nothing}
-      <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan'))}>Start a new plan</button>
+      <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan', { detail: { template: false } }))}>Start a blank plan</button>
+      <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan', { detail: { template: true } }))}>Start from the business-plan template</button>
       <p><a href="#/accessibility">Accessibility statement</a></p>`;
   }
 }
