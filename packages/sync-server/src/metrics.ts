@@ -13,7 +13,6 @@ export class Metrics {
   persistCount = 0;
   persistSecondsTotal = 0;
   persistSecondsMax = 0;
-  lastPersistenceError = '';
 
   /** Records how long one durable write took. */
   persisted(seconds: number): void {

@@ -173,7 +173,6 @@ export class Room {
   private persistenceFailed(e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
     this.metrics.persistenceErrors++;
-    this.metrics.lastPersistenceError = message;
     this.log(`ERROR could not save plan "${this.planId}" to disk: ${message}. Edits are kept in memory and on every client; free disk space or fix permissions.`);
   }
 

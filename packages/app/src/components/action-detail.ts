@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ACTION_STATUSES, PlanError, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot } from '@coplan/core';
+import { ACTION_STATUSES, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot } from '@coplan/core';
+import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 
 /**
@@ -26,12 +27,8 @@ export class ActionDetail extends LitElement {
   `;
 
   private run(fn: () => void): void {
-    try {
-      fn();
-    } catch (e) {
-      if (e instanceof PlanError) this.dispatchEvent(new CustomEvent('plan-error', { detail: e.message, bubbles: true, composed: true }));
-      else throw e;
-    }
+    const refused = tryPlanCall(fn);
+    if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
   }
 
   private refs(): LeadRef[] {

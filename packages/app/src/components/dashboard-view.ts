@@ -1,9 +1,9 @@
+import { addDays } from '../state/dates.js';
 import { css, html, LitElement, svg } from 'lit';
 import { actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
 
 const COLOURS: Record<Rag | 'none', string> = { red: '#d4351c', amber: '#f47738', green: '#00703c', blue: '#1d70b8', grey: '#505a5f', none: '#b1b4b6' };
 const ORDER: Array<Rag | 'none'> = ['red', 'amber', 'green', 'blue', 'grey', 'none'];
-const addDays = (iso: string, days: number) => new Date(Date.parse(iso + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
 
 /** RAG per priority as a chart (with the numbers written out), what is overdue and due soon, and the load on each lead. */
 export class DashboardView extends LitElement {

@@ -1,6 +1,7 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import type * as Y from 'yjs';
-import { PlanError, type EntityKind, type Plan } from '@coplan/core';
+import type { EntityKind, Plan } from '@coplan/core';
+import { tryPlanCall } from '../state/plan-call.js';
 
 /**
  * One text field of the plan, edited in place and together: each keystroke
@@ -118,23 +119,16 @@ export class EditableText extends LitElement {
   private onInput(): void {
     const next = this.box.textContent ?? '';
     const prev = this.ytext!.toString();
-    let start = 0;
-    while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
-    let endPrev = prev.length;
-    let endNext = next.length;
-    while (endPrev > start && endNext > start && prev[endPrev - 1] === next[endNext - 1]) {
-      endPrev--;
-      endNext--;
-    }
-    try {
-      this.plan.editText(this.kind, this.entityId, this.field, start, endPrev - start, next.slice(start, endNext));
-    } catch (e) {
+    // The core writes only the span that differs, so partners' typing elsewhere in the field is kept.
+    const refused = tryPlanCall(() =>
+      this.kind === 'plan' ? this.plan.updatePlan({ [this.field]: next }) : this.plan.update(this.kind, this.entityId, { [this.field]: next }),
+    );
+    if (refused) {
       // Refused (say, emptying a required title): show what is stored and say why.
       const caret = this.caretOffset();
       this.box.textContent = prev;
       this.setCaret(Math.min(caret, prev.length));
-      if (e instanceof PlanError) this.dispatchEvent(new CustomEvent('plan-error', { detail: e.message, bubbles: true, composed: true }));
-      else throw e;
+      this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
     }
   }
 

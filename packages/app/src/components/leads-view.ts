@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { LEAD_KINDS, PlanError, actionsByLead, type LeadKind, type Plan, type PlanSnapshot } from '@coplan/core';
+import { tryPlanCall } from '../state/plan-call.js';
+import { LEAD_KINDS, actionsByLead, type LeadKind, type Plan, type PlanSnapshot } from '@coplan/core';
 
 /** The lead registry: organisations, groups, roles and people, editable; actions offer these names when a lead is added. */
 export class LeadsView extends LitElement {
@@ -21,13 +22,7 @@ export class LeadsView extends LitElement {
   `;
 
   private run(fn: () => void): void {
-    try {
-      fn();
-      this.message = '';
-    } catch (e) {
-      if (e instanceof PlanError) this.message = e.message;
-      else throw e;
-    }
+    this.message = tryPlanCall(fn);
   }
 
   private add(e: Event): void {

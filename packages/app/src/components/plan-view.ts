@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PlanError, RAG_VALUES, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
+import { RAG_VALUES, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
+import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 import './rag-badge.js';
 
@@ -88,13 +89,7 @@ export class PlanView extends LitElement {
 
   /** Runs a plan call and turns a refusal into a message on screen. */
   private run(fn: () => void): void {
-    try {
-      fn();
-      this.message = '';
-    } catch (e) {
-      if (e instanceof PlanError) this.message = e.message;
-      else throw e;
-    }
+    this.message = tryPlanCall(fn);
   }
 
   override render() {

@@ -1,3 +1,4 @@
+import { addDays } from '../state/dates.js';
 import { css, html, LitElement } from 'lit';
 import { ACTION_STATUSES, RAG_VALUES, actionDue, actionsByLead, actionsDueWithin, listActions, overdueActions, type ActionInContext, type PlanSnapshot } from '@coplan/core';
 import './rag-badge.js';
@@ -13,7 +14,6 @@ const COLUMNS: Array<[Column, string]> = [
   ['rag', 'RAG'],
 ];
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(iso + 'T00:00:00Z') + days * 86400000).toISOString().slice(0, 10);
 
 /**
  * Every action in one sortable, filterable table, the way business managers

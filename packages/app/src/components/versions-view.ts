@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PlanError, type Plan, type PlanDiff, type PlanSnapshot } from '@coplan/core';
+import type { Plan, PlanDiff, PlanSnapshot } from '@coplan/core';
+import { tryPlanCall } from '../state/plan-call.js';
 
 /**
  * Agreed versions: agree one (label, who was present, when), list them, open
@@ -30,19 +31,16 @@ export class VersionsView extends LitElement {
 
   private agree(e: Event): void {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    try {
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    this.message = tryPlanCall(() => {
       this.plan.agreeVersion({
         label: String(data.get('label') ?? ''),
         agreedBy: String(data.get('agreedBy') ?? '').split(',').map((x) => x.trim()).filter(Boolean),
         agreedAt: String(data.get('agreedAt') || new Date().toISOString().slice(0, 10)),
       });
-      (e.target as HTMLFormElement).reset();
-      this.message = '';
-    } catch (err) {
-      if (err instanceof PlanError) this.message = err.message;
-      else throw err;
-    }
+      form.reset();
+    });
   }
 
   private compare(e: Event): void {
