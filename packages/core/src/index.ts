@@ -49,5 +49,10 @@ export {
   type RecentChange,
 } from './queries/queries.js';
 
+// Plans in and out
+export { planToJson, planFromJson, PLAN_JSON_FORMAT, PLAN_JSON_VERSION } from './io/plan-json.js';
+export { encodeCoplanFile, mergeCoplanFile } from './io/coplan-file.js';
+export { registerToCsv } from './io/register-csv.js';
+
 // Timescales
 export * from './timescale/index.js';

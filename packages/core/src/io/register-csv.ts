@@ -1,0 +1,36 @@
+import type { PlanSnapshot } from '../model/snapshot.js';
+import { actionDue, listActions } from '../queries/queries.js';
+
+const HEADER = ['Ref', 'Priority', 'Objective', 'Action', 'Leads', 'Timescale', 'Due', 'Status', 'RAG', 'Latest progress', 'Progress date'];
+
+/** One CSV field, quoted as RFC 4180 asks when it holds a comma, quote or line break. */
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * The action register as CSV: one row per action with its priority,
+ * objective, leads, timescale as written, due date, status, RAG and latest
+ * progress. Opens in Excel and Google Sheets.
+ *
+ * @example `const csv = registerToCsv(plan.snapshot());`
+ */
+export function registerToCsv(s: PlanSnapshot): string {
+  const rows = listActions(s).map(({ priority, objective, action }) => {
+    const latest = action.updates[action.updates.length - 1];
+    return [
+      `${priority.number}.${objective.number}.${action.number}`,
+      priority.title,
+      objective.text,
+      action.text,
+      action.leads.map((l) => l.name).join('; '),
+      action.timescale.text,
+      actionDue(action) ?? '',
+      action.status,
+      action.rag ?? '',
+      latest?.narrative ?? '',
+      latest?.date ?? '',
+    ];
+  });
+  return [HEADER, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}
