@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -351,5 +351,39 @@ describe.runIf(browserAvailable())('starting a plan', () => {
     await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent()).toBe('How are we going to do it?');
     await page.goto(relay.url + '/#/');
     await expect.poll(() => page.getByRole('link', { name: /Safeguarding Children Partnership Business Plan/ }).count()).toBe(1);
+  });
+});
+
+describe.runIf(browserAvailable())('files', () => {
+  it('downloads the register as CSV, and merges a .coplan file carried from an offline tablet without overwriting anything', async () => {
+    const { relay, browser } = await setup();
+    const office = await arrive(await browser.newContext({ acceptDownloads: true }), relay.url, 'Office');
+    const tabletContext = await browser.newContext({ acceptDownloads: true });
+    const tablet = await arrive(tabletContext, relay.url, 'Tablet');
+    // The register as CSV: a header and one row per action.
+    await office.getByText('Files').click();
+    const [csv] = await Promise.all([office.waitForEvent('download'), office.getByRole('button', { name: 'Download the register (CSV)' }).click()]);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.trimEnd().split('\r\n')).toHaveLength(52);
+    // The tablet goes offline, edits, and saves a .coplan file.
+    await tabletContext.setOffline(true);
+    await expect.poll(() => tablet.getByRole('status').filter({ hasText: 'Offline' }).count()).toBe(1);
+    const box = actionBox(tablet, 'Action 1.1.1');
+    await box.click();
+    await tablet.keyboard.press('Control+End');
+    await tablet.keyboard.type(' (from the tablet)');
+    await tablet.getByText('Files').click();
+    const [file] = await Promise.all([tablet.waitForEvent('download'), tablet.getByRole('button', { name: 'Save a .coplan file' }).click()]);
+    const path = (await file.path())!;
+    // Meanwhile the office edits the same action.
+    const mine = actionBox(office, 'Action 1.1.1');
+    await mine.click();
+    await office.keyboard.press('Control+Home');
+    await office.keyboard.type('Office: ');
+    await office.getByLabel('Merge a .coplan file').setInputFiles({ name: 'tablet.coplan', mimeType: 'application/octet-stream', buffer: readFileSync(path) });
+    await expect.poll(() => mine.textContent()).toBe('Office: Refresh Pan-Lancs CSE strategy and re-launch (from the tablet)');
+    await office.getByLabel('Merge a .coplan file').setInputFiles({ name: 'notes.coplan', mimeType: 'text/plain', buffer: Buffer.from('not a plan') });
+    await expect.poll(() => office.getByRole('alert').filter({ hasText: 'This is not a .coplan file' }).count()).toBe(1);
+    expect(await mine.textContent()).toBe('Office: Refresh Pan-Lancs CSE strategy and re-launch (from the tablet)');
   });
 });

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { RAG_VALUES, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
+import { RAG_VALUES, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -56,6 +56,8 @@ export class PlanView extends LitElement {
     input, textarea { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     nav { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0; }
     nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
+    details.files { display: inline-block; }
+    details.files summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.5rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
   `;
 
@@ -114,6 +116,13 @@ export class PlanView extends LitElement {
           : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
               <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`}
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
+        <details class="files">
+          <summary>Files</summary>
+          <button @click=${() => this.download(`${s.title}.coplan`, encodeCoplanFile(this.session.doc), 'application/octet-stream')}>Save a .coplan file</button>
+          <button @click=${() => this.download(`${s.title}.json`, planToJson(s), 'application/json')}>Download as JSON</button>
+          <button @click=${() => this.download(`${s.title} - register.csv`, registerToCsv(s), 'text/csv')}>Download the register (CSV)</button>
+          ${ro ? nothing : html`<label>Merge a .coplan file <input type="file" accept=".coplan" @change=${this.mergeFile} /></label>`}
+        </details>
         <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
       </div>
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
@@ -156,6 +165,26 @@ export class PlanView extends LitElement {
           </section>`
         : nothing}
     `;
+  }
+
+  private download(name: string, content: string | Uint8Array, type: string): void {
+    const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name.replace(/[\\/:*?"<>|]/g, '-');
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  /** Merges a .coplan file someone brought on a USB stick: nothing here is overwritten. */
+  private async mergeFile(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    this.run(() => mergeCoplanFile(this.session.doc, bytes));
+    if (!this.message) this.message = `Merged ${file.name} into this plan.`;
+    input.value = '';
   }
 
   private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads'): Promise<void> {
