@@ -155,7 +155,7 @@ describe.runIf(browserAvailable())('the register and the dashboard', () => {
     const page = await arrive(await browser.newContext(), relay.url, 'Dana');
     await page.getByRole('button', { name: 'Register' }).click();
     await expect.poll(() => page.getByRole('table').locator('caption').textContent()).toBe('51 of 51 actions');
-    await page.getByLabel('Filter by lead').selectOption('CSE Sub');
+    await page.locator('register-view').getByLabel('Filter by lead').selectOption('CSE Sub');
     await expect.poll(() => page.getByRole('table').locator('caption').textContent()).toBe('5 of 51 actions');
     await page.getByRole('button', { name: 'Action', exact: true }).click();
     const firstAction = () => page.locator('tbody tr').first().locator('td').nth(2).textContent();
@@ -203,8 +203,9 @@ describe.runIf(browserAvailable())('an action in full', () => {
     await page.getByRole('button', { name: 'Add a milestone to action 1.1.1' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Milestone of action 1.1.1' }).textContent()).toBe('New milestone');
     await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
-    await page.getByLabel('RAG').selectOption('amber');
-    await page.getByLabel('Progress', { exact: true }).fill('Strategy drafted');
+    const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
+    await form.getByLabel('RAG').selectOption('amber');
+    await form.getByLabel('Progress', { exact: true }).fill('Strategy drafted');
     await page.getByRole('button', { name: 'Save progress update' }).click();
     await expect.poll(() => page.getByText('Amber: at risk').count()).toBe(1);
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Pat, amber: Strategy drafted' }).count()).toBe(1);
@@ -385,5 +386,20 @@ describe.runIf(browserAvailable())('files', () => {
     await office.getByLabel('Merge a .coplan file').setInputFiles({ name: 'notes.coplan', mimeType: 'text/plain', buffer: Buffer.from('not a plan') });
     await expect.poll(() => office.getByRole('alert').filter({ hasText: 'This is not a .coplan file' }).count()).toBe(1);
     expect(await mine.textContent()).toBe('Office: Refresh Pan-Lancs CSE strategy and re-launch (from the tablet)');
+  });
+});
+
+describe.runIf(browserAvailable())('filtering the plan', () => {
+  it('shows only the actions that match a lead and a due window', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Fran');
+    await page.getByRole('main').getByLabel('Filter by lead').selectOption('CSE Sub');
+    await expect.poll(() => page.getByText(/^Showing \d+ of 51 actions/).textContent()).toBe('Showing 5 of 51 actions that match the filter.');
+    expect(await actionBox(page, 'Action 1.1.1').count()).toBe(0);
+    await page.getByRole('main').getByLabel('Filter by due date').selectOption('30');
+    await expect.poll(() => page.getByText(/^Showing \d+ of 51 actions/).textContent()).toBe('Showing 0 of 51 actions that match the filter.');
+    await page.getByRole('main').getByLabel('Filter by due date').selectOption('');
+    await page.getByRole('main').getByLabel('Filter by lead').selectOption('');
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').count()).toBe(1);
   });
 });

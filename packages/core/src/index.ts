@@ -43,6 +43,8 @@ export {
   ragSummary,
   changedSince,
   leadLoad,
+  filterActions,
+  type ActionFilter,
   type LeadLoad,
   type ActionInContext,
   type RagSummary,

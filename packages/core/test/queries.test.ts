@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsByLead, actionsDueWithin, changedSince, isComplete, leadLoad, listActions, overdueActions, ragSummary } from '../src/index.js';
+import { actionsByLead, actionsDueWithin, changedSince, filterActions, isComplete, leadLoad, listActions, overdueActions, ragSummary } from '../src/index.js';
 import { newPlan, steppingClock } from './helpers.js';
 
 function samplePlan() {
@@ -102,5 +102,15 @@ describe('queries', () => {
       ['QA Sub', 2, 0],
       ['LSCB team', 1, 1],
     ]);
+  });
+
+  it('filters by lead, RAG, status and due window together', () => {
+    const s = samplePlan().snapshot();
+    const texts = (f: Parameters<typeof filterActions>[1]) => filterActions(s, f).map((r) => r.action.text);
+    expect(texts({})).toHaveLength(5);
+    expect(texts({ lead: 'QA Sub', status: 'not-started' })).toEqual(['Audit', 'Shared']);
+    expect(texts({ rag: 'none' })).toEqual(['Done already', 'Shared']);
+    expect(texts({ due: 'overdue', asOf: '2016-01-15' })).toEqual(['Refresh strategy']);
+    expect(texts({ due: 60, asOf: '2016-02-01', rag: 'green' })).toEqual(['Audit']);
   });
 });

@@ -1,17 +1,18 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { RAG_VALUES, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
+import { RAG_VALUES, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 import './rag-badge.js';
+import './action-filters.js';
 
 /**
  * A plan on screen: header, priorities, objectives and actions, each edited in
  * place. Every change goes through the core's API; this view holds no plan logic.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true } };
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
@@ -20,6 +21,8 @@ export class PlanView extends LitElement {
   moving = '';
   /** The action whose progress form is open. */
   updating = '';
+  /** Narrows which actions the plan view shows (null: all). */
+  filter: ActionFilter | null = null;
   /** Actions shown in full. */
   detail = new Set<string>();
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
@@ -58,6 +61,8 @@ export class PlanView extends LitElement {
     nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
     details.files { display: inline-block; }
     details.files summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.5rem; border: 2px solid #0b0c0c; border-radius: 4px; }
+    .filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
+    .filters label { display: flex; flex-direction: column; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
   `;
 
@@ -147,6 +152,8 @@ export class PlanView extends LitElement {
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <main ?hidden=${this.tab !== 'plan'}>
+        <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
+        ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
         ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
       </main>
@@ -165,6 +172,15 @@ export class PlanView extends LitElement {
           </section>`
         : nothing}
     `;
+  }
+
+  private shownFor: { snapshot: PlanSnapshot; filter: ActionFilter; ids: Set<string> } | null = null;
+  /** The ids of the actions the filter keeps, worked out once per snapshot and filter. */
+  private shown(s: PlanSnapshot): Set<string> {
+    if (!this.filter) return new Set();
+    if (this.shownFor?.snapshot !== s || this.shownFor.filter !== this.filter)
+      this.shownFor = { snapshot: s, filter: this.filter, ids: new Set(filterActions(s, this.filter).map((r) => r.action.id)) };
+    return this.shownFor.ids;
   }
 
   private download(name: string, content: string | Uint8Array, type: string): void {
@@ -224,7 +240,7 @@ export class PlanView extends LitElement {
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
       </div>
-      ${o.actions.map((a) => this.renderAction(p, o, a))}
+      ${o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)).map((a) => this.renderAction(p, o, a))}
       ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('action', { text: 'New action' }, { parentId: o.id }))}>Add an action to ${name}</button>`}
     </div>`;
   }
@@ -245,8 +261,10 @@ export class PlanView extends LitElement {
         ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
         ${this.updating === a.id
           ? html`<form class="update" @submit=${(e: Event) => this.addUpdate(e, a.id)} aria-label=${`New progress update for ${name}`}>
+              <label>Date <input name="date" type="date" required .value=${new Date().toISOString().slice(0, 10)} /></label>
               <label>RAG <select name="rag">${RAG_VALUES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
               <label>Progress <input name="narrative" required /></label>
+              <label>Evidence <input name="evidence" /></label>
               <button type="submit">Save progress update</button>
               <button type="button" @click=${() => (this.updating = '')}>Cancel</button>
             </form>`
@@ -300,7 +318,13 @@ export class PlanView extends LitElement {
     this.run(() => {
       this.session.plan!.create(
         'progress',
-        { date: new Date().toISOString().slice(0, 10), author: this.user.name, rag: data.get('rag') as Rag, narrative: String(data.get('narrative') ?? '') },
+        {
+          date: String(data.get('date') || new Date().toISOString().slice(0, 10)),
+          author: this.user.name,
+          rag: data.get('rag') as Rag,
+          narrative: String(data.get('narrative') ?? ''),
+          evidence: String(data.get('evidence') ?? ''),
+        },
         { parentId: actionId },
       );
       form.reset();

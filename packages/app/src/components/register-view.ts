@@ -1,6 +1,6 @@
-import { addDays } from '../state/dates.js';
 import { css, html, LitElement } from 'lit';
-import { ACTION_STATUSES, RAG_VALUES, actionDue, actionsByLead, actionsDueWithin, listActions, overdueActions, type ActionInContext, type PlanSnapshot } from '@coplan/core';
+import { RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot } from '@coplan/core';
+import './action-filters.js';
 import './rag-badge.js';
 
 type Column = 'ref' | 'priority' | 'action' | 'leads' | 'due' | 'status' | 'rag';
@@ -26,19 +26,13 @@ export class RegisterView extends LitElement {
     today: {},
     sortBy: { state: true },
     descending: { state: true },
-    lead: { state: true },
-    rag: { state: true },
-    status: { state: true },
-    window: { state: true },
+    filter: { state: true },
   };
   snapshot!: PlanSnapshot;
   today = new Date().toISOString().slice(0, 10);
   sortBy: Column = 'ref';
   descending = false;
-  lead = '';
-  rag = '';
-  status = '';
-  window = '';
+  filter: ActionFilter = {};
 
   static override styles = css`
     :host { display: block; }
@@ -53,16 +47,7 @@ export class RegisterView extends LitElement {
   `;
 
   private rows(): ActionInContext[] {
-    const s = this.snapshot;
-    let rows = this.lead ? actionsByLead(s, this.lead) : listActions(s);
-    if (this.window) {
-      const keep = new Set(
-        (this.window === 'overdue' ? overdueActions(s, this.today) : actionsDueWithin(s, this.today, addDays(this.today, Number(this.window)))).map((r) => r.action.id),
-      );
-      rows = rows.filter((r) => keep.has(r.action.id));
-    }
-    if (this.rag) rows = rows.filter((r) => (r.action.rag ?? 'none') === this.rag);
-    if (this.status) rows = rows.filter((r) => r.action.status === this.status);
+    const rows = filterActions(this.snapshot, this.filter);
     const key = (r: ActionInContext): string | number => {
       switch (this.sortBy) {
         case 'ref': return r.priority.number * 1e6 + r.objective.number * 1e3 + r.action.number;
@@ -91,22 +76,8 @@ export class RegisterView extends LitElement {
 
   override render() {
     const rows = this.rows();
-    const leadNames = [...new Set(listActions(this.snapshot).flatMap((r) => r.action.leads.map((l) => l.name)))].sort();
     return html`
-      <div class="filters">
-        <label>Lead <select aria-label="Filter by lead" @change=${(e: Event) => (this.lead = (e.target as HTMLSelectElement).value)}>
-          <option value="">All leads</option>${leadNames.map((n) => html`<option value=${n}>${n}</option>`)}
-        </select></label>
-        <label>RAG <select aria-label="Filter by RAG" @change=${(e: Event) => (this.rag = (e.target as HTMLSelectElement).value)}>
-          <option value="">Any</option>${[...RAG_VALUES, 'none'].map((r) => html`<option value=${r}>${r === 'none' ? 'no update yet' : r}</option>`)}
-        </select></label>
-        <label>Status <select aria-label="Filter by status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value)}>
-          <option value="">Any</option>${ACTION_STATUSES.map((s) => html`<option value=${s}>${s}</option>`)}
-        </select></label>
-        <label>Due <select aria-label="Filter by due date" @change=${(e: Event) => (this.window = (e.target as HTMLSelectElement).value)}>
-          <option value="">Any time</option><option value="overdue">Overdue</option><option value="30">In the next 30 days</option><option value="90">In the next 90 days</option>
-        </select></label>
-      </div>
+      <action-filters .snapshot=${this.snapshot} .today=${this.today} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = e.detail)}></action-filters>
       <div class="scroll">
         <table>
           <caption>${rows.length} of ${listActions(this.snapshot).length} actions</caption>

@@ -185,3 +185,38 @@ export function leadLoad(s: PlanSnapshot, asOf: IsoDate): LeadLoad[] {
   }
   return [...byKey.values()].sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.name < b.name ? -1 : 1));
 }
+
+/** What to narrow a list of actions to; every part is optional. */
+export interface ActionFilter {
+  /** A lead's registry id or name (see {@link actionsByLead}). */
+  lead?: string;
+  /** A RAG value, or 'none' for actions with no update yet. */
+  rag?: Rag | 'none';
+  status?: ActionSnapshot['status'];
+  /** 'overdue', or a number of days ahead of `asOf` (due soon). */
+  due?: 'overdue' | number;
+  /** The day "overdue" and "due soon" are counted from. */
+  asOf?: IsoDate;
+}
+
+/**
+ * The actions matching every part of a filter, in plan order: the register's
+ * and the plan view's filters.
+ *
+ * @example `filterActions(snapshot, { lead: 'QA Sub', due: 90, asOf: '2026-11-23' })`
+ */
+export function filterActions(s: PlanSnapshot, filter: ActionFilter): ActionInContext[] {
+  let rows = filter.lead ? actionsByLead(s, filter.lead) : listActions(s);
+  if (filter.due !== undefined) {
+    const asOf = filter.asOf ?? new Date().toISOString().slice(0, 10);
+    const matching =
+      filter.due === 'overdue'
+        ? overdueActions(s, asOf)
+        : actionsDueWithin(s, asOf, new Date(Date.parse(asOf + 'T00:00:00Z') + filter.due * 86400000).toISOString().slice(0, 10));
+    const keep = new Set(matching.map((r) => r.action.id));
+    rows = rows.filter((r) => keep.has(r.action.id));
+  }
+  if (filter.rag) rows = rows.filter((r) => (r.action.rag ?? 'none') === filter.rag);
+  if (filter.status) rows = rows.filter((r) => r.action.status === filter.status);
+  return rows;
+}
