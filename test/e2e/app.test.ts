@@ -403,3 +403,20 @@ describe.runIf(browserAvailable())('filtering the plan', () => {
     await expect.poll(() => actionBox(page, 'Action 1.1.1').count()).toBe(1);
   });
 });
+
+describe.runIf(browserAvailable())('dragging', () => {
+  it('drags an action below another in a different objective', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 2400 } }), relay.url, 'Drew');
+    const handle = page.getByRole('button', { name: 'Drag action 1.1.1 (or use the move buttons)' });
+    const target = page.getByRole('group', { name: 'Action 1.2.1', exact: true });
+    const from = (await handle.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.75, { steps: 8 });
+    await page.mouse.up();
+    // Objective 1.1 had one action; it now sits second in objective 1.2.
+    await expect.poll(() => actionBox(page, 'Action 1.2.2').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+  });
+});

@@ -63,6 +63,8 @@ export class PlanView extends LitElement {
     details.files summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.5rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     .filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
     .filters label { display: flex; flex-direction: column; }
+    .drag { float: right; touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
+    .drop-target { outline: 3px dashed #1d70b8; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
   `;
 
@@ -174,6 +176,51 @@ export class PlanView extends LitElement {
     `;
   }
 
+  /** Touch (or mouse) drag of an action: where it is going, shown as it moves. */
+  private dragging: { actionId: string; target: HTMLElement | null } | null = null;
+
+  private dragStart(e: PointerEvent, actionId: string): void {
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    this.dragging = { actionId, target: null };
+  }
+
+  private dropTargetAt(x: number, y: number): HTMLElement | null {
+    const el = (this.shadowRoot as unknown as { elementFromPoint(x: number, y: number): Element | null }).elementFromPoint(x, y);
+    return (el?.closest('[data-action-id], [data-objective-id]') as HTMLElement | null) ?? null;
+  }
+
+  private dragOver(e: PointerEvent): void {
+    if (!this.dragging) return;
+    const target = this.dropTargetAt(e.clientX, e.clientY);
+    if (target !== this.dragging.target) {
+      this.dragging.target?.classList.remove('drop-target');
+      target?.classList.add('drop-target');
+      this.dragging.target = target;
+    }
+  }
+
+  private dragEnd(e: PointerEvent): void {
+    const drag = this.dragging;
+    this.dragCancel();
+    const target = drag && this.dropTargetAt(e.clientX, e.clientY);
+    if (!drag || !target || target.dataset.actionId === drag.actionId) return;
+    const parentId = target.dataset.objectiveId!;
+    if (target.dataset.actionId) {
+      // Over another action: before it in its upper half, after it in its lower half.
+      const box = target.getBoundingClientRect();
+      let index = Number(target.dataset.index) + (e.clientY > box.top + box.height / 2 ? 1 : 0);
+      const current = this.session.plan!.get('action', drag.actionId);
+      const siblings = this.session.plan!.children('action', parentId).map((a) => a.id);
+      if (current?.parentId === parentId && siblings.indexOf(drag.actionId) < index) index--; // it leaves its own place first
+      this.run(() => this.session.plan!.move('action', drag.actionId, { parentId, index }));
+    } else this.run(() => this.session.plan!.move('action', drag.actionId, { parentId }));
+  }
+
+  private dragCancel(): void {
+    this.dragging?.target?.classList.remove('drop-target');
+    this.dragging = null;
+  }
+
   private shownFor: { snapshot: PlanSnapshot; filter: ActionFilter; ids: Set<string> } | null = null;
   /** The ids of the actions the filter keeps, worked out once per snapshot and filter. */
   private shown(s: PlanSnapshot): Set<string> {
@@ -233,7 +280,7 @@ export class PlanView extends LitElement {
   private renderObjective(p: PrioritySnapshot, o: ObjectiveSnapshot) {
     const plan = this.session.plan!;
     const name = `objective ${p.number}.${o.number}`;
-    return html`<div class="objective" role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
+    return html`<div class="objective" data-objective-id=${o.id} role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
       <div class="label">Objective ${p.number}.${o.number}</div>
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
@@ -249,8 +296,12 @@ export class PlanView extends LitElement {
     const plan = this.session.plan!;
     const name = `action ${p.number}.${o.number}.${a.number}`;
     const latest = a.updates[a.updates.length - 1];
-    return html`<div class="action" role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
+    return html`<div class="action" data-action-id=${a.id} data-objective-id=${o.id} data-index=${a.number - 1} role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
       <div>
+        ${this.readonly
+          ? nothing
+          : html`<button class="drag" aria-label=${`Drag ${name} (or use the move buttons)`} @pointerdown=${(e: PointerEvent) => this.dragStart(e, a.id)}
+              @pointermove=${(e: PointerEvent) => this.dragOver(e)} @pointerup=${(e: PointerEvent) => this.dragEnd(e)} @pointercancel=${() => this.dragCancel()}>⠿</button>`}
         <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
         <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
         <div class="label">Timescale</div>
