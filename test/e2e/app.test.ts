@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -418,5 +418,27 @@ describe.runIf(browserAvailable())('dragging', () => {
     await page.mouse.up();
     // Objective 1.1 had one action; it now sits second in objective 1.2.
     await expect.poll(() => actionBox(page, 'Action 1.2.2').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+  });
+});
+
+describe.runIf(browserAvailable())('a new version of the app', () => {
+  it('is offered with a prompt when the app comes back into focus', async () => {
+    const served = mkdtempSync(join(tmpdir(), 'coplan-app-'));
+    cpSync(APP, served, { recursive: true });
+    const relay = await startRelayProcess(['--demo', '--static', served]);
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const page = await arrive(await browser.newContext(), relay.url, 'Uma');
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    const prompts: string[] = [];
+    page.on('dialog', (d) => {
+      prompts.push(d.message());
+      void d.dismiss();
+    });
+    // Deploy a new version: the service worker file changes.
+    appendFileSync(join(served, 'sw.js'), '\n// deployed again\n');
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => prompts, { timeout: 20_000 }).toEqual(['A new version of Coplan is ready. Reload now? Your changes are saved.']);
   });
 });
