@@ -442,3 +442,20 @@ describe.runIf(browserAvailable())('a new version of the app', () => {
     await expect.poll(() => prompts, { timeout: 20_000 }).toEqual(['A new version of Coplan is ready. Reload now? Your changes are saved.']);
   });
 });
+
+describe.runIf(browserAvailable())('moving and the bin', () => {
+  it('moves an objective to another priority by menu, deletes it to the bin, and restores it with its actions', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Sol');
+    await page.getByRole('button', { name: 'Move objective 1.1 to another priority' }).click();
+    await page.getByLabel('Move objective 1.1 to priority').selectOption({ index: 3 });
+    // It is now the last objective of priority 4 (which had six).
+    await expect.poll(() => page.getByRole('textbox', { name: 'Objective 4.7', exact: true }).textContent()).toBe('Ensure there is an effective, multi-agency strategy in place to tackle CSE');
+    await expect.poll(() => actionBox(page, 'Action 4.7.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    await page.getByRole('button', { name: 'Delete objective 4.7' }).click();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Objective 4.7', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Restore objective' }).click();
+    await expect.poll(() => actionBox(page, 'Action 4.7.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    expect(await page.getByRole('heading', { name: 'Bin' }).count()).toBe(0);
+  });
+});

@@ -285,6 +285,13 @@ export class PlanView extends LitElement {
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
+        ${this.moving === o.id
+          ? html`<label>Move to priority
+              <select aria-label=${`Move ${name} to priority`} @change=${(e: Event) => this.moveObjectiveTo(e, o.id)}>
+                ${this.session.snapshot!.priorities.map((pp) => html`<option value=${pp.id} ?selected=${pp.id === p.id}>${pp.number}. ${pp.title.slice(0, 60)}</option>`)}
+              </select>
+            </label>`
+          : html`<button @click=${() => (this.moving = o.id)}>Move ${name} to another priority</button>`}
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
       </div>
       ${o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)).map((a) => this.renderAction(p, o, a))}
@@ -354,6 +361,12 @@ export class PlanView extends LitElement {
 
   private objectiveChoices(): Array<{ id: string; label: string }> {
     return this.session.snapshot!.priorities.flatMap((p) => p.objectives.map((o) => ({ id: o.id, label: `${p.number}.${o.number} ${o.text.slice(0, 60)}` })));
+  }
+
+  private moveObjectiveTo(e: Event, objectiveId: string): void {
+    const parentId = (e.target as HTMLSelectElement).value;
+    this.moving = '';
+    this.run(() => this.session.plan!.move('objective', objectiveId, { parentId }));
   }
 
   private moveTo(e: Event, actionId: string): void {
