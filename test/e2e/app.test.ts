@@ -419,6 +419,23 @@ describe.runIf(browserAvailable())('dragging', () => {
     // Objective 1.1 had one action; it now sits second in objective 1.2.
     await expect.poll(() => actionBox(page, 'Action 1.2.2').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
   });
+
+  it('drags an objective above another', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 1200 } }), relay.url, 'Drew');
+    const target = page.getByRole('group', { name: 'Objective 4.1', exact: true });
+    await target.scrollIntoViewIfNeeded();
+    const handle = page.getByRole('button', { name: 'Drag objective 4.2 (or use the move buttons)' });
+    const from = (await handle.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + 10, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Objective 4.1', exact: true }).textContent()).toBe(
+      'Ensure the LSCB has robust and detailed performance information / data covering longer timescales to understand robust trends rather than short term variance.',
+    );
+  });
 });
 
 describe.runIf(browserAvailable())('a new version of the app', () => {

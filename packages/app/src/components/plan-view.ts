@@ -176,17 +176,24 @@ export class PlanView extends LitElement {
     `;
   }
 
-  /** Touch (or mouse) drag of an action: where it is going, shown as it moves. */
-  private dragging: { actionId: string; target: HTMLElement | null } | null = null;
+  /** Touch (or mouse) drag of an action or objective: where it is going, shown as it moves. */
+  private dragging: { kind: 'action' | 'objective'; id: string; target: HTMLElement | null } | null = null;
 
-  private dragStart(e: PointerEvent, actionId: string): void {
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    this.dragging = { actionId, target: null };
+  private dragHandle(kind: 'action' | 'objective', id: string, name: string) {
+    return html`<button class="drag" aria-label=${`Drag ${name} (or use the move buttons)`} @pointerdown=${(e: PointerEvent) => this.dragStart(e, kind, id)}
+      @pointermove=${(e: PointerEvent) => this.dragOver(e)} @pointerup=${(e: PointerEvent) => this.dragEnd(e)} @pointercancel=${() => this.dragCancel()}>⠿</button>`;
   }
 
+  private dragStart(e: PointerEvent, kind: 'action' | 'objective', id: string): void {
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    this.dragging = { kind, id, target: null };
+  }
+
+  /** An action drops onto an action or an objective; an objective onto an objective or a priority. */
   private dropTargetAt(x: number, y: number): HTMLElement | null {
     const el = (this.shadowRoot as unknown as { elementFromPoint(x: number, y: number): Element | null }).elementFromPoint(x, y);
-    return (el?.closest('[data-action-id], [data-objective-id]') as HTMLElement | null) ?? null;
+    const selector = this.dragging?.kind === 'objective' ? '.objective, .priority' : '.action, .objective';
+    return (el?.closest(selector) as HTMLElement | null) ?? null;
   }
 
   private dragOver(e: PointerEvent): void {
@@ -201,19 +208,21 @@ export class PlanView extends LitElement {
 
   private dragEnd(e: PointerEvent): void {
     const drag = this.dragging;
-    this.dragCancel();
     const target = drag && this.dropTargetAt(e.clientX, e.clientY);
-    if (!drag || !target || target.dataset.actionId === drag.actionId) return;
-    const parentId = target.dataset.objectiveId!;
-    if (target.dataset.actionId) {
-      // Over another action: before it in its upper half, after it in its lower half.
+    this.dragCancel();
+    if (!drag || !target) return;
+    const plan = this.session.plan!;
+    const onSibling = drag.kind === 'action' ? target.classList.contains('action') : target.classList.contains('objective');
+    const parentId = drag.kind === 'action' ? target.dataset.objectiveId! : target.dataset.priorityId!;
+    if (onSibling) {
+      if ((drag.kind === 'action' ? target.dataset.actionId : target.dataset.objectiveId) === drag.id) return;
+      // Over a sibling: before it in its upper half, after it in its lower half.
       const box = target.getBoundingClientRect();
       let index = Number(target.dataset.index) + (e.clientY > box.top + box.height / 2 ? 1 : 0);
-      const current = this.session.plan!.get('action', drag.actionId);
-      const siblings = this.session.plan!.children('action', parentId).map((a) => a.id);
-      if (current?.parentId === parentId && siblings.indexOf(drag.actionId) < index) index--; // it leaves its own place first
-      this.run(() => this.session.plan!.move('action', drag.actionId, { parentId, index }));
-    } else this.run(() => this.session.plan!.move('action', drag.actionId, { parentId }));
+      const siblings = plan.children(drag.kind, parentId).map((x) => x.id);
+      if (siblings.includes(drag.id) && siblings.indexOf(drag.id) < index) index--; // it leaves its own place first
+      this.run(() => plan.move(drag.kind, drag.id, { parentId, index }));
+    } else this.run(() => plan.move(drag.kind, drag.id, { parentId }));
   }
 
   private dragCancel(): void {
@@ -261,7 +270,7 @@ export class PlanView extends LitElement {
 
   private renderPriority(p: PrioritySnapshot, count: number) {
     const plan = this.session.plan!;
-    return html`<section class="priority" aria-labelledby="p-${p.id}">
+    return html`<section class="priority" data-priority-id=${p.id} aria-labelledby="p-${p.id}">
       <h2 id="p-${p.id}">Priority ${p.number}</h2>
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
       ${p.successStatements.length ? html`<div class="label">What will success look like?</div><ul>${p.successStatements.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
@@ -280,7 +289,8 @@ export class PlanView extends LitElement {
   private renderObjective(p: PrioritySnapshot, o: ObjectiveSnapshot) {
     const plan = this.session.plan!;
     const name = `objective ${p.number}.${o.number}`;
-    return html`<div class="objective" data-objective-id=${o.id} role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
+    return html`<div class="objective" data-objective-id=${o.id} data-priority-id=${p.id} data-index=${o.number - 1} role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
+      ${this.readonly ? nothing : this.dragHandle('objective', o.id, name)}
       <div class="label">Objective ${p.number}.${o.number}</div>
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
@@ -305,10 +315,7 @@ export class PlanView extends LitElement {
     const latest = a.updates[a.updates.length - 1];
     return html`<div class="action" data-action-id=${a.id} data-objective-id=${o.id} data-index=${a.number - 1} role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
       <div>
-        ${this.readonly
-          ? nothing
-          : html`<button class="drag" aria-label=${`Drag ${name} (or use the move buttons)`} @pointerdown=${(e: PointerEvent) => this.dragStart(e, a.id)}
-              @pointermove=${(e: PointerEvent) => this.dragOver(e)} @pointerup=${(e: PointerEvent) => this.dragEnd(e)} @pointercancel=${() => this.dragCancel()}>⠿</button>`}
+        ${this.readonly ? nothing : this.dragHandle('action', a.id, name)}
         <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
         <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
         <div class="label">Timescale</div>
