@@ -420,6 +420,22 @@ describe.runIf(browserAvailable())('dragging', () => {
     await expect.poll(() => actionBox(page, 'Action 1.2.2').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
   });
 
+  it('drags a priority above another', async () => {
+    const { relay, browser } = await setup();
+    // Tall enough to show all of priority 3 and the top of priority 4 at once (there is no scrolling while dragging yet).
+    const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 9000 } }), relay.url, 'Drew');
+    const target = page.getByRole('region', { name: 'Priority 3' });
+    await target.scrollIntoViewIfNeeded();
+    const handle = page.getByRole('button', { name: 'Drag priority 4 (or use the move buttons)' });
+    const from = (await handle.boundingBox())!;
+    const to = (await target.boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByRole('textbox', { name: 'Priority 3 title' }).textContent()).toBe('Cross Cutting Themes');
+  });
+
   it('drags an objective above another', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 1200 } }), relay.url, 'Drew');

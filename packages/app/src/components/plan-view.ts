@@ -177,14 +177,14 @@ export class PlanView extends LitElement {
   }
 
   /** Touch (or mouse) drag of an action or objective: where it is going, shown as it moves. */
-  private dragging: { kind: 'action' | 'objective'; id: string; target: HTMLElement | null } | null = null;
+  private dragging: { kind: 'action' | 'objective' | 'priority'; id: string; target: HTMLElement | null } | null = null;
 
-  private dragHandle(kind: 'action' | 'objective', id: string, name: string) {
+  private dragHandle(kind: 'action' | 'objective' | 'priority', id: string, name: string) {
     return html`<button class="drag" aria-label=${`Drag ${name} (or use the move buttons)`} @pointerdown=${(e: PointerEvent) => this.dragStart(e, kind, id)}
       @pointermove=${(e: PointerEvent) => this.dragOver(e)} @pointerup=${(e: PointerEvent) => this.dragEnd(e)} @pointercancel=${() => this.dragCancel()}>⠿</button>`;
   }
 
-  private dragStart(e: PointerEvent, kind: 'action' | 'objective', id: string): void {
+  private dragStart(e: PointerEvent, kind: 'action' | 'objective' | 'priority', id: string): void {
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
     this.dragging = { kind, id, target: null };
   }
@@ -192,7 +192,7 @@ export class PlanView extends LitElement {
   /** An action drops onto an action or an objective; an objective onto an objective or a priority. */
   private dropTargetAt(x: number, y: number): HTMLElement | null {
     const el = (this.shadowRoot as unknown as { elementFromPoint(x: number, y: number): Element | null }).elementFromPoint(x, y);
-    const selector = this.dragging?.kind === 'objective' ? '.objective, .priority' : '.action, .objective';
+    const selector = { action: '.action, .objective', objective: '.objective, .priority', priority: '.priority' }[this.dragging?.kind ?? 'action'];
     return (el?.closest(selector) as HTMLElement | null) ?? null;
   }
 
@@ -212,10 +212,11 @@ export class PlanView extends LitElement {
     this.dragCancel();
     if (!drag || !target) return;
     const plan = this.session.plan!;
-    const onSibling = drag.kind === 'action' ? target.classList.contains('action') : target.classList.contains('objective');
-    const parentId = drag.kind === 'action' ? target.dataset.objectiveId! : target.dataset.priorityId!;
+    const onSibling = target.classList.contains(drag.kind);
+    const parentId = drag.kind === 'action' ? target.dataset.objectiveId! : drag.kind === 'objective' ? target.dataset.priorityId! : null;
     if (onSibling) {
-      if ((drag.kind === 'action' ? target.dataset.actionId : target.dataset.objectiveId) === drag.id) return;
+      const targetId = { action: target.dataset.actionId, objective: target.dataset.objectiveId, priority: target.dataset.priorityId }[drag.kind];
+      if (targetId === drag.id) return;
       // Over a sibling: before it in its upper half, after it in its lower half.
       const box = target.getBoundingClientRect();
       let index = Number(target.dataset.index) + (e.clientY > box.top + box.height / 2 ? 1 : 0);
@@ -270,7 +271,8 @@ export class PlanView extends LitElement {
 
   private renderPriority(p: PrioritySnapshot, count: number) {
     const plan = this.session.plan!;
-    return html`<section class="priority" data-priority-id=${p.id} aria-labelledby="p-${p.id}">
+    return html`<section class="priority" data-priority-id=${p.id} data-index=${p.number - 1} aria-labelledby="p-${p.id}">
+      ${this.readonly ? nothing : this.dragHandle('priority', p.id, `priority ${p.number}`)}
       <h2 id="p-${p.id}">Priority ${p.number}</h2>
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
       ${p.successStatements.length ? html`<div class="label">What will success look like?</div><ul>${p.successStatements.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
