@@ -36,6 +36,15 @@ function token(secret: string, plan: string, role: string): string {
   return execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', plan, '--role', role], { encoding: 'utf8' }).trim();
 }
 
+/** Drags from a handle's centre to a point, the way a finger or mouse would. */
+async function drag(page: Page, handle: ReturnType<Page['getByRole']>, x: number, y: number): Promise<void> {
+  const from = (await handle.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, y, { steps: 8 });
+  await page.mouse.up();
+}
+
 const actionBox = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
 
 describe.runIf(browserAvailable())('the app in Chromium', () => {
@@ -410,12 +419,8 @@ describe.runIf(browserAvailable())('dragging', () => {
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 2400 } }), relay.url, 'Drew');
     const handle = page.getByRole('button', { name: 'Drag action 1.1.1 (or use the move buttons)' });
     const target = page.getByRole('group', { name: 'Action 1.2.1', exact: true });
-    const from = (await handle.boundingBox())!;
     const to = (await target.boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height * 0.75, { steps: 8 });
-    await page.mouse.up();
+    await drag(page, handle, to.x + to.width / 2, to.y + to.height * 0.75);
     // Objective 1.1 had one action; it now sits second in objective 1.2.
     await expect.poll(() => actionBox(page, 'Action 1.2.2').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
   });
@@ -427,12 +432,8 @@ describe.runIf(browserAvailable())('dragging', () => {
     const target = page.getByRole('region', { name: 'Priority 3' });
     await target.scrollIntoViewIfNeeded();
     const handle = page.getByRole('button', { name: 'Drag priority 4 (or use the move buttons)' });
-    const from = (await handle.boundingBox())!;
     const to = (await target.boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 8 });
-    await page.mouse.up();
+    await drag(page, handle, to.x + to.width / 2, to.y + 20);
     await expect.poll(() => page.getByRole('textbox', { name: 'Priority 3 title' }).textContent()).toBe('Cross Cutting Themes');
   });
 
@@ -442,12 +443,8 @@ describe.runIf(browserAvailable())('dragging', () => {
     const target = page.getByRole('group', { name: 'Objective 4.1', exact: true });
     await target.scrollIntoViewIfNeeded();
     const handle = page.getByRole('button', { name: 'Drag objective 4.2 (or use the move buttons)' });
-    const from = (await handle.boundingBox())!;
     const to = (await target.boundingBox())!;
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + 10, { steps: 8 });
-    await page.mouse.up();
+    await drag(page, handle, to.x + to.width / 2, to.y + 10);
     await expect.poll(() => page.getByRole('textbox', { name: 'Objective 4.1', exact: true }).textContent()).toBe(
       'Ensure the LSCB has robust and detailed performance information / data covering longer timescales to understand robust trends rather than short term variance.',
     );
