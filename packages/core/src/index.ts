@@ -56,5 +56,14 @@ export { planToJson, planFromJson, PLAN_JSON_FORMAT, PLAN_JSON_VERSION } from '.
 export { encodeCoplanFile, mergeCoplanFile } from './io/coplan-file.js';
 export { registerToCsv } from './io/register-csv.js';
 
+// Importing plans from Word, Excel, CSV, pasted tables and text
+export { previewImport, previewParsed } from './import/preview-import.js';
+export { parseImportSource, MAX_IMPORT_BYTES, type ImportSource } from './import/read-source.js';
+export type { ImportPreview, ImportColumn, ColumnMapping, MapOptions } from './import/map-source.js';
+export type { NotImported } from './import/plan-builder.js';
+export type { ParsedSource, SourceBlock, SourceFormat } from './import/source.js';
+export { IMPORT_FIELDS, recogniseHeading, type ImportField, type HeadingMatch } from './import/headings.js';
+export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
+
 // Timescales
 export * from './timescale/index.js';

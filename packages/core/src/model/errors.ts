@@ -14,7 +14,10 @@ export type PlanErrorCode =
   | 'already-a-plan'
   | 'schema-too-new'
   | 'not-deleted'
-  | 'already-deleted';
+  | 'already-deleted'
+  | 'unreadable-file'
+  | 'file-too-large'
+  | 'nothing-to-import';
 
 /** Where the bad input was. */
 export interface PlanErrorDetails {

@@ -73,6 +73,11 @@ export function hasPlan(doc: Y.Doc): boolean {
 }
 
 function fill(plan: Plan, input: PlanInput): void {
+  fillMeta(plan, input);
+  addContent(plan, input, new Map(), new Map());
+}
+
+function fillMeta(plan: Plan, input: PlanInput): void {
   plan.updatePlan({
     title: input.title,
     introduction: input.introduction,
@@ -84,16 +89,25 @@ function fill(plan: Plan, input: PlanInput): void {
     statutoryObjectives: input.statutoryObjectives,
     reviewSchedule: input.reviewSchedule,
   });
-  const partnerships = new Map<string, string>();
+}
+
+/**
+ * Adds a plan input's items to a plan: partnerships, context, consultation,
+ * leads, priorities with everything beneath them, indicators. Leads and
+ * partnerships already in `leads` / `partnerships` (by lower-case name) are
+ * reused, not added again. Call inside a transaction or batch.
+ */
+export function addContent(plan: Plan, input: PlanInput, leads: Map<string, string>, partnerships: Map<string, string>): void {
   for (const p of input.partnerships ?? []) {
+    if (partnerships.has(p.name.toLowerCase())) continue;
     const id = plan.create('partnership', { name: p.name, shortName: p.shortName });
     partnerships.set(p.name.toLowerCase(), id);
     if (p.shortName) partnerships.set(p.shortName.toLowerCase(), id);
   }
   for (const c of input.contextStatements ?? []) plan.create('context', { title: c.title, text: c.text });
   for (const c of input.consultation ?? []) plan.create('consultation', { who: c.who, when: c.when });
-  const leads = new Map<string, string>();
   for (const l of input.leads ?? []) {
+    if (leads.has(l.name.trim().toLowerCase())) continue;
     const id = plan.create('lead', { name: l.name, kind: l.kind, chair: l.chair, organisation: l.organisation });
     leads.set(l.name.trim().toLowerCase(), id);
   }

@@ -1,0 +1,194 @@
+import type { ActionInput, ObjectiveInput, PlanInput, PriorityInput } from '../model/input.js';
+import type { Rag, ActionStatus } from '../model/values.js';
+import { oneLine } from './clean-text.js';
+import { splitItems, splitLeads, stripNumbering } from './split-cell.js';
+
+/** A source cell that landed in no field, and why. */
+export interface NotImported {
+  /** Where it was, e.g. `table 2, row 4, column "Notes"`. */
+  where: string;
+  text: string;
+  reason: string;
+}
+
+/** One row's cells, by field; several columns mapped to a field are joined by line breaks. */
+export type RowFields = Partial<Record<'priority' | 'objective' | 'action' | 'lead' | 'timescale' | 'impact' | 'progress' | 'rag' | 'status' | 'due' | 'progressDate', string>>;
+
+const RAG_WORDS: Record<string, Rag> = {
+  red: 'red', r: 'red', amber: 'amber', a: 'amber', green: 'green', g: 'green', blue: 'blue', b: 'blue', complete: 'blue', completed: 'blue',
+  grey: 'grey', gray: 'grey', 'not started': 'grey',
+};
+const STATUS_WORDS: Record<string, ActionStatus> = {
+  'not-started': 'not-started', 'not started': 'not-started', 'in-progress': 'in-progress', 'in progress': 'in-progress', ongoing: 'in-progress',
+  complete: 'complete', completed: 'complete', done: 'complete', 'on-hold': 'on-hold', 'on hold': 'on-hold', cancelled: 'cancelled', canceled: 'cancelled',
+};
+
+/** Reads a RAG rating written as a word or letter ("Green", "G", "Amber – delayed"). */
+export function readRag(text: string): Rag | null {
+  const t = text.trim().toLowerCase();
+  if (RAG_WORDS[t]) return RAG_WORDS[t]!;
+  const lead = /^(red|amber|green|blue|grey|gray|complete[d]?)\b/.exec(t);
+  return lead ? RAG_WORDS[lead[1]!]! : null;
+}
+
+const PRIORITY_HEADING =
+  /^(?:(?:LSCB|LSCP|SCP|LRSCP|LSCPB|Board|Business|Strategic|Partnership)\s+)?(?:Priority|Theme)(?:\s+Area)?\s*(\d{1,2})?\s*(?:[:.\-–—]\s*|\s+)?(.*)$/i;
+
+/** Reads "Priority Area 1: …", "LSCB Priority 2 Owner – TBC", "Strategic Priority". */
+export function readPriorityHeading(line: string): { title: string; owner?: string } | null {
+  const m = PRIORITY_HEADING.exec(line.trim().replace(/^[•·*]\s*/, ''));
+  if (!m) return null;
+  let rest = m[2]!.trim();
+  // "Priority" must be the heading's subject, not a word in a sentence.
+  if (!m[1] && rest && !/^(?:Area\b)/i.test(rest) && !/^(?:Strategic|LSCB|LSCP|Business)\s/i.test(line.trim().replace(/^[•·*]\s*/, ''))) return null;
+  if (/^(?:priorities|setting|review)\b/i.test(rest)) return null;
+  let owner: string | undefined;
+  const o = /(?:^|[\s–—-])Owner\s*[:\-–—]?\s*(.*)$/i.exec(rest) ?? /^[–—-]?\s*(?:LLR\s+)?lead is\s+(.*)$/i.exec(rest);
+  if (o) {
+    owner = o[1]!.replace(/^[:\-–—\s]+/, '').trim() || undefined;
+    rest = rest.slice(0, o.index).replace(/[\s:\-–—]+$/, '').trim();
+  }
+  return { title: rest, ...(owner ? { owner } : {}) };
+}
+
+/**
+ * Builds a plan from rows as they come: priorities, then rows of fields.
+ * Keeps the current priority and objective, so a row whose objective cell is
+ * empty (a merged cell in Word) adds to the objective above.
+ */
+export class PlanBuilder {
+  readonly priorities: PriorityInput[] = [];
+  readonly knownLeads = new Set<string>();
+  readonly leadNames = new Map<string, string>();
+  private priority: PriorityInput | null = null;
+  private objective: ObjectiveInput | null = null;
+  private lastActions: ActionInput[] = [];
+  unratedProgress = 0;
+
+  constructor(private readonly importedBy: string, private readonly today: string) {}
+
+  get currentPriority(): PriorityInput | null {
+    return this.priority;
+  }
+
+  startPriority(title: string, owner?: string): PriorityInput {
+    // A plan lists its priorities up front, then gives each its table: the same priority, not a new one.
+    const same = title ? this.priorities.find((p) => p.title.toLowerCase().startsWith(title.toLowerCase()) || title.toLowerCase().startsWith(p.title.toLowerCase())) : undefined;
+    if (same) {
+      if (title.length > same.title.length) same.title = title;
+      if (owner) same.owner = owner;
+      this.priority = same;
+      this.objective = null;
+      this.lastActions = [];
+      return same;
+    }
+    const p: PriorityInput = { title, objectives: [], ...(owner ? { owner } : {}) };
+    this.priorities.push(p);
+    this.priority = p;
+    this.objective = null;
+    this.lastActions = [];
+    return p;
+  }
+
+  /** Learns lead names written alone in a cell, to split run-together ones later. */
+  learnLeads(cells: string[]): void {
+    for (const c of cells) for (const line of c.split('\n')) {
+      const name = line.trim();
+      if (name && name.split(/\s+/).length <= 4 && !/[;,]/.test(name)) this.knownLeads.add(name.toLowerCase());
+    }
+  }
+
+  private lead(name: string): string {
+    const key = name.toLowerCase();
+    if (!this.leadNames.has(key)) this.leadNames.set(key, name);
+    return this.leadNames.get(key)!;
+  }
+
+  /** Appends a row that carries on the row above (a page break split it). */
+  continueRow(f: RowFields): void {
+    const last = this.lastActions[this.lastActions.length - 1];
+    if (f.objective && this.objective) this.objective.text = `${this.objective.text} ${oneLine(f.objective)}`.trim();
+    if (f.action && last) last.text = `${last.text} ${oneLine(f.action)}`.trim();
+    if (f.lead && last) {
+      const extra = f.lead;
+      for (const a of this.lastActions) a.leads = [...(a.leads ?? []), ...splitLeads(extra, this.knownLeads).map((n) => this.lead(n))];
+    }
+    if (f.timescale && last) last.timescale = `${last.timescale ?? ''} ${oneLine(f.timescale)}`.trim();
+    if (f.impact && this.objective) this.objective.impact = `${this.objective.impact ?? ''} ${oneLine(f.impact)}`.trim();
+  }
+
+  /** Adds one table row. Returns false when the row held nothing to add. */
+  addRow(f: RowFields): boolean {
+    if (f.priority) {
+      const title = oneLine(stripNumbering(f.priority));
+      const found = this.priorities.find((p) => p.title.toLowerCase() === title.toLowerCase());
+      if (found) {
+        if (found !== this.priority) { this.priority = found; this.objective = null; }
+      } else this.startPriority(title);
+    }
+    if (!this.priority) this.startPriority('');
+    const objectiveText = f.objective ? oneLine(stripNumbering(f.objective)) : '';
+    const actionItems = f.action ? splitItems(f.action) : [];
+    const hasDetail = Boolean(f.lead || f.timescale || f.progress || f.rag || f.status || f.due);
+    if (!objectiveText && actionItems.length === 0 && !hasDetail && !f.impact) return false;
+
+    if (objectiveText) {
+      const objectives = this.priority!.objectives!;
+      const same = objectives.find((o) => o.text === objectiveText);
+      if (same && (same === this.objective || f.priority)) this.objective = same;
+      else {
+        this.objective = { text: objectiveText, actions: [] };
+        objectives.push(this.objective);
+      }
+    } else if (!this.objective) {
+      // No objective column (or an empty first row): each row stands as its own objective.
+      this.objective = { text: actionItems[0] ?? 'Imported actions', actions: [] };
+      this.priority!.objectives!.push(this.objective);
+    }
+    if (f.impact) this.objective.impact = [this.objective.impact, oneLine(f.impact)].filter(Boolean).join(' ');
+
+    const items = actionItems.length > 0 ? actionItems : hasDetail ? [this.objective.text] : [];
+    const leadLines = f.lead ? f.lead.split('\n').filter((l) => l.trim()) : [];
+    const allLeads = f.lead ? splitLeads(f.lead, this.knownLeads).map((n) => this.lead(n)) : [];
+    const timeLines = f.timescale ? f.timescale.split('\n').filter((l) => l.trim()) : [];
+    const actions: ActionInput[] = items.map((text, i) => {
+      const a: ActionInput = { text };
+      // One lead or timescale line per task when the counts agree; otherwise all of them for every task.
+      const leads = items.length > 1 && leadLines.length === items.length ? splitLeads(leadLines[i]!, this.knownLeads).map((n) => this.lead(n)) : allLeads;
+      if (leads.length) a.leads = leads;
+      if (items.length > 1 && timeLines.length === items.length) a.timescale = timeLines[i]!.trim();
+      else if (timeLines.length > 1 && items.length === 1 && timeLines.every((l) => /\d{4}|\d\/\d/.test(l))) {
+        a.milestones = timeLines.map((l) => ({ text: l.trim(), timescale: l.trim() }));
+        a.timescale = timeLines[timeLines.length - 1]!.trim();
+      } else if (f.timescale) a.timescale = oneLine(f.timescale);
+      else if (f.due) a.timescale = oneLine(f.due);
+      if (f.status) {
+        const s = STATUS_WORDS[f.status.trim().toLowerCase()];
+        if (s) a.status = s;
+      }
+      const rag = (f.rag && readRag(f.rag)) || (f.progress && readRag(f.progress)) || null;
+      const narrative = f.progress && !(RAG_WORDS[f.progress.trim().toLowerCase()]) ? oneLine(f.progress) : '';
+      if ((narrative || rag) && i === 0) {
+        if (!rag) this.unratedProgress++;
+        const date = f.progressDate && /^\d{4}-\d{2}-\d{2}$/.test(f.progressDate.trim()) ? f.progressDate.trim() : this.today;
+        a.updates = [{ date, author: this.importedBy, rag: rag ?? 'grey', narrative: narrative || `Rated ${rag} when imported` }];
+      }
+      return a;
+    });
+    this.objective.actions!.push(...actions);
+    this.lastActions = actions.length ? actions : this.lastActions;
+    return true;
+  }
+
+  /** The plan's lead registry, with each lead's kind guessed from its name. */
+  leads(): NonNullable<PlanInput['leads']> {
+    return [...this.leadNames.values()].map((name) => ({
+      name,
+      kind: /group|sub\b|sub-|board|team|partner|panel|forum|network|partnership|service|office|cell|meeting|executive|reps|cpbs/i.test(name)
+        ? ('group' as const)
+        : /council|trust|police|nhs|ccg|icb|school|authority|constabulary/i.test(name)
+          ? ('organisation' as const)
+          : ('role' as const),
+    }));
+  }
+}
