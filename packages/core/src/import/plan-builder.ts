@@ -126,11 +126,11 @@ export class PlanBuilder {
         if (found !== this.priority) { this.priority = found; this.objective = null; }
       } else this.startPriority(title);
     }
-    if (!this.priority) this.startPriority('');
     const objectiveText = f.objective ? oneLine(stripNumbering(f.objective)) : '';
     const actionItems = f.action ? splitItems(f.action) : [];
     const hasDetail = Boolean(f.lead || f.timescale || f.progress || f.rag || f.status || f.due);
     if (!objectiveText && actionItems.length === 0 && !hasDetail && !f.impact) return false;
+    if (!this.priority) this.startPriority('');
 
     if (objectiveText) {
       const objectives = this.priority!.objectives!;

@@ -34,6 +34,14 @@ function sniff(bytes: Uint8Array): 'zip' | 'pdf' | 'ole' | 'text' | 'binary' {
   return odd > head.length / 50 ? 'binary' : 'text';
 }
 
+/** Whether a zip is a Word document or an Excel workbook, from the part names its directory lists. */
+function zipHolds(bytes: Uint8Array): 'docx' | 'xlsx' | null {
+  const names = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - 65536)));
+  if (names.includes('word/document.xml')) return 'docx';
+  if (names.includes('xl/workbook.xml')) return 'xlsx';
+  return null;
+}
+
 const WHAT: Record<string, string> = {
   zip: 'a zip archive (such as a Word or Excel file)',
   pdf: 'a PDF',
@@ -78,6 +86,10 @@ export async function parseImportSource(source: ImportSource): Promise<ParsedSou
   if (ext === 'docx' || ext === 'xlsx') {
     const label = ext === 'docx' ? 'a Word document (.docx)' : 'an Excel workbook (.xlsx)';
     if (kind !== 'zip') throw unreadable(name, label, WHAT[kind]!, ext === 'docx' ? 'Open it in Word and save it as a .docx, then import that.' : 'Open it in Excel and save it as an .xlsx workbook, then import that.');
+    const inside = zipHolds(bytes);
+    if (inside && inside !== ext) {
+      throw unreadable(name, label, inside === 'docx' ? 'a Word document' : 'an Excel workbook', `Rename it to .${inside} and import it again, or choose the right file.`);
+    }
     return ext === 'docx' ? (await import('./read-docx.js')).readDocx(name, bytes) : (await import('./read-xlsx.js')).readXlsx(name, bytes);
   }
   if (kind === 'zip') {

@@ -26,7 +26,8 @@ export function splitItems(cell: string): string[] {
   for (const line of lines) {
     const prev = items[items.length - 1];
     const startsItem = BULLET.test(line) || (bulleted === 0 && prev !== undefined && /[.;:!?)]$/.test(prev) && /^[A-Z0-9“"‘']/.test(line));
-    const wrapped = prev !== undefined && !startsItem && (bulleted > 0 || /^[a-z(,&]/.test(line) || !/[.;:!?]$/.test(prev));
+    // A cell's own line breaks separate items; a line starting lower-case carries on the one before.
+    const wrapped = prev !== undefined && !startsItem && (bulleted > 0 || /^[a-z(,&]/.test(line));
     if (wrapped) items[items.length - 1] = `${prev} ${line}`;
     else items.push(line);
   }
