@@ -6,20 +6,26 @@ import { readPriorityHeading, type NotImported, type PlanBuilder } from './plan-
 import type { ParsedSource } from './source.js';
 
 const LEAD_WORDS =
-  /\b(?:sub-?group|sub group|sub|group|board|team|partners?|co-?ordinator|manager|lead|officer|chair|panel|service|services|lscp|lscb|scp|police|council|trust|nhs|ccg|icb|designated|named|head of|director|nurse|executive|mash|lado|partnership)\b/i;
+  /\b(?:sub-?group|sub group|sub|group|board|team|partners?|co-?ordinator|coordinator|manager|lead|officer|chair|panel|service|services|designated|named|head of|director|nurse|executive|partnership)\b/i;
+// Organisations are named with capitals: "Trust" is a lead, "public trust" is not.
+const ORGANISATIONS = /\b(?:LSCP|LSCB|SCP|Police|Council|Trust|NHS|CCG|ICB|MASH|LADO)\b/;
 
 /** "Enhancing the Emotional Wellbeing of Children and Young People": most long words capitalised. */
 function titleCase(text: string): boolean {
   const words = text.split(/\s+/);
   const long = words.filter((w) => w.replace(/[^A-Za-z]/g, '').length > 3);
-  return words.length <= 12 && long.length >= 3 && !LEAD_WORDS.test(text) && long.filter((w) => /^[A-Z]/.test(w)).length >= long.length * 0.7 && !/[.:;]$/.test(text);
+  return words.length <= 12 && long.length >= 3 && !LEAD_WORDS.test(text) && !ORGANISATIONS.test(text) && long.filter((w) => /^[A-Z]/.test(w)).length >= long.length * 0.7 && !/[.:;]$/.test(text);
 }
 
 type Kind = 'heading' | 'lead' | 'timescale' | 'text';
 
+function kindOf(text: string): Kind {
+  return isLeadLike(text) ? 'lead' : isTimescaleLike(text) ? 'timescale' : 'text';
+}
+
 function isLeadLike(line: string): boolean {
   const words = line.split(/\s+/).length;
-  return words <= 8 && LEAD_WORDS.test(line) && !/[.;:?]$/.test(line) && !/^\(?\d+[.)]/.test(line) && !/^(?:to|the|a|an|for|ensure|develop|review|partners work)\b/i.test(line);
+  return words <= 8 && (LEAD_WORDS.test(line) || ORGANISATIONS.test(line)) && !/[.;:?]$/.test(line) && !/^\(?\d+[.)]/.test(line) && !/^(?:to|the|a|an|for|ensure|develop|review|partners work)\b/i.test(line);
 }
 
 function isTimescaleLike(line: string): boolean {
@@ -54,11 +60,23 @@ export function readLooseText(
     const l = oneLine(cleanCell(raw));
     if (l && isLeadLike(l)) known.add(l.toLowerCase());
   }
+  // Text whose cells are paragraphs (blank lines between) joins every line of a paragraph;
+  // text with no blank lines (a PDF column dump) joins wrapped lines by how they read.
+  const blankShare = lines.filter((l) => !l.trim()).length / Math.max(1, lines.length);
+  const paragraphs = blankShare > 0.15;
   for (const raw of lines) {
     const line = oneLine(cleanCell(raw));
     if (!line) { blank = true; continue; }
+    if (paragraphs && !blank && units.length && !readPriorityHeading(line)) {
+      const prev = units[units.length - 1]!;
+      if (prev.kind !== 'heading' || !readPriorityHeading(prev.text)?.title) {
+        prev.text = `${prev.text} ${line}`;
+        if (prev.kind !== 'heading') prev.kind = kindOf(prev.text);
+        continue;
+      }
+    }
     if (isFurniture(line)) continue;
-    const kind: Kind = readPriorityHeading(line) ? 'heading' : isLeadLike(line) ? 'lead' : isTimescaleLike(line) ? 'timescale' : 'text';
+    const kind: Kind = readPriorityHeading(line) ? 'heading' : kindOf(line);
     const prev = units[units.length - 1];
     const numbered = /^\(?(?:\d{1,2}|[a-z])[.)]\s/.test(line);
     let join = false;
@@ -116,6 +134,7 @@ export function readLooseText(
     timescales = [];
   };
   let seenHeadings = 0;
+  let lastHeading = '';
   const explicitHeadings = units.filter((u) => u.kind === 'heading').length;
   for (const u of units) {
     if (u.kind === 'heading') {
@@ -125,7 +144,12 @@ export function readLooseText(
       state = 'start';
       continue;
     }
+    // The tail of a heading a blank line split off ("made?"), or an acronym among leads ("SEG").
+    if (lastHeading && u.text.split(/\s+/).length <= 3 && (/\?$/.test(u.text) || isHeading({ text: `${lastHeading} ${u.text}` }))) continue;
+    lastHeading = '';
+    if (u.kind === 'text' && /^[A-Z&]{2,8}$/.test(u.text) && state === 'details') u.kind = 'lead';
     if (isHeading(u)) {
+      lastHeading = u.text;
       const m = recogniseHeading(u.text.replace(/^priority\s+/i, '')) ?? { field: 'impact' as const, confidence: 0.6 };
       const key = normaliseHeading(u.text);
       if (!columns.has(key)) columns.set(key, { heading: u.text, key, field: mapping[key] ?? m.field, confidence: m.confidence, tables: 1, examples: [] });

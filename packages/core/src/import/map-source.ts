@@ -142,6 +142,9 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
     return false;
   };
 
+  // Lead names written alone anywhere help split cells where leads ran together.
+  for (const b of blocks) if (b.kind === 'table') builder.learnLeads(b.rows.flatMap((r) => r.map(cleanCell)));
+  builder.pruneLeads();
   if (!anyHeader && !blocks.some((b) => b.kind === 'table')) {
     return readLooseText(parsed, builder, options, mapping, columns);
   }
@@ -186,7 +189,6 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
     tableSincePriority = true;
     let tableHeader: Header | null = null;
     const rows = block.rows.map((r) => r.map(cleanCell));
-    builder.learnLeads(rows.flatMap((r) => r));
     rows.forEach((rowCells, ri) => {
       let cells = rowCells;
       const where = (ci: number, heading?: string) => `table ${t}, row ${ri + 1}${heading ? `, column "${heading}"` : `, column ${ci + 1}`}`;

@@ -1,7 +1,7 @@
 import type { ActionInput, ObjectiveInput, PlanInput, PriorityInput } from '../model/input.js';
 import type { Rag, ActionStatus } from '../model/values.js';
 import { oneLine } from './clean-text.js';
-import { splitItems, splitLeads, stripNumbering } from './split-cell.js';
+import { splitItems, splitLeads, splitTasks, stripNumbering } from './split-cell.js';
 
 /** A source cell that landed in no field, and why. */
 export interface NotImported {
@@ -98,6 +98,16 @@ export class PlanBuilder {
     }
   }
 
+  /** Forgets "names" that are only other known names run together ("CSE Sub QA Sub"). */
+  pruneLeads(): void {
+    for (const k of [...this.knownLeads]) {
+      const others = new Set(this.knownLeads);
+      others.delete(k);
+      const parts = splitLeads(k, others);
+      if (parts.every((p) => others.has(p.toLowerCase())) && !(parts.length === 1 && parts[0]!.toLowerCase() === k)) this.knownLeads.delete(k);
+    }
+  }
+
   private lead(name: string): string {
     const key = name.toLowerCase();
     if (!this.leadNames.has(key)) this.leadNames.set(key, name);
@@ -147,9 +157,12 @@ export class PlanBuilder {
     }
     if (f.impact) this.objective.impact = [this.objective.impact, oneLine(f.impact)].filter(Boolean).join(' ');
 
-    const items = actionItems.length > 0 ? actionItems : hasDetail ? [this.objective.text] : [];
-    const leadLines = f.lead ? f.lead.split('\n').filter((l) => l.trim()) : [];
+    let leadLines = f.lead ? f.lead.split('\n').filter((l) => l.trim()) : [];
     const allLeads = f.lead ? splitLeads(f.lead, this.knownLeads).map((n) => this.lead(n)) : [];
+    const tasks = actionItems.flatMap((t) => (actionItems.length === 1 ? splitTasks(t, allLeads) : [t]));
+    // Leads run together on one line beside as many run-together tasks: one each, in order.
+    if (tasks.length > 1 && leadLines.length <= 1 && allLeads.length === tasks.length) leadLines = allLeads;
+    const items = tasks.length > 0 ? tasks : hasDetail ? [this.objective.text] : [];
     const timeLines = f.timescale ? f.timescale.split('\n').filter((l) => l.trim()) : [];
     const actions: ActionInput[] = items.map((text, i) => {
       const a: ActionInput = { text };

@@ -63,7 +63,13 @@ function splitOutsideBrackets(text: string, separators: RegExp): string[] {
 export function splitLeads(cell: string, known: ReadonlySet<string> = new Set()): string[] {
   const names: string[] = [];
   for (const line of cell.split('\n')) {
-    for (const part of splitOutsideBrackets(line, /[;,]/)) {
+    const parts = splitOutsideBrackets(line, /[;]/).flatMap((p) => {
+      const commas = splitOutsideBrackets(p, /,/);
+      // "CSE, Trafficking and Missing Sub Group" is one group's name, not three leads.
+      const oneName = commas.length > 1 && /\band\b|&/.test(commas[commas.length - 1]!) && commas.slice(0, -1).every((c) => c.trim().split(/\s+/).length <= 2);
+      return oneName ? [p] : commas;
+    });
+    for (const part of parts) {
       for (const piece of part.split(/\s+\/\s+|\s+&\s+(?=[A-Z])/)) {
         const name = stripNumbering(piece.replace(/^(?:and|with)\s+/i, '')).replace(/[.\s]+$/, '').trim();
         if (name) names.push(...splitRunTogether(name, known));
@@ -74,7 +80,8 @@ export function splitLeads(cell: string, known: ReadonlySet<string> = new Set())
 }
 
 function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
-  if (known.size === 0 || known.has(name.toLowerCase())) return [name];
+  if (known.size === 0) return [name];
+  const whole = known.has(name.toLowerCase());
   const words = name.split(/\s+/);
   const out: string[] = [];
   let loose: string[] = [];
@@ -94,7 +101,41 @@ function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
   if (loose.length) out.push(loose.join(' '));
   // Only trust the split when known names make up the run, with at most short leftovers.
   const leftovers = out.filter((p) => !known.has(p.toLowerCase()));
+  // A name seen alone elsewhere stays whole, unless it is wholly other known names run together.
+  if (whole && (leftovers.length > 0 || matched < 2)) return [name];
   const shortName = (p: string) => /^[A-Z][A-Za-z&]*$/.test(p) && !/^(?:Chair|Lead|Head|The|And|With)$/.test(p);
   if (matched >= 1 && out.length >= 2 && leftovers.every(shortName)) return out;
   return [name];
+}
+
+// Verbs that start a task in these plans; a capitalised one after a lower-case word starts a new task.
+const TASK_VERBS =
+  'Agree|Audit|Carry|Challenge|Complete|Confirm|Consider|Continue|Create|Deliver|Develop|Ensure|Establish|Evaluate|Explore|Identify|Implement|Include|Maintain|Monitor|Produce|Promote|Provide|Publish|Raise|Receive|Refresh|Request|Review|Scope|Scrutinise|Seek|Set|Share|Undertake|Update';
+const RUN_ON = new RegExp(`(?<=\\b(?!(?:the|a|an|to|of|for|and|with|by|in|on|from|at|re|or|via)\\b)[a-z][a-z\\-]*) (?=(?:${TASK_VERBS}) [a-z])`, 'g');
+// A sentence that leans on the one before it is not a task of its own.
+const LEANS_BACK = /^(?:This|These|That|Those|It|They|Which|Also|Including|In turn|i\.e\.|e\.g\.)\b/;
+
+/**
+ * Splits a task cell whose tasks extraction ran together on one line:
+ * at full stops, and at a task verb ("… taxi companies Monitor training …").
+ * Where the lead cell names one lead per task (`leads`), a task's lead named
+ * mid-line ("… QA framework CSE Sub Group will …") also starts a task.
+ */
+export function splitTasks(item: string, leads: readonly string[] = []): string[] {
+  let parts = item.split(/(?<=[A-Za-z0-9)][.;])\s+(?=[A-Z])/);
+  parts = parts.reduce<string[]>((out, p) => {
+    if (out.length && (LEANS_BACK.test(p) || /\b(?:i\.e|e\.g|etc|p|pp|no|st|[A-Z])\.$/i.test(out[out.length - 1]!))) out[out.length - 1] += ` ${p}`;
+    else out.push(p);
+    return out;
+  }, []);
+  parts = parts.flatMap((p) => p.split(RUN_ON));
+  if (leads.length > parts.length) {
+    for (const lead of leads.slice(1)) {
+      parts = parts.flatMap((p) => {
+        const at = p.indexOf(` ${lead}`);
+        return at > 0 && /[a-z]$/.test(p.slice(0, at)) ? [p.slice(0, at), p.slice(at + 1)] : [p];
+      });
+    }
+  }
+  return parts.map((p) => p.trim()).filter(Boolean);
 }

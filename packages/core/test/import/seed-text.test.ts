@@ -56,6 +56,37 @@ describe('pasting a seed plan as it stands', () => {
     });
   }
 
+  // How many of the fixture's actions come back word for word, with the same leads and timescale.
+  // Measured 2026-11-24; pinned a little under, so a regression shows.
+  const EXACT: Record<string, [text: number, leads: number, timescale: number]> = {
+    '000_b1e6cc473b1acf17': [24, 3, 24],
+    '002_70289ed330aeee55': [42, 40, 36],
+    '003_cbbf7fa25313b429': [36, 16, 14],
+    '004_5187200b7a039977': [12, 0, 10],
+  };
+  for (const { seed, input } of seedPlans) {
+    it(`brings back ${seed}'s actions as transcribed by hand`, async () => {
+      const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      const got = new Map(actionsOf((await previewImport({ name: 'pasted text', data: seedText(seed) })).plan).map((a) => [norm(a.text), a]));
+      let text = 0, leads = 0, timescale = 0;
+      for (const a of actionsOf(input)) {
+        const g = got.get(norm(a.text));
+        if (!g) continue;
+        text++;
+        if (norm((g.leads ?? []).join(' ')) === norm((a.leads ?? []).join(' '))) leads++;
+        if ((g.timescale ?? '') === (a.timescale ?? '')) timescale++;
+      }
+      const [t, l, ts] = EXACT[seed]!;
+      expect({ text, leads, timescale }).toEqual({ text: expect.toSatisfy((n: number) => n >= t), leads: expect.toSatisfy((n: number) => n >= l), timescale: expect.toSatisfy((n: number) => n >= ts) });
+    });
+  }
+
+  it('says plainly when a document holds no plan table (seed 001 is a partnership arrangements document)', async () => {
+    const preview = await previewImport({ name: 'pasted text', data: seedText('001_24b62c69f27e8151') });
+    expect(preview.counts.actions).toBe(0);
+    expect(preview.warnings.join(' ')).toMatch(/No priority headings or table headings were found/);
+  });
+
   it('reads the leads and timescales of Lancashire 2015/16 row by row, as the plan has them', async () => {
     const preview = await previewImport({ name: 'pasted text', data: seedText('002_70289ed330aeee55') });
     const p1 = preview.plan.priorities![0]!;
