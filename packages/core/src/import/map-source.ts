@@ -186,6 +186,9 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
 
     tableNo++;
     const t = tableNo;
+    // A workbook with a sheet per priority names each sheet after it.
+    const sheetPriority = block.name ? readPriorityHeading(block.name) : null;
+    if (sheetPriority?.title) builder.startPriority(sheetPriority.title, sheetPriority.owner);
     tableSincePriority = true;
     let tableHeader: Header | null = null;
     const rows = block.rows.map((r) => r.map(cleanCell));
@@ -239,7 +242,9 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         fields[key] = fields[key] ? `${fields[key]}\n${c}` : c;
       });
       const starts = Object.values(fields).filter(Boolean).map((v) => v!.trim()[0] ?? '');
-      const continuation = !number && starts.length > 0 && starts.every((ch) => /[a-z(,;]/.test(ch));
+      // Text copied out of a PDF or page-broken Word table splits a row in two; Word, Excel and HTML tables keep rows whole.
+      const extracted = parsed.format === 'tsv' || parsed.format === 'text';
+      const continuation = extracted && !number && starts.length > 0 && starts.every((ch) => /[a-z(,;]/.test(ch));
       if (continuation) builder.continueRow(fields);
       else builder.addRow(fields);
     });

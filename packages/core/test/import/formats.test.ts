@@ -90,6 +90,40 @@ describe('importing Word and Excel files', () => {
   });
 });
 
+describe('cells holding several things', () => {
+  it('splits dated lines beside one task into milestones, and names joined by semicolons or slashes into leads', async () => {
+    const csv = 'Objective,Action,Lead,Timescale\n"Training offer","Run the training programme","QA Sub / Audit Group; LADO","Needs assessment by June 2020\nProgramme running by September 2020\nEvaluation by April 2021"\n';
+    const preview = await previewImport({ name: 'plan.csv', data: csv });
+    const a = preview.plan.priorities![0]!.objectives![0]!.actions![0]!;
+    expect(a.leads).toEqual(['QA Sub', 'Audit Group', 'LADO']);
+    expect(a.milestones!.map((m) => m.timescale)).toEqual(['Needs assessment by June 2020', 'Programme running by September 2020', 'Evaluation by April 2021']);
+    expect(a.timescale).toBe('Evaluation by April 2021');
+  });
+
+  it('keeps a group named with commas as one lead, and brackets whole', async () => {
+    const csv = 'Objective,Action,Lead\nX,Y,"CSE, Trafficking and Missing Sub Group"\nX,Z,"Chair of Case Review Group (Assistant Director, County Council)"\n';
+    const preview = await previewImport({ name: 'plan.csv', data: csv });
+    expect(preview.plan.priorities![0]!.objectives![0]!.actions!.map((x) => x.leads)).toEqual([
+      ['CSE, Trafficking and Missing Sub Group'],
+      ['Chair of Case Review Group (Assistant Director, County Council)'],
+    ]);
+  });
+
+  it('reads a workbook with a sheet per priority', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, action] of [['Priority 1 - Neglect', 'Audit neglect cases'], ['Priority 2 - Exploitation', 'Map exploitation hotspots']] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(['Objective', 'Action', 'Lead']);
+      ws.addRow(['Objective of ' + name, action, 'Board']);
+    }
+    const preview = await previewImport({ name: 'plan.xlsx', data: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    expect(preview.plan.priorities!.map((p) => [p.title, p.objectives![0]!.actions![0]!.text])).toEqual([
+      ['Neglect', 'Audit neglect cases'],
+      ['Exploitation', 'Map exploitation hotspots'],
+    ]);
+  });
+});
+
 describe('importing what people paste', () => {
   it('reads an HTML table as Word puts it on the clipboard, with merged cells and entities', async () => {
     const html = `<html><body><h2>Priority Area 1: Neglect &amp; Early Help</h2>
