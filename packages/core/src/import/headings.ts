@@ -151,6 +151,18 @@ function editDistance(a: string, b: string): number {
  * @example `recogniseHeading('Who is responsible?') // { field: 'lead', confidence: 1 }`
  */
 export function recogniseHeading(text: string): HeadingMatch | null {
+  const cached = seen.get(text);
+  if (cached !== undefined) return cached;
+  const match = lookUp(text);
+  if (seen.size > 10_000) seen.clear();
+  seen.set(text, match);
+  return match;
+}
+
+// A register repeats its cells (leads, timescales) on every row.
+const seen = new Map<string, HeadingMatch | null>();
+
+function lookUp(text: string): HeadingMatch | null {
   const h = normaliseHeading(text);
   if (!h) return null;
   if (/^(no|ref|#|number|item)$/.test(h)) return { field: 'number', confidence: 0.9 };

@@ -48,7 +48,10 @@ interface Header {
 }
 
 function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, ImportColumn>): Header | null {
+  // Most rows are data: a long cell rules a row out before any heading is looked up.
+  if (row.some((c) => c.length > 160)) return null;
   const cells = row.map((c) => oneLine(cleanCell(c)));
+  if (cells.some((c) => c.split(' ').length > 12)) return null;
   const matches = cells.map((c) => (c ? recogniseHeading(c) : null));
   // A heading that extraction split over two cells ("Key De" | "eliverables").
   for (let i = 0; i + 1 < cells.length; i++) {

@@ -100,11 +100,13 @@ export class PlanBuilder {
 
   /** Forgets "names" that are only other known names run together ("CSE Sub QA Sub"). */
   pruneLeads(): void {
-    for (const k of [...this.knownLeads]) {
-      const others = new Set(this.knownLeads);
-      others.delete(k);
-      const parts = splitLeads(k, others);
-      if (parts.every((p) => others.has(p.toLowerCase())) && !(parts.length === 1 && parts[0]!.toLowerCase() === k)) this.knownLeads.delete(k);
+    const known = this.knownLeads;
+    for (const k of [...known]) {
+      if (!k.includes(' ')) continue;
+      known.delete(k); // tested against the others, then put back unless it is only them
+      const parts = splitLeads(k, known);
+      const runTogether = parts.every((p) => known.has(p.toLowerCase())) && !(parts.length === 1 && parts[0]!.toLowerCase() === k);
+      if (!runTogether) known.add(k);
     }
   }
 
