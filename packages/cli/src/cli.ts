@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { PLAN_JSON_VERSION, SCHEMA_VERSION } from '@coplan/core';
+import { CliError, EXIT, usageError } from './args.js';
+import { EXPORT_USAGE, runExport } from './export-command.js';
+import { IMPORT_USAGE, runImport } from './import-command.js';
+import { REPORT_USAGE, runReport } from './report-command.js';
+
+const USAGE = [IMPORT_USAGE, EXPORT_USAGE, REPORT_USAGE, 'coplan COMMAND --help', 'coplan --version'].join('\n');
+const indent = (lines: string) => lines.replace(/^/gm, '  ');
+
+const HELP = `coplan: safeguarding partnership business plans in and out, from the command line
+
+Usage:
+${indent(USAGE)}
+
+Commands:
+  import   read a plan from .docx, .xlsx, .csv, .json, .md, .html, .tsv or .txt
+           into a .coplan file (a new one, or into an existing one)
+  export   write a .coplan plan as docx, xlsx, csv, json, md or html
+  report   write a progress, lead or annual report from a .coplan plan
+
+Exit codes:
+  0  done
+  1  bad usage: unknown command or flag, missing or malformed argument
+  2  bad input: unreadable, not what its name says, too large, from a newer
+     Coplan, or nothing to import (the message says what to do)
+  3  the output could not be written (an existing file is left as it was)
+`;
+
+const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
+  import: runImport,
+  export: runExport,
+  report: runReport,
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `coplan ${pkg.version} (plan layout ${SCHEMA_VERSION}, JSON format ${PLAN_JSON_VERSION})\n`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(version());
+    return;
+  }
+  if (command === undefined) throw usageError('missing command.', USAGE);
+  const run = COMMANDS[command];
+  if (!run) throw usageError(command.startsWith('-') ? `unknown option "${command}".` : `unknown command "${command}".`, USAGE);
+  await run(rest);
+}
+
+// A reader that goes away (`coplan export … -o - | head`) is an output failure, not a crash.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  process.stderr.write(`coplan: could not write to standard output (${e.code ?? e.message}).\n`);
+  process.exit(EXIT.output);
+});
+
+main(process.argv.slice(2)).then(
+  () => {
+    process.exitCode = EXIT.ok;
+  },
+  (e: unknown) => {
+    if (e instanceof CliError) {
+      process.stderr.write(`coplan: ${e.message}\n`);
+      if (e.usage) process.stderr.write(`\nUsage:\n${indent(e.usage)}\nRun "coplan --help" for more.\n`);
+      process.exitCode = e.exitCode;
+      return;
+    }
+    process.stderr.write(`coplan: unexpected error, a fault in Coplan; please report it with the command you ran.\n${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -1,0 +1,65 @@
+import { PlanError } from '@coplan/core';
+import { inputError, isoDate, oneOf, onePositional, parseCommand, usageError } from './args.js';
+import { buildReport, exportReport, REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from './core-export.js';
+import { formatFromName } from './export-command.js';
+import { openCoplan, sizeText, writeOutput } from './files.js';
+
+export const REPORT_USAGE = `coplan report PLAN.coplan --kind ${REPORT_KINDS.join('|')} [--format ${REPORT_FORMATS.join('|')}] [--since YYYY-MM-DD] [--today YYYY-MM-DD] -o OUT`;
+
+export const REPORT_HELP = `Write a report on a plan: progress for the board, each lead's actions, or the annual report.
+
+Usage:
+  ${REPORT_USAGE}
+
+Options:
+  --kind KIND          progress: RAG by priority, what is overdue, what changed
+                       lead: each lead's actions and what is due
+                       annual: the year's plan and progress, for the annual report
+  -o, --output OUT     the file to write, whole or not at all; - for standard output
+  --format FORMAT      ${REPORT_FORMATS.join(', ')}; default: OUT's extension (md when OUT is -)
+  --since YYYY-MM-DD   report changes made since this date
+  --today YYYY-MM-DD   the date the report is as at (default: today)
+  -h, --help           this help
+
+Examples:
+  coplan report plan.coplan --kind progress --since 2026-09-01 -o board-report.docx
+  coplan report plan.coplan --kind lead -o leads.html
+  coplan report plan.coplan --kind annual --today 2027-03-31 -o - > annual.md
+`;
+
+export async function runReport(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(
+    argv,
+    { output: { type: 'string', short: 'o' }, kind: { type: 'string' }, format: { type: 'string' }, since: { type: 'string' }, today: { type: 'string' } },
+    REPORT_USAGE,
+  );
+  if (values.help) return writeOutput('-', REPORT_HELP);
+  const input = onePositional(positionals, 'PLAN.coplan to report on', REPORT_USAGE);
+  if (values.kind === undefined) throw usageError(`missing --kind (${REPORT_KINDS.join(', ')}).`, REPORT_USAGE);
+  const kind = oneOf(values.kind.toLowerCase(), REPORT_KINDS, '--kind', REPORT_USAGE);
+  const output = values.output;
+  if (output === undefined) throw usageError('missing -o OUT (the file to write, or - for standard output).', REPORT_USAGE);
+  let format: ReportFormat;
+  if (values.format !== undefined) format = oneOf(values.format.toLowerCase(), REPORT_FORMATS, '--format', REPORT_USAGE);
+  else if (output === '-') format = 'md';
+  else {
+    const inferred = formatFromName(output, REPORT_FORMATS);
+    if (!inferred) throw usageError(`cannot tell the format from "${output}"; name a .${REPORT_FORMATS.join(', .')} file, or give --format.`, REPORT_USAGE);
+    format = inferred;
+  }
+  const since = isoDate(values.since, '--since', REPORT_USAGE);
+  const today = isoDate(values.today, '--today', REPORT_USAGE);
+  if (since && today && since > today) throw usageError(`--since (${since}) is after --today (${today}).`, REPORT_USAGE);
+
+  const { plan } = openCoplan(input);
+  let data: Uint8Array | string;
+  try {
+    const report = buildReport(plan.snapshot(), kind, { ...(today ? { today } : {}), ...(since ? { since } : {}) });
+    data = await exportReport(report, format);
+  } catch (e) {
+    if (e instanceof PlanError) throw inputError(`"${input}": ${e.message}`);
+    throw e;
+  }
+  await writeOutput(output, data);
+  if (output !== '-') process.stderr.write(`Wrote "${output}" (${kind} report, ${format}, ${sizeText(typeof data === 'string' ? Buffer.byteLength(data) : data.length)}).\n`);
+}
