@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listActions } from '@coplan/core';
-import { seedPlans } from '@coplan/core/fixtures';
+import ExcelJS from 'exceljs';
+import * as Y from 'yjs';
+import { createPlan, listActions, planToJson } from '@coplan/core';
+import { demoPlanInput, seedPlans } from '@coplan/core/fixtures';
 import { actionTexts, coplan, readPlan, SEEDS_DIR, tempDir, wordPlan } from './helpers.js';
 
 const CSV = [
@@ -61,6 +63,34 @@ describe('coplan import', () => {
     const plan = readPlan(join(dir, 'plan.coplan'));
     expect(plan.priorities.map((p) => p.title)).toEqual(['Neglect']);
     expect(actionTexts(plan)).toEqual(['Train 200 practitioners', 'Audit use of the toolkit']);
+  });
+
+  it('imports an Excel workbook, an HTML table and Coplan JSON', async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Register');
+    ws.addRow(['Ref', 'Priority', 'Objective', 'Specific actions', 'Lead agency', 'Target date', 'RAG rating']);
+    ws.addRow(['1.1', 'Neglect', 'Embed the toolkit', 'Train 200 practitioners', 'L&D Sub-group', 'March 2025', 'Amber']);
+    ws.addRow(['2.1', 'Exploitation', 'Know the problem', 'Produce a problem profile', 'Police', 'Quarterly', 'Green']);
+    writeFileSync(join(dir, 'register.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    const xlsx = await coplan(['import', 'register.xlsx', '-o', 'xlsx.coplan'], dir);
+    expect(xlsx.code, xlsx.stderr).toBe(0);
+    const fromXlsx = readPlan(join(dir, 'xlsx.coplan'));
+    expect(fromXlsx.priorities.map((p) => p.title)).toEqual(['Neglect', 'Exploitation']);
+    expect(listActions(fromXlsx).map(({ action }) => [action.text, action.rag])).toEqual([['Train 200 practitioners', 'amber'], ['Produce a problem profile', 'green']]);
+
+    writeFileSync(join(dir, 'plan.html'), '<h1>Business Plan 2025-26</h1><table><tr><th>Objective</th><th>Action</th><th>Lead</th></tr><tr><td>Hear the child</td><td>Run a survey</td><td>Participation Officer</td></tr></table>');
+    const html = await coplan(['import', 'plan.html', '-o', 'html.coplan'], dir);
+    expect(html.code, html.stderr).toBe(0);
+    expect(actionTexts(readPlan(join(dir, 'html.coplan')))).toEqual(['Run a survey']);
+
+    const demo = createPlan(new Y.Doc(), demoPlanInput).snapshot();
+    writeFileSync(join(dir, 'demo.json'), planToJson(demo));
+    const json = await coplan(['import', 'demo.json', '-o', 'json.coplan'], dir);
+    expect(json.code, json.stderr).toBe(0);
+    const fromJson = readPlan(join(dir, 'json.coplan'));
+    expect(fromJson.title).toBe(demo.title);
+    expect(actionTexts(fromJson)).toEqual(actionTexts(demo));
   });
 
   for (const { seed, name } of seedPlans) {
