@@ -12,9 +12,9 @@ Usage:
   ${REPORT_USAGE}
 
 Options:
-  --kind KIND          progress: RAG by priority, what is overdue, what changed
-                       lead: each lead's actions and what is due
-                       annual: the year's plan and progress, for the annual report
+  --kind KIND          progress (for the board), lead (by lead) or annual
+                       (for the annual report), as @coplan/core's buildReport
+                       builds them
   -o, --output OUT     the file to write, whole or not at all; - for standard output
   --format FORMAT      ${REPORT_FORMATS.join(', ')}; default: OUT's extension (md when OUT is -)
   --since YYYY-MM-DD   report changes made since this date
