@@ -31,21 +31,29 @@ export function forgetPlan(id: string): void {
   localStorage.setItem(KEY, JSON.stringify(listDevicePlans().filter((p) => p.id !== id)));
 }
 
+/**
+ * Presence colours: each is used as white text's background (the people in the
+ * plan) and as text on white ("… is editing this"), so each reaches 4.5:1 on
+ * white and on the actions' light grey (WCAG 1.4.3).
+ */
+const COLOURS = ['#1d70b8', '#d4351c', '#00703c', '#912b88', '#b1400f', '#00796b', '#4c2c92', '#85561c'];
+/** Earlier colours that were too light for text, and what they became. */
+const DARKER: Record<string, string> = { '#f47738': '#b1400f', '#28a197': '#00796b', '#5694ca': '#4c2c92', '#b58840': '#85561c' };
+
 /** The person using this device: asked once, kept here. */
 export function savedUser(): { name: string; colour: string } | null {
   try {
     const u = JSON.parse(localStorage.getItem('coplan:user') ?? 'null') as { name: string; colour: string } | null;
-    return u && typeof u.name === 'string' && u.name.trim() ? u : null;
+    return u && typeof u.name === 'string' && u.name.trim() ? { ...u, colour: DARKER[u.colour] ?? u.colour } : null;
   } catch {
     return null;
   }
 }
 
 export function saveUser(name: string): { name: string; colour: string } {
-  const colours = ['#1d70b8', '#d4351c', '#00703c', '#912b88', '#f47738', '#28a197', '#5694ca', '#b58840'];
   let h = 0;
   for (const c of name) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  const user = { name: name.trim(), colour: colours[h % colours.length]! };
+  const user = { name: name.trim(), colour: COLOURS[h % COLOURS.length]! };
   localStorage.setItem('coplan:user', JSON.stringify(user));
   return user;
 }
