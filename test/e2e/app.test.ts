@@ -1,36 +1,14 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { BIN, startRelayProcess, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import type { Page } from 'playwright-core';
+import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { execFileSync } from 'node:child_process';
 import { browserAvailable, launch } from './browser.js';
+import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
 
-const APP = join(dirname(fileURLToPath(import.meta.url)), '../../packages/app/dist');
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-async function setup(dataDir = mkdtempSync(join(tmpdir(), 'coplan-e2e-'))): Promise<{ relay: RelayProcess; browser: Browser }> {
-  const relay = await startRelayProcess(['--demo', '--static', APP], dataDir);
-  cleanup.push(() => relay.stop('SIGKILL'));
-  const browser = await launch();
-  cleanup.push(() => browser.close());
-  return { relay, browser };
-}
-
-/** A person arriving at the app for the first time: gives their name, lands on the demo plan. */
-async function arrive(context: BrowserContext, url: string, name: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Priority 1' }).waitFor();
-  return page;
-}
+afterEach(cleanUp);
 
 function token(secret: string, plan: string, role: string): string {
   return execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', plan, '--role', role], { encoding: 'utf8' }).trim();
@@ -44,8 +22,6 @@ async function drag(page: Page, handle: ReturnType<Page['getByRole']>, x: number
   await page.mouse.move(x, y, { steps: 8 });
   await page.mouse.up();
 }
-
-const actionBox = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
 
 describe.runIf(browserAvailable())('the app in Chromium', () => {
   it('opens the demo plan on a first visit; two people typing in one action see who is editing it and both end with the merged text', async () => {
