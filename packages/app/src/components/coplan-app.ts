@@ -1,9 +1,8 @@
 import { css, html, LitElement } from 'lit';
-import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { createPlan, type PlanInput } from '@coplan/core';
+import type { PlanInput } from '@coplan/core';
 import { businessPlanTemplate } from '@coplan/core/fixtures';
-import { listDevicePlans, rememberPlan, savedUser, saveUser } from '../state/device-plans.js';
+import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
+import { startPlan } from '../state/new-plan.js';
 import './plan-list.js';
 import './plan-view.js';
 
@@ -61,15 +60,10 @@ export class CoplanApp extends LitElement {
   }
 
   private async newPlan(fromTemplate: boolean): Promise<void> {
-    const id = `plan-${crypto.randomUUID()}`;
-    const doc = new Y.Doc();
     const now = new Date();
     // Business years start in April: from April this is the year under way, from January the one about to start.
     const input: PlanInput = fromTemplate ? businessPlanTemplate(now.getFullYear()) : { title: 'Untitled business plan', status: 'draft' };
-    createPlan(doc, input, { planId: id, user: this.user!.name });
-    const idb = new IndexeddbPersistence(`coplan-plan:${id}`, doc);
-    await idb.whenSynced;
-    rememberPlan({ id, title: input.title, period: '', version: '', lastChange: new Date().toISOString() });
+    const id = await startPlan(input, this.user!.name);
     location.hash = `#/plan/${encodeURIComponent(id)}`;
   }
 
@@ -96,7 +90,7 @@ export class CoplanApp extends LitElement {
           <p>Everything can be done with a keyboard; focus is always visible; RAG status is written in words as well as shown in colour; changes in sync status are announced to screen readers; touch targets are at least 44 pixels.</p>
           <p>Known gaps: the dashboard, register and version comparison views are not built yet. Tell your partnership's business office about any barrier you meet.</p>
         </article>`;
-    return html`${top}<plan-list .demoAvailable=${this.demoAvailable} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list>`;
+    return html`${top}<plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list>`;
   }
 }
 customElements.define('coplan-app', CoplanApp);

@@ -1,11 +1,16 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { listDevicePlans, type DevicePlan } from '../state/device-plans.js';
 import { deleteLocalCopy, relayHasLocalCopy } from '../state/local-copy.js';
+import type { ImportDialog, Imported } from './import-dialog.js';
 
 /** The plans on this device, with ways to open the demo plan or start a new one. Dispatches `open-plan` and `new-plan`. */
 export class PlanList extends LitElement {
-  static override properties = { demoAvailable: { type: Boolean }, plans: { state: true }, busy: { state: true } };
+  static override properties = { demoAvailable: { type: Boolean }, userName: {}, plans: { state: true }, busy: { state: true }, importing: { state: true } };
   demoAvailable = false;
+  /** Who is using the app: an imported plan is created in their name. */
+  userName = '';
+  /** Whether the import dialog has been loaded (it loads when first asked for). */
+  importing = false;
   plans: DevicePlan[] = listDevicePlans();
   busy = '';
 
@@ -22,6 +27,15 @@ export class PlanList extends LitElement {
     }
     this.busy = '';
   }
+  /** "Bring in an existing plan": loads the import dialog on demand and opens it. */
+  private async bringIn(e: Event): Promise<void> {
+    const opener = e.currentTarget as HTMLElement;
+    await import('./import-dialog.js');
+    this.importing = true;
+    await this.updateComplete;
+    (this.renderRoot.querySelector('import-dialog') as ImportDialog).open(opener);
+  }
+
   static override styles = css`
     :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1rem; }
     ul { list-style: none; padding: 0; }
@@ -46,6 +60,10 @@ export class PlanList extends LitElement {
       ${this.demoAvailable ? html`<button @click=${() => this.dispatchEvent(new CustomEvent('open-demo'))}>Open the demo plan</button>` : nothing}
       <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan', { detail: { template: false } }))}>Start a blank plan</button>
       <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan', { detail: { template: true } }))}>Start from the business-plan template</button>
+      <button @click=${this.bringIn}>Bring in an existing plan</button>
+      ${this.importing
+        ? html`<import-dialog .userName=${this.userName} @imported=${(e: CustomEvent<Imported>) => (location.hash = `#/plan/${encodeURIComponent(e.detail.planId)}`)}></import-dialog>`
+        : nothing}
       <p><a href="#/accessibility">Accessibility statement</a></p>`;
   }
 }

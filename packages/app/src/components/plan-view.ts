@@ -6,17 +6,22 @@ import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 import './rag-badge.js';
 import './action-filters.js';
+import type { ImportDialog, Imported } from './import-dialog.js';
 
 /**
  * A plan on screen: header, priorities, objectives and actions, each edited in
  * place. Every change goes through the core's API; this view holds no plan logic.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
   message = '';
+  /** Good news to announce politely (an import, and how to undo it). */
+  notice = '';
+  /** Whether the import dialog has been loaded (it loads when first asked for). */
+  importing = false;
   /** The action whose "move to objective" menu is open (menus are built only when asked for: a plan can have 1,000 actions). */
   moving = '';
   /** The action whose progress form is open. */
@@ -65,6 +70,7 @@ export class PlanView extends LitElement {
     .filters label { display: flex; flex-direction: column; }
     .drag { float: right; touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
     .drop-target { outline: 3px dashed #1d70b8; }
+    .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
   `;
 
@@ -129,12 +135,15 @@ export class PlanView extends LitElement {
           <button @click=${() => this.download(`${s.title}.json`, planToJson(s), 'application/json')}>Download as JSON</button>
           <button @click=${() => this.download(`${s.title} - register.csv`, registerToCsv(s), 'text/csv')}>Download the register (CSV)</button>
           ${ro ? nothing : html`<label>Merge a .coplan file <input type="file" accept=".coplan" @change=${this.mergeFile} /></label>`}
+          ${ro ? nothing : html`<button @click=${this.openImport}>Import into this plan…</button>`}
         </details>
+        ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
         <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
       </div>
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
       ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <header>
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
         <h1><editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
@@ -248,6 +257,23 @@ export class PlanView extends LitElement {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
+
+  /** "Import into this plan…": loads the import dialog on demand and opens it. */
+  private async openImport(e: Event): Promise<void> {
+    const opener = e.currentTarget as HTMLElement;
+    await import('./import-dialog.js');
+    this.importing = true;
+    await this.updateComplete;
+    (this.renderRoot.querySelector('import-dialog') as ImportDialog).open(opener);
+  }
+
+  /** Says what came in, and that one undo takes the whole import back. */
+  private readonly imported = (e: CustomEvent<Imported>): void => {
+    const { priorities, actions, mode } = e.detail;
+    const what = `${priorities} ${priorities === 1 ? 'priority' : 'priorities'} with ${actions} ${actions === 1 ? 'action' : 'actions'}`;
+    this.message = '';
+    this.notice = `Imported ${what} into this plan${mode === 'replace' ? '; its previous priorities are in the bin' : ''}. To take the whole import back, press Undo once (Ctrl+Z).`;
+  };
 
   /** Merges a .coplan file someone brought on a USB stick: nothing here is overwritten. */
   private async mergeFile(e: Event): Promise<void> {

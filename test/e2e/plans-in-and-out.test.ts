@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from './browser.js';
+import { axeViolations } from './axe.js';
+import { actionBox, arrive, cleanUp, setup } from './session.js';
+
+afterEach(cleanUp);
+
+// A register as a partnership might keep it; "Person" is not a heading Coplan knows, so it is not imported until corrected.
+const CSV = `Priority,Objective,Task,Person,By when
+Neglect,Name neglect early,Train 200 staff in the neglect toolkit,Training Sub,By 31/03/26
+Neglect,Name neglect early,Audit neglect cases,QA Sub,September 2025
+Exploitation,Map exploitation,Publish the exploitation strategy,CSE Sub,June 2025
+`;
+
+// A table copied from a spreadsheet: tab-separated, no priority column.
+const TSV = 'Objective\tAction\tLead\tTimescale\nKeep children safe online\tRun e-safety week in every school\tSchools\tMay 2026\nKeep children safe online\tBrief every GP practice\tHealth\tJune 2026\n';
+
+/** The plans this device lists, as the plan list keeps them. */
+const devicePlans = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem('coplan:plans') ?? '[]') as unknown[]).length);
+
+/** Pastes as a person does: the text goes on the clipboard, then Ctrl+V in the box. */
+async function paste(page: Page, label: string, text: string): Promise<void> {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.getByLabel(label).focus();
+  await page.keyboard.press('Control+V');
+}
+
+describe.runIf(browserAvailable())('bringing a plan in', () => {
+  it('reads a CSV file, takes a corrected column, and creates a plan holding its actions', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Imogen');
+    await page.goto(relay.url + '/#/');
+    await page.getByRole('button', { name: 'Bring in an existing plan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bring in an existing plan' });
+    await dialog.getByLabel('Choose a file').setInputFiles({ name: 'neglect-plan.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    const counts = dialog.locator('.counts');
+    await expect.poll(() => counts.textContent()).toMatch(/2 priorities, 2 objectives and 3 actions;\s+0 with leads, 3 with timescales\./);
+    // The unknown column is flagged in words, not only in colour, and its cells are listed as not imported.
+    await expect.poll(() => dialog.getByRole('row', { name: /^Person/ }).textContent()).toMatch(/check this \(0%\)/);
+    await expect.poll(() => dialog.getByRole('heading', { name: 'Not imported (3)' }).count()).toBe(1);
+    expect(await dialog.getByRole('row', { name: /Training Sub.*Column "Person" is not mapped/ }).count()).toBe(1);
+    // Correct it: the preview changes at once.
+    await dialog.getByLabel('Import column “Person” as').selectOption('lead');
+    await expect.poll(() => counts.textContent()).toMatch(/3 with leads/);
+    await expect.poll(() => dialog.getByRole('heading', { name: 'Not imported (0)' }).count()).toBe(1);
+    expect(await dialog.getByRole('listitem').allTextContents()).toEqual(['Neglect — 1 objective, 2 actions', 'Exploitation — 1 objective, 1 action']);
+    await dialog.getByLabel('Title of the new plan').fill('Neglect and exploitation plan 2025/26');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    // The new plan opens, holding the file's actions with their leads.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Plan title' }).textContent()).toBe('Neglect and exploitation plan 2025/26');
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent()).toBe('Train 200 staff in the neglect toolkit');
+    await expect.poll(() => actionBox(page, 'Action 2.1.1').textContent()).toBe('Publish the exploitation strategy');
+    await expect.poll(() => page.getByText(/^Leads: /).allTextContents()).toEqual(['Leads: Training Sub', 'Leads: QA Sub', 'Leads: CSE Sub']);
+    await page.goto(relay.url + '/#/');
+    await expect.poll(() => page.getByRole('link', { name: 'Neglect and exploitation plan 2025/26' }).count()).toBe(1);
+  });
+
+  it('pastes a table into an open plan, adds it, and one undo takes the whole import back', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
+    const page = await arrive(context, relay.url, 'Parminder');
+    await page.getByText('Files').click();
+    await page.getByRole('button', { name: 'Import into this plan…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import into this plan' });
+    await paste(page, 'Paste the plan’s table (copied from Word, Excel or a web page) or its text', TSV);
+    await dialog.getByRole('button', { name: 'Preview the pasted text' }).click();
+    await expect.poll(() => dialog.locator('.counts').textContent()).toMatch(/1 priority, 1 objective and 2 actions;\s+2 with leads, 2 with timescales\./);
+    expect(await dialog.getByLabel('Add to this plan').isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    // The demo plan has four priorities: the paste is the fifth.
+    await expect.poll(() => actionBox(page, 'Action 5.1.1').textContent()).toBe('Run e-safety week in every school');
+    await expect.poll(() => actionBox(page, 'Action 5.1.2').textContent()).toBe('Brief every GP practice');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported 1 priority with 2 actions into this plan. To take the whole import back, press Undo once' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Priority 5' }).count()).toBe(0);
+    expect(await actionBox(page, 'Action 5.1.1').count()).toBe(0);
+    expect(await actionBox(page, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    expect(await page.getByRole('heading', { name: 'Bin' }).count()).toBe(0);
+  });
+
+  it('reads a table pasted from Word from the clipboard’s HTML, not its plain text', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
+    const page = await arrive(context, relay.url, 'Wren');
+    await page.goto(relay.url + '/#/');
+    await page.getByRole('button', { name: 'Bring in an existing plan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bring in an existing plan' });
+    // Word puts the table on the clipboard as HTML; its plain text has lost the columns.
+    const table = '<table><tr><td><p>Objective</p></td><td><p>Action</p></td><td><p>Lead</p></td></tr><tr><td><p>Hear the voice of the child</p></td><td><p>Survey 500 children</p></td><td><p>Participation Officer</p></td></tr></table>';
+    await page.evaluate(async (html) => {
+      const item = new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['Objective Action Lead Hear the voice of the child Survey 500 children Participation Officer'], { type: 'text/plain' }) });
+      await navigator.clipboard.write([item]);
+    }, table);
+    await dialog.getByLabel('Paste the plan’s table (copied from Word, Excel or a web page) or its text').focus();
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => dialog.getByText('A formatted table was pasted').count()).toBe(1);
+    await dialog.getByRole('button', { name: 'Preview the pasted text' }).click();
+    await expect.poll(() => dialog.getByText(/read as a table from a web page, Word or Excel/).count()).toBe(1);
+    await expect.poll(() => dialog.locator('.counts').textContent()).toMatch(/1 priority, 1 objective and 1 action;\s+1 with leads/);
+  });
+
+  it('refuses a .docx that is really text with the core’s words, and creates nothing', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Bea');
+    await page.goto(relay.url + '/#/');
+    await page.getByRole('heading', { name: 'Plans on this device' }).waitFor();
+    const before = await devicePlans(page);
+    const databases = await page.evaluate(async () => (await indexedDB.databases()).length);
+    const opener = page.getByRole('button', { name: 'Bring in an existing plan' });
+    await opener.click();
+    const dialog = page.getByRole('dialog', { name: 'Bring in an existing plan' });
+    await dialog.getByLabel('Choose a file').setInputFiles({ name: 'business-plan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('Priority 1: neglect\nTrain staff\n') });
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('"business-plan.docx" is named as a Word document (.docx) but holds text. Open it in Word and save it as a .docx, then import that.');
+    expect(await dialog.getByRole('heading', { name: 'Check what will come in' }).count()).toBe(0);
+    // Escape closes the dialog; focus goes back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => opener.evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await devicePlans(page)).toBe(before);
+    expect(await page.evaluate(async () => (await indexedDB.databases()).length)).toBe(databases);
+    expect(page.url()).toBe(relay.url + '/#/');
+  });
+});
+
+describe.runIf(browserAvailable())('accessibility of plans in and out (WCAG 2.2 AA, axe)', () => {
+  it('the import dialog, at both steps, passes axe', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Axel');
+    await page.getByText('Files').click();
+    await page.getByRole('button', { name: 'Import into this plan…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import into this plan' });
+    await dialog.getByLabel('Choose a file').waitFor();
+    const found: Record<string, string[]> = { 'import: choose': await axeViolations(page) };
+    await dialog.getByLabel('Choose a file').setInputFiles({ name: 'neglect-plan.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await dialog.getByRole('heading', { name: 'Check what will come in' }).waitFor();
+    found['import: preview'] = await axeViolations(page);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+});
