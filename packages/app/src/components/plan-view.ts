@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { RAG_VALUES, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
+import { PlanError, RAG_VALUES, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -31,7 +31,7 @@ export class PlanView extends LitElement {
   /** Actions shown in full. */
   detail = new Set<string>();
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
-  tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' = 'plan';
+  tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' = 'plan';
   private loaded = new Set<string>(['plan']);
   /** Which item each partner is editing, from their presence. */
   private editing = new Map<string, Array<{ name: string; colour: string }>>();
@@ -64,7 +64,10 @@ export class PlanView extends LitElement {
     input, textarea { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     nav { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0; }
     nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
-    details.files { display: inline-block; }
+    details.files { display: inline-block; position: relative; }
+    .files-panel { position: absolute; top: calc(100% + 0.25rem); left: 0; z-index: 2; width: max-content; max-width: min(40rem, 90vw); display: grid; gap: 0.75rem; background: #fff; border: 2px solid #0b0c0c; border-radius: 4px; padding: 0.75rem; box-shadow: 0 4px 12px rgb(0 0 0 / 0.25); }
+    .files-panel [role='group'] { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: end; }
+    .files-panel .label { flex-basis: 100%; margin: 0; }
     details.files summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.5rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     .filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
     .filters label { display: flex; flex-direction: column; }
@@ -131,15 +134,32 @@ export class PlanView extends LitElement {
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
         <details class="files">
           <summary>Files</summary>
-          <button @click=${() => this.download(`${s.title}.coplan`, encodeCoplanFile(this.session.doc), 'application/octet-stream')}>Save a .coplan file</button>
-          <button @click=${() => this.download(`${s.title}.json`, planToJson(s), 'application/json')}>Download as JSON</button>
-          <button @click=${() => this.download(`${s.title} - register.csv`, registerToCsv(s), 'text/csv')}>Download the register (CSV)</button>
-          ${ro ? nothing : html`<label>Merge a .coplan file <input type="file" accept=".coplan" @change=${this.mergeFile} /></label>`}
-          ${ro ? nothing : html`<button @click=${this.openImport}>Import into this plan…</button>`}
+          <div class="files-panel">
+            <div role="group" aria-labelledby="publish-label">
+              <p class="label" id="publish-label">Publish</p>
+              <button @click=${() => this.publish('docx')}>Download Word (.docx)</button>
+              <button @click=${() => this.publish('xlsx')}>Download the Excel register (.xlsx)</button>
+              <button @click=${() => this.download(`${s.title} - register.csv`, registerToCsv(s), 'text/csv')}>Download the register (CSV)</button>
+              <button @click=${() => this.publish('md')}>Download Markdown (.md)</button>
+              <button @click=${() => this.printPlan()}>Print or save as PDF</button>
+            </div>
+            <div role="group" aria-labelledby="share-label">
+              <p class="label" id="share-label">Save and share</p>
+              <button @click=${() => this.download(`${s.title}.coplan`, encodeCoplanFile(this.session.doc), 'application/octet-stream')}>Save a .coplan file</button>
+              <button @click=${() => this.download(`${s.title}.json`, planToJson(s), 'application/json')}>Download as JSON</button>
+              ${ro ? nothing : html`<label>Merge a .coplan file <input type="file" accept=".coplan" @change=${this.mergeFile} /></label>`}
+            </div>
+            ${ro
+              ? nothing
+              : html`<div role="group" aria-labelledby="bring-label">
+                  <p class="label" id="bring-label">Bring in</p>
+                  <button @click=${this.openImport}>Import into this plan…</button>
+                </div>`}
+          </div>
         </details>
-        ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
         <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
       </div>
+      ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
       ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
@@ -154,13 +174,14 @@ export class PlanView extends LitElement {
         <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
-        ${(['plan', 'register', 'dashboard', 'versions', 'leads'] as const).map(
-          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads' }[t]}</button>`,
+        ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
+          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
+      ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s}></reports-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <main ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
@@ -258,6 +279,45 @@ export class PlanView extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
+  /** Downloads the core's export of the plan; the exporters load on first use. */
+  private async publish(format: 'docx' | 'xlsx' | 'md'): Promise<void> {
+    const what = { docx: 'the Word document', xlsx: 'the Excel register', md: 'the Markdown file' }[format];
+    await this.publishing(`Preparing ${what}…`, async ({ exportFile }, s) => {
+      const file = await exportFile(s, format, format === 'xlsx' ? ' - register' : '');
+      this.download(file.name, file.data, file.type);
+      return `Downloaded ${file.name}.`;
+    });
+  }
+
+  /** Opens the print dialog on the core's HTML export (which carries its own print stylesheet); "Save as PDF" is one of the printers. */
+  private async printPlan(): Promise<void> {
+    await this.publishing('Preparing the plan for printing…', async ({ printPlan }, s) => {
+      await printPlan(s);
+      return 'The plan was sent to the print dialog. To make a PDF, choose “Save as PDF” as the printer.';
+    });
+  }
+
+  /** Loads the publishing code, runs one export, and says how it went (a refusal in the core's words). */
+  private async publishing(preparing: string, fn: (publish: typeof import('../state/publish.js'), s: PlanSnapshot) => Promise<string>): Promise<void> {
+    const s = this.session.snapshot;
+    if (!s) return;
+    this.message = '';
+    this.notice = preparing;
+    try {
+      const publish = await import('../state/publish.js');
+      try {
+        this.notice = await fn(publish, s);
+      } catch (e) {
+        if (!(e instanceof PlanError || e instanceof publish.ExportUnavailable)) throw e;
+        this.notice = '';
+        this.message = e.message;
+      }
+    } catch (e) {
+      this.notice = '';
+      throw e;
+    }
+  }
+
   /** "Import into this plan…": loads the import dialog on demand and opens it. */
   private async openImport(e: Event): Promise<void> {
     const opener = e.currentTarget as HTMLElement;
@@ -286,7 +346,8 @@ export class PlanView extends LitElement {
     input.value = '';
   }
 
-  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads'): Promise<void> {
+  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports'): Promise<void> {
+    if (tab === 'reports' && !this.loaded.has(tab)) await import('./reports-view.js');
     if (tab === 'leads' && !this.loaded.has(tab)) await import('./leads-view.js');
     if (tab === 'versions' && !this.loaded.has(tab)) await import('./versions-view.js');
     if (tab === 'register' && !this.loaded.has(tab)) await import('./register-view.js');

@@ -1,0 +1,173 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { PlanError, type PlanSnapshot } from '@coplan/core';
+import { ExportUnavailable, buildReport, exportReport, formatInfo } from '../state/core-export.js';
+import { printHtml } from '../state/publish.js';
+import { formStyles } from './shared-styles.js';
+
+type Kind = 'progress' | 'lead' | 'annual';
+
+const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
+  progress: { tab: 'Progress', title: 'Progress report', file: 'progress report' },
+  lead: { tab: 'Per lead', title: 'Actions per lead', file: 'actions per lead' },
+  annual: { tab: 'Annual', title: 'Annual report', file: 'annual report' },
+};
+
+/** Elements and attributes a report page never needs: dropped, whatever the plan's text holds. */
+const UNSAFE = 'script, style, link, meta, title, iframe, object, embed, form, base';
+
+/**
+ * The body of the core's HTML report, made safe to place in the app: no
+ * scripts, styles or handlers, and headings moved down a level so the page
+ * keeps one outline under the plan's own title.
+ */
+export function reportBody(document: string): string {
+  const doc = new DOMParser().parseFromString(document, 'text/html');
+  doc.body.querySelectorAll(UNSAFE).forEach((el) => el.remove());
+  for (const el of doc.body.querySelectorAll('*')) {
+    for (const attr of [...el.attributes]) {
+      if (/^on/i.test(attr.name) || attr.name === 'style' || (/^(href|src|xlink:href|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data):/i.test(attr.value))) el.removeAttribute(attr.name);
+    }
+  }
+  // The report's own h1… become h3…: the page already has the plan title (h1) and "Reports" (h2).
+  for (const level of [6, 5, 4, 3, 2, 1]) {
+    for (const h of doc.body.querySelectorAll(`h${level}`)) {
+      const next = doc.createElement(`h${Math.min(6, level + 2)}`);
+      next.append(...h.childNodes);
+      for (const attr of [...h.attributes]) next.setAttribute(attr.name, attr.value);
+      h.replaceWith(next);
+    }
+  }
+  return doc.body.innerHTML;
+}
+
+/**
+ * Reports as pages in the app: progress (with changes since a date), actions
+ * per lead, and the annual report, each as the core builds it, with Word and
+ * print/PDF versions. Loaded when the Reports tab is first opened; the
+ * report writers with it.
+ */
+export class ReportsView extends LitElement {
+  static override properties = { snapshot: { attribute: false }, kind: { state: true }, since: { state: true }, body: { state: true }, error: { state: true }, notice: { state: true } };
+  snapshot!: PlanSnapshot;
+  kind: Kind = 'progress';
+  /** Changes since this date (YYYY-MM-DD) for the progress report; by default, three months back. */
+  since = monthsAgo(3);
+  body = '';
+  error = '';
+  notice = '';
+  /** Which snapshot, kind and date the page was built from: a newer build wins. */
+  private built = 0;
+
+  static override styles = [
+    formStyles,
+    css`
+      :host { display: block; }
+      h2 { font-size: 1.5rem; margin: 1rem 0 0.5rem; }
+      .kinds, .tools { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin: 0.75rem 0; }
+      .kinds button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
+      .since { max-width: 16rem; }
+      article { border-top: 4px solid #1d4f91; margin-top: 1rem; padding-top: 0.5rem; }
+      article h3 { font-size: 1.45rem; margin: 1rem 0 0.5rem; }
+      article h4 { font-size: 1.2rem; margin: 1rem 0 0.4rem; }
+      article h5, article h6 { font-size: 1.05rem; margin: 0.75rem 0 0.3rem; }
+      article table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
+      article caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+      article th, article td { border: 1px solid #b1b4b6; padding: 0.35rem 0.5rem; text-align: left; vertical-align: top; }
+      article th { background: #f3f2f1; }
+      article p, article li { max-width: 48rem; }
+      article a { color: #1d70b8; }
+      .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
+      @media print { .kinds, .tools { display: none; } }
+    `,
+  ];
+
+  private options() {
+    return this.kind === 'progress' && this.since ? { today: today(), since: this.since } : { today: today() };
+  }
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('snapshot') || changed.has('kind') || changed.has('since')) void this.build();
+  }
+
+  private async build(): Promise<void> {
+    const ticket = ++this.built;
+    try {
+      const out = await exportReport(buildReport(this.snapshot, this.kind, this.options()), 'html');
+      if (ticket !== this.built) return;
+      this.body = reportBody(typeof out === 'string' ? out : new TextDecoder().decode(out));
+      this.error = '';
+    } catch (e) {
+      if (ticket !== this.built) return;
+      if (e instanceof PlanError || e instanceof ExportUnavailable) this.error = e.message;
+      else throw e;
+    }
+  }
+
+  private async word(): Promise<void> {
+    this.notice = 'Preparing the Word document…';
+    try {
+      const data = await exportReport(buildReport(this.snapshot, this.kind, this.options()), 'docx');
+      const name = `${this.snapshot.title} - ${KINDS[this.kind].file}.docx`.replace(/[\\/:*?"<>|]/g, '-');
+      const url = URL.createObjectURL(new Blob([data as BlobPart], { type: formatInfo('docx').mimeType }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      this.notice = `Downloaded ${name}.`;
+    } catch (e) {
+      this.notice = '';
+      if (e instanceof PlanError || e instanceof ExportUnavailable) this.error = e.message;
+      else throw e;
+    }
+  }
+
+  private async print(): Promise<void> {
+    try {
+      const out = await exportReport(buildReport(this.snapshot, this.kind, this.options()), 'html');
+      printHtml(typeof out === 'string' ? out : new TextDecoder().decode(out), `${KINDS[this.kind].title}: ${this.snapshot.title}`);
+      this.notice = 'The report was sent to the print dialog. To make a PDF, choose “Save as PDF” as the printer.';
+    } catch (e) {
+      if (e instanceof PlanError || e instanceof ExportUnavailable) this.error = e.message;
+      else throw e;
+    }
+  }
+
+  override render() {
+    const k = KINDS[this.kind];
+    return html`<section aria-labelledby="reports-heading">
+      <h2 id="reports-heading">Reports</h2>
+      <div class="kinds" role="group" aria-label="Which report">
+        ${(Object.keys(KINDS) as Kind[]).map((kind) => html`<button aria-pressed=${this.kind === kind ? 'true' : 'false'} @click=${() => (this.kind = kind)}>${KINDS[kind].tab}</button>`)}
+      </div>
+      <div class="tools">
+        ${this.kind === 'progress'
+          ? html`<label class="since">Changes since <input type="date" .value=${this.since} max=${today()} @change=${(e: Event) => (this.since = (e.target as HTMLInputElement).value)} /></label>`
+          : nothing}
+        <button @click=${this.word}>Download Word</button>
+        <button @click=${this.print}>Print / PDF</button>
+      </div>
+      <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
+      <div role="alert">${this.error ? html`<p class="message">${this.error}</p>` : nothing}</div>
+      <article aria-label=${k.title}>${unsafeHTML(this.body)}</article>
+    </section>`;
+  }
+}
+
+/** A date as YYYY-MM-DD, on this device's calendar. */
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function today(): string {
+  return isoDate(new Date());
+}
+
+function monthsAgo(n: number): string {
+  const d = new Date();
+  d.setMonth(d.getMonth() - n);
+  return isoDate(d);
+}
+
+customElements.define('reports-view', ReportsView);
