@@ -182,7 +182,13 @@ describe.runIf(browserAvailable())('accessibility of plans in and out (WCAG 2.2 
   it('the import dialog passes axe at both steps', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Axel');
+    // The Files menu closes on Escape, focus back on it.
     await page.getByText('Files').click();
+    await page.getByRole('button', { name: 'Import into this plan…' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('button', { name: 'Import into this plan…' }).isVisible()).toBe(false);
+    expect(await page.locator('summary', { hasText: 'Files' }).evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Import into this plan…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import into this plan' });
     await dialog.getByLabel('Choose a file').waitFor();

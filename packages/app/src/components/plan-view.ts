@@ -132,7 +132,7 @@ export class PlanView extends LitElement {
           : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
               <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`}
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
-        <details class="files">
+        <details class="files" @keydown=${this.closeFilesOnEscape}>
           <summary>Files</summary>
           <div class="files-panel">
             <div role="group" aria-labelledby="publish-label">
@@ -278,6 +278,14 @@ export class PlanView extends LitElement {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
+
+  /** Escape closes the Files menu and puts focus back on it. */
+  private readonly closeFilesOnEscape = (e: KeyboardEvent): void => {
+    const details = e.currentTarget as HTMLDetailsElement;
+    if (e.key !== 'Escape' || !details.open) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+  };
 
   /** Downloads the core's export of the plan; the exporters load on first use. */
   private async publish(format: 'docx' | 'xlsx' | 'md'): Promise<void> {
