@@ -86,6 +86,21 @@ describe.runIf(browserAvailable())('bringing a plan in', () => {
     expect(await page.getByRole('heading', { name: 'Bin' }).count()).toBe(0);
   });
 
+  it('replaces an open plan’s priorities with a file’s, the old ones going to the bin', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Rory');
+    await page.getByText('Files').click();
+    await page.getByRole('button', { name: 'Import into this plan…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import into this plan' });
+    await dialog.getByLabel('Choose a file').setInputFiles({ name: 'neglect-plan.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await dialog.getByLabel('Replace this plan’s priorities (they go to the bin)').check();
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent()).toBe('Train 200 staff in the neglect toolkit');
+    await expect.poll(() => page.getByRole('heading', { name: /^Priority \d$/ }).count()).toBe(2);
+    expect(await page.getByRole('button', { name: 'Restore priority' }).count()).toBe(4);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'its previous priorities are in the bin' }).count()).toBe(1);
+  });
+
   it('reads a table pasted from Word from the clipboard’s HTML, not its plain text', async () => {
     const { relay, browser } = await setup();
     const context = await browser.newContext();
