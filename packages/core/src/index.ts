@@ -54,7 +54,12 @@ export {
 // Plans in and out
 export { planToJson, planFromJson, PLAN_JSON_FORMAT, PLAN_JSON_VERSION } from './io/plan-json.js';
 export { encodeCoplanFile, mergeCoplanFile } from './io/coplan-file.js';
-export { registerToCsv } from './io/register-csv.js';
+export { registerToCsv, REGISTER_COLUMNS } from './io/register-csv.js';
+
+// Publishing plans and reports
+export { exportPlan, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from './export/export-plan.js';
+export { buildReport, exportReport } from './reports/build-report.js';
+export type { Report, ReportKind, ReportFormat, ReportOptions } from './reports/report.js';
 
 // Importing plans from Word, Excel, CSV, pasted tables and text
 export { previewImport, previewParsed } from './import/preview-import.js';

@@ -5,8 +5,11 @@ export type ImportField =
   | 'action'
   | 'lead'
   | 'timescale'
+  | 'milestone'
+  | 'due'
   | 'impact'
   | 'progress'
+  | 'progress-date'
   | 'rag'
   | 'status'
   | 'number'
@@ -19,8 +22,11 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   'action',
   'lead',
   'timescale',
+  'milestone',
+  'due',
   'impact',
   'progress',
+  'progress-date',
   'rag',
   'status',
   'number',
@@ -102,6 +108,9 @@ const VOCABULARY: Record<Exclude<ImportField, 'ignore' | 'number'>, string[]> = 
     'success measures',
     'measure of success',
   ],
+  milestone: ['milestones', 'milestone', 'key milestones', 'sub-items', 'sub items'],
+  due: ['due', 'due by', 'due on'],
+  'progress-date': ['progress date', 'date of update', 'update date', 'date of last update', 'last updated'],
   progress: ['progress made', 'progress', 'progress update', 'latest progress', 'update', 'commentary', 'progress indicator'],
   rag: ['rag', 'rag rating', 'rag status', 'r/a/g'],
   status: ['status'],

@@ -45,6 +45,18 @@ export interface MapOptions {
 interface Header {
   fields: ImportField[];
   headings: string[];
+  /** Laid out one action per row, as Coplan publishes plans and registers: cells are taken whole, not split. */
+  whole?: boolean;
+}
+
+// The headings of Coplan's own plan tables and action register.
+const PUBLISHED_HEADINGS = new Set(
+  ['Objective', 'Action', 'Milestones', 'Per partnership', 'Lead(s)', 'Leads', 'Timescale', 'Impact', 'Progress', 'Ref', 'Priority', 'Due', 'Status', 'RAG', 'Latest progress', 'Progress date'].map(normaliseHeading),
+);
+
+function publishedLayout(headings: string[]): boolean {
+  const keys = headings.map(normaliseHeading);
+  return keys.includes('objective') && keys.includes('action') && keys.every((k) => PUBLISHED_HEADINGS.has(k));
 }
 
 function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, ImportColumn>): Header | null {
@@ -78,7 +90,8 @@ function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, 
     else columns.set(key, { heading, key, field, confidence: chosen ? 1 : m?.confidence ?? 0, tables: 1, examples: [] });
     return field;
   });
-  return { fields, headings: cells.map((c, i) => c || `Column ${i + 1}`) };
+  const headings = cells.map((c, i) => c || `Column ${i + 1}`);
+  return { fields, headings, whole: publishedLayout(headings) };
 }
 
 function headlessHeader(width: number, mapping: ColumnMapping, columns: Map<string, ImportColumn>): Header {
@@ -241,7 +254,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
           notImported.push({ where: where(ci, heading), text: c, reason: `Column "${heading}" is not mapped to a plan field.` });
           return;
         }
-        const key = field as keyof RowFields;
+        const key = (field === 'progress-date' ? 'progressDate' : field) as keyof RowFields;
         fields[key] = fields[key] ? `${fields[key]}\n${c}` : c;
       });
       const starts = Object.values(fields).filter(Boolean).map((v) => v!.trim()[0] ?? '');
@@ -249,7 +262,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
       const extracted = parsed.format === 'tsv' || parsed.format === 'text';
       const continuation = extracted && !number && starts.length > 0 && starts.every((ch) => /[a-z(,;]/.test(ch));
       if (continuation) builder.continueRow(fields);
-      else builder.addRow(fields);
+      else builder.addRow(fields, tableHeader.whole);
     });
   });
 

@@ -1,4 +1,4 @@
-import type { ActionInput, ObjectiveInput, PlanInput, PriorityInput } from '../model/input.js';
+import type { ActionInput, MilestoneInput, ObjectiveInput, PlanInput, PriorityInput } from '../model/input.js';
 import type { Rag, ActionStatus } from '../model/values.js';
 import { oneLine } from './clean-text.js';
 import { splitItems, splitLeads, splitTasks, stripNumbering } from './split-cell.js';
@@ -12,7 +12,13 @@ export interface NotImported {
 }
 
 /** One row's cells, by field; several columns mapped to a field are joined by line breaks. */
-export type RowFields = Partial<Record<'priority' | 'objective' | 'action' | 'lead' | 'timescale' | 'impact' | 'progress' | 'rag' | 'status' | 'due' | 'progressDate', string>>;
+export type RowFields = Partial<Record<'priority' | 'objective' | 'action' | 'lead' | 'timescale' | 'milestone' | 'impact' | 'progress' | 'rag' | 'status' | 'due' | 'progressDate', string>>;
+
+/** A milestone line as Coplan writes it: "✓ text — timescale". */
+export function readMilestone(line: string): MilestoneInput {
+  const m = /^(✓\s*)?(.*?)(?:\s+—\s+(.+))?$/.exec(line.trim())!;
+  return { text: m[2]!.trim(), ...(m[3] ? { timescale: m[3].trim() } : {}), ...(m[1] ? { done: true } : {}) };
+}
 
 const RAG_WORDS: Record<string, Rag> = {
   red: 'red', r: 'red', amber: 'amber', a: 'amber', green: 'green', g: 'green', blue: 'blue', b: 'blue', complete: 'blue', completed: 'blue',
@@ -130,7 +136,7 @@ export class PlanBuilder {
   }
 
   /** Adds one table row. Returns false when the row held nothing to add. */
-  addRow(f: RowFields): boolean {
+  addRow(f: RowFields, wholeCells = false): boolean {
     if (f.priority) {
       const title = oneLine(stripNumbering(f.priority));
       const found = this.priorities.find((p) => p.title.toLowerCase() === title.toLowerCase());
@@ -159,9 +165,12 @@ export class PlanBuilder {
     }
     if (f.impact) this.objective.impact = [this.objective.impact, oneLine(f.impact)].filter(Boolean).join(' ');
 
-    let leadLines = f.lead ? f.lead.split('\n').filter((l) => l.trim()) : [];
-    const allLeads = f.lead ? splitLeads(f.lead, this.knownLeads).map((n) => this.lead(n)) : [];
-    const tasks = actionItems.flatMap((t) => (actionItems.length === 1 ? splitTasks(t, allLeads) : [t]));
+    let leadLines = f.lead && !wholeCells ? f.lead.split('\n').filter((l) => l.trim()) : [];
+    // A table laid out one action per row (as Coplan publishes plans): each cell is taken whole, leads one per line.
+    const allLeads = f.lead
+      ? (wholeCells ? f.lead.split(/\n|;/).map((l) => l.trim()).filter(Boolean) : splitLeads(f.lead, this.knownLeads)).map((n) => this.lead(n))
+      : [];
+    const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (actionItems.length === 1 ? splitTasks(t, allLeads) : [t]));
     // Leads run together on one line beside as many run-together tasks: one each, in order.
     if (tasks.length > 1 && leadLines.length <= 1 && allLeads.length === tasks.length) leadLines = allLeads;
     const items = tasks.length > 0 ? tasks : hasDetail ? [this.objective.text] : [];
@@ -176,23 +185,58 @@ export class PlanBuilder {
         a.milestones = timeLines.map((l) => ({ text: l.trim(), timescale: l.trim() }));
         a.timescale = timeLines[timeLines.length - 1]!.trim();
       } else if (f.timescale) a.timescale = oneLine(f.timescale);
-      else if (f.due) a.timescale = oneLine(f.due);
-      if (f.status) {
-        const s = STATUS_WORDS[f.status.trim().toLowerCase()];
+      else if (f.due && !wholeCells) a.timescale = oneLine(f.due); // a register's Due is worked out from the timescale: not a timescale of its own
+      if (f.milestone && items.length === 1) a.milestones = [...(a.milestones ?? []), ...f.milestone.split('\n').filter((l) => l.trim()).map(readMilestone)];
+      const { rag, narrative, status, date, author } = this.readProgress(f, wholeCells);
+      if (status) {
+        const s = STATUS_WORDS[status.trim().toLowerCase()];
         if (s) a.status = s;
       }
-      const rag = (f.rag && readRag(f.rag)) || (f.progress && readRag(f.progress)) || null;
-      const narrative = f.progress && !(RAG_WORDS[f.progress.trim().toLowerCase()]) ? oneLine(f.progress) : '';
       if ((narrative || rag) && i === 0) {
         if (!rag) this.unratedProgress++;
-        const date = f.progressDate && /^\d{4}-\d{2}-\d{2}$/.test(f.progressDate.trim()) ? f.progressDate.trim() : this.today;
-        a.updates = [{ date, author: this.importedBy, rag: rag ?? 'grey', narrative: narrative || `Rated ${rag} when imported` }];
+        a.updates = [{ date, author, rag: rag ?? 'grey', narrative: narrative || `Rated ${rag} when imported` }];
       }
       return a;
     });
     this.objective.actions!.push(...actions);
     this.lastActions = actions.length ? actions : this.lastActions;
     return true;
+  }
+
+  /**
+   * A row's progress: RAG, narrative, status, date and author. A cell laid out
+   * as Coplan publishes it ("Green", "Status: Complete", the narrative, "(date, author)")
+   * is read line by line.
+   */
+  private readProgress(f: RowFields, wholeCells: boolean) {
+    let progress = f.progress ?? '';
+    let ragText = f.rag ?? '';
+    let status = f.status ?? '';
+    let date = f.progressDate?.trim() ?? '';
+    let author = this.importedBy;
+    if (wholeCells && progress) {
+      const lines = progress.split('\n').map((l) => l.trim()).filter(Boolean);
+      const first = lines[0]?.toLowerCase() ?? '';
+      if (first === 'not rated' || (RAG_WORDS[first] && first.length > 1)) {
+        if (first !== 'not rated' && !ragText) ragText = lines[0]!;
+        lines.shift();
+      }
+      const statusLine = /^Status:\s*(.+)$/i.exec(lines[0] ?? '');
+      if (statusLine) {
+        if (!status) status = statusLine[1]!;
+        lines.shift();
+      }
+      const signed = /^\((\d{4}-\d{2}-\d{2})(?:,\s*(.+))?\)$/.exec(lines[lines.length - 1] ?? '');
+      if (signed) {
+        lines.pop();
+        if (!date) date = signed[1]!;
+        if (signed[2]) author = signed[2];
+      }
+      progress = lines.join('\n');
+    }
+    const rag = (ragText && readRag(ragText)) || (progress && readRag(progress)) || null;
+    const narrative = progress && !RAG_WORDS[progress.trim().toLowerCase()] ? oneLine(progress) : '';
+    return { rag, narrative, status, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : this.today, author };
   }
 
   /** The plan's lead registry, with each lead's kind guessed from its name. */

@@ -1,0 +1,78 @@
+import { PlanError } from '../model/errors.js';
+import type { PlanSnapshot } from '../model/snapshot.js';
+import { renderDocx } from '../export/render-docx.js';
+import { renderHtml } from '../export/render-html.js';
+import { renderMarkdown } from '../export/render-markdown.js';
+import { versionLine } from '../export/plan-document.js';
+import { annualReport, businessYear } from './annual-report.js';
+import { leadReport } from './lead-report.js';
+import { progressReport } from './progress-report.js';
+import { addDays, localToday } from './report-helpers.js';
+import type { Report, ReportFormat, ReportKind, ReportOptions } from './report.js';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function day(value: string | undefined, name: string, fallback: string): string {
+  if (value === undefined || value === '') return fallback;
+  if (!ISO_DAY.test(value.slice(0, 10)) || Number.isNaN(Date.parse(value)))
+    throw new PlanError('invalid-value', `The report's ${name} "${value}" is not a date. Give it as YYYY-MM-DD, e.g. 2026-03-31.`);
+  return value;
+}
+
+/**
+ * A report on the plan, as of a day: `progress` (RAG per priority with a
+ * chart, overdue actions, what changed since a date), `lead` (what each lead
+ * owns and what is due soon) or `annual` (a draft of the statutory annual
+ * report: per priority, what was done in the year, progress and impact).
+ *
+ * @example
+ * ```ts
+ * const report = buildReport(plan.snapshot(), 'progress', { today: '2026-11-25', since: '2026-09-01' });
+ * await writeFile('progress.docx', await exportReport(report, 'docx'));
+ * ```
+ */
+export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: ReportOptions = {}): Report {
+  const today = day(options.today, 'date', localToday()).slice(0, 10);
+  let blocks;
+  switch (kind) {
+    case 'progress':
+      blocks = progressReport(snapshot, today, day(options.since, '"since" date', addDays(today, -91)));
+      break;
+    case 'lead': {
+      const within = options.withinDays ?? 90;
+      if (!Number.isInteger(within) || within < 0 || within > 3660)
+        throw new PlanError('invalid-value', `"Due soon" must be a whole number of days from 0 to 3660; ${String(within)} was given.`);
+      blocks = leadReport(snapshot, today, within);
+      break;
+    }
+    case 'annual': {
+      const fallback = businessYear(snapshot.period && snapshot.period.end < today ? snapshot.period.end : today);
+      const year = options.year ? { start: day(options.year.start, 'year start', ''), end: day(options.year.end, 'year end', '') } : fallback;
+      if (!year.start || !year.end || year.start > year.end)
+        throw new PlanError('invalid-value', `The annual report's year must run from a start date to a later end date; ${year.start || '(none)'} to ${year.end || '(none)'} was given.`);
+      blocks = annualReport(snapshot, year);
+      break;
+    }
+    default:
+      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose progress, lead or annual.`);
+  }
+  const title = (blocks[0] as { text: string }).text;
+  return { kind, title, today, document: { title, version: versionLine(snapshot), landscape: kind !== 'annual', blocks } };
+}
+
+/**
+ * A report as Word (bytes), HTML (a page with a print stylesheet: print it
+ * or save it as PDF) or Markdown (text).
+ */
+export async function exportReport(report: Report, format: ReportFormat): Promise<Uint8Array | string> {
+  switch (format) {
+    case 'docx':
+      return renderDocx(report.document);
+    case 'html':
+      return renderHtml(report.document);
+    case 'md':
+      return renderMarkdown(report.document);
+    default:
+      throw new PlanError('invalid-value', `"${String(format)}" is not a report format. Choose docx, html or md.`);
+  }
+}

@@ -1,0 +1,87 @@
+import type { PlanSnapshot, ResolvedLead } from '../model/snapshot.js';
+import type { IsoDate } from '../model/values.js';
+import { actionDue, isComplete, listActions, type ActionInContext } from '../queries/queries.js';
+import { cell, type Block } from '../export/document.js';
+import { addDays, count, ragCell, ref } from './report-helpers.js';
+
+interface LeadActions {
+  name: string;
+  leadId: string | null;
+  rows: ActionInContext[];
+}
+
+/** Each lead with the actions it owns (on the action or on a partnership's part of it), in plan order. */
+function byLead(s: PlanSnapshot): LeadActions[] {
+  const leads = new Map<string, LeadActions>();
+  for (const row of listActions(s)) {
+    const seen = new Set<string>();
+    const named: ResolvedLead[] = [...row.action.leads, ...row.action.variants.flatMap((v) => v.leads)];
+    for (const l of named) {
+      const key = l.leadId ?? 'name:' + l.name.trim().toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let entry = leads.get(key);
+      if (!entry) leads.set(key, (entry = { name: l.name, leadId: l.leadId, rows: [] }));
+      entry.rows.push(row);
+    }
+  }
+  return [...leads.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+/**
+ * What each lead (sub-group, organisation or officer) owns: a summary of
+ * open, overdue and soon-due actions per lead, then each lead's actions with
+ * when they are due and how they stand.
+ */
+export function leadReport(s: PlanSnapshot, today: IsoDate, withinDays: number): Block[] {
+  const soon = addDays(today, withinDays);
+  const when = (r: ActionInContext): string => {
+    if (isComplete(r.action)) return 'Finished';
+    const due = actionDue(r.action);
+    if (due === null) return '';
+    return due < today ? 'Overdue' : due <= soon ? 'Due soon' : '';
+  };
+  const leads = byLead(s);
+  const blocks: Block[] = [
+    { type: 'heading', level: 1, text: `Actions per lead: ${s.title}` },
+    { type: 'paragraph', label: 'As at', text: `${today}. "Due soon" means due by ${soon} (within ${withinDays} days).` },
+  ];
+  if (!leads.length) return [...blocks, { type: 'paragraph', text: 'No action in the plan names a lead yet.' }];
+  blocks.push({
+    type: 'table',
+    caption: 'Open, overdue and soon-due actions for each lead',
+    columns: [
+      { title: 'Lead', width: 5 },
+      { title: 'Open', width: 1 },
+      { title: 'Overdue', width: 1 },
+      { title: 'Due soon', width: 1 },
+      { title: 'Finished', width: 1 },
+    ],
+    rows: leads.map((l) => {
+      const words = l.rows.map(when);
+      return [cell(l.name), cell(String(l.rows.length - words.filter((w) => w === 'Finished').length)), cell(String(words.filter((w) => w === 'Overdue').length)), cell(String(words.filter((w) => w === 'Due soon').length)), cell(String(words.filter((w) => w === 'Finished').length))];
+    }),
+  });
+  for (const l of leads) {
+    const registry = l.leadId ? s.leads.find((x) => x.id === l.leadId) : undefined;
+    blocks.push({ type: 'heading', level: 2, text: l.name });
+    const about = [registry?.organisation, registry?.chair ? `chair: ${registry.chair}` : ''].filter(Boolean).join('; ');
+    blocks.push({ type: 'paragraph', text: `${count(l.rows.length, 'action')}${about ? ` (${about})` : ''}.` });
+    blocks.push({
+      type: 'table',
+      caption: `Actions led by ${l.name}`,
+      columns: [
+        { title: 'Ref', width: 1 },
+        { title: 'Action', width: 7 },
+        { title: 'Timescale', width: 2.5 },
+        { title: 'Due', width: 1.6 },
+        { title: 'When', width: 1.4 },
+        { title: 'RAG and latest progress', width: 4.5 },
+      ],
+      rows: l.rows.map((r) => [cell(ref(r)), cell(r.action.text), cell(r.action.timescale.text), cell(actionDue(r.action) ?? ''), cell(when(r)), ragCell(r)]),
+    });
+  }
+  const unused = s.leads.filter((x) => !leads.some((l) => l.leadId === x.id));
+  if (unused.length) blocks.push({ type: 'heading', level: 2, text: 'Leads with no actions' }, { type: 'list', items: unused.map((x) => x.name) });
+  return blocks;
+}

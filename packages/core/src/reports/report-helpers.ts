@@ -1,0 +1,48 @@
+import type { ActionInContext } from '../queries/queries.js';
+import { actionDue } from '../queries/queries.js';
+import { cell, type TableBlock, type TableCell } from '../export/document.js';
+import type { IsoDate } from '../model/values.js';
+
+/** "1.2.3": priority, objective and action numbers. */
+export function ref({ priority, objective, action }: ActionInContext): string {
+  return `${priority.number}.${objective.number}.${action.number}`;
+}
+
+/** The action's RAG as a coloured, named cell, with its latest progress beneath. */
+export function ragCell({ action }: ActionInContext): TableCell {
+  const latest = action.updates[action.updates.length - 1];
+  return { rag: action.rag ?? 'none', lines: latest ? [`${latest.narrative} (${latest.date})`] : [] };
+}
+
+/** A table of actions: reference, action, leads, timescale, due date and RAG with the latest progress. */
+export function actionTable(caption: string, rows: ActionInContext[]): TableBlock {
+  return {
+    type: 'table',
+    caption,
+    columns: [
+      { title: 'Ref', width: 1 },
+      { title: 'Action', width: 6 },
+      { title: 'Lead(s)', width: 3 },
+      { title: 'Timescale', width: 2.5 },
+      { title: 'Due', width: 1.6 },
+      { title: 'RAG and latest progress', width: 5 },
+    ],
+    rows: rows.map((r) => [cell(ref(r)), cell(r.action.text), cell(...r.action.leads.map((l) => l.name)), cell(r.action.timescale.text), cell(actionDue(r.action) ?? ''), ragCell(r)]),
+  };
+}
+
+/** A day `days` after (or before, when negative) an ISO date. */
+export function addDays(day: IsoDate, days: number): IsoDate {
+  return new Date(Date.parse(day + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Today's date on this machine's calendar. */
+export function localToday(): IsoDate {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "3 actions", "1 action". */
+export function count(n: number, noun: string, plural = noun + 's'): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

@@ -1,0 +1,30 @@
+import type { PublishedDocument } from '../export/document.js';
+import type { IsoDate } from '../model/values.js';
+
+/** The reports a plan gives: progress for the board, actions per lead, the annual report draft. */
+export type ReportKind = 'progress' | 'lead' | 'annual';
+
+/** The formats a report is written in. */
+export type ReportFormat = 'docx' | 'html' | 'md';
+
+/** What a report is as of, and what it looks back or ahead over. */
+export interface ReportOptions {
+  /** The day the report is as of (YYYY-MM-DD); today when omitted. */
+  today?: IsoDate;
+  /** Progress report: list what changed from this date (or date-time); three months before `today` when omitted. */
+  since?: string;
+  /** Lead report: "due soon" means due within this many days of `today` (default 90). */
+  withinDays?: number;
+  /** Annual report: the year it covers; the business year (1 April to 31 March) holding `today`, or the plan's last, when omitted. */
+  year?: { start: IsoDate; end: IsoDate };
+}
+
+/** A report, built and ready to show or write out with `exportReport`. */
+export interface Report {
+  kind: ReportKind;
+  title: string;
+  /** The day it is as of. */
+  today: IsoDate;
+  /** The report laid out as headings, paragraphs, tables and charts. */
+  document: PublishedDocument;
+}
