@@ -1,0 +1,74 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { buildReport, createPlan, exportPlan, exportReport, listActions } from '@coplan/core';
+import { seedPlans } from '@coplan/core/fixtures';
+import { browserAvailable, launch } from './browser.js';
+
+/** Each page's text, as a PDF reader extracts it. */
+async function pagesOf(pdf: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: pdf, useSystemFonts: true, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/**
+ * The HTML export printed to PDF by real Chromium, as "Save as PDF" does:
+ * the plan's title and version head every page, every page is numbered
+ * "Page X of Y", and every action is in the PDF.
+ */
+describe.runIf(browserAvailable())('print and PDF', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(() => browser?.close());
+
+  async function print(html: string): Promise<string[]> {
+    const page = await browser.newPage();
+    await page.setContent(html);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    await page.close();
+    return pagesOf(new Uint8Array(pdf));
+  }
+
+  for (const { seed, input } of seedPlans) {
+    it(`${seed}: the title and version and "Page X of Y" on every page, every action printed`, async () => {
+      const s = createPlan(new Y.Doc(), input).snapshot();
+      const pages = await print((await exportPlan(s, 'html')) as string);
+      expect(pages.length).toBeGreaterThan(s.priorities.length); // each priority starts a page, after the front page
+      const header = [s.title, s.versionLabel, s.status].filter(Boolean).join(' · ');
+      pages.forEach((text, i) => {
+        expect(text, `page ${i + 1}`).toContain(header);
+        expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);
+      });
+      const all = pages.join(' ').replace(/\s+/g, '');
+      // PDF text runs break lines anywhere: compare without spaces.
+      for (const { action } of listActions(s)) expect(all).toContain(action.text.replace(/\s+/g, ''));
+    });
+  }
+
+  it('a table split over pages repeats its header row on the next page', async () => {
+    const s = createPlan(new Y.Doc(), seedPlans[1]!.input).snapshot();
+    const pages = await print((await exportPlan(s, 'html')) as string);
+    const withTable = pages.filter((p) => p.includes('Objective Action Lead(s) Timescale'));
+    // Lancashire's four priority tables run to more than four pages: the continuation pages carry the header too.
+    expect(withTable.length).toBeGreaterThan(s.priorities.length);
+  });
+
+  it('reports print the same way', async () => {
+    const s = createPlan(new Y.Doc(), seedPlans[1]!.input).snapshot();
+    for (const kind of ['progress', 'lead', 'annual'] as const) {
+      const report = buildReport(s, kind, { today: '2016-02-01' });
+      const pages = await print((await exportReport(report, 'html')) as string);
+      pages.forEach((text, i) => expect(text, `${kind}, page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`));
+      expect(pages[0]).toContain(report.title);
+    }
+  });
+});
