@@ -2,7 +2,7 @@ import type { PlanSnapshot, ResolvedLead } from '../model/snapshot.js';
 import type { IsoDate } from '../model/values.js';
 import { actionDue, isComplete, listActions, type ActionInContext } from '../queries/queries.js';
 import { cell, type Block } from '../export/document.js';
-import { addDays, count, ragCell, ref } from './report-helpers.js';
+import { actionTable, addDays, count } from './report-helpers.js';
 
 interface LeadActions {
   name: string;
@@ -67,19 +67,7 @@ export function leadReport(s: PlanSnapshot, today: IsoDate, withinDays: number):
     blocks.push({ type: 'heading', level: 2, text: l.name });
     const about = [registry?.organisation, registry?.chair ? `chair: ${registry.chair}` : ''].filter(Boolean).join('; ');
     blocks.push({ type: 'paragraph', text: `${count(l.rows.length, 'action')}${about ? ` (${about})` : ''}.` });
-    blocks.push({
-      type: 'table',
-      caption: `Actions led by ${l.name}`,
-      columns: [
-        { title: 'Ref', width: 1 },
-        { title: 'Action', width: 7 },
-        { title: 'Timescale', width: 2.5 },
-        { title: 'Due', width: 1.6 },
-        { title: 'When', width: 1.4 },
-        { title: 'RAG and latest progress', width: 4.5 },
-      ],
-      rows: l.rows.map((r) => [cell(ref(r)), cell(r.action.text), cell(r.action.timescale.text), cell(actionDue(r.action) ?? ''), cell(when(r)), ragCell(r)]),
-    });
+    blocks.push(actionTable(`Actions led by ${l.name}`, l.rows, { leads: false, when }));
   }
   const unused = s.leads.filter((x) => !leads.some((l) => l.leadId === x.id));
   if (unused.length) blocks.push({ type: 'heading', level: 2, text: 'Leads with no actions' }, { type: 'list', items: unused.map((x) => x.name) });

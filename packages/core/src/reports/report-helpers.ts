@@ -14,20 +14,34 @@ export function ragCell({ action }: ActionInContext): TableCell {
   return { rag: action.rag ?? 'none', lines: latest ? [`${latest.narrative} (${latest.date})`] : [] };
 }
 
-/** A table of actions: reference, action, leads, timescale, due date and RAG with the latest progress. */
-export function actionTable(caption: string, rows: ActionInContext[]): TableBlock {
+/**
+ * A table of actions: reference, action, leads, timescale, due date and RAG
+ * with the latest progress. A lead's own table leaves out the leads and may
+ * add a "When" column (overdue, due soon).
+ */
+export function actionTable(caption: string, rows: ActionInContext[], options: { leads?: boolean; when?: (r: ActionInContext) => string } = {}): TableBlock {
+  const { leads = true, when } = options;
   return {
     type: 'table',
     caption,
     columns: [
       { title: 'Ref', width: 1 },
-      { title: 'Action', width: 6 },
-      { title: 'Lead(s)', width: 3 },
+      { title: 'Action', width: leads ? 6 : 7 },
+      ...(leads ? [{ title: 'Lead(s)', width: 3 }] : []),
       { title: 'Timescale', width: 2.5 },
       { title: 'Due', width: 1.6 },
+      ...(when ? [{ title: 'When', width: 1.4 }] : []),
       { title: 'RAG and latest progress', width: 5 },
     ],
-    rows: rows.map((r) => [cell(ref(r)), cell(r.action.text), cell(...r.action.leads.map((l) => l.name)), cell(r.action.timescale.text), cell(actionDue(r.action) ?? ''), ragCell(r)]),
+    rows: rows.map((r) => [
+      cell(ref(r)),
+      cell(r.action.text),
+      ...(leads ? [cell(...r.action.leads.map((l) => l.name))] : []),
+      cell(r.action.timescale.text),
+      cell(actionDue(r.action) ?? ''),
+      ...(when ? [cell(when(r))] : []),
+      ragCell(r),
+    ]),
   };
 }
 
