@@ -134,3 +134,12 @@ describe('bad options', () => {
     await expect(exportReport(report, 'pdf' as 'md')).rejects.toThrow(/"pdf" is not a report format\. Choose docx, html or md/);
   });
 });
+
+describe('a plan with nothing in it yet', () => {
+  it('still publishes in every format and reports, saying there is nothing to report', async () => {
+    const s = createPlan(new Y.Doc(), { title: 'New plan' }).snapshot();
+    expect(await text(buildReport(s, 'lead', { today: '2026-11-25' }), 'md')).toContain('No action in the plan names a lead yet.');
+    expect(await text(buildReport(s, 'progress', { today: '2026-11-25' }), 'docx')).toContain('No actions are overdue on 2026-11-25.');
+    expect(await text(buildReport(s, 'annual', { today: '2026-11-25' }), 'html')).toContain('0 priorities; 0 actions finished and 0 progress updates recorded in 2026/27');
+  });
+});
