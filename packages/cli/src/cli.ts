@@ -26,6 +26,7 @@ Exit codes:
   2  bad input: unreadable, not what its name says, too large, from a newer
      Coplan, or nothing to import (the message says what to do)
   3  the output could not be written (an existing file is left as it was)
+  70 a fault in Coplan itself (internal fault); please report it
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
