@@ -316,7 +316,7 @@ export class PlanView extends LitElement {
       try {
         this.notice = await fn(publish, s);
       } catch (e) {
-        if (!(e instanceof PlanError || e instanceof publish.ExportUnavailable)) throw e;
+        if (!(e instanceof PlanError)) throw e;
         this.notice = '';
         this.message = e.message;
       }

@@ -1,8 +1,6 @@
 import type { PlanSnapshot } from '@coplan/core';
 import { exportPlan, formatInfo, type ExportFormat } from './core-export.js';
 
-export { ExportUnavailable } from './core-export.js';
-
 /** A file ready to download: the core's export of the plan, named after it. */
 export interface ExportedFile {
   name: string;
