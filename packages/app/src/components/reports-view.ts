@@ -1,11 +1,11 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { PlanError, type PlanSnapshot } from '@coplan/core';
-import { ExportUnavailable, buildReport, exportReport, formatInfo } from '../state/core-export.js';
+import { buildReport, exportReport, formatInfo, type ReportKind } from '../state/core-export.js';
 import { printHtml } from '../state/publish.js';
 import { formStyles } from './shared-styles.js';
 
-type Kind = 'progress' | 'lead' | 'annual';
+type Kind = ReportKind;
 
 const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
   progress: { tab: 'Progress', title: 'Progress report', file: 'progress report' },
@@ -15,6 +15,7 @@ const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
 
 /** Elements and attributes a report page never needs: dropped, whatever the plan's text holds. */
 const UNSAFE = 'script, style, link, meta, title, iframe, object, embed, form, base';
+const SVG = 'http://www.w3.org/2000/svg';
 
 /**
  * The body of the core's HTML report, made safe to place in the app: no
@@ -23,7 +24,8 @@ const UNSAFE = 'script, style, link, meta, title, iframe, object, embed, form, b
  */
 export function reportBody(document: string): string {
   const doc = new DOMParser().parseFromString(document, 'text/html');
-  doc.body.querySelectorAll(UNSAFE).forEach((el) => el.remove());
+  // A chart's SVG <title> is its accessible name (the <svg> is labelled by it): kept; the page's own <title> goes.
+  for (const el of doc.body.querySelectorAll(UNSAFE)) if (!(el.localName === 'title' && el.namespaceURI === SVG)) el.remove();
   for (const el of doc.body.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
       if (/^on/i.test(attr.name) || attr.name === 'style' || (/^(href|src|xlink:href|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data):/i.test(attr.value))) el.removeAttribute(attr.name);
@@ -99,7 +101,7 @@ export class ReportsView extends LitElement {
       this.error = '';
     } catch (e) {
       if (ticket !== this.built) return;
-      if (e instanceof PlanError || e instanceof ExportUnavailable) this.error = e.message;
+      if (e instanceof PlanError) this.error = e.message;
       else throw e;
     }
   }
@@ -118,7 +120,7 @@ export class ReportsView extends LitElement {
       this.notice = `Downloaded ${name}.`;
     } catch (e) {
       this.notice = '';
-      if (e instanceof PlanError || e instanceof ExportUnavailable) this.error = e.message;
+      if (e instanceof PlanError) this.error = e.message;
       else throw e;
     }
   }
@@ -129,7 +131,7 @@ export class ReportsView extends LitElement {
       printHtml(typeof out === 'string' ? out : new TextDecoder().decode(out), `${KINDS[this.kind].title}: ${this.snapshot.title}`);
       this.notice = 'The report was sent to the print dialog. To make a PDF, choose “Save as PDF” as the printer.';
     } catch (e) {
-      if (e instanceof PlanError || e instanceof ExportUnavailable) this.error = e.message;
+      if (e instanceof PlanError) this.error = e.message;
       else throw e;
     }
   }
