@@ -1,8 +1,13 @@
 import { RAG_COLOURS, type Block, type PublishedDocument, type TableBlock } from './document.js';
 
+/** Text that Markdown shows as written: no `<` can start HTML, no `&` an entity. */
+function safe(text: string): string {
+  return text.replace(/&(?=#?\w+;)/g, '&amp;').replace(/</g, '&lt;');
+}
+
 /** Text safe inside a Markdown table cell: pipes escaped, lines joined with `<br>`. */
 function tableText(lines: string[]): string {
-  return lines.map((l) => l.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')).join('<br>');
+  return lines.map((l) => safe(l).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')).join('<br>');
 }
 
 function table(b: TableBlock): string {
@@ -24,11 +29,11 @@ function table(b: TableBlock): string {
 function block(b: Block): string {
   switch (b.type) {
     case 'heading':
-      return `${'#'.repeat(b.level)} ${b.text}`;
+      return `${'#'.repeat(b.level)} ${safe(b.text)}`;
     case 'paragraph':
-      return b.label ? `**${b.label}:** ${b.text}` : b.text;
+      return b.label ? `**${safe(b.label)}:** ${safe(b.text)}` : safe(b.text);
     case 'list':
-      return b.items.map((i) => `- ${i.replace(/\n/g, ' ')}`).join('\n');
+      return b.items.map((i) => `- ${safe(i).replace(/\n/g, ' ')}`).join('\n');
     case 'table':
       return table(b);
     case 'bar-chart':

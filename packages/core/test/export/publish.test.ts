@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { createPlan, EXPORT_FORMATS, exportPlan, listActions, PlanError, type ExportFormat, type PlanSnapshot } from '../../src/index.js';
+import { createPlan, EXPORT_FORMATS, exportPlan, listActions, PlanError, previewImport, type ExportFormat, type PlanSnapshot } from '../../src/index.js';
 import { seedPlans } from '../../src/fixtures/index.js';
 
 const lancashire = () => createPlan(new Y.Doc(), seedPlans[1]!.input, { user: 'Business Manager' });
@@ -122,7 +122,12 @@ describe('HTML for print and PDF, and Markdown', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; more');
     const md = (await exportPlan(s, 'md')) as string;
     expect(md).toContain('A\\|B');
-    expect(md).toContain('# Plan <script>');
+    expect(md).toContain('# Plan &lt;script>alert(1)&lt;/script>');
+    expect(md).toContain('&lt;img src=x onerror=alert(1)> & more');
+    // And it reads back as typed.
+    const back = await previewImport({ name: 'plan.md', data: md });
+    expect(back.plan.title).toBe('Plan <script>alert(1)</script>');
+    expect(back.plan.priorities![0]!.objectives![0]!.actions![0]).toMatchObject({ text: '<img src=x onerror=alert(1)> & more', leads: ['A|B'] });
   });
 
   it('Markdown: headings, and a table per priority with one row per action', async () => {
