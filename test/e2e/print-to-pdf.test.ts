@@ -5,6 +5,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildReport, createPlan, exportPlan, exportReport, listActions } from '@coplan/core';
 import { seedPlans } from '@coplan/core/fixtures';
 import { browserAvailable, launch } from './browser.js';
+import { axeViolations } from './axe.js';
 
 /** Each page's text, as a PDF reader extracts it. */
 async function pagesOf(pdf: Uint8Array): Promise<string[]> {
@@ -60,6 +61,27 @@ describe.runIf(browserAvailable())('print and PDF', () => {
     const withTable = pages.filter((p) => p.includes('Objective Action Lead(s) Timescale'));
     // Lancashire's four priority tables run to more than four pages: the continuation pages carry the header too.
     expect(withTable.length).toBeGreaterThan(s.priorities.length);
+  });
+
+  it('the published pages meet WCAG 2.2 AA (axe), on screen and as printed', async () => {
+    const plan = createPlan(new Y.Doc(), seedPlans[3]!.input);
+    const [first, second] = listActions(plan.snapshot());
+    plan.create('progress', { date: '2020-06-30', author: 'Chair', rag: 'red', narrative: 'Delayed by lockdown' }, { parentId: first!.action.id });
+    plan.create('progress', { date: '2020-07-30', author: 'Chair', rag: 'amber', narrative: 'Restarted' }, { parentId: second!.action.id });
+    const s = plan.snapshot();
+    const documents: Record<string, string> = { plan: (await exportPlan(s, 'html')) as string };
+    for (const kind of ['progress', 'lead', 'annual'] as const) documents[kind] = (await exportReport(buildReport(s, kind, { today: '2020-08-01' }), 'html')) as string;
+    const found: Record<string, string[]> = {};
+    const page = await browser.newPage();
+    for (const [name, html] of Object.entries(documents)) {
+      for (const media of ['screen', 'print'] as const) {
+        await page.emulateMedia({ media });
+        await page.setContent(html);
+        found[`${name} (${media})`] = await axeViolations(page);
+      }
+    }
+    await page.close();
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
   });
 
   it('reports print the same way', async () => {
