@@ -126,7 +126,8 @@ export async function renderDocx(doc: PublishedDocument): Promise<Uint8Array> {
     creator: 'Coplan',
     title: doc.title,
     description: runningHeader(doc),
-    styles: { default: { document: { run: { font: 'Arial', size: 20 } } } },
+    // en-GB: spell-checking and screen readers read it as British English.
+    styles: { default: { document: { run: { font: 'Arial', size: 20, language: { value: 'en-GB' } } } } },
     sections: [
       {
         properties: {

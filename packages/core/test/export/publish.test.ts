@@ -47,6 +47,8 @@ describe('Word', () => {
     expect(tables).toBe(s.priorities.length + (s.consultation.length ? 1 : 0) + (s.indicators.length ? 1 : 0));
     expect(document.match(/<w:tblHeader\/>/g)).toHaveLength(tables);
     expect(document).toMatch(/<w:pgSz[^>]*w:orient="landscape"/);
+    expect(await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string')).toMatch(/<w:lang w:val="en-GB"/);
+    expect(await (await JSZip.loadAsync(bytes)).file('docProps/core.xml')!.async('string')).toContain(`<dc:title>${s.title}</dc:title>`);
     expect(headers.join('')).toContain(s.title);
     expect(s.status).toBe('consultation');
     expect(headers.join('')).toContain(`${s.title} · consultation`);
