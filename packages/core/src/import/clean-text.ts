@@ -49,7 +49,15 @@ export function cleanCell(text: string): string {
     .join('\n');
 }
 
+// A word extraction wrapped at its hyphen: "multi-" then "agency".
+const HYPHEN_WRAP = /(?<=[A-Za-z]-)[ \t]*\n\s*(?=[A-Za-z])/g;
+
 /** A cell's text on one line, as a field that holds one statement stores it. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text.replace(HYPHEN_WRAP, '').replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** Two wrapped lines joined back into one: with a space, or none after a hyphen ("multi-" "agency"). */
+export function joinWrapped(a: string, b: string): string {
+  return /[A-Za-z]-$/.test(a) && /^[A-Za-z]/.test(b) ? `${a}${b}` : `${a} ${b}`;
 }

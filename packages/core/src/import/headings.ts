@@ -100,6 +100,8 @@ const VOCABULARY: Record<Exclude<ImportField, 'ignore' | 'number'>, string[]> = 
     'impact',
     'what difference has it made',
     'impact / what difference has it made',
+    'what difference will it make',
+    'impact / what difference will it make',
     'outcome',
     'outcomes',
     'expected outcome',

@@ -1,5 +1,5 @@
 import { parseTimescale } from '../timescale/parse-timescale.js';
-import { cleanCell, isFurniture, oneLine } from './clean-text.js';
+import { cleanCell, isFurniture, joinWrapped, oneLine } from './clean-text.js';
 import { HEADING_PHRASES, normaliseHeading, recogniseHeading } from './headings.js';
 import { finish, type ColumnMapping, type ImportColumn, type ImportPreview, type MapOptions } from './map-source.js';
 import { readPriorityHeading, type NotImported, type PlanBuilder } from './plan-builder.js';
@@ -70,7 +70,7 @@ export function readLooseText(
     if (paragraphs && !blank && units.length && !readPriorityHeading(line)) {
       const prev = units[units.length - 1]!;
       if (prev.kind !== 'heading' || !readPriorityHeading(prev.text)?.title) {
-        prev.text = `${prev.text} ${line}`;
+        prev.text = joinWrapped(prev.text, line);
         if (prev.kind !== 'heading') prev.kind = kindOf(prev.text);
         continue;
       }
@@ -83,15 +83,15 @@ export function readLooseText(
     if (prev && !blank && kind !== 'heading' && prev.kind !== 'heading') {
       if (prev.kind === 'text' && (kind === 'text' || /^[a-z(]/.test(line)) && !numbered) join = !/[.!?]$/.test(prev.text) || /^[a-z(]/.test(line);
       else if (prev.kind === 'lead' && kind !== 'timescale') {
-        const both = `${prev.text} ${line}`.toLowerCase();
+        const both = joinWrapped(prev.text, line).toLowerCase();
         join = /[,&]$|\b(?:to|with|and|of|the|for)$/i.test(prev.text) || /^[a-z(]/.test(line) ||
           [...known].some((k) => both.includes(k) && !prev.text.toLowerCase().includes(k) && !line.toLowerCase().includes(k));
       }
     } else if (prev && blank === false && prev.kind === 'heading' && kind === 'text' && !readPriorityHeading(prev.text)?.title) {
-      prev.text = `${prev.text} ${line}`;
+      prev.text = joinWrapped(prev.text, line);
       continue;
     }
-    if (join) prev!.text = `${prev!.text} ${line}`;
+    if (join) prev!.text = joinWrapped(prev!.text, line);
     else units.push({ text: line, kind: prev?.kind === 'lead' && kind === 'text' && /^[a-z(]/.test(line) ? 'lead' : kind });
     blank = false;
   }

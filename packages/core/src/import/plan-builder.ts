@@ -1,7 +1,7 @@
 import type { ActionInput, MilestoneInput, ObjectiveInput, PlanInput, PriorityInput } from '../model/input.js';
 import type { Rag, ActionStatus } from '../model/values.js';
 import { oneLine } from './clean-text.js';
-import { splitItems, splitLeads, splitTasks, stripNumbering } from './split-cell.js';
+import { leadShaped, splitItems, splitLeads as splitLeadNames, splitTasks, stripNumbering, type LeadDetails } from './split-cell.js';
 
 /** A source cell that landed in no field, and why. */
 export interface NotImported {
@@ -19,6 +19,8 @@ export function readMilestone(line: string): MilestoneInput {
   const m = /^(✓\s*)?(.*?)(?:\s+—\s+(.+))?$/.exec(line.trim())!;
   return { text: m[2]!.trim(), ...(m[3] ? { timescale: m[3].trim() } : {}), ...(m[1] ? { done: true } : {}) };
 }
+
+const BULLET_MARK = /^[•·▪◦‣●○■□*]\s*/;
 
 const RAG_WORDS: Record<string, Rag> = {
   red: 'red', r: 'red', amber: 'amber', a: 'amber', green: 'green', g: 'green', blue: 'blue', b: 'blue', complete: 'blue', completed: 'blue',
@@ -66,6 +68,8 @@ export class PlanBuilder {
   readonly priorities: PriorityInput[] = [];
   readonly knownLeads = new Set<string>();
   readonly leadNames = new Map<string, string>();
+  /** Chairs and organisations lead cells name ("Chair of X (Chair: Y)"). */
+  readonly leadDetails = new Map<string, LeadDetails>();
   private priority: PriorityInput | null = null;
   private objective: ObjectiveInput | null = null;
   private lastActions: ActionInput[] = [];
@@ -99,8 +103,12 @@ export class PlanBuilder {
   /** Learns lead names written alone in a cell, to split run-together ones later. */
   learnLeads(cells: string[]): void {
     for (const c of cells) for (const line of c.split('\n')) {
-      const name = line.trim();
+      const name = line.replace(BULLET_MARK, '').trim();
       if (name && name.split(/\s+/).length <= 4 && !/[;,]/.test(name)) this.knownLeads.add(name.toLowerCase());
+      // "QA Sub / Audit Group": each name of a list is a name too.
+      else if (name.length < 80 && /\s\/\s|;/.test(name)) {
+        for (const part of name.split(/\s+\/\s+|\s*;\s*/)) if (part && part.split(/\s+/).length <= 4 && !/,/.test(part)) this.knownLeads.add(part.toLowerCase());
+      }
     }
   }
 
@@ -110,10 +118,14 @@ export class PlanBuilder {
     for (const k of [...known]) {
       if (!k.includes(' ')) continue;
       known.delete(k); // tested against the others, then put back unless it is only them
-      const parts = splitLeads(k, known);
-      const runTogether = parts.every((p) => known.has(p.toLowerCase())) && !(parts.length === 1 && parts[0]!.toLowerCase() === k);
+      const parts = this.splitLeads(k, known);
+      const runTogether = !(parts.length === 1 && parts[0]!.toLowerCase() === k) && parts.some((p) => known.has(p.toLowerCase())) && parts.every((p) => known.has(p.toLowerCase()) || leadShaped(p));
       if (!runTogether) known.add(k);
     }
+  }
+
+  private splitLeads(cell: string, known: ReadonlySet<string>): string[] {
+    return splitLeadNames(cell, known, this.leadDetails);
   }
 
   private lead(name: string): string {
@@ -129,7 +141,7 @@ export class PlanBuilder {
     if (f.action && last) last.text = `${last.text} ${oneLine(f.action)}`.trim();
     if (f.lead && last) {
       const extra = f.lead;
-      for (const a of this.lastActions) a.leads = [...(a.leads ?? []), ...splitLeads(extra, this.knownLeads).map((n) => this.lead(n))];
+      for (const a of this.lastActions) a.leads = [...(a.leads ?? []), ...this.splitLeads(extra, this.knownLeads).map((n) => this.lead(n))];
     }
     if (f.timescale && last) last.timescale = `${last.timescale ?? ''} ${oneLine(f.timescale)}`.trim();
     if (f.impact && this.objective) this.objective.impact = `${this.objective.impact ?? ''} ${oneLine(f.impact)}`.trim();
@@ -168,23 +180,27 @@ export class PlanBuilder {
     let leadLines = f.lead && !wholeCells ? f.lead.split('\n').filter((l) => l.trim()) : [];
     // A table laid out one action per row (as Coplan publishes plans): each cell is taken whole, leads one per line.
     const allLeads = f.lead
-      ? (wholeCells ? f.lead.split(/\n|;/).map((l) => l.trim()).filter(Boolean) : splitLeads(f.lead, this.knownLeads)).map((n) => this.lead(n))
+      ? (wholeCells ? f.lead.split(/\n|;/).map((l) => l.trim()).filter(Boolean) : this.splitLeads(f.lead, this.knownLeads)).map((n) => this.lead(n))
       : [];
     const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (actionItems.length === 1 ? splitTasks(t, allLeads) : [t]));
     // Leads run together on one line beside as many run-together tasks: one each, in order.
-    if (tasks.length > 1 && leadLines.length <= 1 && allLeads.length === tasks.length) leadLines = allLeads;
+    // A list written with separators ("QA Sub / Audit Group") names co-leads of every task.
+    const listed = leadLines.length === 1 && /[/,;]|\s&\s|\band\b/.test(leadLines[0]!.replace(/\([^()]*\)/g, ''));
+    if (tasks.length > 1 && leadLines.length <= 1 && !listed && allLeads.length === tasks.length) leadLines = allLeads;
     const items = tasks.length > 0 ? tasks : hasDetail ? [this.objective.text] : [];
-    const timeLines = f.timescale ? f.timescale.split('\n').filter((l) => l.trim()) : [];
+    // A timescale cell's lines lose the bullets stray HTML or Word lists gave them.
+    const timescale = f.timescale ? f.timescale.split('\n').map((l) => l.replace(BULLET_MARK, '').trim()).filter(Boolean).join('\n') : '';
+    const timeLines = timescale ? timescale.split('\n') : [];
     const actions: ActionInput[] = items.map((text, i) => {
       const a: ActionInput = { text };
       // One lead or timescale line per task when the counts agree; otherwise all of them for every task.
-      const leads = items.length > 1 && leadLines.length === items.length ? splitLeads(leadLines[i]!, this.knownLeads).map((n) => this.lead(n)) : allLeads;
+      const leads = items.length > 1 && leadLines.length === items.length ? this.splitLeads(leadLines[i]!, this.knownLeads).map((n) => this.lead(n)) : allLeads;
       if (leads.length) a.leads = leads;
       if (items.length > 1 && timeLines.length === items.length) a.timescale = timeLines[i]!.trim();
       else if (timeLines.length > 1 && items.length === 1 && timeLines.every((l) => /\d{4}|\d\/\d/.test(l))) {
         a.milestones = timeLines.map((l) => ({ text: l.trim(), timescale: l.trim() }));
         a.timescale = timeLines[timeLines.length - 1]!.trim();
-      } else if (f.timescale) a.timescale = oneLine(f.timescale);
+      } else if (timescale) a.timescale = oneLine(timescale);
       else if (f.due && !wholeCells) a.timescale = oneLine(f.due); // a register's Due is worked out from the timescale: not a timescale of its own
       if (f.milestone && items.length === 1) a.milestones = [...(a.milestones ?? []), ...f.milestone.split('\n').filter((l) => l.trim()).map(readMilestone)];
       const { rag, narrative, status, date, author } = this.readProgress(f, wholeCells);
@@ -243,6 +259,7 @@ export class PlanBuilder {
   leads(): NonNullable<PlanInput['leads']> {
     return [...this.leadNames.values()].map((name) => ({
       name,
+      ...this.leadDetails.get(name.toLowerCase()),
       kind: /group|sub\b|sub-|board|team|partner|panel|forum|network|partnership|service|office|cell|meeting|executive|reps|cpbs/i.test(name)
         ? ('group' as const)
         : /council|trust|police|nhs|ccg|icb|school|authority|constabulary/i.test(name)
