@@ -14,7 +14,10 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function day(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined || value === '') return fallback;
-  if (!ISO_DAY.test(value.slice(0, 10)) || Number.isNaN(Date.parse(value)))
+  const dayPart = value.slice(0, 10);
+  // Date.parse rolls 30 February over to March: a real day reads back as itself.
+  const real = ISO_DAY.test(dayPart) && !Number.isNaN(Date.parse(value)) && new Date(dayPart + 'T00:00:00Z').toISOString().slice(0, 10) === dayPart;
+  if (!real)
     throw new PlanError('invalid-value', `The report's ${name} "${value}" is not a date. Give it as YYYY-MM-DD, e.g. 2026-03-31.`);
   return value;
 }

@@ -127,6 +127,8 @@ describe('bad options', () => {
     const s = createPlan(new Y.Doc(), seedPlans[1]!.input).snapshot();
     expect(() => buildReport(s, 'progress', { today: '31/03/2016' })).toThrow(/"31\/03\/2016" is not a date\. Give it as YYYY-MM-DD/);
     expect(() => buildReport(s, 'progress', { since: 'last week' })).toThrow(PlanError);
+    expect(() => buildReport(s, 'progress', { today: '2026-02-30' })).toThrow(/"2026-02-30" is not a date/);
+    expect(buildReport(s, 'progress', { today: '2028-02-29' }).today).toBe('2028-02-29');
     expect(() => buildReport(s, 'lead', { withinDays: -5 })).toThrow(/whole number of days from 0 to 3660/);
     expect(() => buildReport(s, 'annual', { year: { start: '2017-04-01', end: '2016-03-31' } })).toThrow(/start date to a later end date/);
     expect(() => buildReport(s, 'weekly' as ReportKind)).toThrow(/"weekly" is not a kind of report\. Choose progress, lead or annual/);
