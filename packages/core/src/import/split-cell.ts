@@ -79,7 +79,7 @@ function splitOutsideBrackets(text: string, separators: RegExp, around?: RegExp)
  * sentence the cell edge cut ("Child Exploitation sub-group to").
  */
 function tidyLead(name: string): string {
-  return name.replace(/[.\s]+$/, '').replace(/\s+(?:to|and|with|of|for|the|by)$/i, '').replace(/[,;:\s]+$/, '').trim();
+  return name.replace(/[.\s]+$/, '').replace(/\s+to\s+[a-z]+$/, '').replace(/\s+(?:to|and|with|of|for|the|by)$/i, '').replace(/[,;:\s]+$/, '').trim();
 }
 
 // "Chair of X Group (Chair: Jo Bloggs, Head of Service)": the lead is the chair of X; who holds it is said aside.
@@ -114,6 +114,9 @@ function splitChair(name: string, details?: Map<string, LeadDetails>): string[] 
 
 /** "X sub-group and Y sub-group", "CSE co-ordinator with Child Exploitation sub-group": two leads, when the second is a name the plan uses alone. */
 function splitJoined(name: string, known: ReadonlySet<string>): string[] {
+  // "LSAB and LSCP": two bodies' acronyms.
+  const acronyms = /^([A-Z][A-Z&]{1,6}) and ([A-Z][A-Z&]{1,6})$/.exec(name);
+  if (acronyms) return [acronyms[1]!, acronyms[2]!];
   if (known.size === 0 || known.has(name.toLowerCase())) return [name];
   const re = /\s+(?:and|with)\s+/gi;
   let m: RegExpExecArray | null;
@@ -139,12 +142,13 @@ export function splitLeads(cell: string, known: ReadonlySet<string> = new Set(),
     const parts = splitOutsideBrackets(line, /[;]/).flatMap((p) => {
       const commas = splitOutsideBrackets(p, /,/);
       // "CSE, Trafficking and Missing Sub Group" is one group's name, not three leads.
-      const oneName = commas.length > 1 && /\band\b|&/.test(commas[commas.length - 1]!) && commas.slice(0, -1).every((c) => c.trim().split(/\s+/).length <= 2);
+      const last = commas[commas.length - 1]!.trim();
+      const oneName = commas.length > 1 && /\band\b|&/.test(last) && !/^[A-Z]{2,6} and [A-Z]{2,6}\b/.test(last.replace(/^and\s+/, '')) && commas.slice(0, -1).every((c) => c.trim().split(/\s+/).length <= 2);
       return oneName ? [p] : commas;
     });
     for (const part of parts) {
       for (const piece of splitOutsideBrackets(part, /[/&]/, /\s+\/\s+|(?<=\S+\s+\S+)\s+&\s+(?=[A-Z])/)) {
-        const name = tidyLead(stripNumbering(piece.replace(/^(?:and|with)\s+/i, '')));
+        const name = tidyLead(stripNumbering(piece.trim().replace(/^(?:and|with)\s+/i, '')));
         if (!name) continue;
         for (const n of splitChair(name, details)) for (const m of splitJoined(n, known)) names.push(...splitRunTogether(m, known));
       }
@@ -189,7 +193,7 @@ function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
 }
 
 // Verbs that start a task in these plans; a capitalised one after a lower-case word starts a new task.
-const TASK_VERBS =
+export const TASK_VERBS =
   'Adapt|Agree|Analyse|Assess|Audit|Carry|Challenge|Collate|Commission|Complete|Confirm|Consider|Continue|Co-ordinate|Coordinate|Create|Deliver|Design|Develop|Devise|Disseminate|Embed|Ensure|Establish|Evaluate|Explore|Facilitate|Formulate|Identify|Implement|Include|Launch|Maintain|Map|Monitor|Pilot|Prepare|Produce|Promote|Provide|Publish|Raise|Receive|Recruit|Refresh|Request|Review|Revise|Scope|Scrutinise|Seek|Set|Share|Strengthen|Test|Trigger|Undertake|Update';
 // After a lower-case word that is not a little word ("to Review" is one task), or after a closing bracket.
 const RUN_ON = new RegExp(`(?:(?<=\\b(?!(?:the|a|an|to|of|for|and|with|by|in|on|from|at|re|or|via|through|will|shall|must|should|can|may|could)\\b)[a-z][a-z\\-]*)|(?<=[a-z]\\))) (?=(?:${TASK_VERBS}) [a-z])`, 'g');
