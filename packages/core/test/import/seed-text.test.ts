@@ -18,10 +18,10 @@ const words = (s: string) => new Set(s.toLowerCase().match(/[a-z]{4,}/g) ?? []);
  * so a regression shows.
  */
 const BARS: Record<string, { priorities: number; actionShare: number; leadShare: number; timescaleShare: number }> = {
-  '000_b1e6cc473b1acf17': { priorities: 1, actionShare: 0.9, leadShare: 0.9, timescaleShare: 0 },
-  '002_70289ed330aeee55': { priorities: 4, actionShare: 0.6, leadShare: 0.95, timescaleShare: 0.95 },
-  '003_cbbf7fa25313b429': { priorities: 6, actionShare: 0.9, leadShare: 0.9, timescaleShare: 0.25 },
-  '004_5187200b7a039977': { priorities: 5, actionShare: 0.9, leadShare: 0.75, timescaleShare: 0.9 },
+  '000_b1e6cc473b1acf17': { priorities: 5, actionShare: 0.95, leadShare: 0.9, timescaleShare: 0 },
+  '002_70289ed330aeee55': { priorities: 4, actionShare: 0.95, leadShare: 0.95, timescaleShare: 0.95 },
+  '003_cbbf7fa25313b429': { priorities: 6, actionShare: 0.95, leadShare: 0.95, timescaleShare: 0.9 },
+  '004_5187200b7a039977': { priorities: 5, actionShare: 0.9, leadShare: 0.8, timescaleShare: 0.9 },
 };
 
 describe('pasting a seed plan as it stands', () => {
@@ -57,12 +57,13 @@ describe('pasting a seed plan as it stands', () => {
   }
 
   // How many of the fixture's actions come back word for word, with the same leads and timescale.
-  // Measured 2026-11-24; pinned a little under, so a regression shows.
+  // Measured 2026-11-25 (000: 27/34, 15, 27; 002: 47/51, 47, 47; 003: 40/46, 28, 29; 004: 15/23, 10, 11);
+  // pinned one under, so a regression shows.
   const EXACT: Record<string, [text: number, leads: number, timescale: number]> = {
-    '000_b1e6cc473b1acf17': [24, 3, 24],
-    '002_70289ed330aeee55': [42, 40, 36],
-    '003_cbbf7fa25313b429': [36, 16, 14],
-    '004_5187200b7a039977': [12, 0, 10],
+    '000_b1e6cc473b1acf17': [26, 14, 26],
+    '002_70289ed330aeee55': [46, 46, 46],
+    '003_cbbf7fa25313b429': [39, 27, 28],
+    '004_5187200b7a039977': [14, 9, 10],
   };
   for (const { seed, input } of seedPlans) {
     it(`brings back ${seed}'s actions as transcribed by hand`, async () => {
