@@ -12,6 +12,7 @@ const FIELD_LABELS: Record<ImportField, string> = {
   lead: 'Lead',
   timescale: 'Timescale',
   milestone: 'Milestones',
+  variant: 'Per partnership (where one plan serves two)',
   due: 'Due date (read from the timescale)',
   impact: 'Impact',
   progress: 'Progress',

@@ -65,7 +65,7 @@ export function priorityTable(p: PrioritySnapshot): TableBlock {
         row.push(
           cell(
             ...(a?.variants.map((v) =>
-              [`${v.partnership}:`, v.text, v.leads.length ? `Lead: ${leadNames(v).join('; ')}` : '', v.timescale.text ? `Timescale: ${v.timescale.text}` : ''].filter(Boolean).join(' '),
+              [`${v.partnership}: ${v.text}`.trim(), v.leads.length ? `Lead: ${leadNames(v).join('; ')}` : '', v.timescale.text ? `Timescale: ${v.timescale.text}` : ''].filter(Boolean).join(' · '),
             ) ?? []),
           ),
         );
@@ -101,7 +101,7 @@ function priorityBlocks(p: PrioritySnapshot): Block[] {
 export function planDocument(s: PlanSnapshot): PublishedDocument {
   const blocks: Block[] = [{ type: 'heading', level: 1, text: s.title }];
   const version = versionLine(s);
-  if (s.partnerships.length) blocks.push({ type: 'paragraph', label: 'Partnership', text: s.partnerships.map((p) => p.name).join('; ') });
+  if (s.partnerships.length) blocks.push({ type: 'paragraph', label: 'Partnership', text: s.partnerships.map((p) => (p.shortName && p.shortName !== p.name ? `${p.name} (${p.shortName})` : p.name)).join('; ') });
   if (s.period) blocks.push({ type: 'paragraph', label: 'Period', text: `${s.period.start} to ${s.period.end}` });
   if (version) blocks.push({ type: 'paragraph', label: 'Version', text: version });
   if (s.vision) blocks.push({ type: 'heading', level: 2, text: 'Vision' }, { type: 'paragraph', text: s.vision });

@@ -6,6 +6,7 @@ export type ImportField =
   | 'lead'
   | 'timescale'
   | 'milestone'
+  | 'variant'
   | 'due'
   | 'impact'
   | 'progress'
@@ -23,6 +24,7 @@ export const IMPORT_FIELDS: readonly ImportField[] = [
   'lead',
   'timescale',
   'milestone',
+  'variant',
   'due',
   'impact',
   'progress',
@@ -111,6 +113,7 @@ const VOCABULARY: Record<Exclude<ImportField, 'ignore' | 'number'>, string[]> = 
     'measure of success',
   ],
   milestone: ['milestones', 'milestone', 'key milestones', 'sub-items', 'sub items'],
+  variant: ['per partnership', 'per-partnership', 'partnership variants', 'by partnership'],
   due: ['due', 'due by', 'due on'],
   'progress-date': ['progress date', 'date of update', 'update date', 'date of last update', 'last updated'],
   progress: ['progress made', 'progress', 'progress update', 'latest progress', 'update', 'commentary', 'progress indicator'],

@@ -1,4 +1,5 @@
 import type { PlanInput } from '../model/input.js';
+import { PLAN_STATUSES, type PlanStatus } from '../model/values.js';
 import { cleanCell, isFurniture, oneLine } from './clean-text.js';
 import { normaliseHeading, recogniseHeading, type ImportField } from './headings.js';
 import { PlanBuilder, readPriorityHeading, type NotImported, type RowFields } from './plan-builder.js';
@@ -289,7 +290,17 @@ export function finish(
   builder.priorities.forEach((p, i) => { if (!p.title) p.title = `Priority ${i + 1}`; });
   const priorities = builder.priorities.filter((p) => (p.objectives?.length ?? 0) > 0 || p.aim || p.successStatements?.length);
   const plan: PlanInput = { title: planTitle, period: periodFromTitle(planTitle), priorities, leads: builder.leads() };
-  if (preamble.length) plan.introduction = preamble.join('\n');
+  const front = readFrontMatter(preamble);
+  if (front.period) plan.period = front.period;
+  if (front.versionLabel) plan.versionLabel = front.versionLabel;
+  if (front.status) plan.status = front.status;
+  const partnerships = [...front.partnerships];
+  for (const name of builder.partnershipNames) {
+    const key = name.toLowerCase();
+    if (!partnerships.some((p) => p.name.toLowerCase() === key || p.shortName?.toLowerCase() === key)) partnerships.push({ name, shortName: name });
+  }
+  if (partnerships.length) plan.partnerships = partnerships;
+  if (front.rest.length) plan.introduction = front.rest.join('\n');
   for (const p of builder.priorities) if (!priorities.includes(p)) {
     notImported.push({ where: `priority heading`, text: p.title, reason: 'A priority heading with no objectives or actions under it.' });
   }
@@ -308,6 +319,42 @@ export function finish(
       withTimescales: actions.filter((a) => a.timescale).length,
     },
   };
+}
+
+/**
+ * The labelled lines at the top of a plan ("Partnership: …", "Period: …",
+ * "Version: …", as Coplan publishes them and many plans write them) read into
+ * the plan's fields; every other line stays, as the introduction.
+ */
+export function readFrontMatter(lines: string[]): { partnerships: { name: string; shortName?: string }[]; period?: PlanInput['period']; versionLabel?: string; status?: PlanStatus; rest: string[] } {
+  const out: ReturnType<typeof readFrontMatter> = { partnerships: [], rest: [] };
+  for (const raw of lines) {
+    const line = raw.replace(/\*\*/g, '').trim();
+    const m = /^(Partnerships?|Period|Version):\s*(.+)$/i.exec(line);
+    const label = m?.[1]!.toLowerCase();
+    if (m && label!.startsWith('partnership') && out.partnerships.length === 0) {
+      for (const part of m[2]!.split(/;\s*/)) {
+        const named = /^(.*?)\s*\(([^()]+)\)$/.exec(part.trim());
+        if (named) out.partnerships.push({ name: named[1]!, shortName: named[2]! });
+        else if (part.trim()) out.partnerships.push({ name: part.trim() });
+      }
+      continue;
+    }
+    const period = m && label === 'period' ? /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(m[2]!.trim()) : null;
+    if (period && !out.period) {
+      out.period = { start: period[1]!, end: period[2]! };
+      continue;
+    }
+    if (m && label === 'version' && out.versionLabel === undefined && out.status === undefined) {
+      for (const part of m[2]!.split(' · ').map((x) => x.trim())) {
+        if ((PLAN_STATUSES as readonly string[]).includes(part.toLowerCase())) out.status = part.toLowerCase() as PlanStatus;
+        else if (part) out.versionLabel = part;
+      }
+      continue;
+    }
+    out.rest.push(raw);
+  }
+  return out;
 }
 
 export { stripNumbering };

@@ -1,4 +1,4 @@
-import type { ActionInput, MilestoneInput, ObjectiveInput, PlanInput, PriorityInput } from '../model/input.js';
+import type { ActionInput, MilestoneInput, ObjectiveInput, PlanInput, PriorityInput, VariantInput } from '../model/input.js';
 import type { Rag, ActionStatus } from '../model/values.js';
 import { oneLine } from './clean-text.js';
 import { leadShaped, splitItems, splitLeads as splitLeadNames, splitTasks, stripNumbering, type LeadDetails } from './split-cell.js';
@@ -12,7 +12,24 @@ export interface NotImported {
 }
 
 /** One row's cells, by field; several columns mapped to a field are joined by line breaks. */
-export type RowFields = Partial<Record<'priority' | 'objective' | 'action' | 'lead' | 'timescale' | 'milestone' | 'impact' | 'progress' | 'rag' | 'status' | 'due' | 'progressDate', string>>;
+export type RowFields = Partial<Record<'priority' | 'objective' | 'action' | 'lead' | 'timescale' | 'milestone' | 'variant' | 'impact' | 'progress' | 'rag' | 'status' | 'due' | 'progressDate', string>>;
+
+/** A per-partnership line as Coplan writes it: "LRSCP: text · Lead: A; B · Timescale: March 2021". */
+export function readVariant(line: string): VariantInput | null {
+  const m = /^([^:]{1,60}):\s*(.*)$/.exec(line.trim());
+  if (!m) return null;
+  const v: VariantInput = { partnership: m[1]!.trim() };
+  const text: string[] = [];
+  for (const part of m[2]!.replace(/^·\s*/, '').split(' · ')) {
+    const lead = /^Lead:\s*(.*)$/.exec(part);
+    const timescale = /^Timescale:\s*(.*)$/.exec(part);
+    if (lead) v.leads = lead[1]!.split(';').map((l) => l.trim()).filter(Boolean);
+    else if (timescale) v.timescale = timescale[1]!.trim();
+    else if (part.trim()) text.push(part.trim());
+  }
+  if (text.length) v.text = text.join(' · ');
+  return v;
+}
 
 /** A milestone line as Coplan writes it: "✓ text — timescale". */
 export function readMilestone(line: string): MilestoneInput {
@@ -68,6 +85,8 @@ export class PlanBuilder {
   readonly priorities: PriorityInput[] = [];
   readonly knownLeads = new Set<string>();
   readonly leadNames = new Map<string, string>();
+  /** Partnerships named by per-partnership parts of actions. */
+  readonly partnershipNames = new Set<string>();
   /** Chairs and organisations lead cells name ("Chair of X (Chair: Y)"). */
   readonly leadDetails = new Map<string, LeadDetails>();
   private priority: PriorityInput | null = null;
@@ -202,6 +221,14 @@ export class PlanBuilder {
         a.timescale = timeLines[timeLines.length - 1]!.trim();
       } else if (timescale) a.timescale = oneLine(timescale);
       else if (f.due && !wholeCells) a.timescale = oneLine(f.due); // a register's Due is worked out from the timescale: not a timescale of its own
+      if (f.variant && wholeCells && items.length === 1) {
+        const variants = f.variant.split('\n').map(readVariant).filter((v): v is VariantInput => v !== null);
+        for (const v of variants) {
+          this.partnershipNames.add(v.partnership);
+          v.leads = v.leads?.map((n) => this.lead(n));
+        }
+        if (variants.length) a.variants = variants;
+      }
       if (f.milestone && items.length === 1) a.milestones = [...(a.milestones ?? []), ...f.milestone.split('\n').filter((l) => l.trim()).map(readMilestone)];
       const { rag, narrative, status, date, author } = this.readProgress(f, wholeCells);
       if (status) {

@@ -40,6 +40,15 @@ describe('round trips: each seed exported to each format imports back to the sam
             p.flatMap((x) => (x.objectives ?? []).flatMap((o) => (o.actions ?? []).map((a) => (a.milestones ?? []).map((m) => [m.text, m.timescale ?? '']))));
           expect(milestones(preview.plan.priorities!)).toEqual(milestones(snapshot.priorities.map((p) => ({ objectives: p.objectives.map((o) => ({ actions: o.actions.map((a) => ({ milestones: a.milestones.map((m) => ({ text: m.text, timescale: m.timescale.text })) })) })) }))));
           expect(preview.plan.title).toBe(snapshot.title);
+          // …and the front matter and per-partnership parts.
+          expect(preview.plan.period ?? null).toEqual(snapshot.period);
+          expect(preview.plan.versionLabel ?? '').toBe(snapshot.versionLabel);
+          expect(preview.plan.status).toBe(snapshot.status);
+          expect(preview.plan.partnerships ?? []).toEqual(snapshot.partnerships.map((p) => ({ name: p.name, ...(p.shortName && p.shortName !== p.name ? { shortName: p.shortName } : {}) })));
+          const variants = rowsOfInputActions(preview.plan).map((a) => (a.variants ?? []).map((v) => [v.partnership, v.text ?? '', (v.leads ?? []).join('; '), v.timescale ?? '']));
+          expect(variants).toEqual(listActions(snapshot).map(({ action }) => action.variants.map((v) => [v.partnership, v.text, v.leads.map((l) => l.name).join('; '), v.timescale.text])));
+          // A rebuilt plan is valid, partnerships and all.
+          expect(() => createPlan(new Y.Doc(), preview.plan)).not.toThrow();
         }
         // Nothing of the plan's tables is lost silently: what is not read back is listed.
         for (const n of preview.notImported) expect(n.reason).toBeTruthy();
