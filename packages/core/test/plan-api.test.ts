@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createPlan, hasPlan, openPlan, PlanError, type PlanErrorCode } from '../src/index.js';
-import { chain, newPlan, steppingClock } from './helpers.js';
+import { chain, newPlan, replicaOf, steppingClock } from './helpers.js';
 
 function expectPlanError(fn: () => unknown, code: PlanErrorCode, message?: RegExp): PlanError {
   try {
@@ -263,5 +263,27 @@ describe('items inside the bin', () => {
     // Taking it out of the deleted objective into a live one is a restore with a new place.
     plan.restore('action', a, { parentId: o2 });
     expect(plan.children('action', o2).map((x) => x.id)).toEqual([a]);
+  });
+});
+
+describe('text fields of the plan itself', () => {
+  it('exist from the start, so an editor can bind to one the input left out and keep what is typed', () => {
+    const plan = newPlan({ title: 'No vision yet' });
+    for (const field of ['title', 'introduction', 'vision', 'reviewSchedule']) {
+      const text = plan.textOf('plan', '', field);
+      text.insert(text.length, ' typed');
+    }
+    expect(plan.snapshot()).toMatchObject({ vision: ' typed', introduction: ' typed', reviewSchedule: ' typed', title: 'No vision yet typed' });
+    const replica = replicaOf(plan.doc);
+    expect(openPlan(replica).snapshot().vision).toBe(' typed');
+  });
+
+  it('a plan saved before that still takes typing into a missing field', () => {
+    const plan = newPlan({ title: 'Older plan' });
+    plan.doc.getMap('coplan:meta').delete('vision');
+    expect(plan.doc.getMap('coplan:meta').has('vision')).toBe(false);
+    plan.textOf('plan', '', 'vision').insert(0, 'Children are safe');
+    expect(plan.snapshot().vision).toBe('Children are safe');
+    expect(() => plan.textOf('plan', '', 'status')).toThrow(/plan\.status is not a text field/);
   });
 });

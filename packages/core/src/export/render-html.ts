@@ -63,7 +63,7 @@ function barChart(b: BarChartBlock, n: number): string {
     })
     .join('');
   const legend = [...new Set(b.bars.flatMap((bar) => bar.segments.map((s) => s.key)))]
-    .map((k) => `<li><span class="swatch" style="background:#${RAG_COLOURS[k].fill}"></span>${RAG_COLOURS[k].label}</li>`)
+    .map((k) => `<li><span class="swatch rag-${k}"></span>${RAG_COLOURS[k].label}</li>`)
     .join('');
   return `<figure class="chart"><svg role="img" aria-labelledby="chart-${n}" viewBox="0 0 ${labelWidth + barWidth + 10} ${height}" width="100%" style="max-width:${labelWidth + barWidth + 10}px"><title id="chart-${n}">${escapeHtml(b.title)} (the same figures are in the table below)</title>${rows}</svg><figcaption>${escapeHtml(b.title)}<ul class="legend">${legend}</ul></figcaption></figure>`;
 }

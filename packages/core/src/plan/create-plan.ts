@@ -78,16 +78,17 @@ function fill(plan: Plan, input: PlanInput): void {
 }
 
 function fillMeta(plan: Plan, input: PlanInput): void {
+  // Every text field exists from the start, empty or not: a field made later by two partners at once would keep only one's typing.
   plan.updatePlan({
     title: input.title,
-    introduction: input.introduction,
-    vision: input.vision,
+    introduction: input.introduction ?? '',
+    vision: input.vision ?? '',
     versionLabel: input.versionLabel,
     status: input.status,
     period: input.period ?? undefined,
     principles: input.principles,
     statutoryObjectives: input.statutoryObjectives,
-    reviewSchedule: input.reviewSchedule,
+    reviewSchedule: input.reviewSchedule ?? '',
   });
 }
 

@@ -175,8 +175,13 @@ export class Plan {
   textOf(kind: EntityKind | 'plan', id: string, field: string): Y.Text {
     const map = kind === 'plan' ? this.layout.meta : this.entityMap(kind, id);
     const t = map.get(field);
-    if (!(t instanceof Y.Text)) throw new PlanError('unknown-field', `${kind}.${field} is not a text field.`, { kind, id, field });
-    return t;
+    if (t instanceof Y.Text) return t;
+    const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
+    if (!spec || spec.type !== 'text') throw new PlanError('unknown-field', `${kind}.${field} is not a text field.`, { kind, id, field });
+    // A plan made before every text field was created up front: make this one now, so typing into it is kept.
+    const made = new Y.Text();
+    this.transact(() => map.set(field, made));
+    return made;
   }
 
   /** Moves an item to another parent of the right level, or to another position among its siblings. */
