@@ -60,7 +60,12 @@ function publishedLayout(headings: string[]): boolean {
   return keys.includes('objective') && keys.includes('action') && keys.every((k) => PUBLISHED_HEADINGS.has(k));
 }
 
-function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, ImportColumn>): Header | null {
+/**
+ * Reads a row as column headings, or null for a data row. A table's first
+ * row, all of short cells, counts as headings when two of them are known,
+ * even beside headings Coplan does not know ("Area of work", "Comments").
+ */
+function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, ImportColumn>, firstRow = false): Header | null {
   // Most rows are data: a long cell rules a row out before any heading is looked up.
   if (row.some((c) => c.length > 160)) return null;
   const cells = row.map((c) => oneLine(cleanCell(c)));
@@ -79,7 +84,8 @@ function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, 
   const known = matches.filter((m) => m && m.field !== 'number' && m.confidence >= 0.6).length;
   if (cells.some((c, i) => !matches[i] && c.split(' ').length > 9)) return null;
   const nonEmpty = cells.filter(Boolean).length;
-  if (known < 2 || known < nonEmpty / 2) return null;
+  const shortCells = cells.every((c) => c.split(' ').length <= 6);
+  if (known < 2 || (known < nonEmpty / 2 && !(firstRow && shortCells))) return null;
   const fields: ImportField[] = cells.map((c, i) => {
     const heading = c || `Column ${i + 1}`;
     const key = normaliseHeading(heading);
@@ -142,7 +148,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   const notImported: NotImported[] = [];
   const warnings = [...parsed.warnings];
   const blocks = parsed.blocks;
-  const anyHeader = blocks.some((b) => b.kind === 'table' && b.rows.some((r) => readHeader(r, {}, new Map())));
+  const anyHeader = blocks.some((b) => b.kind === 'table' && b.rows.some((r, i) => readHeader(r, {}, new Map(), i === 0)));
 
   let title = '';
   const preamble: string[] = [];
@@ -153,7 +159,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   const hasHeaderAhead = (from: number) => {
     for (let j = from; j < blocks.length && j < from + 40; j++) {
       const b = blocks[j]!;
-      if (b.kind === 'table') return b.rows.slice(0, 3).some((r) => readHeader(r, {}, new Map())) || Boolean(header);
+      if (b.kind === 'table') return b.rows.slice(0, 3).some((r, i) => readHeader(r, {}, new Map(), i === 0)) || Boolean(header);
       if (b.kind === 'text' && (readPriorityHeading(b.text) || themeHeading(b.text))) return false;
     }
     return false;
@@ -224,7 +230,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         tableSincePriority = false;
         return;
       }
-      const h = readHeader(cells, mapping, columns);
+      const h = readHeader(cells, mapping, columns, ri === 0);
       if (h) { header = tableHeader = h; tableSincePriority = true; return; }
       if (!tableHeader) {
         // A table with no heading row carries on the last one when it has the same shape.
@@ -290,6 +296,10 @@ export function finish(
   builder.priorities.forEach((p, i) => { if (!p.title) p.title = `Priority ${i + 1}`; });
   const priorities = builder.priorities.filter((p) => (p.objectives?.length ?? 0) > 0 || p.aim || p.successStatements?.length);
   const plan: PlanInput = { title: planTitle, period: periodFromTitle(planTitle), priorities, leads: builder.leads() };
+  if (builder.objectivesMadeUp > 0)
+    warnings.push(
+      `${builder.objectivesMadeUp === 1 ? 'One priority' : `${builder.objectivesMadeUp} priorities`} had actions with no objective above them; each such priority's actions sit under one objective named after it. Map a column to "Objective" above, or rename the objective after importing.`,
+    );
   const front = readFrontMatter(preamble);
   if (front.period) plan.period = front.period;
   if (front.versionLabel) plan.versionLabel = front.versionLabel;

@@ -93,6 +93,8 @@ export class PlanBuilder {
   private objective: ObjectiveInput | null = null;
   private lastActions: ActionInput[] = [];
   unratedProgress = 0;
+  /** Objectives made because the source had none for a priority's actions. */
+  objectivesMadeUp = 0;
 
   constructor(private readonly importedBy: string, private readonly today: string) {}
 
@@ -190,9 +192,10 @@ export class PlanBuilder {
         objectives.push(this.objective);
       }
     } else if (!this.objective) {
-      // No objective column (or an empty first row): each row stands as its own objective.
-      this.objective = { text: actionItems[0] ?? 'Imported actions', actions: [] };
+      // No objective column (or an empty first row): the priority's actions share one objective named after it, and the preview says so.
+      this.objective = { text: this.priority!.title || 'Imported actions', actions: [] };
       this.priority!.objectives!.push(this.objective);
+      this.objectivesMadeUp++;
     }
     if (f.impact) this.objective.impact = [this.objective.impact, oneLine(f.impact)].filter(Boolean).join(' ');
 
@@ -219,7 +222,12 @@ export class PlanBuilder {
       else if (timeLines.length > 1 && items.length === 1 && timeLines.every((l) => /\d{4}|\d\/\d/.test(l))) {
         a.milestones = timeLines.map((l) => ({ text: l.trim(), timescale: l.trim() }));
         a.timescale = timeLines[timeLines.length - 1]!.trim();
-      } else if (timescale) a.timescale = oneLine(timescale);
+      } else if (timescale) {
+        a.timescale = oneLine(timescale);
+        // A Due column beside a timescale in other words ("Ongoing"): both kept, nothing dropped.
+        const due = f.due ? oneLine(f.due) : '';
+        if (due && !wholeCells && !a.timescale.includes(due)) a.timescale = `${a.timescale}; due ${due}`;
+      }
       else if (f.due && !wholeCells) a.timescale = oneLine(f.due); // a register's Due is worked out from the timescale: not a timescale of its own
       if (f.variant && wholeCells && items.length === 1) {
         const variants = f.variant.split('\n').map(readVariant).filter((v): v is VariantInput => v !== null);

@@ -43,6 +43,16 @@ const READERS: Reader[] = [
     },
   },
   {
+    // ISO dates, as spreadsheets' date cells and Coplan's own registers write them.
+    pattern: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    read: (m) => date(+m[1]!, +m[2]!, +m[3]!),
+  },
+  {
+    // "Oct-25", "Oct '25": a month as Excel's mmm-yy format shows it.
+    pattern: new RegExp(`\\b(${M})(?:-|\\s*')(\\d{2})\\b`, 'gi'),
+    read: (m) => span('month', monthStart(fullYear(m[2]!), monthNumber(m[1]!)), monthEnd(fullYear(m[2]!), monthNumber(m[1]!))),
+  },
+  {
     pattern: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/g,
     read: (m) => date(fullYear(m[3]!), +m[2]!, +m[1]!),
   },
@@ -91,13 +101,14 @@ const READERS: Reader[] = [
     read: (m) => ({ kind: 'recurring', from: null, to: null, recurrence: { every: 'year', month: monthNumber(m[1]!) } }),
   },
   {
-    pattern: /\b(20\d{2})\b/g,
+    // Not the year of a date that is not real ("2026-02-30" is flagged, not read as 2026).
+    pattern: /\b(20\d{2})\b(?!-\d{2}-\d{2})/g,
     read: (m) => span('year', iso(+m[1]!, 1, 1), iso(+m[1]!, 12, 31)),
   },
 ];
 
 /** Numbers that look like dates but are not real ones ("31/02/16"): flagged, never read as the nearest real date. */
-const DATE_LIKE = /\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b/g;
+const DATE_LIKE = /\b\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b/g;
 
 function date(year: number, month: number, day: number) {
   return isRealDate(year, month, day) ? span('date', iso(year, month, day), iso(year, month, day)) : null;

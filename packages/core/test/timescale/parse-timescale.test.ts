@@ -113,6 +113,16 @@ describe('dates, seasons and years', () => {
       expect(read(t).due, t).toEqual({ start: '2016-03-31', end: '2016-03-31' });
   });
 
+  it('reads ISO dates (spreadsheet date cells) and Excel\'s month-year cells', () => {
+    expect(read('2026-06-30').due).toEqual({ start: '2026-06-30', end: '2026-06-30' });
+    expect(read('By 2026-06-30').due).toEqual({ start: '2020-04-01', end: '2026-06-30' }); // from the plan's start
+    expect(shape('Oct-25')).toEqual([['month', '2025-10-01', '2025-10-31']]);
+    expect(shape("Sept '26")).toEqual([['month', '2026-09-01', '2026-09-30']]);
+    const bad = read('2026-02-30');
+    expect(bad.due).toBeNull();
+    expect(bad.unparsed).toEqual(['2026-02-30']);
+  });
+
   it('knows leap years and refuses dates that do not exist', () => {
     expect(read('29/02/16').due).toEqual({ start: '2016-02-29', end: '2016-02-29' });
     expect(read('February 2016').due).toEqual({ start: '2016-02-01', end: '2016-02-29' });
