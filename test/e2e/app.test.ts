@@ -197,6 +197,54 @@ describe.runIf(browserAvailable())('an action in full', () => {
   });
 });
 
+describe.runIf(browserAvailable())('the progress log', () => {
+  it('a new update has no RAG until one is chosen, and says so beside the field; an update can be corrected, and deleted to the bin and undone', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Pat');
+    const action = page.getByRole('group', { name: 'Action 1.1.1', exact: true });
+    const badge = () => action.locator('rag-badge span').textContent();
+    await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
+    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
+    const rag = form.getByRole('combobox', { name: 'RAG' });
+    await expect.poll(() => rag.inputValue()).toBe('');
+    await form.getByLabel('Progress', { exact: true }).fill('Audit booked');
+    await form.getByRole('button', { name: 'Save progress update' }).click();
+    // Nothing was saved; the RAG field says why, in words linked to it, and has focus.
+    await expect.poll(() => rag.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await rag.getAttribute('aria-describedby'))!;
+    await expect.poll(() => form.locator(`#${describedBy}`).textContent()).toMatch(/Choose a RAG rating/);
+    expect(await rag.evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await badge()).toBe('No update yet');
+    await rag.selectOption('amber');
+    await form.getByRole('button', { name: 'Save progress update' }).click();
+    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, amber: Audit booked' }).count()).toBe(1);
+    await expect.poll(badge).toBe('Amber: at risk');
+    // A second update starts at the action's RAG now.
+    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByRole('combobox', { name: 'RAG' }).inputValue()).toBe('amber');
+    await page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByRole('button', { name: 'Cancel' }).click();
+    // Corrected in place.
+    await action.getByRole('button', { name: /^Edit the \d{4}-\d{2}-\d{2} progress update of action 1\.1\.1$/ }).click();
+    const edit = action.getByRole('form', { name: /^Edit the .* progress update of action 1\.1\.1$/ });
+    await expect.poll(() => edit.getByRole('combobox', { name: 'RAG' }).inputValue()).toBe('amber');
+    await edit.getByRole('combobox', { name: 'RAG' }).selectOption('green');
+    await edit.getByLabel('Progress', { exact: true }).fill('Audit done');
+    await edit.getByRole('button', { name: 'Save changes to the progress update' }).click();
+    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, green: Audit done' }).count()).toBe(1);
+    expect(await action.getByRole('listitem').filter({ hasText: 'Audit booked' }).count()).toBe(0);
+    await expect.poll(badge).toBe('Green: on track');
+    // Deleted: to the bin, and back with Undo.
+    await action.getByRole('button', { name: /^Delete the .* progress update of action 1\.1\.1$/ }).click();
+    await expect.poll(() => action.getByText('No progress updates yet.').count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Bin' }).getByRole('listitem').filter({ hasText: 'progress: Audit done' }).count()).toBe(1);
+    await expect.poll(badge).toBe('No update yet');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, green: Audit done' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: 'Bin' }).count()).toBe(0);
+  });
+});
+
 describe.runIf(browserAvailable())('plans on this device', () => {
   it('lists the plan, and warns before deleting a copy holding changes the relay has not seen', async () => {
     const { relay, browser } = await setup();

@@ -1,7 +1,8 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ACTION_STATUSES, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot } from '@coplan/core';
+import { ACTION_STATUSES, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot, type ProgressUpdateSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
+import './progress-form.js';
 
 /**
  * An action in full: status, impact, leads (offered from the registry, free
@@ -9,12 +10,14 @@ import './editable-text.js';
  * `plan-error` when the core refuses a change.
  */
 export class ActionDetail extends LitElement {
-  static override properties = { plan: { attribute: false }, snapshot: { attribute: false }, action: { attribute: false }, name: {}, readonly: { type: Boolean } };
+  static override properties = { plan: { attribute: false }, snapshot: { attribute: false }, action: { attribute: false }, name: {}, readonly: { type: Boolean }, editing: { state: true } };
   plan!: Plan;
   snapshot!: PlanSnapshot;
   action!: ActionSnapshot;
   name = '';
   readonly = false;
+  /** The progress update being corrected, if any. */
+  editing = '';
   static override styles = css`
     :host { display: block; border-top: 1px dashed #b1b4b6; margin-top: 0.5rem; padding-top: 0.5rem; }
     label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; max-width: 30rem; }
@@ -23,6 +26,8 @@ export class ActionDetail extends LitElement {
     button { padding: 0.2rem 0.7rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; }
     ul { padding-left: 1.2rem; }
     h4 { margin: 0.75rem 0 0.25rem; }
+    .log li { margin: 0.4rem 0; }
+    .log .tools { display: inline-flex; gap: 0.4rem; margin-left: 0.4rem; }
     .lead { display: inline-flex; gap: 0.3rem; align-items: center; margin: 0.2rem 0.4rem 0.2rem 0; padding: 0 0 0 0.5rem; background: #fff; border: 1px solid #b1b4b6; border-radius: 4px; }
   `;
 
@@ -76,11 +81,44 @@ export class ActionDetail extends LitElement {
           <editable-text ?readonly=${ro} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`}></editable-text></li>`,
       )}</ul>
       ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.create('milestone', { text: 'New milestone' }, { parentId: a.id }))}>Add a milestone to ${this.name}</button>`}
-      <h4>Progress log</h4>
+      <h4 id="log-heading" tabindex="-1">Progress log</h4>
       ${a.updates.length
-        ? html`<ol>${[...a.updates].reverse().map((u) => html`<li><strong>${u.date}</strong>, ${u.author}, ${u.rag}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}</li>`)}</ol>`
+        ? html`<ol class="log">${[...a.updates].reverse().map((u) => this.renderUpdate(u))}</ol>`
         : html`<p>No progress updates yet.</p>`}
     `;
+  }
+
+  private renderUpdate(u: ProgressUpdateSnapshot) {
+    const which = `the ${u.date} progress update of ${this.name}`;
+    if (this.editing === u.id)
+      return html`<li><progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} .entry=${u} @progress-done=${() => this.closeEdit(u.id)}></progress-form></li>`;
+    return html`<li><strong>${u.date}</strong>, ${u.author}, ${u.rag}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
+      ${this.readonly
+        ? nothing
+        : html`<span class="tools">
+            <button data-edit=${u.id} aria-label=${`Edit ${which}`} @click=${() => (this.editing = u.id)}>Edit</button>
+            <button aria-label=${`Delete ${which}`} @click=${() => this.deleteUpdate(u)}>Delete</button>
+          </span>`}</li>`;
+  }
+
+  private async closeEdit(id: string): Promise<void> {
+    this.editing = '';
+    await this.updateComplete;
+    (this.renderRoot.querySelector(`button[data-edit="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus();
+  }
+
+  /** To the bin, as every delete: Undo (or Restore in the bin) brings it back. */
+  private deleteUpdate(u: ProgressUpdateSnapshot): void {
+    // A delete is its own step for Undo, not merged with an edit made just before it.
+    this.plan.undoManager.stopCapturing();
+    const refused = tryPlanCall(() => this.plan.delete('progress', u.id));
+    if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
+    else
+      this.dispatchEvent(
+        new CustomEvent('plan-notice', { detail: `The ${u.date} progress update of ${this.name} is in the bin. To bring it back, press Undo (Ctrl+Z) or Restore it from the bin.`, bubbles: true, composed: true }),
+      );
+    // Focus stays in the log: on the Progress log heading, as the update's own buttons are gone.
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('#log-heading') as HTMLElement | null)?.focus());
   }
 }
 customElements.define('action-detail', ActionDetail);

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PlanError, RAG_VALUES, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot, type Rag } from '@coplan/core';
+import { PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -59,7 +59,6 @@ export class PlanView extends LitElement {
     .person { padding: 0.1rem 0.5rem; border-radius: 1rem; color: #fff; font-size: 0.9rem; }
     .message { background: #fff2d6; border-left: 5px solid #8a5300; padding: 0.5rem 1rem; }
     .bin li { margin: 0.3rem 0; }
-    form.update { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-top: 0.5rem; }
     label { display: flex; flex-direction: column; font-size: 0.9rem; }
     input, textarea { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     nav { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0; }
@@ -88,6 +87,10 @@ export class PlanView extends LitElement {
     window.addEventListener('keydown', this.onKey);
     this.addEventListener('plan-error', ((e: CustomEvent<string>) => {
       this.message = e.detail;
+    }) as EventListener);
+    this.addEventListener('plan-notice', ((e: CustomEvent<string>) => {
+      this.message = '';
+      this.notice = e.detail;
     }) as EventListener);
     this.addEventListener('editing', ((e: CustomEvent<string | null>) => this.session.provider?.awareness.setLocalStateField('editing', e.detail)) as EventListener);
   }
@@ -422,14 +425,7 @@ export class PlanView extends LitElement {
         <rag-badge .rag=${a.rag}></rag-badge>
         ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
         ${this.updating === a.id
-          ? html`<form class="update" @submit=${(e: Event) => this.addUpdate(e, a.id)} aria-label=${`New progress update for ${name}`}>
-              <label>Date <input name="date" type="date" required .value=${new Date().toISOString().slice(0, 10)} /></label>
-              <label>RAG <select name="rag">${RAG_VALUES.map((r) => html`<option value=${r}>${r}</option>`)}</select></label>
-              <label>Progress <input name="narrative" required /></label>
-              <label>Evidence <input name="evidence" /></label>
-              <button type="submit">Save progress update</button>
-              <button type="button" @click=${() => (this.updating = '')}>Cancel</button>
-            </form>`
+          ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
           : nothing}
         <button aria-expanded=${this.detail.has(a.id) ? 'true' : 'false'} @click=${() => this.toggleDetail(a.id)}>${this.detail.has(a.id) ? 'Hide details of' : 'Show details of'} ${name}</button>
         ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
@@ -443,7 +439,7 @@ export class PlanView extends LitElement {
               </select>
             </label>`
           : html`<button @click=${() => (this.moving = a.id)}>Move ${name} to another objective</button>`}
-        <button @click=${() => (this.updating = a.id)}>Add progress to ${name}</button>
+        <button data-progress-for=${a.id} aria-expanded=${this.updating === a.id ? 'true' : 'false'} @click=${() => this.openProgress(a.id)}>Add progress to ${name}</button>
         <button @click=${() => this.run(() => plan.delete('action', a.id))}>Delete ${name}</button>
       </div>
     </div>`;
@@ -479,25 +475,18 @@ export class PlanView extends LitElement {
     this.run(() => this.session.plan!.move('action', actionId, { parentId }));
   }
 
-  private addUpdate(e: Event, actionId: string): void {
-    e.preventDefault();
-    const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
-    this.run(() => {
-      this.session.plan!.create(
-        'progress',
-        {
-          date: String(data.get('date') || new Date().toISOString().slice(0, 10)),
-          author: this.user.name,
-          rag: data.get('rag') as Rag,
-          narrative: String(data.get('narrative') ?? ''),
-          evidence: String(data.get('evidence') ?? ''),
-        },
-        { parentId: actionId },
-      );
-      form.reset();
-      this.updating = '';
-    });
+  /** "Add progress": the form loads on first use. */
+  private async openProgress(actionId: string): Promise<void> {
+    await import('./progress-form.js');
+    this.updating = actionId;
   }
+
+  /** The progress form saved or was cancelled: it closes and focus goes back to the button that opened it. */
+  private readonly progressDone = async (e: CustomEvent<{ actionId: string }>): Promise<void> => {
+    this.updating = '';
+    this.message = '';
+    await this.updateComplete;
+    (this.renderRoot.querySelector(`button[data-progress-for="${CSS.escape(e.detail.actionId)}"]`) as HTMLElement | null)?.focus();
+  };
 }
 customElements.define('plan-view', PlanView);

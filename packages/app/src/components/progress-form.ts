@@ -1,0 +1,130 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { RAG_VALUES, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
+import { tryPlanCall } from '../state/plan-call.js';
+import { localToday } from '../state/dates.js';
+import { formStyles } from './shared-styles.js';
+
+const RAG_WORDS: Record<Rag, string> = { red: 'Red: off track', amber: 'Amber: at risk', green: 'Green: on track', blue: 'Blue: complete', grey: 'Grey: not started' };
+
+type Field = 'date' | 'rag' | 'narrative';
+
+/**
+ * A progress update's form: a new one for an action, or an existing one
+ * corrected. The RAG starts unchosen (or at the action's current RAG, or the
+ * update's own): saving without one says so beside the field. Dispatches
+ * `progress-done` (saved or cancelled) and `plan-error` when the core refuses.
+ */
+export class ProgressForm extends LitElement {
+  static override properties = {
+    plan: { attribute: false },
+    actionId: {},
+    name: {},
+    author: {},
+    currentRag: {},
+    entry: { attribute: false },
+    errors: { state: true },
+  };
+  plan!: Plan;
+  actionId = '';
+  /** The action's name in labels ("action 1.1.1"). */
+  name = '';
+  /** Who is signing a new update. */
+  author = '';
+  /** The action's RAG now: a new update starts there. */
+  currentRag: Rag | null = null;
+  /** The update being corrected; a new one when absent. */
+  entry: ProgressUpdateSnapshot | null = null;
+  errors: Partial<Record<Field, string>> = {};
+
+  static override styles = [
+    formStyles,
+    css`
+      :host { display: block; }
+      form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: start; margin-top: 0.5rem; }
+      label { font-size: 0.9rem; }
+      .field { display: flex; flex-direction: column; gap: 0.25rem; }
+      select { font-weight: 400; }
+      .error { color: #942514; font-weight: 700; margin: 0; max-width: 16rem; }
+      [aria-invalid='true'] { border-color: #942514; border-width: 3px; }
+      .buttons { display: flex; gap: 0.5rem; align-self: end; }
+    `,
+  ];
+
+  private errorId(field: Field): string {
+    return `${field}-error`;
+  }
+
+  private field(field: Field) {
+    const error = this.errors[field];
+    return error ? html`<p class="error" id=${this.errorId(field)}>Error: ${error}</p>` : nothing;
+  }
+
+  override render() {
+    const u = this.entry;
+    const rag = u?.rag ?? this.currentRag ?? '';
+    const label = u ? `Edit the ${u.date} progress update of ${this.name}` : `New progress update for ${this.name}`;
+    const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
+    const describedBy = (f: Field) => (this.errors[f] ? this.errorId(f) : nothing);
+    return html`<form novalidate aria-label=${label} @submit=${this.save}>
+      <div class="field">
+        <label for="date">Date</label>
+        ${this.field('date')}
+        <input id="date" name="date" type="date" .value=${u?.date ?? localToday()} aria-invalid=${invalid('date')} aria-describedby=${describedBy('date')} />
+      </div>
+      <div class="field">
+        <label for="rag">RAG</label>
+        ${this.field('rag')}
+        <select id="rag" name="rag" aria-invalid=${invalid('rag')} aria-describedby=${describedBy('rag')}>
+          <option value="" ?selected=${!rag}>Choose a RAG rating</option>
+          ${RAG_VALUES.map((r) => html`<option value=${r} ?selected=${r === rag}>${RAG_WORDS[r]}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="narrative">Progress</label>
+        ${this.field('narrative')}
+        <input id="narrative" name="narrative" .value=${u?.narrative ?? ''} aria-invalid=${invalid('narrative')} aria-describedby=${describedBy('narrative')} />
+      </div>
+      <label>Evidence <input name="evidence" .value=${u?.evidence ?? ''} /></label>
+      <div class="buttons">
+        <button type="submit" class="primary">${u ? 'Save changes to the progress update' : 'Save progress update'}</button>
+        <button type="button" @click=${() => this.done(false)}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private async save(e: Event): Promise<void> {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const date = String(data.get('date') ?? '');
+    const rag = String(data.get('rag') ?? '') as Rag | '';
+    const narrative = String(data.get('narrative') ?? '').trim();
+    const evidence = String(data.get('evidence') ?? '');
+    const errors: Partial<Record<Field, string>> = {};
+    if (!date) errors.date = 'Enter the date of this update.';
+    if (!rag) errors.rag = 'Choose a RAG rating for this update: red, amber, green, blue or grey.';
+    if (!narrative) errors.narrative = 'Say what progress was made.';
+    this.errors = errors;
+    const first = (['date', 'rag', 'narrative'] as const).find((f) => errors[f]);
+    if (first) {
+      await this.updateComplete;
+      (this.renderRoot.querySelector(`[name=${first}]`) as HTMLElement | null)?.focus();
+      return;
+    }
+    const refused = tryPlanCall(() => {
+      if (this.entry) this.plan.update('progress', this.entry.id, { date, rag: rag as Rag, narrative, evidence });
+      else this.plan.create('progress', { date, author: this.author, rag: rag as Rag, narrative, evidence }, { parentId: this.actionId });
+    });
+    if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
+    else this.done(true);
+  }
+
+  private done(saved: boolean): void {
+    this.dispatchEvent(new CustomEvent('progress-done', { detail: { saved, actionId: this.actionId }, bubbles: true, composed: true }));
+  }
+
+  /** Focus the first field when the form opens. */
+  override firstUpdated(): void {
+    (this.renderRoot.querySelector('input') as HTMLElement | null)?.focus();
+  }
+}
+customElements.define('progress-form', ProgressForm);
