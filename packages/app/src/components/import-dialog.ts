@@ -28,6 +28,7 @@ const FORMAT_LABELS: Record<string, string> = {
   xlsx: 'an Excel workbook',
   csv: 'a CSV file',
   json: 'a Coplan plan (JSON)',
+  coplan: 'a Coplan plan file (.coplan)',
   html: 'a table from a web page, Word or Excel',
   markdown: 'Markdown',
   tsv: 'a table (tab-separated)',
@@ -41,7 +42,7 @@ export function confidenceWords(confidence: number): { words: string; check: boo
   return { words: 'check this', check: true };
 }
 
-const ACCEPT = '.docx,.xlsx,.csv,.json,.md,.markdown,.html,.htm,.txt,.tsv';
+const ACCEPT = '.docx,.xlsx,.csv,.json,.md,.markdown,.html,.htm,.txt,.tsv,.coplan';
 
 /** What an import wrote, in the `imported` event's detail. */
 export interface Imported {

@@ -1,6 +1,9 @@
 import Papa from 'papaparse';
 import { PlanError } from '../model/errors.js';
 import { planFromJson } from '../io/plan-json.js';
+import { isCoplanFile, readCoplanFile } from '../io/coplan-file.js';
+import { openPlan } from '../plan/create-plan.js';
+import { planToInput } from '../plan/plan-to-input.js';
 import { readHtml } from './read-html.js';
 import { readText } from './read-text.js';
 import type { ParsedSource, SourceBlock, SourceFormat } from './source.js';
@@ -82,6 +85,11 @@ export async function parseImportSource(source: ImportSource): Promise<ParsedSou
   if (typeof source.data === 'string') return fromText(name, source.data, source.type, ext);
 
   const bytes = bytesOf(source.data);
+  if (isCoplanFile(bytes)) {
+    // Another plan's .coplan file, opened as a plan of its own: its content, as a new plan.
+    const plan = planToInput(openPlan(readCoplanFile(bytes)).snapshot());
+    return { format: 'coplan', name, blocks: [], warnings: [], plan };
+  }
   const kind = sniff(bytes);
   if (ext === 'docx' || ext === 'xlsx') {
     const label = ext === 'docx' ? 'a Word document (.docx)' : 'an Excel workbook (.xlsx)';

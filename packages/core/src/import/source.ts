@@ -22,7 +22,7 @@ export interface SourceTable {
 }
 
 /** What a source was read as. */
-export type SourceFormat = 'docx' | 'xlsx' | 'csv' | 'tsv' | 'html' | 'markdown' | 'text' | 'json';
+export type SourceFormat = 'docx' | 'xlsx' | 'csv' | 'tsv' | 'html' | 'markdown' | 'text' | 'json' | 'coplan';
 
 /** A source read into blocks, ready to be mapped into a plan. */
 export interface ParsedSource {

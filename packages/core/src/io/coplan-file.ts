@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { PlanError } from '../model/errors.js';
+import { layoutOf } from '../crdt/layout.js';
 
 const MAGIC = [0x43, 0x4f, 0x50, 0x4c, 0x41, 0x4e]; // "COPLAN"
 const FILE_VERSION = 1;
@@ -28,7 +29,8 @@ export function encodeCoplanFile(doc: Y.Doc): Uint8Array {
  * Merges a `.coplan` file into `doc`, as a partner's edits would arrive: what
  * both hold is kept, what either added is added. Throws a {@link PlanError},
  * leaving `doc` untouched, when the bytes are not a `.coplan` file, come from
- * a newer Coplan, or are cut short.
+ * a newer Coplan, are cut short, or hold a different plan from the one in
+ * `doc` (plans are told apart by their id, kept in every copy).
  */
 export function mergeCoplanFile(doc: Y.Doc, bytes: Uint8Array, origin: unknown = 'coplan-file'): void {
   if (bytes.length < MAGIC.length + 1 || MAGIC.some((b, i) => bytes[i] !== b))
@@ -38,10 +40,37 @@ export function mergeCoplanFile(doc: Y.Doc, bytes: Uint8Array, origin: unknown =
     throw new PlanError('schema-too-new', `This .coplan file was saved by a newer Coplan (file version ${version}); update Coplan to open it.`);
   const update = bytes.subarray(MAGIC.length + 1);
   // Check the whole file in a scratch doc first, so a damaged file changes nothing.
+  const scratch = new Y.Doc();
   try {
-    Y.applyUpdateV2(new Y.Doc(), update);
+    Y.applyUpdateV2(scratch, update);
   } catch {
     throw new PlanError('invalid-value', 'This .coplan file is damaged or cut short; nothing was changed. Ask for the file again.');
   }
+  // Two different plans would be spliced together, with no way back: only copies of the same plan merge.
+  const mine = layoutOf(doc).system.get('planId');
+  const theirs = layoutOf(scratch).system.get('planId');
+  if (mine !== undefined && theirs !== undefined && mine !== theirs) {
+    const title = layoutOf(scratch).meta.get('title');
+    throw new PlanError(
+      'invalid-value',
+      `This .coplan file holds a different plan${title ? ` ("${String(title)}")` : ''}, not a copy of this one; nothing was changed. To open it as a plan of its own, bring it in from the plan list ("Bring in an existing plan").`,
+    );
+  }
   Y.applyUpdateV2(doc, update, origin);
+}
+
+/** Whether bytes begin as a `.coplan` file does. */
+export function isCoplanFile(bytes: Uint8Array): boolean {
+  return bytes.length > MAGIC.length && MAGIC.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * A `.coplan` file read into a doc of its own (to open it as a plan in its
+ * own right rather than merge it). Throws a {@link PlanError} as
+ * {@link mergeCoplanFile} does for a file that is not one, or is damaged.
+ */
+export function readCoplanFile(bytes: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  mergeCoplanFile(doc, bytes);
+  return doc;
 }

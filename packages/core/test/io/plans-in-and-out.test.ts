@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createPlan, encodeCoplanFile, listActions, mergeCoplanFile, openPlan, PlanError, planFromJson, planToInput, planToJson, registerToCsv } from '../../src/index.js';
+import { createPlan, encodeCoplanFile, listActions, mergeCoplanFile, openPlan, PlanError, planFromJson, planToInput, planToJson, previewImport, registerToCsv } from '../../src/index.js';
 import { seedPlans } from '../../src/fixtures/index.js';
 
 describe('JSON', () => {
@@ -21,6 +21,25 @@ describe('JSON', () => {
 });
 
 describe('the .coplan file', () => {
+  it('refuses to merge a different plan into this one, changing nothing, and says how to open it instead', async () => {
+    const mine = createPlan(new Y.Doc(), seedPlans[1]!.input, { planId: 'lancashire' });
+    const other = createPlan(new Y.Doc(), seedPlans[0]!.input, { planId: 'lincolnshire' });
+    const before = Y.encodeStateAsUpdateV2(mine.doc);
+    const file = encodeCoplanFile(other.doc);
+    const e = (() => { try { mergeCoplanFile(mine.doc, file); } catch (x) { return x; } })();
+    expect(e).toBeInstanceOf(PlanError);
+    expect((e as Error).message).toBe(`This .coplan file holds a different plan ("${other.snapshot().title}"), not a copy of this one; nothing was changed. To open it as a plan of its own, bring it in from the plan list ("Bring in an existing plan").`);
+    expect(Y.encodeStateAsUpdateV2(mine.doc)).toEqual(before);
+    // Brought in from the plan list, it is that plan's content as a new plan.
+    const preview = await previewImport({ name: 'Lincolnshire.coplan', data: file });
+    expect(preview.source.format).toBe('coplan');
+    expect(preview.plan).toEqual(planToInput(other.snapshot()));
+    // An empty doc (a plan not yet opened on this device) takes any plan's file.
+    const fresh = new Y.Doc();
+    mergeCoplanFile(fresh, file);
+    expect(openPlan(fresh).snapshot().title).toBe(other.snapshot().title);
+  });
+
   it('merges into a local copy without overwriting what the local copy holds', () => {
     const office = createPlan(new Y.Doc(), seedPlans[1]!.input, { planId: 'p' });
     const tablet = openPlan((() => { const d = new Y.Doc(); Y.applyUpdate(d, Y.encodeStateAsUpdate(office.doc)); return d; })());
