@@ -189,6 +189,46 @@ describe.runIf(browserAvailable())('reports', () => {
   });
 });
 
+describe.runIf(browserAvailable())('reports, as at a day and for a year', () => {
+  it('colours RAG cells and the chart legend, reports as at a chosen day, and writes the annual report for a chosen business year', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Rhiannon');
+    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
+    await form.getByRole('combobox', { name: 'RAG' }).selectOption('red');
+    await form.getByLabel('Progress', { exact: true }).fill('Stalled');
+    await form.getByRole('button', { name: 'Save progress update' }).click();
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    const report = page.getByRole('article', { name: 'Progress report' });
+    // The report's own classes are coloured in the app, though its styles are not brought in.
+    const look = (selector: string) => report.locator(selector).first().evaluate((el) => {
+      const c = getComputedStyle(el);
+      return `${c.display} ${c.backgroundColor} ${c.color}`;
+    });
+    await expect.poll(() => look('p.rag.rag-red')).toBe('inline-block rgb(181, 42, 22) rgb(255, 255, 255)');
+    await expect.poll(() => look('.swatch.rag-red')).toMatch(/^inline-block rgb\(181, 42, 22\)/);
+    expect(await report.locator('.swatch.rag-none').first().evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderTopStyle])).toEqual(['rgb(243, 242, 241)', 'solid']);
+    // As at a chosen day.
+    await page.getByLabel('As at').fill('2026-01-15');
+    await expect.poll(() => report.textContent()).toContain('As at: 2026-01-15');
+    await page.getByRole('button', { name: 'Per lead', exact: true }).click();
+    await page.getByLabel('As at').fill('2026-02-20');
+    await expect.poll(() => page.getByRole('article', { name: 'Actions per lead' }).textContent()).toContain('2026-02-20');
+    // The annual report: the plan's own year (2015/16, long ended) by default; any recent year on request.
+    await page.getByRole('button', { name: 'Annual', exact: true }).click();
+    const year = page.getByRole('combobox', { name: /Business year/ });
+    await expect.poll(() => year.inputValue()).toBe('2015-04-01');
+    const names = await year.locator('option').allTextContents();
+    expect(names).toContain('2015/16');
+    expect(names).toContain('2025/26');
+    const annual = page.getByRole('article', { name: 'Annual report' });
+    await expect.poll(() => annual.getByRole('heading').first().textContent()).toMatch(/2015\/16/);
+    await year.selectOption('2025-04-01');
+    await expect.poll(() => annual.getByRole('heading').first().textContent()).toMatch(/2025\/26/);
+    await expect.poll(() => annual.textContent()).toContain('2025-04-01 to 2026-03-31');
+  });
+});
+
 describe.runIf(browserAvailable())('accessibility of plans in and out (WCAG 2.2 AA, axe)', () => {
   it('the import dialog passes axe at both steps', async () => {
     const { relay, browser } = await setup();

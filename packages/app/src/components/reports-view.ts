@@ -4,6 +4,7 @@ import { PlanError, type PlanSnapshot } from '@coplan/core';
 import { buildReport, exportReport, formatInfo, type ReportKind } from '../state/core-export.js';
 import { printHtml } from '../state/publish.js';
 import { formStyles } from './shared-styles.js';
+import { localDate, localToday } from '../state/dates.js';
 
 type Kind = ReportKind;
 
@@ -12,6 +13,42 @@ const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
   lead: { tab: 'Per lead', title: 'Actions per lead', file: 'actions per lead' },
   annual: { tab: 'Annual', title: 'Annual report', file: 'annual report' },
 };
+
+type Year = { start: string; end: string };
+
+/** The business year (1 April to 31 March) holding a day. */
+export function businessYearOf(day: string): Year {
+  const y = Number(day.slice(0, 4));
+  const first = Number(day.slice(5, 7)) >= 4 ? y : y - 1;
+  return { start: `${first}-04-01`, end: `${first + 1}-03-31` };
+}
+
+/** "2025/26". */
+function yearName(y: Year): string {
+  return `${y.start.slice(0, 4)}/${y.end.slice(2, 4)}`;
+}
+
+/**
+ * The business years an annual report can cover, newest first: those of the
+ * plan's period and the last few up to the one under way. The default is the
+ * most recent year that has ended, or the plan's own last year when the plan
+ * ended before that.
+ */
+export function reportYears(snapshot: PlanSnapshot, today: string): { years: Year[]; chosen: Year } {
+  const starts = new Set<number>();
+  const current = Number(businessYearOf(today).start.slice(0, 4));
+  for (let y = current - 5; y <= current; y++) starts.add(y);
+  const period = snapshot.period;
+  let planLast: number | null = null;
+  if (period) {
+    const first = Number(businessYearOf(period.start).start.slice(0, 4));
+    planLast = Number(businessYearOf(period.end).start.slice(0, 4));
+    for (let y = Math.max(first, planLast - 9); y <= planLast; y++) starts.add(y);
+  }
+  const years = [...starts].sort((a, b) => b - a).map((y) => ({ start: `${y}-04-01`, end: `${y + 1}-03-31` }));
+  const chosen = planLast !== null ? Math.min(planLast, current - 1) : current - 1;
+  return { years, chosen: { start: `${chosen}-04-01`, end: `${chosen + 1}-03-31` } };
+}
 
 /** Elements and attributes a report page never needs: dropped, whatever the plan's text holds. */
 const UNSAFE = 'script, style, link, meta, title, iframe, object, embed, form, base';
@@ -50,11 +87,15 @@ export function reportBody(document: string): string {
  * report writers with it.
  */
 export class ReportsView extends LitElement {
-  static override properties = { snapshot: { attribute: false }, kind: { state: true }, since: { state: true }, body: { state: true }, error: { state: true }, notice: { state: true } };
+  static override properties = { snapshot: { attribute: false }, kind: { state: true }, since: { state: true }, asAt: { state: true }, year: { state: true }, body: { state: true }, error: { state: true }, notice: { state: true } };
   snapshot!: PlanSnapshot;
   kind: Kind = 'progress';
   /** Changes since this date (YYYY-MM-DD) for the progress report; by default, three months back. */
   since = monthsAgo(3);
+  /** The day the progress and per-lead reports are as at (YYYY-MM-DD); today when empty. */
+  asAt = localToday();
+  /** The business year the annual report covers (its start, YYYY-04-01); the default year when empty. */
+  year = '';
   body = '';
   error = '';
   notice = '';
@@ -79,17 +120,37 @@ export class ReportsView extends LitElement {
       article th { background: #f3f2f1; }
       article p, article li { max-width: 48rem; }
       article a { color: #1d70b8; }
+      article .rag { display: inline-block; font-weight: 700; padding: 0 0.35rem; border-radius: 2px; }
+      article .rag-red { background: #b52a16; color: #fff; }
+      article .rag-amber { background: #f47738; color: #000; }
+      article .rag-green { background: #00703c; color: #fff; }
+      article .rag-blue { background: #1d70b8; color: #fff; }
+      article .rag-grey { background: #505a5f; color: #fff; }
+      article .rag-none { background: #f3f2f1; color: #000; }
+      article .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.3em; vertical-align: middle; border: 1px solid #0b0c0c; }
+      article .legend { list-style: none; padding: 0; margin: 0.25rem 0; display: flex; flex-wrap: wrap; gap: 1rem; }
       .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
       @media print { .kinds, .tools { display: none; } }
     `,
   ];
 
+  private years() {
+    return reportYears(this.snapshot, localToday());
+  }
+
+  private chosenYear(): Year {
+    const { years, chosen } = this.years();
+    return years.find((y) => y.start === this.year) ?? chosen;
+  }
+
   private options() {
-    return this.kind === 'progress' && this.since ? { today: today(), since: this.since } : { today: today() };
+    const today = this.asAt || localToday();
+    if (this.kind === 'annual') return { today: localToday(), year: this.chosenYear() };
+    return this.kind === 'progress' && this.since ? { today, since: this.since } : { today };
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('snapshot') || changed.has('kind') || changed.has('since')) void this.build();
+    if (changed.has('snapshot') || changed.has('kind') || changed.has('since') || changed.has('asAt') || changed.has('year')) void this.build();
   }
 
   private async build(): Promise<void> {
@@ -144,8 +205,14 @@ export class ReportsView extends LitElement {
         ${(Object.keys(KINDS) as Kind[]).map((kind) => html`<button aria-pressed=${this.kind === kind ? 'true' : 'false'} @click=${() => (this.kind = kind)}>${KINDS[kind].tab}</button>`)}
       </div>
       <div class="tools">
+        ${this.kind === 'annual'
+          ? html`<label class="since">Business year (1 April to 31 March)
+              <select @change=${(e: Event) => (this.year = (e.target as HTMLSelectElement).value)}>
+                ${this.years().years.map((y) => html`<option value=${y.start} ?selected=${y.start === this.chosenYear().start}>${yearName(y)}${y.end >= localToday() ? ' (in progress)' : ''}</option>`)}
+              </select></label>`
+          : html`<label class="since">As at <input type="date" .value=${this.asAt} @change=${(e: Event) => (this.asAt = (e.target as HTMLInputElement).value)} /></label>`}
         ${this.kind === 'progress'
-          ? html`<label class="since">Changes since <input type="date" .value=${this.since} max=${today()} @change=${(e: Event) => (this.since = (e.target as HTMLInputElement).value)} /></label>`
+          ? html`<label class="since">Changes since <input type="date" .value=${this.since} max=${this.asAt || localToday()} @change=${(e: Event) => (this.since = (e.target as HTMLInputElement).value)} /></label>`
           : nothing}
         <button @click=${this.word}>Download Word</button>
         <button @click=${this.print}>Print / PDF</button>
@@ -157,19 +224,10 @@ export class ReportsView extends LitElement {
   }
 }
 
-/** A date as YYYY-MM-DD, on this device's calendar. */
-function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function today(): string {
-  return isoDate(new Date());
-}
-
 function monthsAgo(n: number): string {
   const d = new Date();
   d.setMonth(d.getMonth() - n);
-  return isoDate(d);
+  return localDate(d);
 }
 
 customElements.define('reports-view', ReportsView);
