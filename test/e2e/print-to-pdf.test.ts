@@ -44,7 +44,8 @@ describe.runIf(browserAvailable())('print and PDF', () => {
       const s = createPlan(new Y.Doc(), input).snapshot();
       const pages = await print((await exportPlan(s, 'html')) as string);
       expect(pages.length).toBeGreaterThan(s.priorities.length); // each priority starts a page, after the front page
-      const header = [s.title, s.versionLabel, s.status].filter(Boolean).join(' · ');
+      const status = { draft: 'Draft', consultation: 'Out for consultation', agreed: 'Agreed', published: 'Published', archived: 'Archived' }[s.status];
+      const header = [s.title, s.versionLabel, status].filter(Boolean).join(' · ');
       pages.forEach((text, i) => {
         expect(text, `page ${i + 1}`).toContain(header);
         expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);

@@ -331,6 +331,14 @@ export function finish(
   };
 }
 
+/** A plan status written as a word ("agreed") or as Coplan publishes it ("Out for consultation"). */
+function statusFromWords(text: string): PlanStatus | null {
+  const t = text.trim().toLowerCase();
+  if ((PLAN_STATUSES as readonly string[]).includes(t)) return t as PlanStatus;
+  if (/consultation/.test(t)) return 'consultation';
+  return null;
+}
+
 /**
  * The labelled lines at the top of a plan ("Partnership: …", "Period: …",
  * "Version: …", as Coplan publishes them and many plans write them) read into
@@ -340,7 +348,7 @@ export function readFrontMatter(lines: string[]): { partnerships: { name: string
   const out: ReturnType<typeof readFrontMatter> = { partnerships: [], rest: [] };
   for (const raw of lines) {
     const line = raw.replace(/\*\*/g, '').trim();
-    const m = /^(Partnerships?|Period|Version):\s*(.+)$/i.exec(line);
+    const m = /^(Partnerships?|Period|Version|Status):\s*(.+)$/i.exec(line);
     const label = m?.[1]!.toLowerCase();
     if (m && label!.startsWith('partnership') && out.partnerships.length === 0) {
       for (const part of m[2]!.split(/;\s*/)) {
@@ -355,9 +363,15 @@ export function readFrontMatter(lines: string[]): { partnerships: { name: string
       out.period = { start: period[1]!, end: period[2]! };
       continue;
     }
-    if (m && label === 'version' && out.versionLabel === undefined && out.status === undefined) {
+    const status = m && label === 'status' ? statusFromWords(m[2]!) : null;
+    if (status && out.status === undefined) {
+      out.status = status;
+      continue;
+    }
+    if (m && label === 'version' && out.versionLabel === undefined) {
       for (const part of m[2]!.split(' · ').map((x) => x.trim())) {
-        if ((PLAN_STATUSES as readonly string[]).includes(part.toLowerCase())) out.status = part.toLowerCase() as PlanStatus;
+        const said = statusFromWords(part);
+        if (said) out.status ??= said;
         else if (part) out.versionLabel = part;
       }
       continue;

@@ -24,7 +24,7 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
     { type: 'heading', level: 1, text: `Progress report: ${s.title}` },
     { type: 'paragraph', label: 'As at', text: today },
   ];
-  if (versionLine(s)) blocks.push({ type: 'paragraph', label: 'Plan version', text: versionLine(s) });
+  blocks.push({ type: 'paragraph', label: 'Plan', text: `${versionLine(s)}${s.period ? `, ${s.period.start} to ${s.period.end}` : ''}` });
   blocks.push({
     type: 'paragraph',
     label: 'Summary',

@@ -51,7 +51,7 @@ describe('Word', () => {
     expect(await (await JSZip.loadAsync(bytes)).file('docProps/core.xml')!.async('string')).toContain(`<dc:title>${s.title}</dc:title>`);
     expect(headers.join('')).toContain(s.title);
     expect(s.status).toBe('consultation');
-    expect(headers.join('')).toContain(`${s.title} · consultation`);
+    expect(headers.join('')).toContain(`${s.title} · Out for consultation`);
     const footer = footers.join('');
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
@@ -103,7 +103,7 @@ describe('HTML for print and PDF, and Markdown', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<html lang="en-GB">');
     expect(html).toMatch(/@page \{[^}]*size: A4 landscape/);
-    expect(html).toContain(`@top-center { content: "${s.title} · consultation"`);
+    expect(html).toContain(`@top-center { content: "${s.title} · Out for consultation"`);
     expect(html).toContain('counter(page)');
     expect(html).toContain('counter(pages)');
     expect(html).toContain('thead { display: table-header-group; }');
