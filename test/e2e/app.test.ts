@@ -414,11 +414,40 @@ describe.runIf(browserAvailable())('files', () => {
     await mine.click();
     await office.keyboard.press('Control+Home');
     await office.keyboard.type('Office: ');
+    await office.getByText('Files').click();
     await office.getByLabel('Merge a .coplan file').setInputFiles({ name: 'tablet.coplan', mimeType: 'application/octet-stream', buffer: readFileSync(path) });
     await expect.poll(() => mine.textContent()).toBe('Office: Refresh Pan-Lancs CSE strategy and re-launch (from the tablet)');
+    await office.getByText('Files').click();
     await office.getByLabel('Merge a .coplan file').setInputFiles({ name: 'notes.coplan', mimeType: 'text/plain', buffer: Buffer.from('not a plan') });
     await expect.poll(() => office.getByRole('alert').filter({ hasText: 'This is not a .coplan file' }).count()).toBe(1);
     expect(await mine.textContent()).toBe('Office: Refresh Pan-Lancs CSE strategy and re-launch (from the tablet)');
+  });
+});
+
+describe.runIf(browserAvailable())('the Files menu', () => {
+  it('closes when one of its actions is chosen, focus back on it, and is not left open behind the import dialog', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext({ acceptDownloads: true }), relay.url, 'Fay');
+    const files = page.locator('details.files');
+    const summary = page.locator('summary', { hasText: 'Files' });
+    const isOpen = () => files.evaluate((d) => (d as HTMLDetailsElement).open);
+    const summaryFocused = () => summary.evaluate((el) => el.matches(':focus'));
+    await summary.click();
+    await expect.poll(isOpen).toBe(true);
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the register (CSV)' }).click()]);
+    await expect.poll(isOpen).toBe(false);
+    await expect.poll(summaryFocused).toBe(true);
+    // Import: the menu closes as the dialog opens; the dialog's file input is the only one showing.
+    await summary.click();
+    await page.getByRole('button', { name: 'Import into this plan…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import into this plan' });
+    await dialog.getByLabel('Choose a file').waitFor();
+    await expect.poll(isOpen).toBe(false);
+    expect(await page.getByLabel('Merge a .coplan file').isVisible()).toBe(false);
+    expect(await page.locator('input[type=file]').filter({ visible: true }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(summaryFocused).toBe(true);
   });
 });
 

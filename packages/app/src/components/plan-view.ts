@@ -137,7 +137,7 @@ export class PlanView extends LitElement {
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
         <details class="files" @keydown=${this.closeFilesOnEscape}>
           <summary>Files</summary>
-          <div class="files-panel">
+          <div class="files-panel" @click=${this.filesChosen}>
             <div role="group" aria-labelledby="publish-label">
               <p class="label" id="publish-label">Publish</p>
               <button @click=${() => this.publish('docx')}>Download Word (.docx)</button>
@@ -282,6 +282,19 @@ export class PlanView extends LitElement {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
+  /** The Files menu, closed, with focus back on it. */
+  private closeFiles(): void {
+    const details = this.renderRoot.querySelector('details.files') as HTMLDetailsElement | null;
+    if (!details) return;
+    details.open = false;
+    details.querySelector('summary')?.focus();
+  }
+
+  /** Choosing one of the Files menu's buttons closes the menu: it does not stay over the plan, or behind the import dialog. */
+  private readonly filesChosen = (e: Event): void => {
+    if ((e.target as Element).closest('button')) this.closeFiles();
+  };
+
   /** Escape closes the Files menu and puts focus back on it. */
   private readonly closeFilesOnEscape = (e: KeyboardEvent): void => {
     const details = e.currentTarget as HTMLDetailsElement;
@@ -330,8 +343,9 @@ export class PlanView extends LitElement {
   }
 
   /** "Import into this plan…": loads the import dialog on demand and opens it. */
-  private async openImport(e: Event): Promise<void> {
-    const opener = e.currentTarget as HTMLElement;
+  private async openImport(): Promise<void> {
+    // The Files menu closes as the dialog opens: focus returns to it when the dialog closes.
+    const opener = this.renderRoot.querySelector('details.files summary') as HTMLElement | null;
     await import('./import-dialog.js');
     this.importing = true;
     await this.updateComplete;
@@ -351,6 +365,7 @@ export class PlanView extends LitElement {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    this.closeFiles();
     const bytes = new Uint8Array(await file.arrayBuffer());
     this.run(() => mergeCoplanFile(this.session.doc, bytes));
     if (!this.message) this.message = `Merged ${file.name} into this plan.`;
