@@ -451,6 +451,30 @@ describe.runIf(browserAvailable())('the Files menu', () => {
   });
 });
 
+describe.runIf(browserAvailable())('today, on this device’s calendar', () => {
+  it('at 00:30 BST (23:30 UTC the day before) every view takes today as the local day', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext({ timezoneId: 'Europe/London' });
+    await context.clock.setFixedTime(new Date('2026-06-15T23:30:00Z'));
+    const page = await arrive(context, relay.url, 'Owen');
+    // A new progress update is dated today.
+    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await expect.poll(() => page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByLabel('Date').inputValue()).toBe('2026-06-16');
+    // The dashboard counts what is overdue today.
+    await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: /^Overdue on / }).textContent()).toBe('Overdue on 2026-06-16');
+    // A version agreed without a date is agreed today.
+    await page.getByRole('button', { name: 'Versions', exact: true }).click();
+    await page.getByLabel('Label').fill('v2');
+    await page.getByRole('button', { name: 'Agree this version' }).click();
+    await expect.poll(() => page.getByRole('row', { name: /v2/ }).textContent()).toContain('2026-06-16');
+    // Reports are as at today.
+    await page.getByRole('button', { name: 'Reports', exact: true }).click();
+    await expect.poll(() => page.getByLabel('As at').inputValue()).toBe('2026-06-16');
+    await expect.poll(() => page.getByRole('article', { name: 'Progress report' }).textContent()).toContain('As at: 2026-06-16');
+  });
+});
+
 describe.runIf(browserAvailable())('filtering the plan', () => {
   it('shows only the actions that match a lead and a due window', async () => {
     const { relay, browser } = await setup();

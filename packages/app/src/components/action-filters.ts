@@ -1,4 +1,5 @@
 import { html, LitElement } from 'lit';
+import { localToday } from '../state/dates.js';
 import { ACTION_STATUSES, RAG_VALUES, listActions, type ActionFilter, type PlanSnapshot } from '@coplan/core';
 
 /**
@@ -8,7 +9,7 @@ import { ACTION_STATUSES, RAG_VALUES, listActions, type ActionFilter, type PlanS
 export class ActionFilters extends LitElement {
   static override properties = { snapshot: { attribute: false }, today: {} };
   snapshot!: PlanSnapshot;
-  today = new Date().toISOString().slice(0, 10);
+  today = localToday();
   private filter: ActionFilter = {};
 
   // Light DOM, so the host view's styles apply to the selects.

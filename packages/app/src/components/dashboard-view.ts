@@ -1,4 +1,4 @@
-import { addDays } from '../state/dates.js';
+import { addDays, localToday } from '../state/dates.js';
 import { css, html, LitElement, svg } from 'lit';
 import { actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
 
@@ -9,7 +9,7 @@ const ORDER: Array<Rag | 'none'> = ['red', 'amber', 'green', 'blue', 'grey', 'no
 export class DashboardView extends LitElement {
   static override properties = { snapshot: { attribute: false }, today: {} };
   snapshot!: PlanSnapshot;
-  today = new Date().toISOString().slice(0, 10);
+  today = localToday();
   static override styles = css`
     :host { display: block; }
     section { margin: 1.5rem 0; }

@@ -1,5 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import { RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot } from '@coplan/core';
+import { localToday } from '../state/dates.js';
 import './action-filters.js';
 import './rag-badge.js';
 
@@ -29,7 +30,7 @@ export class RegisterView extends LitElement {
     filter: { state: true },
   };
   snapshot!: PlanSnapshot;
-  today = new Date().toISOString().slice(0, 10);
+  today = localToday();
   sortBy: Column = 'ref';
   descending = false;
   filter: ActionFilter = {};

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Plan, PlanDiff, PlanSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
+import { localToday } from '../state/dates.js';
 
 /**
  * Agreed versions: agree one (label, who was present, when), list them, open
@@ -37,7 +38,7 @@ export class VersionsView extends LitElement {
       this.plan.agreeVersion({
         label: String(data.get('label') ?? ''),
         agreedBy: String(data.get('agreedBy') ?? '').split(',').map((x) => x.trim()).filter(Boolean),
-        agreedAt: String(data.get('agreedAt') || new Date().toISOString().slice(0, 10)),
+        agreedAt: String(data.get('agreedAt') || localToday()),
       });
       form.reset();
     });
