@@ -292,7 +292,19 @@ export function finish(
   notImported: NotImported[],
   warnings: string[],
 ): ImportPreview {
-  const planTitle = title || parsed.name.replace(/\.[a-z0-9]+$/i, '') || 'Imported plan';
+  // The first line is not always the title ("Notes: Please read!"): a line naming the plan wins, then a short heading-like one.
+  const lines = [title, ...preamble].filter(Boolean);
+  const pick = lines.findIndex((l) => /\bplan\b/i.test(l) && titleLike(l, 20));
+  const chosen = pick >= 0 ? pick : lines.findIndex(titleLike);
+  if (chosen >= 0) {
+    title = lines[chosen]!;
+    preamble = lines.filter((_, i) => i !== chosen);
+  } else {
+    title = '';
+    preamble = lines;
+  }
+  const fromName = /^pasted\b/i.test(parsed.name) ? '' : parsed.name.replace(/\.[a-z0-9]+$/i, '');
+  const planTitle = title || fromName || 'Imported plan';
   builder.priorities.forEach((p, i) => { if (!p.title) p.title = `Priority ${i + 1}`; });
   const priorities = builder.priorities.filter((p) => (p.objectives?.length ?? 0) > 0 || p.aim || p.successStatements?.length);
   const plan: PlanInput = { title: planTitle, period: periodFromTitle(planTitle), priorities, leads: builder.leads() };
@@ -329,6 +341,15 @@ export function finish(
       withTimescales: actions.filter((a) => a.timescale).length,
     },
   };
+}
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).length;
+}
+
+/** A line that could be a document's title: short, not a note, a number or a question. */
+function titleLike(line: string, maxWords = 15): boolean {
+  return wordCount(line) <= maxWords && !/[!?:;,]$/.test(line.trim()) && !/^(?:notes?|please|page|contents|\d)/i.test(line.trim());
 }
 
 /** A plan status written as a word ("agreed") or as Coplan publishes it ("Out for consultation"). */

@@ -25,6 +25,16 @@ const BARS: Record<string, { priorities: number; actionShare: number; leadShare:
 };
 
 describe('pasting a seed plan as it stands', () => {
+  it('takes the line that names the plan as its title, not a note above it', async () => {
+    const title = async (seed: string) => (await previewImport({ name: 'pasted text', data: seedText(seed) })).plan.title;
+    expect(await title('002_70289ed330aeee55')).toBe('LSCB Business Plan 2015/16');
+    expect(await title('000_b1e6cc473b1acf17')).toBe('Business Plan 2018-2021');
+    // Leicestershire's draft opens with "Notes: Please read!" and never names itself: the person is asked for a title.
+    const leics = await previewImport({ name: 'pasted text', data: seedText('003_cbbf7fa25313b429') });
+    expect(leics.plan.title).toBe('Imported plan');
+    expect(leics.plan.introduction).toMatch(/^Notes: Please read!/);
+  });
+
   for (const { seed, input } of seedPlans) {
     it(`imports ${seed} with its priorities, objectives, actions, leads and timescales`, async () => {
       const bar = BARS[seed]!;
