@@ -283,5 +283,9 @@ export function readLooseText(
     warnings.push('No priority headings or table headings were found. Coplan looks for headings such as "Priority 1: …" and columns such as "Objective", "Action", "Lead" and "Timescale".');
   }
   if (seenHeadings === 0 && builder.priorities.length) warnings.push('This text has no column headings; rows were read from the order of the text. Check each objective and action.');
+  else if (builder.priorities.length)
+    warnings.push(
+      "This text reads like a table copied out of a PDF, where each cell is a paragraph and cells split over pages run together. Check each action's leads and timescale in the outline before importing; the Word or Excel original, if you have it, imports more exactly.",
+    );
   return finish(parsed, builder, title, preamble, [...columns.values()], notImported, warnings);
 }

@@ -33,6 +33,8 @@ describe('pasting a seed plan as it stands', () => {
     const leics = await previewImport({ name: 'pasted text', data: seedText('003_cbbf7fa25313b429') });
     expect(leics.plan.title).toBe('Imported plan');
     expect(leics.plan.introduction).toMatch(/^Notes: Please read!/);
+    // Read from a PDF's column dump: the preview says how far to trust it.
+    expect(leics.warnings.join(' ')).toMatch(/copied out of a PDF.*Check each action's leads and timescale/);
   });
 
   for (const { seed, input } of seedPlans) {
