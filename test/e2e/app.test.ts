@@ -327,6 +327,43 @@ describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
   });
 });
 
+describe.runIf(browserAvailable())('accessibility best practice (axe)', () => {
+  it('every view has its content in landmarks, one main, and no empty table header', async () => {
+    const { axeViolations } = await import('./axe.js');
+    const check = (page: Page) => axeViolations(page, ['best-practice']);
+    const { relay, browser } = await setup();
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(relay.url + '/#/accessibility');
+    await first.getByLabel('Your name').waitFor();
+    const found: Record<string, string[]> = { 'name form': await check(first) };
+    const page = await arrive(context, relay.url, 'Robin');
+    found['plan'] = await check(page);
+    await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
+    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await page.getByRole('form', { name: 'New progress update for action 1.1.1' }).waitFor();
+    found['action in full'] = await check(page);
+    for (const tab of ['Register', 'Dashboard', 'Versions', 'Leads', 'Reports']) {
+      await page.getByRole('button', { name: tab, exact: true }).click();
+      await expect.poll(() => page.getByRole('button', { name: tab, exact: true }).getAttribute('aria-pressed')).toBe('true');
+      if (tab === 'Versions') {
+        await page.getByLabel('Label').fill('v1.1');
+        await page.getByRole('button', { name: 'Agree this version' }).click();
+        await page.getByRole('row', { name: /v1\.1/ }).waitFor();
+      }
+      if (tab === 'Reports') await page.getByRole('article', { name: 'Progress report' }).getByRole('table').first().waitFor();
+      found[tab] = await check(page);
+    }
+    await page.goto(relay.url + '/#/');
+    await page.getByRole('heading', { name: 'Plans on this device' }).waitFor();
+    found['plans on this device'] = await check(page);
+    await page.goto(relay.url + '/#/accessibility');
+    await page.getByRole('heading', { name: 'Accessibility statement' }).waitFor();
+    found['accessibility statement'] = await check(page);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+});
+
 describe.runIf(browserAvailable())('offline and back', () => {
   it('one person goes offline, both edit, and on reconnecting they converge with no dialog', async () => {
     const { relay, browser } = await setup();

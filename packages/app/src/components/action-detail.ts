@@ -25,7 +25,7 @@ export class ActionDetail extends LitElement {
     select, input { border: 2px solid #0b0c0c; }
     button { padding: 0.2rem 0.7rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; }
     ul { padding-left: 1.2rem; }
-    h4 { margin: 0.75rem 0 0.25rem; }
+    h3 { font-size: 1.05rem; margin: 0.75rem 0 0.25rem; }
     .log li { margin: 0.4rem 0; }
     .log .tools { display: inline-flex; gap: 0.4rem; margin-left: 0.4rem; }
     .lead { display: inline-flex; gap: 0.3rem; align-items: center; margin: 0.2rem 0.4rem 0.2rem 0; padding: 0 0 0 0.5rem; background: #fff; border: 1px solid #b1b4b6; border-radius: 4px; }
@@ -59,7 +59,7 @@ export class ActionDetail extends LitElement {
           ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === a.status}>${s}</option>`)}
         </select>
       </label>
-      <h4>Leads</h4>
+      <h3>Leads</h3>
       <div>
         ${a.leads.map(
           (l, i) => html`<span class="lead">${l.name}${l.leadId ? '' : ' (not in the registry)'}
@@ -73,15 +73,15 @@ export class ActionDetail extends LitElement {
             <datalist id="leads-${a.id}">${this.snapshot.leads.map((l) => html`<option value=${l.name}></option>`)}</datalist>
             <button type="submit">Add lead</button>
           </form>`}
-      <h4>Impact</h4>
+      <h3>Impact</h3>
       <editable-text ?readonly=${ro} .plan=${this.plan} kind="action" .entityId=${a.id} field="impact" label=${`Impact of ${this.name}`}></editable-text>
-      <h4>Milestones</h4>
+      <h3>Milestones</h3>
       <ul>${a.milestones.map(
         (m) => html`<li><editable-text ?readonly=${ro} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`}></editable-text>
           <editable-text ?readonly=${ro} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`}></editable-text></li>`,
       )}</ul>
       ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.create('milestone', { text: 'New milestone' }, { parentId: a.id }))}>Add a milestone to ${this.name}</button>`}
-      <h4 id="log-heading" tabindex="-1">Progress log</h4>
+      <h3 id="log-heading" tabindex="-1">Progress log</h3>
       ${a.updates.length
         ? html`<ol class="log">${[...a.updates].reverse().map((u) => this.renderUpdate(u))}</ol>`
         : html`<p>No progress updates yet.</p>`}

@@ -68,10 +68,11 @@ export class CoplanApp extends LitElement {
   }
 
   override render() {
-    const top = html`<div class="top"><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span></div>`;
+    // The top bar is the page's banner; everything else is in its one main landmark.
+    const top = html`<header class="top"><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span></header>`;
     if (!this.user)
       return html`${top}
-        <form @submit=${(e: Event) => {
+        <main><form @submit=${(e: Event) => {
           e.preventDefault();
           const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
           if (name) this.user = saveUser(name);
@@ -80,18 +81,18 @@ export class CoplanApp extends LitElement {
           <label for="name">Your name, as partners will see it beside your changes</label>
           <input id="name" name="name" autocomplete="name" required />
           <button type="submit">Continue</button>
-        </form>`;
+        </form></main>`;
     if (this.route.view === 'plan')
-      return html`${top}<plan-view .planId=${this.route.planId} .token=${this.route.token} .user=${this.user}></plan-view>`;
+      return html`${top}<main><plan-view .planId=${this.route.planId} .token=${this.route.token} .user=${this.user}></plan-view></main>`;
     if (this.route.view === 'accessibility')
-      return html`${top}<article>
+      return html`${top}<main><article>
           <h1>Accessibility statement</h1>
           <p>Coplan aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, as UK public sector bodies must.</p>
           <p>Everything can be done with a keyboard; focus is always visible; RAG status is written in words as well as shown in colour; changes in sync status are announced to screen readers; touch targets are at least 44 pixels.</p>
           <p>Every view, the import dialog and each report is checked with an automated tester (axe) against WCAG 2.2 A and AA. Published Word documents and PDFs have real headings, table header rows that repeat on each page, and RAG written in words.</p>
           <p>Known gaps: a page does not scroll by itself while you drag an item (use the Move buttons or the keyboard instead), and a plan with many hundreds of actions makes a long page. Tell your partnership's business office about any barrier you meet.</p>
-        </article>`;
-    return html`${top}<plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list>`;
+        </article></main>`;
+    return html`${top}<main><plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list></main>`;
   }
 }
 customElements.define('coplan-app', CoplanApp);

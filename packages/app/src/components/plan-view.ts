@@ -186,12 +186,12 @@ export class PlanView extends LitElement {
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
       ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s}></reports-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
-      <main ?hidden=${this.tab !== 'plan'}>
+      <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
         ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
         ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
-      </main>
+      </div>
       ${s.bin.length
         ? html`<section class="bin" aria-labelledby="bin-heading">
             <h2 id="bin-heading">Bin</h2>

@@ -68,6 +68,12 @@ export function reportBody(document: string): string {
       if (/^on/i.test(attr.name) || attr.name === 'style' || (/^(href|src|xlink:href|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data):/i.test(attr.value))) el.removeAttribute(attr.name);
     }
   }
+  // The page has its own main landmark: the report's becomes a plain block inside it.
+  for (const main of doc.body.querySelectorAll('main')) {
+    const div = doc.createElement('div');
+    div.append(...main.childNodes);
+    main.replaceWith(div);
+  }
   // The report's own h1… become h3…: the page already has the plan title (h1) and "Reports" (h2).
   for (const level of [6, 5, 4, 3, 2, 1]) {
     for (const h of doc.body.querySelectorAll(`h${level}`)) {

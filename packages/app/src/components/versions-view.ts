@@ -66,7 +66,7 @@ export class VersionsView extends LitElement {
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <table>
         <caption>${versions.length ? 'Agreed versions' : 'No version has been agreed yet'}</caption>
-        <thead><tr><th scope="col">Version</th><th scope="col">Agreed</th><th scope="col">By</th><th scope="col"></th></tr></thead>
+        <thead><tr><th scope="col">Version</th><th scope="col">Agreed</th><th scope="col">By</th><th scope="col">Read-only copy</th></tr></thead>
         <tbody>${versions.map(
           (v) => html`<tr><td>${v.label}</td><td>${v.agreedAt.slice(0, 10)}</td><td>${v.agreedBy.join(', ')}</td>
             <td><button @click=${() => (this.opened = this.plan.versionSnapshot(v.id))}>Open ${v.label} read-only</button></td></tr>`,
