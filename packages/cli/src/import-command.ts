@@ -19,7 +19,7 @@ import {
 import { extensionOf, inputError, onePositional, oneOf, parseCommand, usageError } from './args.js';
 import { CLI_USER, exists, openCoplan, readInput, sizeOf, writeAtomic, writeStdout } from './files.js';
 
-export const IMPORT_USAGE = 'coplan import FILE -o PLAN.coplan [--title TEXT] [--map "Heading=field"]... [--mode add|replace] [--json-preview]';
+export const IMPORT_USAGE = 'coplan import FILE -o PLAN.coplan [--title TEXT] [--map "Heading=field"]... [--first-row-headings] [--mode add|replace] [--json-preview]';
 
 export const IMPORT_HELP = `Import a business plan from Word, Excel, CSV, JSON, Markdown, HTML or text into a .coplan file.
 
@@ -38,6 +38,9 @@ Options:
   --map "Heading=field"     read a column as a field: the heading as written in
                             FILE, and one of ${IMPORT_FIELDS.join(', ')}.
                             Repeat for more columns.
+  --first-row-headings      a table whose headings Coplan does not recognise:
+                            its first row is headings, not data (name them
+                            with --map)
   --mode add|replace        into an existing plan: add after its priorities
                             (default), or move its priorities to the bin first
   --json-preview            also print the preview as JSON on standard output;
@@ -65,9 +68,9 @@ function readMap(entry: string): [string, ImportField] {
 const loose = (s: string) => s.toLowerCase().replace(/[?:*.]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** Every --map must name a column in the file: a typo would otherwise be ignored without a word. */
-function checkMapping(parsed: ParsedSource, base: ImportPreview, maps: Array<[string, ImportField]>): void {
+function checkMapping(parsed: ParsedSource, base: ImportPreview, maps: Array<[string, ImportField]>, firstRowHeadings: boolean): void {
   for (const [heading, field] of maps) {
-    const alone = previewParsed(parsed, { mapping: { [heading]: field } });
+    const alone = previewParsed(parsed, { mapping: { [heading]: field }, firstRowHeadings });
     const changed = alone.columns.some((c) => {
       const before = base.columns.find((b) => b.key === c.key);
       return !before || before.field !== c.field || before.confidence !== c.confidence;
@@ -124,6 +127,7 @@ export async function runImport(argv: string[]): Promise<void> {
       output: { type: 'string', short: 'o' },
       title: { type: 'string' },
       map: { type: 'string', multiple: true },
+      'first-row-headings': { type: 'boolean' },
       mode: { type: 'string' },
       'json-preview': { type: 'boolean' },
     },
@@ -139,6 +143,7 @@ export async function runImport(argv: string[]): Promise<void> {
   const title = values.title?.trim();
   if (values.title !== undefined && !title) throw usageError('--title needs some text.', IMPORT_USAGE);
   const maps = (values.map ?? []).map(readMap);
+  const firstRowHeadings = Boolean(values['first-row-headings']);
 
   // Read the source and preview it; nothing is written yet.
   const size = sizeOf(file);
@@ -150,10 +155,11 @@ export async function runImport(argv: string[]): Promise<void> {
   const data = readInput(file);
   let preview: ImportPreview;
   try {
-    const base = await previewImport({ name: basename(file), data });
+    const read = await previewImport({ name: basename(file), data });
+    const base = firstRowHeadings ? previewParsed(read.parsed, { firstRowHeadings }) : read;
     const mapping: ColumnMapping = Object.fromEntries(maps);
-    checkMapping(base.parsed, base, maps);
-    preview = maps.length ? previewParsed(base.parsed, { mapping }) : base;
+    checkMapping(read.parsed, base, maps, firstRowHeadings);
+    preview = maps.length ? previewParsed(read.parsed, { mapping, firstRowHeadings }) : base;
   } catch (e) {
     // The core's message says what to do; name the file when it does not.
     if (e instanceof PlanError) throw inputError(e.message.includes(`"${basename(file)}"`) ? e.message : `"${basename(file)}": ${e.message}`);
@@ -170,7 +176,8 @@ export async function runImport(argv: string[]): Promise<void> {
     throw inputError(
       `nothing to import: no actions were found in "${basename(file)}"${output ? `, so "${output}" was not written` : ''}. ` +
         'Coplan looks for a table with headings such as "Objective", "Action", "Lead" and "Timescale". ' +
-        'If the file has such a table under other headings, name them with --map, e.g. --map "What we will do=action".',
+        'If the file has such a table under other headings, name them with --map, e.g. --map "What we will do=action" ' +
+        '(and add --first-row-headings when its headings show as "Column 1", "Column 2"…).',
     );
   }
   if (output === undefined) {

@@ -142,25 +142,40 @@ describe('coplan import', () => {
 
   it('reads a column as the field --map names, and refuses a --map for a heading the file does not have', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'register.csv'), 'Objective,Action,Accountable body,Timescale\nReduce neglect,Train staff,L&D Sub-group,March 2025\n');
+    writeFileSync(join(dir, 'register.csv'), 'Objective,Action,Delivering team,Timescale\nReduce neglect,Train staff,L&D Sub-group,March 2025\n');
     const unmapped = await coplan(['import', 'register.csv', '-o', 'unmapped.coplan'], dir);
     expect(unmapped.code).toBe(0);
-    expect(unmapped.stderr).toMatch(/"Accountable body"\s+→ ignore .*--map "Accountable body=FIELD"/);
-    expect(unmapped.stderr).toMatch(/Not imported \(1\):\n  - table 1, row 2, column "Accountable body": "L&D Sub-group" \(.+\)/);
+    expect(unmapped.stderr).toMatch(/"Delivering team"\s+→ ignore .*--map "Delivering team=FIELD"/);
+    expect(unmapped.stderr).toMatch(/Not imported \(1\):\n  - table 1, row 2, column "Delivering team": "L&D Sub-group" \(.+\)/);
     expect(listActions(readPlan(join(dir, 'unmapped.coplan')))[0]!.action.leads).toEqual([]);
 
-    const mapped = await coplan(['import', 'register.csv', '-o', 'mapped.coplan', '--map', 'accountable  BODY=lead'], dir);
+    const mapped = await coplan(['import', 'register.csv', '-o', 'mapped.coplan', '--map', 'delivering  TEAM=lead'], dir);
     expect(mapped.code, mapped.stderr).toBe(0);
-    expect(mapped.stderr).toMatch(/"Accountable body"\s+→ lead\s+1\.0 sure/);
+    expect(mapped.stderr).toMatch(/"Delivering team"\s+→ lead\s+1\.0 sure/);
     expect(mapped.stderr).not.toMatch(/Not imported/);
     const plan = readPlan(join(dir, 'mapped.coplan'));
     expect(plan.leads.map((l) => l.name)).toEqual(['L&D Sub-group']);
     expect(listActions(plan)[0]!.action.leads).toEqual([{ leadId: plan.leads[0]!.id, name: 'L&D Sub-group' }]);
 
-    const typo = await coplan(['import', 'register.csv', '-o', 'typo.coplan', '--map', 'Acountable=lead'], dir);
+    const typo = await coplan(['import', 'register.csv', '-o', 'typo.coplan', '--map', 'Delivring=lead'], dir);
     expect(typo.code).toBe(1);
-    expect(typo.stderr).toMatch(/"register\.csv" has no column headed "Acountable"\. Its headings are "Objective", "Action", "Accountable body", "Timescale"/);
+    expect(typo.stderr).toMatch(/"register\.csv" has no column headed "Delivring"\. Its headings are "Objective", "Action", "Delivering team", "Timescale"/);
     expect(existsSync(join(dir, 'typo.coplan'))).toBe(false);
+  });
+
+  it('--first-row-headings: a table under headings Coplan does not know, named with --map, its heading row not taken as data', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'odd.csv'), 'Ref code,Description,Team,Month\nW1,Publish the neglect strategy,Neglect Sub,March 2026\nW1,Train 100 staff,L&D Sub,June 2026\n');
+    const bare = await coplan(['import', 'odd.csv', '-o', 'plan.coplan'], dir);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/--first-row-headings/);
+    const maps = ['--map', 'Description=action', '--map', 'Team=lead', '--map', 'Month=timescale', '--map', 'Ref code=priority'];
+    const r = await coplan(['import', 'odd.csv', '-o', 'plan.coplan', '--first-row-headings', ...maps], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const plan = readPlan(join(dir, 'plan.coplan'));
+    expect(plan.priorities.map((p) => p.title)).toEqual(['W1']);
+    expect(actionTexts(plan)).toEqual(['Publish the neglect strategy', 'Train 100 staff']);
+    expect(listActions(plan).map(({ action }) => [action.leads.map((l) => l.name), action.timescale.text])).toEqual([[['Neglect Sub'], 'March 2026'], [['L&D Sub'], 'June 2026']]);
   });
 
   it('prints the preview as JSON with --json-preview, and writes nothing without -o', async () => {

@@ -83,6 +83,8 @@ export class ImportDialog extends LitElement {
   /** A paste that carried HTML (Word and Excel put their tables there), with the plain text shown for it. */
   pastedHtml: { html: string; text: string } | null = null;
   private mapping: ColumnMapping = {};
+  /** The person said the first row holds the headings, though Coplan did not recognise them. */
+  private firstRowHeadings = false;
   private opener: HTMLElement | null = null;
   private planTitle = '';
 
@@ -112,6 +114,8 @@ export class ImportDialog extends LitElement {
       legend { font-weight: 700; }
       .radio { flex-direction: row; align-items: center; gap: 0.5rem; min-height: 44px; font-size: 1rem; }
       .radio input { width: 24px; height: 24px; min-height: 0; }
+      .check-row { display: flex; flex-direction: row; align-items: center; gap: 0.5rem; min-height: 44px; font-size: 1rem; margin: 0.5rem 0; }
+      .check-row input { width: 24px; height: 24px; min-height: 0; }
       .title-field { margin-top: 1rem; }
       .not-imported td:nth-child(2) { white-space: pre-wrap; }
       .hint { color: #383f43; margin: 0.25rem 0; }
@@ -140,6 +144,7 @@ export class ImportDialog extends LitElement {
     this.busy = '';
     this.mode = 'add';
     this.mapping = {};
+    this.firstRowHeadings = false;
     this.pastedHtml = null;
     this.planTitle = '';
   }
@@ -159,6 +164,7 @@ export class ImportDialog extends LitElement {
       const preview = await previewImport(source, { importedBy: this.userName || undefined });
       this.preview = preview;
       this.mapping = {};
+      this.firstRowHeadings = false;
       this.planTitle = preview.plan.title;
       this.step = 'preview';
       this.busy = '';
@@ -218,7 +224,21 @@ export class ImportDialog extends LitElement {
   private remap(key: string, field: ImportField): void {
     if (!this.preview) return;
     this.mapping = { ...this.mapping, [key]: field };
-    this.preview = { ...previewParsed(this.preview.parsed, { mapping: this.mapping, importedBy: this.userName || undefined }), parsed: this.preview.parsed };
+    this.refresh();
+  }
+
+  /** "The first row holds the headings": the columns are named from it, and choices made under "Column 1…" start again. */
+  private setFirstRowHeadings(on: boolean): void {
+    if (!this.preview) return;
+    this.firstRowHeadings = on;
+    this.mapping = {};
+    this.refresh();
+  }
+
+  private refresh(): void {
+    if (!this.preview) return;
+    const options = { mapping: this.mapping, firstRowHeadings: this.firstRowHeadings, importedBy: this.userName || undefined };
+    this.preview = { ...previewParsed(this.preview.parsed, options), parsed: this.preview.parsed };
   }
 
   private async doImport(): Promise<void> {
@@ -291,7 +311,7 @@ export class ImportDialog extends LitElement {
               <tbody>
                 ${repeat(p.columns, (col) => col.key, (col) => {
                   const sure = confidenceWords(col.confidence);
-                  return html`<tr class=${sure.check ? 'check' : ''}>
+                  return html`<tr class=${sure.check && !col.chosen ? 'check' : ''}>
                     <th scope="row">${col.heading}</th>
                     <td class="examples">${col.examples.slice(0, 3).map((x) => html`<span>${x.length > 60 ? `${x.slice(0, 60)}…` : x}</span>`)}</td>
                     <td>
@@ -299,13 +319,16 @@ export class ImportDialog extends LitElement {
                         ${IMPORT_FIELDS.map((f) => html`<option value=${f} ?selected=${f === col.field}>${FIELD_LABELS[f]}</option>`)}
                       </select>
                     </td>
-                    <td>${sure.check ? html`<strong>⚠ ${sure.words}</strong>` : sure.words} (${Math.round(col.confidence * 100)}%)</td>
+                    <td>${col.chosen ? 'your choice' : html`${sure.check ? html`<strong>⚠ ${sure.words}</strong>` : sure.words} (${Math.round(col.confidence * 100)}%)`}</td>
                   </tr>`;
                 })}
               </tbody>
             </table>`
         : nothing}
-      ${p.warnings.length ? html`<h3>Warnings</h3><ul>${p.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
+      ${this.firstRowHeadings || p.columns.some((col) => /^Column \d+$/.test(col.heading))
+        ? html`<label class="check-row"><input type="checkbox" .checked=${this.firstRowHeadings} @change=${(e: Event) => this.setFirstRowHeadings((e.target as HTMLInputElement).checked)} /> The first row holds the column headings</label>`
+        : nothing}
+            ${p.warnings.length ? html`<h3>Warnings</h3><ul>${p.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
       <h3>Not imported (${p.notImported.length})</h3>
       ${p.notImported.length
         ? html`<p class="hint">These parts of the source land in no field of the plan. Map their column above to bring them in, or add them by hand afterwards.</p>

@@ -229,7 +229,7 @@ export function readLooseText(
       lastHeading = u.text;
       const m = recogniseHeading(u.text.replace(/^priority\s+/i, '')) ?? { field: 'impact' as const, confidence: 0.6 };
       const key = normaliseHeading(u.text);
-      if (!columns.has(key)) columns.set(key, { heading: u.text, key, field: mapping[key] ?? m.field, confidence: m.confidence, tables: 1, examples: [] });
+      if (!columns.has(key)) columns.set(key, { heading: u.text, key, field: mapping[key] ?? m.field, confidence: mapping[key] ? 1 : m.confidence, chosen: mapping[key] !== undefined, tables: 1, examples: [] });
       seenHeadings++;
       continue;
     }

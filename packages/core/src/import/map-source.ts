@@ -16,6 +16,8 @@ export interface ImportColumn {
   field: ImportField;
   /** How sure the reading is, 0–1; 1 for a correction the person made. */
   confidence: number;
+  /** The person chose this field (a correction), rather than Coplan reading it from the heading. */
+  chosen: boolean;
   /** How many tables used this heading. */
   tables: number;
   /** A few values from the column, to show in the preview. */
@@ -41,6 +43,8 @@ export interface MapOptions {
   importedBy?: string;
   /** Today's date (YYYY-MM-DD), for undated progress. */
   today?: string;
+  /** A table whose headings Coplan did not recognise: its first row holds the headings all the same (not data). */
+  firstRowHeadings?: boolean;
 }
 
 interface Header {
@@ -65,7 +69,7 @@ function publishedLayout(headings: string[]): boolean {
  * row, all of short cells, counts as headings when two of them are known,
  * even beside headings Coplan does not know ("Area of work", "Comments").
  */
-function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, ImportColumn>, firstRow = false): Header | null {
+function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, ImportColumn>, firstRow = false, told = false): Header | null {
   // Most rows are data: a long cell rules a row out before any heading is looked up.
   if (row.some((c) => c.length > 160)) return null;
   const cells = row.map((c) => oneLine(cleanCell(c)));
@@ -85,7 +89,8 @@ function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, 
   if (cells.some((c, i) => !matches[i] && c.split(' ').length > 9)) return null;
   const nonEmpty = cells.filter(Boolean).length;
   const shortCells = cells.every((c) => c.split(' ').length <= 6);
-  if (known < 2 || (known < nonEmpty / 2 && !(firstRow && shortCells))) return null;
+  // Told the first row holds the headings: it does, whatever they say.
+  if (!(firstRow && told) && (known < 2 || (known < nonEmpty / 2 && !(firstRow && shortCells)))) return null;
   const fields: ImportField[] = cells.map((c, i) => {
     const heading = c || `Column ${i + 1}`;
     const key = normaliseHeading(heading);
@@ -94,7 +99,7 @@ function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, 
     const field = chosen ?? m?.field ?? 'ignore';
     const col = columns.get(key);
     if (col) col.tables++;
-    else columns.set(key, { heading, key, field, confidence: chosen ? 1 : m?.confidence ?? 0, tables: 1, examples: [] });
+    else columns.set(key, { heading, key, field, confidence: chosen ? 1 : m?.confidence ?? 0, chosen: chosen !== undefined, tables: 1, examples: [] });
     return field;
   });
   const headings = cells.map((c, i) => c || `Column ${i + 1}`);
@@ -106,7 +111,7 @@ function headlessHeader(width: number, mapping: ColumnMapping, columns: Map<stri
   const fields = headings.map((h) => {
     const key = normaliseHeading(h);
     const field = mapping[key] ?? 'ignore';
-    if (!columns.has(key)) columns.set(key, { heading: h, key, field, confidence: mapping[key] ? 1 : 0, tables: 1, examples: [] });
+    if (!columns.has(key)) columns.set(key, { heading: h, key, field, confidence: mapping[key] ? 1 : 0, chosen: mapping[key] !== undefined, tables: 1, examples: [] });
     return field;
   });
   return { fields, headings };
@@ -148,7 +153,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   const notImported: NotImported[] = [];
   const warnings = [...parsed.warnings];
   const blocks = parsed.blocks;
-  const anyHeader = blocks.some((b) => b.kind === 'table' && b.rows.some((r, i) => readHeader(r, {}, new Map(), i === 0)));
+  const anyHeader = blocks.some((b) => b.kind === 'table' && b.rows.some((r, i) => readHeader(r, {}, new Map(), i === 0, Boolean(options.firstRowHeadings))));
 
   let title = '';
   const preamble: string[] = [];
@@ -230,7 +235,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         tableSincePriority = false;
         return;
       }
-      const h = readHeader(cells, mapping, columns, ri === 0);
+      const h = readHeader(cells, mapping, columns, ri === 0, Boolean(options.firstRowHeadings));
       if (h) { header = tableHeader = h; tableSincePriority = true; return; }
       if (!tableHeader) {
         // A table with no heading row carries on the last one when it has the same shape.
@@ -273,7 +278,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
     });
   });
 
-  if (!anyHeader && blocks.some((b) => b.kind === 'table')) {
+  if (!anyHeader && blocks.some((b) => b.kind === 'table') && ![...columns.values()].some((c) => c.chosen && c.field !== 'ignore')) {
     warnings.push('No table has column headings Coplan recognises, such as "Objective", "Action", "Lead" and "Timescale". Choose what each column holds below.');
   }
   if (builder.unratedProgress) {

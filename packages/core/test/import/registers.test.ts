@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { previewImport } from '../../src/index.js';
+import { previewImport, previewParsed } from '../../src/index.js';
 
 /** Trackers as business offices keep them: a spreadsheet of actions with their own column names and date cells. */
 describe('action trackers from a business office', () => {
@@ -42,5 +42,23 @@ describe('action trackers from a business office', () => {
       ['Exploitation', [['Exploitation', ['Map risks']]]],
     ]);
     expect(preview.warnings.join(' ')).toMatch(/2 priorities had actions with no objective above them/);
+  });
+
+  it('a first row of headings Coplan does not know is taken as headings when the person says so, and their choices are marked as theirs', async () => {
+    const csv = 'Ref code,Description,Team,Month\nW1,Publish the neglect strategy,Neglect Sub,March 2026\n';
+    const read = await previewImport({ name: 'odd.csv', data: csv });
+    expect(read.columns.map((c) => c.heading)).toEqual(['Column 1', 'Column 2', 'Column 3', 'Column 4']);
+    expect(read.warnings.join(' ')).toMatch(/No table has column headings Coplan recognises/);
+    const told = previewParsed(read.parsed, { firstRowHeadings: true, mapping: { description: 'action', team: 'lead', month: 'timescale' } });
+    expect(told.columns.map((c) => [c.heading, c.field, c.chosen])).toEqual([
+      ['Ref code', 'ignore', false],
+      ['Description', 'action', true],
+      ['Team', 'lead', true],
+      ['Month', 'timescale', true],
+    ]);
+    expect(told.counts.actions).toBe(1);
+    expect(JSON.stringify(told.plan)).not.toContain('Description');
+    expect(told.notImported.map((n) => n.text)).toEqual(['W1']);
+    expect(told.warnings.join(' ')).not.toMatch(/No table has column headings/);
   });
 });
