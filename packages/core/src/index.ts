@@ -59,6 +59,7 @@ export { registerToCsv, REGISTER_COLUMNS } from './io/register-csv.js';
 // Publishing plans and reports
 export { exportPlan, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from './export/export-plan.js';
 export { buildReport, exportReport } from './reports/build-report.js';
+export { annualReportYears, type BusinessYear } from './reports/report-years.js';
 export type { Report, ReportKind, ReportFormat, ReportOptions } from './reports/report.js';
 
 // Importing plans from Word, Excel, CSV, pasted tables and text

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { PlanError, type PlanSnapshot } from '@coplan/core';
+import { PlanError, annualReportYears, type BusinessYear, type PlanSnapshot } from '@coplan/core';
 import { buildReport, exportReport, formatInfo, type ReportKind } from '../state/core-export.js';
 import { printHtml } from '../state/publish.js';
 import { formStyles } from './shared-styles.js';
@@ -14,40 +14,11 @@ const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
   annual: { tab: 'Annual', title: 'Annual report', file: 'annual report' },
 };
 
-type Year = { start: string; end: string };
-
-/** The business year (1 April to 31 March) holding a day. */
-export function businessYearOf(day: string): Year {
-  const y = Number(day.slice(0, 4));
-  const first = Number(day.slice(5, 7)) >= 4 ? y : y - 1;
-  return { start: `${first}-04-01`, end: `${first + 1}-03-31` };
-}
+type Year = BusinessYear;
 
 /** "2025/26". */
 function yearName(y: Year): string {
   return `${y.start.slice(0, 4)}/${y.end.slice(2, 4)}`;
-}
-
-/**
- * The business years an annual report can cover, newest first: those of the
- * plan's period and the last few up to the one under way. The default is the
- * most recent year that has ended, or the plan's own last year when the plan
- * ended before that.
- */
-export function reportYears(snapshot: PlanSnapshot, today: string): { years: Year[]; chosen: Year } {
-  const starts = new Set<number>();
-  const current = Number(businessYearOf(today).start.slice(0, 4));
-  for (let y = current - 5; y <= current; y++) starts.add(y);
-  const period = snapshot.period;
-  let planLast: number | null = null;
-  if (period) {
-    const first = Number(businessYearOf(period.start).start.slice(0, 4));
-    planLast = Number(businessYearOf(period.end).start.slice(0, 4));
-    for (let y = Math.max(first, planLast - 9); y <= planLast; y++) starts.add(y);
-  }
-  const years = [...starts].sort((a, b) => b - a).map((y) => ({ start: `${y}-04-01`, end: `${y + 1}-03-31` }));
-  const chosen = planLast !== null ? Math.min(planLast, current - 1) : current - 1;
-  return { years, chosen: { start: `${chosen}-04-01`, end: `${chosen + 1}-03-31` } };
 }
 
 /** Elements and attributes a report page never needs: dropped, whatever the plan's text holds. */
@@ -141,7 +112,7 @@ export class ReportsView extends LitElement {
   ];
 
   private years() {
-    return reportYears(this.snapshot, localToday());
+    return annualReportYears(this.snapshot, localToday());
   }
 
   private chosenYear(): Year {

@@ -5,13 +5,6 @@ import { cell, type Block } from '../export/document.js';
 import { paragraphs } from '../export/plan-document.js';
 import { count } from './report-helpers.js';
 
-/** The business year (1 April to 31 March) holding a day. */
-export function businessYear(day: IsoDate): { start: IsoDate; end: IsoDate } {
-  const y = +day.slice(0, 4);
-  const startYear = +day.slice(5, 7) >= 4 ? y : y - 1;
-  return { start: `${startYear}-04-01`, end: `${startYear + 1}-03-31` };
-}
-
 /** "2015/16". */
 function yearLabel(year: { start: IsoDate; end: IsoDate }): string {
   const a = year.start.slice(0, 4);

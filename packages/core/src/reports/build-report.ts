@@ -4,7 +4,8 @@ import { renderDocx } from '../export/render-docx.js';
 import { renderHtml } from '../export/render-html.js';
 import { renderMarkdown } from '../export/render-markdown.js';
 import { versionLine } from '../export/plan-document.js';
-import { annualReport, businessYear } from './annual-report.js';
+import { annualReport } from './annual-report.js';
+import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
 import { addDays, localToday } from './report-helpers.js';
@@ -49,7 +50,7 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
       break;
     }
     case 'annual': {
-      const fallback = businessYear(snapshot.period && snapshot.period.end < today ? snapshot.period.end : today);
+      const fallback = annualReportYears(snapshot, today).chosen;
       const year = options.year ? { start: day(options.year.start, 'year start', ''), end: day(options.year.end, 'year end', '') } : fallback;
       if (!year.start || !year.end || year.start > year.end)
         throw new PlanError('invalid-value', `The annual report's year must run from a start date to a later end date; ${year.start || '(none)'} to ${year.end || '(none)'} was given.`);

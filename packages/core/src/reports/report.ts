@@ -15,7 +15,7 @@ export interface ReportOptions {
   since?: string;
   /** Lead report: "due soon" means due within this many days of `today` (default 90). */
   withinDays?: number;
-  /** Annual report: the year it covers; the business year (1 April to 31 March) holding `today`, or the plan's last, when omitted. */
+  /** Annual report: the year it covers; when omitted, the most recent business year (1 April to 31 March) that has ended, or the plan's last (see `annualReportYears`). */
   year?: { start: IsoDate; end: IsoDate };
 }
 

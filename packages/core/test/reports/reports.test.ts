@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { buildReport, createPlan, exportReport, listActions, PlanError, ragSummary, type Report, type ReportKind } from '../../src/index.js';
+import { annualReportYears, buildReport, createPlan, exportReport, listActions, PlanError, ragSummary, type Report, type ReportKind } from '../../src/index.js';
 import { seedPlans } from '../../src/fixtures/index.js';
 
 /** The Lancashire plan written on 1 October 2015, with progress reported through the winter. */
@@ -105,6 +105,19 @@ describe('annual report draft', () => {
   });
 });
 
+describe('the years an annual report can cover', () => {
+  it('offers the plan\'s years and the last six, and chooses the last year that has ended, or the plan\'s own last year', () => {
+    const lancashire = createPlan(new Y.Doc(), seedPlans[1]!.input).snapshot(); // April 2015 to March 2016
+    const { years, chosen } = annualReportYears(lancashire, '2026-11-25');
+    expect(chosen).toEqual({ start: '2015-04-01', end: '2016-03-31' });
+    expect(years.map((y) => y.start.slice(0, 4))).toEqual(['2026', '2025', '2024', '2023', '2022', '2021', '2015']);
+    const current = createPlan(new Y.Doc(), { title: 'Plan 2026-29', period: { start: '2026-04-01', end: '2029-03-31' } }).snapshot();
+    expect(annualReportYears(current, '2026-11-25').chosen).toEqual({ start: '2025-04-01', end: '2026-03-31' });
+    expect(annualReportYears(current, '2027-04-01').chosen).toEqual({ start: '2026-04-01', end: '2027-03-31' });
+    expect(annualReportYears(current, '2026-11-25').years[0]).toEqual({ start: '2028-04-01', end: '2029-03-31' });
+  });
+});
+
 describe('every report in every format', () => {
   for (const kind of ['progress', 'lead', 'annual'] as ReportKind[]) {
     it(`${kind}: Word with real headings, page numbers and the plan's title; HTML ready to print; Markdown`, async () => {
@@ -142,6 +155,7 @@ describe('a plan with nothing in it yet', () => {
     const s = createPlan(new Y.Doc(), { title: 'New plan' }).snapshot();
     expect(await text(buildReport(s, 'lead', { today: '2026-11-25' }), 'md')).toContain('No action in the plan names a lead yet.');
     expect(await text(buildReport(s, 'progress', { today: '2026-11-25' }), 'docx')).toContain('No actions are overdue on 2026-11-25.');
-    expect(await text(buildReport(s, 'annual', { today: '2026-11-25' }), 'html')).toContain('0 priorities; 0 actions finished and 0 progress updates recorded in 2026/27');
+    // In November 2026 the statutory report is for the year that has ended, 2025/26.
+    expect(await text(buildReport(s, 'annual', { today: '2026-11-25' }), 'html')).toContain('0 priorities; 0 actions finished and 0 progress updates recorded in 2025/26');
   });
 });
