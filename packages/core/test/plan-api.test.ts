@@ -266,6 +266,20 @@ describe('items inside the bin', () => {
   });
 });
 
+describe('undo steps', () => {
+  it('a delete straight after an edit is its own step: undo brings the item back with the edit kept', () => {
+    const plan = newPlan();
+    const { a } = chain(plan);
+    const u = plan.create('progress', { date: '2026-01-10', author: 'Chair', rag: 'green', narrative: 'On track' }, { parentId: a });
+    plan.update('progress', u, { rag: 'amber', narrative: 'Slipping' });
+    plan.delete('progress', u);
+    expect(plan.isVisible('progress', u)).toBe(false);
+    plan.undo();
+    expect(plan.isVisible('progress', u)).toBe(true);
+    expect(plan.get('progress', u)).toMatchObject({ rag: 'amber', narrative: 'Slipping' });
+  });
+});
+
 describe('text fields of the plan itself', () => {
   it('exist from the start, so an editor can bind to one the input left out and keep what is typed', () => {
     const plan = newPlan({ title: 'No vision yet' });

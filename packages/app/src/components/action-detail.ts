@@ -109,8 +109,6 @@ export class ActionDetail extends LitElement {
 
   /** To the bin, as every delete: Undo (or Restore in the bin) brings it back. */
   private deleteUpdate(u: ProgressUpdateSnapshot): void {
-    // A delete is its own step for Undo, not merged with an edit made just before it.
-    this.plan.undoManager.stopCapturing();
     const refused = tryPlanCall(() => this.plan.delete('progress', u.id));
     if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
     else

@@ -208,6 +208,8 @@ export class Plan {
   delete(kind: EntityKind, id: string): void {
     const map = this.entityMap(kind, id);
     if (map.get(HEADER_KEYS.deleted)) throw new PlanError('already-deleted', `${kind} ${id} is already in the bin.`, { kind, id });
+    // A delete is its own step for undo, never merged with an edit made just before it.
+    this.undoManager.stopCapturing();
     this.transact(() => {
       map.set(HEADER_KEYS.deleted, { at: this.now().toISOString(), by: this.user });
       this.stamp(map, false);
