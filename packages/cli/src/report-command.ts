@@ -4,7 +4,7 @@ import { buildReport, exportReport, REPORT_FORMATS, REPORT_KINDS, type ReportFor
 import { formatFromName } from './export-command.js';
 import { openCoplan, sizeText, writeOutput } from './files.js';
 
-export const REPORT_USAGE = `coplan report PLAN.coplan --kind ${REPORT_KINDS.join('|')} [--format ${REPORT_FORMATS.join('|')}] [--since YYYY-MM-DD] [--today YYYY-MM-DD] -o OUT`;
+export const REPORT_USAGE = `coplan report PLAN.coplan --kind ${REPORT_KINDS.join('|')} [--format ${REPORT_FORMATS.join('|')}] [--since YYYY-MM-DD] [--today YYYY-MM-DD] [--year YYYY/YY] -o OUT`;
 
 export const REPORT_HELP = `Write a report on a plan: progress for the board, each lead's actions, or the annual report.
 
@@ -19,18 +19,21 @@ Options:
   --format FORMAT      ${REPORT_FORMATS.join(', ')}; default: OUT's extension (md when OUT is -)
   --since YYYY-MM-DD   report changes made since this date
   --today YYYY-MM-DD   the date the report is as at (default: today)
+  --year YYYY/YY       annual: the business year to cover, e.g. 2025/26 (1 April
+                       2025 to 31 March 2026); default: the last year that has
+                       ended, or the plan's own last year
   -h, --help           this help
 
 Examples:
   coplan report plan.coplan --kind progress --since 2026-09-01 -o board-report.docx
   coplan report plan.coplan --kind lead -o leads.html
-  coplan report plan.coplan --kind annual --today 2027-03-31 -o - > annual.md
+  coplan report plan.coplan --kind annual --year 2025/26 -o - > annual.md
 `;
 
 export async function runReport(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommand(
     argv,
-    { output: { type: 'string', short: 'o' }, kind: { type: 'string' }, format: { type: 'string' }, since: { type: 'string' }, today: { type: 'string' } },
+    { output: { type: 'string', short: 'o' }, kind: { type: 'string' }, format: { type: 'string' }, since: { type: 'string' }, today: { type: 'string' }, year: { type: 'string' } },
     REPORT_USAGE,
   );
   if (values.help) return writeOutput('-', REPORT_HELP);
@@ -50,11 +53,20 @@ export async function runReport(argv: string[]): Promise<void> {
   const since = isoDate(values.since, '--since', REPORT_USAGE);
   const today = isoDate(values.today, '--today', REPORT_USAGE);
   if (since && today && since > today) throw usageError(`--since (${since}) is after --today (${today}).`, REPORT_USAGE);
+  let year: { start: string; end: string } | undefined;
+  if (values.year !== undefined) {
+    const m = /^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/.exec(values.year.trim());
+    const first = m ? Number(m[1]) : NaN;
+    const second = m ? Number(m[2]!.length === 2 ? `${m[1]!.slice(0, 2)}${m[2]}` : m[2]) : NaN;
+    if (!m || second !== first + 1) throw usageError(`--year must be a business year written like 2025/26 (1 April 2025 to 31 March 2026); got "${values.year}".`, REPORT_USAGE);
+    if (kind !== 'annual') throw usageError('--year is for --kind annual.', REPORT_USAGE);
+    year = { start: `${first}-04-01`, end: `${second}-03-31` };
+  }
 
   const { plan } = openCoplan(input);
   let data: Uint8Array | string;
   try {
-    const report = buildReport(plan.snapshot(), kind, { ...(today ? { today } : {}), ...(since ? { since } : {}) });
+    const report = buildReport(plan.snapshot(), kind, { ...(today ? { today } : {}), ...(since ? { since } : {}), ...(year ? { year } : {}) });
     data = await exportReport(report, format);
   } catch (e) {
     if (e instanceof PlanError) throw inputError(`"${input}": ${e.message}`);

@@ -134,4 +134,16 @@ describe('coplan report', () => {
     const lead = await coplan(['report', 'plan.coplan', '--kind', 'lead', '-o', '-'], dir);
     expect(lead.stdout.toString()).toContain('QA Sub-group');
   });
+
+  it('--year picks the annual report\'s business year; a year not written like 2025/26 is refused', async () => {
+    const y = await coplan(['report', 'plan.coplan', '--kind', 'annual', '--year', '2024/25', '-o', '-'], dir);
+    expect(y.code, y.stderr).toBe(0);
+    expect(y.stdout.toString()).toMatch(/^# Annual report 2024\/25 \(draft\)/);
+    const bad = await coplan(['report', 'plan.coplan', '--kind', 'annual', '--year', '2024/26', '-o', '-'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/--year must be a business year written like 2025\/26/);
+    const wrongKind = await coplan(['report', 'plan.coplan', '--kind', 'lead', '--year', '2024/25', '-o', '-'], dir);
+    expect(wrongKind.code).toBe(1);
+    expect(wrongKind.stderr).toMatch(/--year is for --kind annual/);
+  });
 });
