@@ -2,7 +2,8 @@ import type { ActionSnapshot, MilestoneSnapshot, PlanSnapshot, PrioritySnapshot 
 import type { PlanStatus } from '../model/values.js';
 import { cell, type Block, type PublishedDocument, type TableBlock, type TableCell, type TableRow } from './document.js';
 
-const STATUS_WORDS: Record<ActionSnapshot['status'], string> = {
+/** An action's status in words, as published. */
+export const ACTION_STATUS_LABELS: Record<ActionSnapshot['status'], string> = {
   'not-started': 'Not started',
   'in-progress': 'In progress',
   complete: 'Complete',
@@ -30,7 +31,7 @@ function leadNames(a: { leads: { name: string }[] }): string[] {
 function progressCell(a: ActionSnapshot): TableCell {
   const latest = a.updates[a.updates.length - 1];
   const lines = [
-    a.status !== 'not-started' ? `Status: ${STATUS_WORDS[a.status]}` : '',
+    a.status !== 'not-started' ? `Status: ${ACTION_STATUS_LABELS[a.status]}` : '',
     latest?.narrative ?? '',
     latest ? `(${latest.date}${latest.author ? `, ${latest.author}` : ''})` : '',
   ].filter(Boolean);

@@ -3,7 +3,7 @@ import type { PlanSnapshot } from '../model/snapshot.js';
 import type { Rag } from '../model/values.js';
 import { REGISTER_COLUMNS, registerRows } from '../io/register-csv.js';
 import { RAG_COLOURS } from './document.js';
-import { versionLine } from './plan-document.js';
+import { ACTION_STATUS_LABELS, versionLine } from './plan-document.js';
 
 const WIDTHS: Record<(typeof REGISTER_COLUMNS)[number], number> = {
   Ref: 8,
@@ -18,7 +18,6 @@ const WIDTHS: Record<(typeof REGISTER_COLUMNS)[number], number> = {
   'Latest progress': 45,
   'Progress date': 13,
 };
-const STATUS_WORDS: Record<string, string> = { 'not-started': 'Not started', 'in-progress': 'In progress', complete: 'Complete', 'on-hold': 'On hold', cancelled: 'Cancelled' };
 
 /** A YYYY-MM-DD day as a date cell (at UTC midnight, so no time zone moves it). */
 function dateCell(iso: string): Date | string {
@@ -50,7 +49,7 @@ export async function registerToXlsx(s: PlanSnapshot): Promise<Uint8Array> {
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDEE0E2' } };
   for (const values of registerRows(s)) {
     const [ref, priority, objective, action, leads, timescale, due, status, rag, progress, progressDate] = values as [string, ...string[]];
-    const row = sheet.addRow([ref, priority, objective, action, leads, timescale, dateCell(due!), STATUS_WORDS[status!] ?? status, rag ? RAG_COLOURS[rag as Rag].label : '', progress, dateCell(progressDate!)]);
+    const row = sheet.addRow([ref, priority, objective, action, leads, timescale, dateCell(due!), ACTION_STATUS_LABELS[status as keyof typeof ACTION_STATUS_LABELS] ?? status, rag ? RAG_COLOURS[rag as Rag].label : '', progress, dateCell(progressDate!)]);
     row.alignment = { vertical: 'top', wrapText: true };
     for (const col of [7, 11]) row.getCell(col).numFmt = 'dd/mm/yyyy';
     if (rag) {
