@@ -193,7 +193,7 @@ describe.runIf(browserAvailable())('an action in full', () => {
     await form.getByLabel('Progress', { exact: true }).fill('Strategy drafted');
     await page.getByRole('button', { name: 'Save progress update' }).click();
     await expect.poll(() => page.getByText('Amber: at risk').count()).toBe(1);
-    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Pat, amber: Strategy drafted' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Pat, Amber: Strategy drafted' }).count()).toBe(1);
   });
 });
 
@@ -218,7 +218,7 @@ describe.runIf(browserAvailable())('the progress log', () => {
     expect(await badge()).toBe('No update yet');
     await rag.selectOption('amber');
     await form.getByRole('button', { name: 'Save progress update' }).click();
-    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, amber: Audit booked' }).count()).toBe(1);
+    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, Amber: Audit booked' }).count()).toBe(1);
     await expect.poll(badge).toBe('Amber: at risk');
     // A second update starts at the action's RAG now.
     await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
@@ -231,7 +231,7 @@ describe.runIf(browserAvailable())('the progress log', () => {
     await edit.getByRole('combobox', { name: 'RAG' }).selectOption('green');
     await edit.getByLabel('Progress', { exact: true }).fill('Audit done');
     await edit.getByRole('button', { name: 'Save changes to the progress update' }).click();
-    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, green: Audit done' }).count()).toBe(1);
+    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, Green: Audit done' }).count()).toBe(1);
     expect(await action.getByRole('listitem').filter({ hasText: 'Audit booked' }).count()).toBe(0);
     await expect.poll(badge).toBe('Green: on track');
     // Deleted: to the bin, and back with Undo.
@@ -240,7 +240,7 @@ describe.runIf(browserAvailable())('the progress log', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Bin' }).getByRole('listitem').filter({ hasText: 'progress: Audit done' }).count()).toBe(1);
     await expect.poll(badge).toBe('No update yet');
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, green: Audit done' }).count()).toBe(1);
+    await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, Green: Audit done' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('heading', { name: 'Bin' }).count()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { buildReport, createPlan, exportPlan, exportReport, listActions } from '@coplan/core';
+import { buildReport, createPlan, exportPlan, exportReport, listActions, PLAN_STATUS_LABELS } from '@coplan/core';
 import { seedPlans } from '@coplan/core/fixtures';
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
@@ -44,8 +44,7 @@ describe.runIf(browserAvailable())('print and PDF', () => {
       const s = createPlan(new Y.Doc(), input).snapshot();
       const pages = await print((await exportPlan(s, 'html')) as string);
       expect(pages.length).toBeGreaterThan(s.priorities.length); // each priority starts a page, after the front page
-      const status = { draft: 'Draft', consultation: 'Out for consultation', agreed: 'Agreed', published: 'Published', archived: 'Archived' }[s.status];
-      const header = [s.title, s.versionLabel, status].filter(Boolean).join(' · ');
+      const header = [s.title, s.versionLabel, PLAN_STATUS_LABELS[s.status]].filter(Boolean).join(' · ');
       pages.forEach((text, i) => {
         expect(text, `page ${i + 1}`).toContain(header);
         expect(text, `page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`);

@@ -14,8 +14,11 @@ export { PlanError, type PlanErrorCode, type PlanErrorDetails } from './model/er
 export { KINDS, ENTITY_KINDS, META_FIELDS, type EntityKind, type FieldSpec, type FieldType, type KindSpec } from './model/schema.js';
 export {
   RAG_VALUES,
+  RAG_LABELS,
   PLAN_STATUSES,
+  PLAN_STATUS_LABELS,
   ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
   LEAD_KINDS,
   type Rag,
   type PlanStatus,

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ACTION_STATUSES, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot, type ProgressUpdateSnapshot } from '@coplan/core';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, RAG_LABELS, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot, type ProgressUpdateSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 import './progress-form.js';
@@ -56,7 +56,7 @@ export class ActionDetail extends LitElement {
     return html`
       <label>Status
         <select ?disabled=${ro} aria-label=${`Status of ${this.name}`} @change=${(e: Event) => this.run(() => this.plan.update('action', a.id, { status: (e.target as HTMLSelectElement).value as ActionStatus }))}>
-          ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === a.status}>${s}</option>`)}
+          ${ACTION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === a.status}>${ACTION_STATUS_LABELS[s]}</option>`)}
         </select>
       </label>
       <h3>Leads</h3>
@@ -92,7 +92,7 @@ export class ActionDetail extends LitElement {
     const which = `the ${u.date} progress update of ${this.name}`;
     if (this.editing === u.id)
       return html`<li><progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} .entry=${u} @progress-done=${() => this.closeEdit(u.id)}></progress-form></li>`;
-    return html`<li><strong>${u.date}</strong>, ${u.author}, ${u.rag}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
+    return html`<li><strong>${u.date}</strong>, ${u.author}, ${RAG_LABELS[u.rag]}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
       ${this.readonly
         ? nothing
         : html`<span class="tools">

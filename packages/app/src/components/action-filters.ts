@@ -1,6 +1,6 @@
 import { html, LitElement } from 'lit';
 import { localToday } from '../state/dates.js';
-import { ACTION_STATUSES, RAG_VALUES, listActions, type ActionFilter, type PlanSnapshot } from '@coplan/core';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, RAG_LABELS, RAG_VALUES, listActions, type ActionFilter, type PlanSnapshot } from '@coplan/core';
 
 /**
  * Filter controls for actions: lead, RAG, status, due window. Dispatches
@@ -31,8 +31,8 @@ export class ActionFilters extends LitElement {
     const pick = (part: keyof ActionFilter) => (e: Event) => this.set(part, (e.target as HTMLSelectElement).value);
     return html`<div class="filters" role="group" aria-label="Filter actions">
       <label>Lead <select aria-label="Filter by lead" @change=${pick('lead')}><option value="">All leads</option>${leadNames.map((n) => html`<option value=${n}>${n}</option>`)}</select></label>
-      <label>RAG <select aria-label="Filter by RAG" @change=${pick('rag')}><option value="">Any</option>${[...RAG_VALUES, 'none'].map((r) => html`<option value=${r}>${r === 'none' ? 'no update yet' : r}</option>`)}</select></label>
-      <label>Status <select aria-label="Filter by status" @change=${pick('status')}><option value="">Any</option>${ACTION_STATUSES.map((s) => html`<option value=${s}>${s}</option>`)}</select></label>
+      <label>RAG <select aria-label="Filter by RAG" @change=${pick('rag')}><option value="">Any</option>${[...RAG_VALUES, 'none'].map((r) => html`<option value=${r}>${r === 'none' ? 'No update yet' : RAG_LABELS[r as keyof typeof RAG_LABELS]}</option>`)}</select></label>
+      <label>Status <select aria-label="Filter by status" @change=${pick('status')}><option value="">Any</option>${ACTION_STATUSES.map((s) => html`<option value=${s}>${ACTION_STATUS_LABELS[s]}</option>`)}</select></label>
       <label>Due <select aria-label="Filter by due date" @change=${pick('due')}><option value="">Any time</option><option value="overdue">Overdue</option><option value="30">In the next 30 days</option><option value="90">In the next 90 days</option></select></label>
     </div>`;
   }

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
+import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -171,7 +171,7 @@ export class PlanView extends LitElement {
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
         <h1><editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
         <p class="meta">
-          ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${s.status}
+          ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${PLAN_STATUS_LABELS[s.status]}
         </p>
         <div class="label">Vision</div>
         <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>

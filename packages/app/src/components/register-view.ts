@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot } from '@coplan/core';
+import { ACTION_STATUS_LABELS, RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot } from '@coplan/core';
 import { localToday } from '../state/dates.js';
 import './action-filters.js';
 import './rag-badge.js';
@@ -93,7 +93,7 @@ export class RegisterView extends LitElement {
               <td>${r.action.text}</td>
               <td>${r.action.leads.map((l) => l.name).join(', ')}</td>
               <td>${actionDue(r.action) ?? ''}<div>${r.action.timescale.text}</div></td>
-              <td>${r.action.status}</td>
+              <td>${ACTION_STATUS_LABELS[r.action.status]}</td>
               <td><rag-badge .rag=${r.action.rag}></rag-badge></td>
             </tr>`,
           )}</tbody>

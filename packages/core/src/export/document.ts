@@ -1,4 +1,4 @@
-import type { Rag } from '../model/values.js';
+import { RAG_LABELS, type Rag } from '../model/values.js';
 
 /**
  * A document to publish, as plain blocks: what the plan and report exports
@@ -69,11 +69,11 @@ export interface BarChartBlock {
 
 /** RAG fills and the text colour that reads on each (contrast 4.5:1 or more). */
 export const RAG_COLOURS: Record<Rag | 'none', { fill: string; text: string; label: string }> = {
-  red: { fill: 'B52A16', text: 'FFFFFF', label: 'Red' },
-  amber: { fill: 'F47738', text: '0B0C0C', label: 'Amber' },
-  green: { fill: '00703C', text: 'FFFFFF', label: 'Green' },
-  blue: { fill: '1D70B8', text: 'FFFFFF', label: 'Blue' },
-  grey: { fill: '505A5F', text: 'FFFFFF', label: 'Grey' },
+  red: { fill: 'B52A16', text: 'FFFFFF', label: RAG_LABELS.red },
+  amber: { fill: 'F47738', text: '0B0C0C', label: RAG_LABELS.amber },
+  green: { fill: '00703C', text: 'FFFFFF', label: RAG_LABELS.green },
+  blue: { fill: '1D70B8', text: 'FFFFFF', label: RAG_LABELS.blue },
+  grey: { fill: '505A5F', text: 'FFFFFF', label: RAG_LABELS.grey },
   none: { fill: 'F3F2F1', text: '0B0C0C', label: 'Not rated' },
 };
 

@@ -1,22 +1,11 @@
 import type { ActionSnapshot, MilestoneSnapshot, PlanSnapshot, PrioritySnapshot } from '../model/snapshot.js';
-import type { PlanStatus } from '../model/values.js';
+import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS } from '../model/values.js';
 import { cell, type Block, type PublishedDocument, type TableBlock, type TableCell, type TableRow } from './document.js';
 
-/** An action's status in words, as published. */
-export const ACTION_STATUS_LABELS: Record<ActionSnapshot['status'], string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  complete: 'Complete',
-  'on-hold': 'On hold',
-  cancelled: 'Cancelled',
-};
-
-/** Where a plan is in its life, as published. */
-export const STATUS_LABELS: Record<PlanStatus, string> = { draft: 'Draft', consultation: 'Out for consultation', agreed: 'Agreed', published: 'Published', archived: 'Archived' };
 
 /** "V1.1 · Agreed": the version label (when there is one) and where the plan is in its life; the running header of every page. */
 export function versionLine(s: PlanSnapshot): string {
-  return [s.versionLabel, STATUS_LABELS[s.status]].filter(Boolean).join(' · ');
+  return [s.versionLabel, PLAN_STATUS_LABELS[s.status]].filter(Boolean).join(' · ');
 }
 
 /** A milestone as one line: "✓ text — timescale". */
@@ -109,7 +98,7 @@ export function planDocument(s: PlanSnapshot): PublishedDocument {
   if (s.partnerships.length) blocks.push({ type: 'paragraph', label: 'Partnership', text: s.partnerships.map((p) => (p.shortName && p.shortName !== p.name ? `${p.name} (${p.shortName})` : p.name)).join('; ') });
   if (s.period) blocks.push({ type: 'paragraph', label: 'Period', text: `${s.period.start} to ${s.period.end}` });
   if (s.versionLabel) blocks.push({ type: 'paragraph', label: 'Version', text: s.versionLabel });
-  blocks.push({ type: 'paragraph', label: 'Status', text: STATUS_LABELS[s.status] });
+  blocks.push({ type: 'paragraph', label: 'Status', text: PLAN_STATUS_LABELS[s.status] });
   if (s.vision) blocks.push({ type: 'heading', level: 2, text: 'Vision' }, { type: 'paragraph', text: s.vision });
   if (s.introduction) blocks.push({ type: 'heading', level: 2, text: 'Introduction' }, ...paragraphs(s.introduction));
   if (s.principles.length) blocks.push({ type: 'heading', level: 2, text: 'Principles' }, { type: 'list', items: s.principles });

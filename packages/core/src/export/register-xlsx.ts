@@ -3,7 +3,8 @@ import type { PlanSnapshot } from '../model/snapshot.js';
 import type { Rag } from '../model/values.js';
 import { REGISTER_COLUMNS, registerRows } from '../io/register-csv.js';
 import { RAG_COLOURS } from './document.js';
-import { ACTION_STATUS_LABELS, versionLine } from './plan-document.js';
+import { versionLine } from './plan-document.js';
+import { ACTION_STATUS_LABELS } from '../model/values.js';
 
 const WIDTHS: Record<(typeof REGISTER_COLUMNS)[number], number> = {
   Ref: 8,
