@@ -76,3 +76,4 @@ export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
 
 // Timescales
 export * from './timescale/index.js';
+export { addDays, localToday } from './crdt/iso-date.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsByLead, actionsDueWithin, changedSince, filterActions, isComplete, leadLoad, listActions, overdueActions, ragSummary } from '../src/index.js';
+import { actionsByLead, actionsDueWithin, changedSince, filterActions, isComplete, leadLoad, listActions, overdueActions, ragSummary, addDays, localToday } from '../src/index.js';
 import { newPlan, steppingClock } from './helpers.js';
 
 function samplePlan() {
@@ -112,5 +112,16 @@ describe('queries', () => {
     expect(texts({ rag: 'none' })).toEqual(['Done already', 'Shared']);
     expect(texts({ due: 'overdue', asOf: '2016-01-15' })).toEqual(['Refresh strategy']);
     expect(texts({ due: 60, asOf: '2016-02-01', rag: 'green' })).toEqual(['Audit']);
+  });
+});
+
+describe('days', () => {
+  it('counts days across month, year and leap-day ends, and reads today on this device\'s calendar', () => {
+    expect(addDays('2016-02-28', 1)).toBe('2016-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-11-25', 90)).toBe('2027-02-23');
+    // Half past midnight on 16 June, local time, is the 16th whatever the UTC day is.
+    expect(localToday(new Date(2026, 5, 16, 0, 30))).toBe('2026-06-16');
   });
 });

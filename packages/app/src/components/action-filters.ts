@@ -1,6 +1,5 @@
 import { html, LitElement } from 'lit';
-import { localToday } from '../state/dates.js';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, RAG_LABELS, RAG_VALUES, listActions, type ActionFilter, type PlanSnapshot } from '@coplan/core';
+import { localToday, ACTION_STATUSES, ACTION_STATUS_LABELS, RAG_LABELS, RAG_VALUES, listActions, type ActionFilter, type PlanSnapshot } from '@coplan/core';
 
 /**
  * Filter controls for actions: lead, RAG, status, due window. Dispatches

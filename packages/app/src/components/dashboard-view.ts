@@ -1,6 +1,5 @@
-import { addDays, localToday } from '../state/dates.js';
 import { css, html, LitElement, svg } from 'lit';
-import { actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
+import { addDays, localToday, actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
 
 const COLOURS: Record<Rag | 'none', string> = { red: '#d4351c', amber: '#f47738', green: '#00703c', blue: '#1d70b8', grey: '#505a5f', none: '#b1b4b6' };
 const ORDER: Array<Rag | 'none'> = ['red', 'amber', 'green', 'blue', 'grey', 'none'];

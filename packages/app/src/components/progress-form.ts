@@ -1,7 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { RAG_VALUES, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
+import { localToday, RAG_VALUES, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
-import { localToday } from '../state/dates.js';
 import { formStyles } from './shared-styles.js';
 
 const RAG_WORDS: Record<Rag, string> = { red: 'Red: off track', amber: 'Amber: at risk', green: 'Green: on track', blue: 'Blue: complete', grey: 'Grey: not started' };

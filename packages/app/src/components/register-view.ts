@@ -1,6 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { ACTION_STATUS_LABELS, RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot } from '@coplan/core';
-import { localToday } from '../state/dates.js';
+import { localToday, ACTION_STATUS_LABELS, RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot } from '@coplan/core';
 import './action-filters.js';
 import './rag-badge.js';
 

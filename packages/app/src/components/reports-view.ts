@@ -1,10 +1,9 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { PlanError, annualReportYears, type BusinessYear, type PlanSnapshot } from '@coplan/core';
+import { localToday, PlanError, annualReportYears, type BusinessYear, type PlanSnapshot } from '@coplan/core';
 import { buildReport, exportReport, formatInfo, type ReportKind } from '../state/core-export.js';
 import { printHtml } from '../state/publish.js';
 import { formStyles } from './shared-styles.js';
-import { localDate, localToday } from '../state/dates.js';
 
 type Kind = ReportKind;
 
@@ -204,7 +203,7 @@ export class ReportsView extends LitElement {
 function monthsAgo(n: number): string {
   const d = new Date();
   d.setMonth(d.getMonth() - n);
-  return localDate(d);
+  return localToday(d);
 }
 
 customElements.define('reports-view', ReportsView);

@@ -1,7 +1,7 @@
+import { localToday } from '@coplan/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Plan, PlanDiff, PlanSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
-import { localToday } from '../state/dates.js';
 
 /**
  * Agreed versions: agree one (label, who was present, when), list them, open

@@ -1,5 +1,6 @@
 import type { PlanInput } from '../model/input.js';
 import { PLAN_STATUSES, type PlanStatus } from '../model/values.js';
+import { localToday } from '../crdt/iso-date.js';
 import { cleanCell, isFurniture, oneLine } from './clean-text.js';
 import { normaliseHeading, recogniseHeading, type ImportField } from './headings.js';
 import { PlanBuilder, readPriorityHeading, type NotImported, type RowFields } from './plan-builder.js';
@@ -127,10 +128,6 @@ function themeHeading(line: string): string | null {
   return m[2]!.trim();
 }
 
-function dateOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** A plan period read from its title: "2015/16", "2018-21", "April 2020 to March 2021". */
 export function periodFromTitle(title: string): PlanInput['period'] {
   const m = /\b(20\d\d)\s*(?:[/\-–]|to)\s*(?:[a-z]+\s+)?(20\d\d|\d\d)\b/i.exec(title);
@@ -148,7 +145,7 @@ export function periodFromTitle(title: string): PlanInput['period'] {
  */
 export function mapSource(parsed: ParsedSource, options: MapOptions = {}): ImportPreview {
   const mapping = Object.fromEntries(Object.entries(options.mapping ?? {}).map(([k, v]) => [normaliseHeading(k), v]));
-  const builder = new PlanBuilder(options.importedBy ?? 'Imported', options.today ?? dateOf(new Date()));
+  const builder = new PlanBuilder(options.importedBy ?? 'Imported', options.today ?? localToday());
   const columns = new Map<string, ImportColumn>();
   const notImported: NotImported[] = [];
   const warnings = [...parsed.warnings];

@@ -2,6 +2,7 @@ import type { EntityKind } from '../model/schema.js';
 import type { ActionSnapshot, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot } from '../model/snapshot.js';
 import type { IsoDate, Rag } from '../model/values.js';
 import { RAG_VALUES } from '../model/values.js';
+import { addDays, localToday } from '../crdt/iso-date.js';
 
 /** An action with the objective and priority it sits under. */
 export interface ActionInContext {
@@ -208,11 +209,8 @@ export interface ActionFilter {
 export function filterActions(s: PlanSnapshot, filter: ActionFilter): ActionInContext[] {
   let rows = filter.lead ? actionsByLead(s, filter.lead) : listActions(s);
   if (filter.due !== undefined) {
-    const asOf = filter.asOf ?? new Date().toISOString().slice(0, 10);
-    const matching =
-      filter.due === 'overdue'
-        ? overdueActions(s, asOf)
-        : actionsDueWithin(s, asOf, new Date(Date.parse(asOf + 'T00:00:00Z') + filter.due * 86400000).toISOString().slice(0, 10));
+    const asOf = filter.asOf ?? localToday();
+    const matching = filter.due === 'overdue' ? overdueActions(s, asOf) : actionsDueWithin(s, asOf, addDays(asOf, filter.due));
     const keep = new Set(matching.map((r) => r.action.id));
     rows = rows.filter((r) => keep.has(r.action.id));
   }

@@ -8,17 +8,13 @@ import { annualReport } from './annual-report.js';
 import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
-import { addDays, localToday } from './report-helpers.js';
+import { addDays, isIsoDate, localToday } from '../crdt/iso-date.js';
 import type { Report, ReportFormat, ReportKind, ReportOptions } from './report.js';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function day(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined || value === '') return fallback;
-  const dayPart = value.slice(0, 10);
-  // Date.parse rolls 30 February over to March: a real day reads back as itself.
-  const real = ISO_DAY.test(dayPart) && !Number.isNaN(Date.parse(value)) && new Date(dayPart + 'T00:00:00Z').toISOString().slice(0, 10) === dayPart;
-  if (!real)
+  // A day, or a moment on a day (for "since"): the day must be real (not 30 February).
+  if (!isIsoDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value)))
     throw new PlanError('invalid-value', `The report's ${name} "${value}" is not a date. Give it as YYYY-MM-DD, e.g. 2026-03-31.`);
   return value;
 }

@@ -2,7 +2,8 @@ import type { PlanSnapshot, ResolvedLead } from '../model/snapshot.js';
 import type { IsoDate } from '../model/values.js';
 import { actionDue, isComplete, listActions, type ActionInContext } from '../queries/queries.js';
 import { cell, type Block } from '../export/document.js';
-import { actionTable, addDays, count } from './report-helpers.js';
+import { addDays } from '../crdt/iso-date.js';
+import { actionTable, count } from './report-helpers.js';
 
 interface LeadActions {
   name: string;

@@ -1,7 +1,6 @@
 import type { ActionInContext } from '../queries/queries.js';
 import { actionDue } from '../queries/queries.js';
 import { cell, type TableBlock, type TableCell } from '../export/document.js';
-import type { IsoDate } from '../model/values.js';
 
 /** "1.2.3": priority, objective and action numbers. */
 export function ref({ priority, objective, action }: ActionInContext): string {
@@ -43,17 +42,6 @@ export function actionTable(caption: string, rows: ActionInContext[], options: {
       ragCell(r),
     ]),
   };
-}
-
-/** A day `days` after (or before, when negative) an ISO date. */
-export function addDays(day: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(day + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** Today's date on this machine's calendar. */
-export function localToday(): IsoDate {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** "3 actions", "1 action". */
