@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionsByLead, actionsDueWithin, changedSince, filterActions, isComplete, leadLoad, listActions, overdueActions, ragSummary, addDays, localToday } from '../src/index.js';
+import { actionsByLead, actionsDueWithin, changedSince, filterActions, isComplete, leadLoad, listActions, overdueActions, ragSummary, addDays, localToday, actionsPerLead } from '../src/index.js';
 import { newPlan, steppingClock } from './helpers.js';
 
 function samplePlan() {
@@ -123,5 +123,24 @@ describe('days', () => {
     expect(addDays('2026-11-25', 90)).toBe('2027-02-23');
     // Half past midnight on 16 June, local time, is the 16th whatever the UTC day is.
     expect(localToday(new Date(2026, 5, 16, 0, 30))).toBe('2026-06-16');
+  });
+});
+
+describe('actions per lead', () => {
+  it('gathers each lead\'s actions from actions and their per-partnership parts, each action once, free-text names matched ignoring case', () => {
+    const plan = newPlan({
+      partnerships: [{ name: 'City', shortName: 'C' }],
+      leads: [{ name: 'QA Sub', kind: 'group' }],
+      priorities: [{ title: 'P', objectives: [{ text: 'O', actions: [
+        { text: 'A1', leads: ['QA Sub', 'police'], variants: [{ partnership: 'C', leads: ['QA Sub'] }] },
+        { text: 'A2', leads: ['Police'] },
+        { text: 'A3', variants: [{ partnership: 'C', leads: ['Schools'] }] },
+      ] }] }],
+    });
+    expect(actionsPerLead(plan.snapshot()).map((l) => [l.name, l.leadId !== null, l.rows.map((r) => r.action.text)])).toEqual([
+      ['QA Sub', true, ['A1']],
+      ['police', false, ['A1', 'A2']],
+      ['Schools', false, ['A3']],
+    ]);
   });
 });

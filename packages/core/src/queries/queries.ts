@@ -160,6 +160,38 @@ export interface LeadLoad {
   overdue: number;
 }
 
+/** A lead with the actions it leads. */
+export interface LeadActions {
+  /** The registry id, or null for a lead written as free text. */
+  leadId: string | null;
+  name: string;
+  /** In plan order; each action once, though it may name the lead on several of its parts. */
+  rows: ActionInContext[];
+}
+
+/**
+ * Every lead named on an action (or on a partnership's variant of it), with
+ * those actions, in the order the plan first names them. Leads are matched by
+ * registry id, or by name ignoring case for free-text leads.
+ *
+ * @example `actionsPerLead(snapshot).map((l) => `${l.name}: ${l.rows.length}`)`
+ */
+export function actionsPerLead(s: PlanSnapshot): LeadActions[] {
+  const byKey = new Map<string, LeadActions>();
+  for (const row of listActions(s)) {
+    const seen = new Set<string>();
+    for (const l of [...row.action.leads, ...row.action.variants.flatMap((v) => v.leads)]) {
+      const key = l.leadId ?? 'name:' + l.name.trim().toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      let entry = byKey.get(key);
+      if (!entry) byKey.set(key, (entry = { leadId: l.leadId, name: l.name, rows: [] }));
+      entry.rows.push(row);
+    }
+  }
+  return [...byKey.values()];
+}
+
 /**
  * The load on each lead: unfinished actions they lead (on the action or on a
  * partnership's variant of it), and how many of those are overdue on `asOf`.
@@ -168,23 +200,17 @@ export interface LeadLoad {
  * @example `leadLoad(snapshot, '2026-11-23')[0] // { name: 'QA Sub', open: 12, overdue: 3, … }`
  */
 export function leadLoad(s: PlanSnapshot, asOf: IsoDate): LeadLoad[] {
-  const byKey = new Map<string, LeadLoad>();
-  for (const { action } of listActions(s)) {
-    if (isComplete(action)) continue;
-    const due = actionDue(action);
-    const leads = [...action.leads, ...action.variants.flatMap((v) => v.leads)];
-    const seen = new Set<string>();
-    for (const l of leads) {
-      const key = l.leadId ?? 'name:' + l.name.trim().toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let load = byKey.get(key);
-      if (!load) byKey.set(key, (load = { leadId: l.leadId, name: l.name, open: 0, overdue: 0 }));
-      load.open++;
-      if (due !== null && due < asOf) load.overdue++;
-    }
-  }
-  return [...byKey.values()].sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.name < b.name ? -1 : 1));
+  return actionsPerLead(s)
+    .map(({ leadId, name, rows }) => {
+      const open = rows.filter((r) => !isComplete(r.action));
+      const overdue = open.filter((r) => {
+        const due = actionDue(r.action);
+        return due !== null && due < asOf;
+      });
+      return { leadId, name, open: open.length, overdue: overdue.length };
+    })
+    .filter((l) => l.open > 0)
+    .sort((a, b) => b.open - a.open || b.overdue - a.overdue || (a.name < b.name ? -1 : 1));
 }
 
 /** What to narrow a list of actions to; every part is optional. */

@@ -1,33 +1,9 @@
-import type { PlanSnapshot, ResolvedLead } from '../model/snapshot.js';
+import type { PlanSnapshot } from '../model/snapshot.js';
 import type { IsoDate } from '../model/values.js';
-import { actionDue, isComplete, listActions, type ActionInContext } from '../queries/queries.js';
+import { actionDue, actionsPerLead, isComplete, type ActionInContext } from '../queries/queries.js';
 import { cell, type Block } from '../export/document.js';
 import { addDays } from '../crdt/iso-date.js';
 import { actionTable, count } from './report-helpers.js';
-
-interface LeadActions {
-  name: string;
-  leadId: string | null;
-  rows: ActionInContext[];
-}
-
-/** Each lead with the actions it owns (on the action or on a partnership's part of it), in plan order. */
-function byLead(s: PlanSnapshot): LeadActions[] {
-  const leads = new Map<string, LeadActions>();
-  for (const row of listActions(s)) {
-    const seen = new Set<string>();
-    const named: ResolvedLead[] = [...row.action.leads, ...row.action.variants.flatMap((v) => v.leads)];
-    for (const l of named) {
-      const key = l.leadId ?? 'name:' + l.name.trim().toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
-      let entry = leads.get(key);
-      if (!entry) leads.set(key, (entry = { name: l.name, leadId: l.leadId, rows: [] }));
-      entry.rows.push(row);
-    }
-  }
-  return [...leads.values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-}
 
 /**
  * What each lead (sub-group, organisation or officer) owns: a summary of
@@ -42,7 +18,7 @@ export function leadReport(s: PlanSnapshot, today: IsoDate, withinDays: number):
     if (due === null) return '';
     return due < today ? 'Overdue' : due <= soon ? 'Due soon' : '';
   };
-  const leads = byLead(s);
+  const leads = actionsPerLead(s).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `Actions per lead: ${s.title}` },
     { type: 'paragraph', label: 'As at', text: `${today}. "Due soon" means due by ${soon} (within ${withinDays} days).` },
