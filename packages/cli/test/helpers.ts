@@ -10,8 +10,6 @@ import { listActions, mergeCoplanFile, openPlan, type PlanSnapshot } from '@copl
 /** The built `coplan` bin. */
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
-/** The seed plans' text, as partnerships' plans were extracted. */
-export const SEEDS_DIR = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
 
 export interface Result {
   code: number | null;

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import * as Y from 'yjs';
 import { createPlan, listActions, planToJson } from '@coplan/core';
 import { demoPlanInput, seedPlans } from '@coplan/core/fixtures';
-import { actionTexts, coplan, readPlan, SEEDS_DIR, tempDir, wordPlan } from './helpers.js';
+import { seedTextPath, type SeedName } from '@coplan/seeds/texts';
+import { actionTexts, coplan, readPlan, tempDir, wordPlan } from './helpers.js';
 
 const CSV = [
   'Objective,Action,Lead,Timescale',
@@ -96,7 +97,7 @@ describe('coplan import', () => {
   for (const { seed, name } of seedPlans) {
     it(`imports seed ${seed} (${name}) as it stands`, async () => {
       const dir = tempDir();
-      const r = await coplan(['import', join(SEEDS_DIR, `${seed}.txt`), '-o', 'seed.coplan'], dir);
+      const r = await coplan(['import', seedTextPath(seed as SeedName), '-o', 'seed.coplan'], dir);
       expect(r.code, r.stderr).toBe(0);
       const plan = readPlan(join(dir, 'seed.coplan'));
       expect(plan.priorities.length).toBeGreaterThan(0);
@@ -108,7 +109,7 @@ describe('coplan import', () => {
 
   it('refuses the seed that is a constitution, not a plan: nothing to import, nothing written', async () => {
     const dir = tempDir();
-    const r = await coplan(['import', join(SEEDS_DIR, '001_24b62c69f27e8151.txt'), '-o', 'seed.coplan'], dir);
+    const r = await coplan(['import', seedTextPath('001_24b62c69f27e8151'), '-o', 'seed.coplan'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing to import: no actions were found in "001_24b62c69f27e8151\.txt"/);
     expect(existsSync(join(dir, 'seed.coplan'))).toBe(false);

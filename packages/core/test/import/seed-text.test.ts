@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createPlan, previewImport } from '../../src/index.js';
 import { seedPlans } from '../../src/fixtures/index.js';
 import type { ActionInput, PlanInput } from '../../src/index.js';
+import { readSeedText, type SeedName } from '@coplan/seeds/texts';
 
-const seedsDir = fileURLToPath(new URL('../../../../../shared/seeds/', import.meta.url));
-const seedText = (seed: string) => readFileSync(`${seedsDir}${seed}.txt`, 'utf8');
+const seedText = (seed: string) => readSeedText(seed as SeedName);
 const actionsOf = (p: PlanInput): ActionInput[] => (p.priorities ?? []).flatMap((x) => (x.objectives ?? []).flatMap((o) => o.actions ?? []));
 const words = (s: string) => new Set(s.toLowerCase().match(/[a-z]{4,}/g) ?? []);
 
