@@ -1,21 +1,7 @@
 import { basename } from 'node:path';
 import * as Y from 'yjs';
-import {
-  createPlan,
-  encodeCoplanFile,
-  IMPORT_FIELDS,
-  importIntoPlan,
-  listActions,
-  MAX_IMPORT_BYTES,
-  PlanError,
-  previewImport,
-  previewParsed,
-  type ColumnMapping,
-  type ImportField,
-  type ImportMode,
-  type ImportPreview,
-  type ParsedSource,
-} from '@coplan/core';
+import { createPlan, encodeCoplanFile, importIntoPlan, listActions, PlanError, type ImportMode } from '@coplan/core';
+import { IMPORT_FIELDS, MAX_IMPORT_BYTES, previewImport, previewParsed, type ColumnMapping, type ImportField, type ImportPreview, type ParsedSource } from '@coplan/import';
 import { extensionOf, inputError, onePositional, oneOf, parseCommand, usageError } from './args.js';
 import { CLI_USER, exists, openCoplan, readInput, sizeOf, writeAtomic, writeStdout } from './files.js';
 

@@ -58,22 +58,29 @@ export {
 
 // Plans in and out
 export { planToJson, planFromJson, PLAN_JSON_FORMAT, PLAN_JSON_VERSION } from './io/plan-json.js';
-export { encodeCoplanFile, mergeCoplanFile } from './io/coplan-file.js';
-export { registerToCsv, REGISTER_COLUMNS } from './io/register-csv.js';
+export { encodeCoplanFile, mergeCoplanFile, readCoplanFile, isCoplanFile } from './io/coplan-file.js';
 
-// Publishing plans and reports
-export { exportPlan, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from './export/export-plan.js';
-export { buildReport, exportReport } from './reports/build-report.js';
+// What reports and published plans say (typeset by @coplan/publish)
+export { buildReport } from './reports/build-report.js';
 export { annualReportYears, type BusinessYear } from './reports/report-years.js';
-export type { Report, ReportKind, ReportFormat, ReportOptions } from './reports/report.js';
+export { REPORT_KINDS, type Report, type ReportKind, type ReportOptions } from './reports/report.js';
+export { planDocument, versionLine } from './reports/plan-document.js';
+export { REGISTER_COLUMNS, registerRows } from './reports/action-register.js';
+export {
+  RAG_KEY_LABELS,
+  cell,
+  type PublishedDocument,
+  type Block,
+  type HeadingBlock,
+  type ParagraphBlock,
+  type ListBlock,
+  type TableBlock,
+  type TableRow,
+  type TableCell,
+  type BarChartBlock,
+} from './reports/document.js';
 
-// Importing plans from Word, Excel, CSV, pasted tables and text
-export { previewImport, previewParsed } from './import/preview-import.js';
-export { parseImportSource, MAX_IMPORT_BYTES, type ImportSource } from './import/read-source.js';
-export type { ImportPreview, ImportColumn, ColumnMapping, MapOptions } from './import/map-source.js';
-export type { NotImported } from './import/plan-builder.js';
-export type { ParsedSource, SourceBlock, SourceFormat } from './import/source.js';
-export { IMPORT_FIELDS, recogniseHeading, type ImportField, type HeadingMatch } from './import/headings.js';
+// Writing imported content into a plan
 export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
 
 // Timescales

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { IMPORT_FIELDS, PlanError, importIntoPlan, previewImport, previewParsed, type ColumnMapping, type ImportField, type ImportMode, type ImportPreview, type ParsedSource, type Plan, type PlanInput } from '@coplan/core';
+import { PlanError, importIntoPlan, type ImportMode, type Plan, type PlanInput } from '@coplan/core';
+import { IMPORT_FIELDS, previewImport, previewParsed, type ColumnMapping, type ImportField, type ImportPreview, type ParsedSource } from '@coplan/import';
 import { startPlan } from '../state/new-plan.js';
 import { formStyles } from './shared-styles.js';
 

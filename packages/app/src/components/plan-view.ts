@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
+import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -142,7 +142,7 @@ export class PlanView extends LitElement {
               <p class="label" id="publish-label">Publish</p>
               <button @click=${() => this.publish('docx')}>Download Word (.docx)</button>
               <button @click=${() => this.publish('xlsx')}>Download the Excel register (.xlsx)</button>
-              <button @click=${() => this.download(`${s.title} - register.csv`, registerToCsv(s), 'text/csv')}>Download the register (CSV)</button>
+              <button @click=${() => this.publish('csv')}>Download the register (CSV)</button>
               <button @click=${() => this.publish('md')}>Download Markdown (.md)</button>
               <button @click=${() => this.printPlan()}>Print or save as PDF</button>
             </div>
@@ -304,10 +304,10 @@ export class PlanView extends LitElement {
   };
 
   /** Downloads the core's export of the plan; the exporters load on first use. */
-  private async publish(format: 'docx' | 'xlsx' | 'md'): Promise<void> {
-    const what = { docx: 'the Word document', xlsx: 'the Excel register', md: 'the Markdown file' }[format];
+  private async publish(format: 'docx' | 'xlsx' | 'csv' | 'md'): Promise<void> {
+    const what = { docx: 'the Word document', xlsx: 'the Excel register', csv: 'the register', md: 'the Markdown file' }[format];
     await this.publishing(`Preparing ${what}…`, async ({ exportFile }, s) => {
-      const file = await exportFile(s, format, format === 'xlsx' ? ' - register' : '');
+      const file = await exportFile(s, format, format === 'xlsx' || format === 'csv' ? ' - register' : '');
       this.download(file.name, file.data, file.type);
       return `Downloaded ${file.name}.`;
     });

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { localToday, PlanError, annualReportYears, type BusinessYear, type PlanSnapshot } from '@coplan/core';
-import { buildReport, exportReport, formatInfo, type ReportKind } from '../state/core-export.js';
+import { localToday, PlanError, annualReportYears, buildReport, type BusinessYear, type PlanSnapshot, type ReportKind } from '@coplan/core';
+import { EXPORT_FORMATS, exportReport } from '@coplan/publish';
 import { printHtml } from '../state/publish.js';
 import { formStyles } from './shared-styles.js';
 
@@ -148,7 +148,7 @@ export class ReportsView extends LitElement {
     try {
       const data = await exportReport(buildReport(this.snapshot, this.kind, this.options()), 'docx');
       const name = `${this.snapshot.title} - ${KINDS[this.kind].file}.docx`.replace(/[\\/:*?"<>|]/g, '-');
-      const url = URL.createObjectURL(new Blob([data as BlobPart], { type: formatInfo('docx').mimeType }));
+      const url = URL.createObjectURL(new Blob([data as BlobPart], { type: EXPORT_FORMATS.docx.mimeType }));
       const a = document.createElement('a');
       a.href = url;
       a.download = name;

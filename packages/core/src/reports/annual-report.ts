@@ -1,8 +1,8 @@
 import type { PlanSnapshot } from '../model/snapshot.js';
 import type { IsoDate } from '../model/values.js';
 import { isComplete } from '../queries/queries.js';
-import { cell, type Block } from '../export/document.js';
-import { paragraphs } from '../export/plan-document.js';
+import { cell, type Block } from './document.js';
+import { paragraphs } from './plan-document.js';
 import { count } from './report-helpers.js';
 
 /** "2015/16". */

@@ -1,7 +1,7 @@
 import type { PlanSnapshot } from '../model/snapshot.js';
 import type { IsoDate } from '../model/values.js';
 import { actionDue, actionsPerLead, isComplete, type ActionInContext } from '../queries/queries.js';
-import { cell, type Block } from '../export/document.js';
+import { cell, type Block } from './document.js';
 import { addDays } from '../crdt/iso-date.js';
 import { actionTable, count } from './report-helpers.js';
 
