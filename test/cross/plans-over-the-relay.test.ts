@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, hasPlan, listActions, openPlan, type Plan } from '@coplan/core';
-import { demoPlanInput } from '@coplan/core/fixtures';
+import { demoPlanInput } from '@coplan/seeds';
 import { connect, startRelayProcess, waitFor, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import type { WebsocketProvider } from 'y-websocket';
 

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildReport, createPlan, listActions, PLAN_STATUS_LABELS } from '@coplan/core';
 import { exportPlan, exportReport } from '@coplan/publish';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
 

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as Y from 'yjs';
 import { createPlan, listActions, planToJson } from '@coplan/core';
-import { demoPlanInput, seedPlans } from '@coplan/core/fixtures';
-import { seedTextPath, type SeedName } from '@coplan/seeds/texts';
+import { demoPlanInput, seedPlans } from '@coplan/seeds';
+import { seedTextPath } from '@coplan/seeds/texts';
 import { actionTexts, coplan, readPlan, tempDir, wordPlan } from './helpers.js';
 
 const CSV = [
@@ -97,7 +97,7 @@ describe('coplan import', () => {
   for (const { seed, name } of seedPlans) {
     it(`imports seed ${seed} (${name}) as it stands`, async () => {
       const dir = tempDir();
-      const r = await coplan(['import', seedTextPath(seed as SeedName), '-o', 'seed.coplan'], dir);
+      const r = await coplan(['import', seedTextPath(seed), '-o', 'seed.coplan'], dir);
       expect(r.code, r.stderr).toBe(0);
       const plan = readPlan(join(dir, 'seed.coplan'));
       expect(plan.priorities.length).toBeGreaterThan(0);

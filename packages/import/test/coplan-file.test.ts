@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createPlan, encodeCoplanFile, planToInput } from '@coplan/core';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 import { previewImport } from '../src/index.js';
 
 describe('a .coplan file brought in from the plan list', () => {

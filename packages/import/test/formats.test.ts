@@ -4,7 +4,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Headi
 import ExcelJS from 'exceljs';
 import { createPlan, importIntoPlan, PlanError } from '@coplan/core';
 import { previewImport, previewParsed } from '../src/index.js';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 
 const cell = (text: string) => new TableCell({ children: text.split('\n').map((t) => new Paragraph(t)) });
 const row = (cells: string[]) => new TableRow({ children: cells.map(cell) });

@@ -2,10 +2,10 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createPlan, type ActionInput, type PlanInput } from '@coplan/core';
 import { previewImport } from '../src/index.js';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 import { readSeedText, type SeedName } from '@coplan/seeds/texts';
 
-const seedText = (seed: string) => readSeedText(seed as SeedName);
+const seedText = (seed: SeedName) => readSeedText(seed);
 const actionsOf = (p: PlanInput): ActionInput[] => (p.priorities ?? []).flatMap((x) => (x.objectives ?? []).flatMap((o) => o.actions ?? []));
 const words = (s: string) => new Set(s.toLowerCase().match(/[a-z]{4,}/g) ?? []);
 
@@ -24,7 +24,7 @@ const BARS: Record<string, { priorities: number; actionShare: number; leadShare:
 
 describe('pasting a seed plan as it stands', () => {
   it('takes the line that names the plan as its title, not a note above it', async () => {
-    const title = async (seed: string) => (await previewImport({ name: 'pasted text', data: seedText(seed) })).plan.title;
+    const title = async (seed: SeedName) => (await previewImport({ name: 'pasted text', data: seedText(seed) })).plan.title;
     expect(await title('002_70289ed330aeee55')).toBe('LSCB Business Plan 2015/16');
     expect(await title('000_b1e6cc473b1acf17')).toBe('Business Plan 2018-2021');
     // Leicestershire's draft opens with "Notes: Please read!" and never names itself: the person is asked for a title.

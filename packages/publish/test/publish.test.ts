@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlan, listActions, PlanError, type PlanSnapshot } from '@coplan/core';
 import { previewImport } from '@coplan/import';
 import { EXPORT_FORMATS, exportPlan, type ExportFormat } from '../src/index.js';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 
 const lancashire = () => createPlan(new Y.Doc(), seedPlans[1]!.input, { user: 'Business Manager' });
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { createPlan, listActions } from '@coplan/core';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 import { registerToCsv } from '../src/index.js';
 
 describe('the register as CSV', () => {

@@ -3,7 +3,7 @@ import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { annualReportYears, buildReport, createPlan, listActions, PlanError, ragSummary, type Report, type ReportKind } from '@coplan/core';
 import { exportReport } from '../src/index.js';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 
 /** The Lancashire plan written on 1 October 2015, with progress reported through the winter. */
 function planWithProgress() {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlan, encodeCoplanFile, listActions, mergeCoplanFile, openPlan, planFromJson, type PlanInput, type PlanSnapshot } from '@coplan/core';
 import { previewImport } from '@coplan/import';
 import { exportPlan, type ExportFormat } from '../src/index.js';
-import { seedPlans } from '@coplan/core/fixtures';
+import { seedPlans } from '@coplan/seeds';
 
 /**
  * Each seed plan published in each format and imported back: the published

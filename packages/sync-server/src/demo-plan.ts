@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createPlan } from '@coplan/core';
-import { demoPlanInput } from '@coplan/core/fixtures';
+import { demoPlanInput } from '@coplan/seeds';
 import type { FileStore } from './file-store.js';
 
 /** The room the demo plan lives in. */

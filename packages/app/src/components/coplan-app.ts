@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { PlanInput } from '@coplan/core';
-import { businessPlanTemplate } from '@coplan/core/fixtures';
+import { businessPlanTemplate } from '@coplan/seeds';
 import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
 import { startPlan } from '../state/new-plan.js';
 import './plan-list.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedPlans } from '../src/fixtures/index.js';
-import type { PlanInput } from '../src/index.js';
-import { readSeedText, type SeedName } from '@coplan/seeds/texts';
+import type { PlanInput } from '@coplan/core';
+import { seedPlans } from '../src/index.js';
+import { readSeedText } from '../src/texts.js';
 
 /** Folds what extraction scattered: HTML, page furniture, line breaks, bullets, curly quotes and spacing. */
 function fold(s: string): string {
@@ -37,7 +37,7 @@ function texts(input: PlanInput): Array<[string, string]> {
 describe('the fixtures hold the seeds’ own words', () => {
   for (const { seed, input } of seedPlans) {
     it(`${seed}: every word of every priority, objective, action and milestone is the seed's`, () => {
-      const source = fold(readSeedText(seed as SeedName));
+      const source = fold(readSeedText(seed));
       const words = new Set(source.match(/[a-z0-9&'/-]+/g));
       // Extraction reflows cells across rows and pages, so whole sentences cannot always be found
       // verbatim; every word can, which catches paraphrase and invention.
@@ -48,7 +48,7 @@ describe('the fixtures hold the seeds’ own words', () => {
     });
 
     it(`${seed}: most texts occur in the seed verbatim`, () => {
-      const source = fold(readSeedText(seed as SeedName));
+      const source = fold(readSeedText(seed));
       const all = texts(input);
       const verbatim = all.filter(([, t]) => source.includes(fold(t)));
       expect(verbatim.length / all.length).toBeGreaterThan(0.75);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createPlan, listActions, openPlan, planToInput, type PlanInput } from '../src/index.js';
-import { businessPlanTemplate, demoPlanInput, seedPlans } from '../src/fixtures/index.js';
+import { createPlan, listActions, openPlan, planToInput, type PlanInput } from '@coplan/core';
+import { businessPlanTemplate, demoPlanInput, seedPlans } from '../src/index.js';
 
 /** Drops empty values everywhere, and defaults the model fills in, so input and read-back compare like for like. */
 function normalise(value: unknown): unknown {
