@@ -7,7 +7,8 @@
 
 // Reading a source and previewing what it would import
 export { previewImport, previewParsed } from './preview-import.js';
-export { parseImportSource, MAX_IMPORT_BYTES, type ImportSource } from './read-source.js';
+export { parseImportSource, MAX_IMPORT_BYTES, SOURCE_READERS, type ImportSource } from './read-source.js';
+export type { SourceReader } from './source-reader.js';
 export type { ImportPreview, ImportColumn, ColumnMapping, MapOptions } from './map-source.js';
 export type { NotImported } from './plan-builder.js';
 export type { ParsedSource, SourceBlock, SourceText, SourceTable, SourceFormat } from './source.js';

@@ -1,8 +1,13 @@
-import Papa from 'papaparse';
-import { PlanError, isCoplanFile, openPlan, planFromJson, planToInput, readCoplanFile } from '@coplan/core';
-import { readHtml } from './read-html.js';
-import { readText } from './read-text.js';
-import type { ParsedSource, SourceBlock, SourceFormat } from './source.js';
+import { PlanError, isCoplanFile } from '@coplan/core';
+import { coplanReader } from './coplan-reader.js';
+import { csvReader } from './csv-reader.js';
+import { docxReader } from './docx-reader.js';
+import { htmlReader } from './html-reader.js';
+import { jsonReader } from './json-reader.js';
+import type { SourceReader } from './source-reader.js';
+import type { ParsedSource } from './source.js';
+import { textReader } from './text-reader.js';
+import { xlsxReader } from './xlsx-reader.js';
 
 /** A file or pasted text to import. */
 export interface ImportSource {
@@ -16,6 +21,17 @@ export interface ImportSource {
 
 /** Files larger than this are refused before they are read. A 1,000-action plan is well under 2 MB. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** The reader of each kind of source. */
+export const SOURCE_READERS = {
+  docx: docxReader,
+  xlsx: xlsxReader,
+  csv: csvReader,
+  html: htmlReader,
+  text: textReader,
+  json: jsonReader,
+  coplan: coplanReader,
+} as const satisfies Record<string, SourceReader>;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
@@ -81,11 +97,7 @@ export async function parseImportSource(source: ImportSource): Promise<ParsedSou
   if (typeof source.data === 'string') return fromText(name, source.data, source.type, ext);
 
   const bytes = bytesOf(source.data);
-  if (isCoplanFile(bytes)) {
-    // Another plan's .coplan file, opened as a plan of its own: its content, as a new plan.
-    const plan = planToInput(openPlan(readCoplanFile(bytes)).snapshot());
-    return { format: 'coplan', name, blocks: [], warnings: [], plan };
-  }
+  if (isCoplanFile(bytes)) return SOURCE_READERS.coplan.read(name, bytes);
   const kind = sniff(bytes);
   if (ext === 'docx' || ext === 'xlsx') {
     const label = ext === 'docx' ? 'a Word document (.docx)' : 'an Excel workbook (.xlsx)';
@@ -94,12 +106,12 @@ export async function parseImportSource(source: ImportSource): Promise<ParsedSou
     if (inside && inside !== ext) {
       throw unreadable(name, label, inside === 'docx' ? 'a Word document' : 'an Excel workbook', `Rename it to .${inside} and import it again, or choose the right file.`);
     }
-    return ext === 'docx' ? (await import('./read-docx.js')).readDocx(name, bytes) : (await import('./read-xlsx.js')).readXlsx(name, bytes);
+    return SOURCE_READERS[ext].read(name, bytes);
   }
   if (kind === 'zip') {
     // Unnamed or misnamed: try Word, then Excel.
-    try { return await (await import('./read-docx.js')).readDocx(name, bytes); } catch { /* not Word */ }
-    return (await import('./read-xlsx.js')).readXlsx(name, bytes);
+    try { return await SOURCE_READERS.docx.read(name, bytes); } catch { /* not Word */ }
+    return SOURCE_READERS.xlsx.read(name, bytes);
   }
   if (kind === 'pdf') throw new PlanError('unreadable-file', `"${name}" is a PDF, which Coplan cannot read tables from. Open the plan's Word or Excel original, or copy the table from the PDF and paste it.`);
   if (kind === 'ole') throw new PlanError('unreadable-file', `"${name}" is an old-style .doc or .xls file. Open it in Word or Excel, save it as .docx or .xlsx, and import that.`);
@@ -108,28 +120,11 @@ export async function parseImportSource(source: ImportSource): Promise<ParsedSou
   return fromText(name, text, source.type, ext);
 }
 
-function fromText(name: string, text: string, type: string | undefined, ext: string): ParsedSource {
+function fromText(name: string, text: string, type: string | undefined, ext: string): Promise<ParsedSource> {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (ext === 'docx' || ext === 'xlsx') throw unreadable(name, ext === 'docx' ? 'a Word document (.docx)' : 'an Excel workbook (.xlsx)', 'plain text', 'Choose the file saved from Word or Excel, or paste the table instead.');
-  if (ext === 'json' || (!ext && trimmed.startsWith('{'))) {
-    const plan = planFromJson(text); // throws when it is not a Coplan plan, or from a newer schema
-    return { format: 'json', name, blocks: [], warnings: [], plan };
-  }
-  if (ext === 'csv' || (type === 'text/csv')) return { format: 'csv', name, blocks: readCsv(text), warnings: [] };
+  if (ext === 'json' || (!ext && trimmed.startsWith('{'))) return SOURCE_READERS.json.read(name, text);
+  if (ext === 'csv' || type === 'text/csv') return SOURCE_READERS.csv.read(name, text);
   const html = type === 'text/html' || ext === 'html' || ext === 'htm' || /^<(?:!doctype|html|table|meta|body|div|p|h\d)\b/i.test(trimmed);
-  if (html) return { format: 'html', name, blocks: readHtml(text), warnings: [] };
-  const blocks = readText(text);
-  const format: SourceFormat = ext === 'md' || blocks.some((b) => b.kind === 'table') && /^\s*\|/m.test(text) ? 'markdown' : text.includes('\t') ? 'tsv' : 'text';
-  return { format, name, blocks, warnings: [] };
-}
-
-/** CSV (RFC 4180, as Excel and Google Sheets save it, commas or semicolons), one table. */
-export function readCsv(text: string): SourceBlock[] {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-  const broken = result.errors.find((e) => e.type === 'Quotes');
-  if (broken) {
-    throw new PlanError('unreadable-file', `This CSV has a quoted cell that never ends (row ${(broken.row ?? 0) + 1}), so it is cut short or damaged. Save it again from your spreadsheet and import the new file.`);
-  }
-  const rows = result.data.filter((r) => r.some((c) => c.trim()));
-  return rows.length ? [{ kind: 'table', rows }] : [];
+  return (html ? SOURCE_READERS.html : SOURCE_READERS.text).read(name, text);
 }

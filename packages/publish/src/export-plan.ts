@@ -1,32 +1,27 @@
-import { PlanError, planDocument, planToJson, type PlanSnapshot } from '@coplan/core';
-import { registerToCsv } from './register-csv.js';
-import { registerToXlsx } from './register-xlsx.js';
-import { renderDocx } from './render-docx.js';
-import { renderHtml } from './render-html.js';
-import { renderMarkdown } from './render-markdown.js';
+import { PlanError, type PlanSnapshot } from '@coplan/core';
+import { csvWriter } from './csv-writer.js';
+import { docxWriter } from './docx-writer.js';
+import { htmlWriter } from './html-writer.js';
+import { jsonWriter } from './json-writer.js';
+import { markdownWriter } from './markdown-writer.js';
+import type { ExportFormatInfo, PlanWriter } from './plan-writer.js';
+import { xlsxWriter } from './xlsx-writer.js';
 
 /** The formats a plan can be published in. */
 export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'json' | 'md' | 'html';
 
-/** What a format's file is called and what it holds. */
-export interface ExportFormatInfo {
-  /** Without the dot. */
-  extension: string;
-  mimeType: string;
-  label: string;
-  /** Text formats come back as a string, the others as bytes. */
-  binary: boolean;
-}
+/** The writer of each format. */
+export const PLAN_WRITERS: Readonly<Record<ExportFormat, PlanWriter>> = {
+  docx: docxWriter,
+  xlsx: xlsxWriter,
+  csv: csvWriter,
+  json: jsonWriter,
+  md: markdownWriter,
+  html: htmlWriter,
+};
 
 /** Every export format, with its file extension, MIME type and a label for people. */
-export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = {
-  docx: { extension: 'docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word document', binary: true },
-  xlsx: { extension: 'xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel action register', binary: true },
-  csv: { extension: 'csv', mimeType: 'text/csv', label: 'CSV action register', binary: false },
-  json: { extension: 'json', mimeType: 'application/json', label: 'Coplan JSON', binary: false },
-  md: { extension: 'md', mimeType: 'text/markdown', label: 'Markdown', binary: false },
-  html: { extension: 'html', mimeType: 'text/html', label: 'Web page, ready to print or save as PDF', binary: false },
-};
+export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = PLAN_WRITERS;
 
 /**
  * A plan in one of the formats partnerships publish in: Word (the familiar
@@ -42,20 +37,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatInfo>> = 
  * ```
  */
 export async function exportPlan(snapshot: PlanSnapshot, format: ExportFormat): Promise<Uint8Array | string> {
-  switch (format) {
-    case 'docx':
-      return renderDocx(planDocument(snapshot));
-    case 'html':
-      return renderHtml(planDocument(snapshot));
-    case 'md':
-      return renderMarkdown(planDocument(snapshot));
-    case 'xlsx':
-      return registerToXlsx(snapshot);
-    case 'csv':
-      return registerToCsv(snapshot);
-    case 'json':
-      return planToJson(snapshot);
-    default:
-      throw new PlanError('invalid-value', `"${String(format)}" is not an export format. Choose one of: ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
-  }
+  const writer = Object.hasOwn(PLAN_WRITERS, format) ? PLAN_WRITERS[format] : undefined;
+  if (!writer) throw new PlanError('invalid-value', `"${String(format)}" is not an export format. Choose one of: ${Object.keys(EXPORT_FORMATS).join(', ')}.`);
+  return writer.write(snapshot);
 }

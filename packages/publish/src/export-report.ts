@@ -1,5 +1,4 @@
 import { PlanError, type Report } from '@coplan/core';
-import { renderDocx } from './render-docx.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
 
@@ -16,7 +15,7 @@ export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'html', 'md'];
 export async function exportReport(report: Report, format: ReportFormat): Promise<Uint8Array | string> {
   switch (format) {
     case 'docx':
-      return renderDocx(report.document);
+      return (await import('./render-docx.js')).renderDocx(report.document);
     case 'html':
       return renderHtml(report.document);
     case 'md':

@@ -5,7 +5,8 @@
  */
 
 // Plans
-export { exportPlan, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from './export-plan.js';
+export { exportPlan, EXPORT_FORMATS, PLAN_WRITERS, type ExportFormat } from './export-plan.js';
+export type { PlanWriter, ExportFormatInfo } from './plan-writer.js';
 export { registerToCsv } from './register-csv.js';
 
 // Reports
