@@ -8,7 +8,7 @@ import os from 'node:os';
 import * as Y from 'yjs';
 // The built library, as users run it (the TypeScript sources under tsx carry transform overhead).
 import { createPlan, openPlan, type Plan, type PlanInput } from '../dist/index.js';
-import { layoutOf } from '../dist/crdt/layout.js';
+import { layoutOf } from '../dist/document/layout.js';
 import { generateKeyBetween } from 'fractional-indexing';
 import { generatePlan } from './generate-plan.js';
 

@@ -10,8 +10,8 @@ export type { PlanChange } from './plan/change-feed.js';
 export { planToInput } from './plan/plan-to-input.js';
 
 // The model
-export { PlanError, type PlanErrorCode, type PlanErrorDetails } from './model/errors.js';
-export { KINDS, ENTITY_KINDS, META_FIELDS, type EntityKind, type FieldSpec, type FieldType, type KindSpec } from './model/schema.js';
+export { PlanError, type PlanErrorCode, type PlanErrorDetails } from './schema/errors.js';
+export { KINDS, ENTITY_KINDS, META_FIELDS, type EntityKind, type FieldSpec, type FieldType, type KindSpec } from './schema/schema.js';
 export {
   RAG_VALUES,
   RAG_LABELS,
@@ -25,15 +25,16 @@ export {
   type ActionStatus,
   type LeadKind,
   type IsoDate,
-} from './model/values.js';
-export type * from './model/entities.js';
-export type * from './model/input.js';
-export type * from './model/snapshot.js';
+} from './values/values.js';
+export type * from './schema/entities.js';
+export type * from './schema/input.js';
+export type * from './schema/snapshot.js';
 
 // Versions
-export type { AgreeVersionInput } from './versions/versions.js';
+export type { AgreeVersionInput } from './document/version-store.js';
 export { diffSnapshots, type PlanDiff, type DiffItem, type FieldChange } from './versions/diff.js';
-export { SCHEMA_VERSION } from './migrate/migrations.js';
+export { diffVersions } from './versions/diff-versions.js';
+export { SCHEMA_VERSION } from './document/migrations.js';
 
 // Queries over snapshots
 export {
@@ -57,8 +58,8 @@ export {
 } from './queries/queries.js';
 
 // Plans in and out
-export { planToJson, planFromJson, PLAN_JSON_FORMAT, PLAN_JSON_VERSION } from './io/plan-json.js';
-export { encodeCoplanFile, mergeCoplanFile, readCoplanFile, isCoplanFile } from './io/coplan-file.js';
+export { planToJson, planFromJson, PLAN_JSON_FORMAT, PLAN_JSON_VERSION } from './plan/plan-json.js';
+export { encodeCoplanFile, mergeCoplanFile, readCoplanFile, isCoplanFile } from './document/coplan-file.js';
 
 // What reports and published plans say (typeset by @coplan/publish)
 export { buildReport } from './reports/build-report.js';
@@ -84,5 +85,7 @@ export {
 export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
 
 // Timescales
-export * from './timescale/index.js';
-export { addDays, localToday } from './crdt/iso-date.js';
+export { parseTimescale } from './values/parse-timescale.js';
+export { businessYearOf } from './values/calendar.js';
+export type { DueWindow, Timescale, TimescaleContext, TimescaleKind, TimescalePart } from './values/timescale.js';
+export { addDays, localToday } from './values/iso-date.js';

@@ -9,7 +9,7 @@
 export { previewImport, previewParsed } from './preview-import.js';
 export { parseImportSource, MAX_IMPORT_BYTES, SOURCE_READERS, type ImportSource } from './read-source.js';
 export type { SourceReader } from './source-reader.js';
-export type { ImportPreview, ImportColumn, ColumnMapping, MapOptions } from './map-source.js';
+export type { ImportPreview, ImportColumn, ColumnMapping, MapOptions } from './import-preview.js';
 export type { NotImported } from './plan-builder.js';
 export type { ParsedSource, SourceBlock, SourceText, SourceTable, SourceFormat } from './source.js';
 

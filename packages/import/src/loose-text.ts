@@ -1,7 +1,8 @@
 import { parseTimescale } from '@coplan/core';
 import { cleanCell, isFurniture, joinWrapped, oneLine } from './clean-text.js';
 import { HEADING_PHRASES, normaliseHeading, recogniseHeading } from './headings.js';
-import { finish, type ColumnMapping, type ImportColumn, type ImportPreview, type MapOptions } from './map-source.js';
+import { finish } from './finish-preview.js';
+import type { ColumnMapping, ImportColumn, ImportPreview, MapOptions } from './import-preview.js';
 import { readPriorityHeading, type NotImported, type PlanBuilder } from './plan-builder.js';
 import { TASK_VERBS } from './split-cell.js';
 import type { ParsedSource } from './source.js';

@@ -1,4 +1,5 @@
-import { mapSource, type ImportPreview, type MapOptions } from './map-source.js';
+import type { ImportPreview, MapOptions } from './import-preview.js';
+import { mapSource } from './map-source.js';
 import { parseImportSource, type ImportSource } from './read-source.js';
 import type { ParsedSource } from './source.js';
 

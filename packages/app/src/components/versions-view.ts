@@ -1,4 +1,4 @@
-import { localToday } from '@coplan/core';
+import { diffVersions, localToday } from '@coplan/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Plan, PlanDiff, PlanSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -49,7 +49,7 @@ export class VersionsView extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     const from = String(data.get('from'));
     const to = String(data.get('to'));
-    this.diff = { from, to, result: this.plan.diff(from, to === 'now' ? 'now' : to) };
+    this.diff = { from, to, result: diffVersions(this.plan, from, to === 'now' ? 'now' : to) };
   }
 
   override render() {

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { PlanLayout } from '../crdt/layout.js';
-import { ENTITY_KINDS, type EntityKind } from '../model/schema.js';
+import type { PlanLayout } from '../document/layout.js';
+import { ENTITY_KINDS, type EntityKind } from '../schema/schema.js';
 
 /** What one transaction changed in a plan. */
 export interface PlanChange {

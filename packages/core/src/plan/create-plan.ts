@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { newId } from '../crdt/ids.js';
-import { layoutOf } from '../crdt/layout.js';
-import type { LeadRef } from '../model/entities.js';
-import { PlanError } from '../model/errors.js';
-import type { PlanInput } from '../model/input.js';
-import { migrateDoc, SCHEMA_VERSION } from '../migrate/migrations.js';
+import { newId } from '../document/ids.js';
+import { layoutOf } from '../document/layout.js';
+import type { LeadRef } from '../schema/entities.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanInput } from '../schema/input.js';
+import { migrateDoc, SCHEMA_VERSION } from '../document/migrations.js';
 import { Plan, type PlanOptions } from './plan.js';
 
 /** Options for {@link createPlan}. */

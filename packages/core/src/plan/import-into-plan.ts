@@ -1,5 +1,5 @@
-import { PlanError } from '../model/errors.js';
-import type { PlanInput } from '../model/input.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanInput } from '../schema/input.js';
 import { addContent } from './create-plan.js';
 import type { Plan } from './plan.js';
 

@@ -1,20 +1,19 @@
 import * as Y from 'yjs';
-import { HEADER_KEYS, readHeader, readPlacement, readRecord, writePosition } from '../crdt/entity-record.js';
-import { emptyValue, validateField, writeField } from '../crdt/field-codec.js';
-import { newId } from '../crdt/ids.js';
-import { layoutOf, type PlanLayout } from '../crdt/layout.js';
-import { compareOrder, orderKeyBetween } from '../crdt/order-key.js';
-import { setTextMinimal } from '../crdt/text-edit.js';
-import { TreeIndex } from '../crdt/tree-index.js';
-import type { CreateFields, EntityRecord, FieldPatch } from '../model/entities.js';
-import { PlanError } from '../model/errors.js';
-import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../model/schema.js';
-import type { PlanSnapshot, VersionInfo } from '../model/snapshot.js';
-import type { PlanStatus } from '../model/values.js';
+import { HEADER_KEYS, readHeader, readPlacement, readRecord, writePosition } from '../document/entity-record.js';
+import { emptyValue, validateField, writeField } from '../document/field-codec.js';
+import { newId } from '../document/ids.js';
+import { layoutOf, type PlanLayout } from '../document/layout.js';
+import { compareOrder, orderKeyBetween } from '../document/order-key.js';
+import { setTextMinimal } from '../document/text-edit.js';
+import { TreeIndex } from '../document/tree-index.js';
+import type { CreateFields, EntityRecord, FieldPatch } from '../schema/entities.js';
+import { PlanError } from '../schema/errors.js';
+import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../schema/schema.js';
+import type { PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
+import type { PlanStatus } from '../values/values.js';
 import { ChangeFeed, type PlanChange } from './change-feed.js';
 import { buildSnapshot } from './snapshot-builder.js';
-import { findVersion, listVersions, readVersionSnapshot, storeVersion, validateVersionInput, type AgreeVersionInput } from '../versions/versions.js';
-import { diffSnapshots, type PlanDiff } from '../versions/diff.js';
+import { findVersion, listVersions, readVersionSnapshot, storeVersion, validateVersionInput, type AgreeVersionInput } from '../document/version-store.js';
 
 /** Where an item goes: under which parent, and at which position among its visible siblings. */
 export interface Placement {
@@ -343,13 +342,6 @@ export class Plan {
   /** The plan as it was when a version (by id or label) was agreed. */
   versionSnapshot(version: string): PlanSnapshot {
     return readVersionSnapshot(findVersion(this.layout, version));
-  }
-
-  /** What changed between two versions, or from a version to now. */
-  diff(from: string, to: string | 'now' = 'now'): PlanDiff {
-    const before = this.versionSnapshot(from);
-    const after = to === 'now' ? this.snapshot() : this.versionSnapshot(to);
-    return diffSnapshots(before, after);
   }
 
   // ---- Reads -------------------------------------------------------------

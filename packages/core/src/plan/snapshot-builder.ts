@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { readField } from '../crdt/field-codec.js';
-import { HEADER_KEYS, readPosition } from '../crdt/entity-record.js';
-import type { PlanLayout } from '../crdt/layout.js';
-import { compareOrder } from '../crdt/order-key.js';
-import type { IndicatorValue, LeadRef, Tombstone } from '../model/entities.js';
-import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../model/schema.js';
+import { readField } from '../document/field-codec.js';
+import { HEADER_KEYS, readPosition } from '../document/entity-record.js';
+import type { PlanLayout } from '../document/layout.js';
+import { compareOrder } from '../document/order-key.js';
+import type { IndicatorValue, LeadRef, Tombstone } from '../schema/entities.js';
+import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../schema/schema.js';
 import type {
   ActionSnapshot,
   BinDescendant,
@@ -15,10 +15,11 @@ import type {
   ProgressUpdateSnapshot,
   ResolvedLead,
   Stamped,
-} from '../model/snapshot.js';
-import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../model/values.js';
-import { parseTimescale, type Timescale, type TimescaleContext } from '../timescale/index.js';
-import { listVersions } from '../versions/versions.js';
+} from '../schema/snapshot.js';
+import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../values/values.js';
+import { parseTimescale } from '../values/parse-timescale.js';
+import type { Timescale, TimescaleContext } from '../values/timescale.js';
+import { listVersions } from '../document/version-store.js';
 
 /** What the first pass reads of every stored item: enough to place it, not its fields. */
 interface Node {

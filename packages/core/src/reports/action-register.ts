@@ -1,4 +1,4 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
 import { actionDue, listActions } from '../queries/queries.js';
 
 /** The action register's columns, shared by the CSV and Excel registers. */

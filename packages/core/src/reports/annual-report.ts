@@ -1,5 +1,5 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
-import type { IsoDate } from '../model/values.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import type { IsoDate } from '../values/values.js';
 import { isComplete } from '../queries/queries.js';
 import { cell, type Block } from './document.js';
 import { paragraphs } from './plan-document.js';

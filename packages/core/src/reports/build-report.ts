@@ -1,11 +1,11 @@
-import { PlanError } from '../model/errors.js';
-import type { PlanSnapshot } from '../model/snapshot.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
 import { versionLine } from './plan-document.js';
 import { annualReport } from './annual-report.js';
 import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
-import { addDays, isIsoDate, localToday } from '../crdt/iso-date.js';
+import { addDays, isIsoDate, localToday } from '../values/iso-date.js';
 import type { Report, ReportKind, ReportOptions } from './report.js';
 
 function day(value: string | undefined, name: string, fallback: string): string {

@@ -1,4 +1,4 @@
-import { RAG_LABELS, type Rag } from '../model/values.js';
+import { RAG_LABELS, type Rag } from '../values/values.js';
 
 /**
  * A document to publish, as plain blocks: what the plan and report exports

@@ -1,8 +1,8 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
-import type { IsoDate } from '../model/values.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import type { IsoDate } from '../values/values.js';
 import { actionDue, actionsPerLead, isComplete, type ActionInContext } from '../queries/queries.js';
 import { cell, type Block } from './document.js';
-import { addDays } from '../crdt/iso-date.js';
+import { addDays } from '../values/iso-date.js';
 import { actionTable, count } from './report-helpers.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { ActionSnapshot, MilestoneSnapshot, PlanSnapshot, PrioritySnapshot } from '../model/snapshot.js';
-import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS } from '../model/values.js';
+import type { ActionSnapshot, MilestoneSnapshot, PlanSnapshot, PrioritySnapshot } from '../schema/snapshot.js';
+import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS } from '../values/values.js';
 import { cell, type Block, type PublishedDocument, type TableBlock, type TableCell, type TableRow } from './document.js';
 
 

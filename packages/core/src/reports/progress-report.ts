@@ -1,5 +1,5 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
-import { RAG_VALUES, type IsoDate } from '../model/values.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import { RAG_VALUES, type IsoDate } from '../values/values.js';
 import { changedSince, listActions, overdueActions, ragSummary } from '../queries/queries.js';
 import { RAG_KEY_LABELS, cell, type Block } from './document.js';
 import { versionLine } from './plan-document.js';

@@ -1,5 +1,5 @@
 import type { PublishedDocument } from './document.js';
-import type { IsoDate } from '../model/values.js';
+import type { IsoDate } from '../values/values.js';
 
 /** The reports a plan gives: progress for the board, actions per lead, the annual report draft. */
 export type ReportKind = 'progress' | 'lead' | 'annual';

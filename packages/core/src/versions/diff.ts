@@ -1,5 +1,5 @@
-import type { EntityKind } from '../model/schema.js';
-import type { PlanSnapshot, ResolvedLead } from '../model/snapshot.js';
+import type { EntityKind } from '../schema/schema.js';
+import type { PlanSnapshot, ResolvedLead } from '../schema/snapshot.js';
 
 /** An item named in a diff. */
 export interface DiffItem {

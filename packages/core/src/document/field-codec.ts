@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import { PlanError } from '../model/errors.js';
-import type { EntityKind, FieldSpec } from '../model/schema.js';
-import type { IndicatorValue, LeadRef } from '../model/entities.js';
-import { isIsoDate } from './iso-date.js';
+import { PlanError } from '../schema/errors.js';
+import type { EntityKind, FieldSpec } from '../schema/schema.js';
+import type { IndicatorValue, LeadRef } from '../schema/entities.js';
+import { isIsoDate } from '../values/iso-date.js';
 import { newText, setTextListMinimal, setTextMinimal } from './text-edit.js';
 
 type Where = { kind: EntityKind | 'plan'; id?: string };

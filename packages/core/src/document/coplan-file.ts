@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { PlanError } from '../model/errors.js';
-import { layoutOf } from '../crdt/layout.js';
+import { PlanError } from '../schema/errors.js';
+import { layoutOf } from './layout.js';
 
 const MAGIC = [0x43, 0x4f, 0x50, 0x4c, 0x41, 0x4e]; // "COPLAN"
 const FILE_VERSION = 1;

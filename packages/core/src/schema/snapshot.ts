@@ -1,7 +1,7 @@
-import type { Timescale } from '../timescale/index.js';
+import type { Timescale } from '../values/timescale.js';
 import type { EntityKind } from './schema.js';
 import type { IndicatorValue, Tombstone } from './entities.js';
-import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from './values.js';
+import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values/values.js';
 
 /** A lead on an item, resolved against the registry. `leadId` is null for free text. */
 export interface ResolvedLead {

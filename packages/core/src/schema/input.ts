@@ -1,4 +1,4 @@
-import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from './values.js';
+import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values/values.js';
 
 /**
  * A whole plan as plain data: what {@link createPlan} builds a document from,

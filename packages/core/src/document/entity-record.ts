@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import type { EntityHeader, EntityRecord, Tombstone } from '../model/entities.js';
-import { KINDS, type EntityKind } from '../model/schema.js';
+import type { EntityHeader, EntityRecord, Tombstone } from '../schema/entities.js';
+import { KINDS, type EntityKind } from '../schema/schema.js';
 import { readField } from './field-codec.js';
 
 /** Where an entity sits: its parent and order key, written as one value so a move is atomic. */

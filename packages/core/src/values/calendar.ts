@@ -1,4 +1,4 @@
-import type { IsoDate } from '../model/values.js';
+import type { IsoDate } from './values.js';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 

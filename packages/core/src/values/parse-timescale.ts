@@ -1,6 +1,6 @@
-import type { IsoDate } from '../model/values.js';
+import type { IsoDate } from './values.js';
 import { fullYear, isRealDate, iso, MONTH_PATTERN, monthEnd, monthNumber, monthStart } from './calendar.js';
-import type { DueWindow, Timescale, TimescaleContext, TimescaleKind, TimescalePart } from './types.js';
+import type { DueWindow, Timescale, TimescaleContext, TimescaleKind, TimescalePart } from './timescale.js';
 
 /** A dated phrase found in the text, before modifiers like "by" or "onwards" are applied. */
 interface Token {

@@ -1,7 +1,7 @@
-import type { PlanLayout } from '../crdt/layout.js';
-import { isIsoDate } from '../crdt/iso-date.js';
-import { PlanError } from '../model/errors.js';
-import type { PlanSnapshot, VersionInfo } from '../model/snapshot.js';
+import type { PlanLayout } from './layout.js';
+import { isIsoDate } from '../values/iso-date.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
 
 /** What agreeing a version takes. */
 export interface AgreeVersionInput {

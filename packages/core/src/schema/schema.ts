@@ -1,4 +1,4 @@
-import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from './values.js';
+import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from '../values/values.js';
 
 /**
  * How a field is held in the document.

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { ENTITY_KINDS, type EntityKind } from '../model/schema.js';
+import { ENTITY_KINDS, type EntityKind } from '../schema/schema.js';
 
 /**
  * Where a plan lives inside its `Y.Doc`. Every entity kind has its own flat

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { ENTITY_KINDS, type EntityKind } from '../model/schema.js';
+import { ENTITY_KINDS, type EntityKind } from '../schema/schema.js';
 import { readPosition } from './entity-record.js';
 import type { PlanLayout } from './layout.js';
 

@@ -1,7 +1,7 @@
-import { PlanError } from '../model/errors.js';
-import type { PlanInput } from '../model/input.js';
-import type { PlanSnapshot } from '../model/snapshot.js';
-import { planToInput } from '../plan/plan-to-input.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanInput } from '../schema/input.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import { planToInput } from './plan-to-input.js';
 
 /** The JSON format's name and version; a file from a newer version is refused, not guessed at. */
 export const PLAN_JSON_FORMAT = 'coplan.plan';

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { layoutOf } from '../crdt/layout.js';
-import { PlanError } from '../model/errors.js';
+import { layoutOf } from './layout.js';
+import { PlanError } from '../schema/errors.js';
 
 /** The layout version this build of Coplan writes. */
 export const SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../model/values.js';
+import type { IsoDate } from './values.js';
 
 /** A span of days; `start` is null when only a deadline is known. */
 export interface DueWindow {

@@ -1,5 +1,5 @@
 import type { EntityKind } from './schema.js';
-import type { ActionStatus, IsoDate, LeadKind, Rag } from './values.js';
+import type { ActionStatus, IsoDate, LeadKind, Rag } from '../values/values.js';
 
 /** A lead as written on an item: a registry entry, or free text that matches none. */
 export type LeadRef = { leadId: string } | { name: string };

@@ -1,0 +1,69 @@
+// The package boundaries and the core's layers, checked by `npm run check`.
+// Core layers, lowest first; a layer may import its own and those below it:
+//   values (values, dates, timescales) → schema → document (Yjs access)
+//   → plan (the plan API) → queries, versions, reports.
+const CORE = '^packages/core/src/';
+const layer = (name) => `${CORE}${name}/`;
+const ABOVE = {
+  values: ['schema', 'document', 'plan', 'queries', 'versions', 'reports'],
+  schema: ['document', 'plan', 'queries', 'versions', 'reports'],
+  document: ['plan', 'queries', 'versions', 'reports'],
+  plan: ['queries', 'versions', 'reports'],
+};
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Modules import each other in one direction only.',
+      from: { path: '^packages/[^/]+/src/' },
+      to: { circular: true },
+    },
+    ...Object.entries(ABOVE).map(([from, above]) => ({
+      name: `core-layer-${from}`,
+      severity: 'error',
+      comment: `The core's ${from} layer imports only its own layer and the layers below it.`,
+      from: { path: layer(from) },
+      to: { path: `${CORE}(${above.join('|')})/` },
+    })),
+    {
+      name: 'core-no-node-builtins',
+      severity: 'error',
+      comment: 'The core runs in browsers and Node alike: no Node built-ins (the DOM is kept out by its tsconfig).',
+      from: { path: CORE },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'core-small-dependencies',
+      severity: 'error',
+      comment: 'The core depends on yjs (a peer) and fractional-indexing, nothing else.',
+      from: { path: CORE },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-peer', 'npm-optional', 'npm-no-pkg', 'npm-unknown'], pathNot: 'node_modules/(yjs|fractional-indexing)/' },
+    },
+    {
+      name: 'core-knows-no-plugins',
+      severity: 'error',
+      comment: 'The core is blind to what plugs into it.',
+      from: { path: CORE },
+      to: { path: '^packages/(import|publish|seeds|app|cli|sync-server)/' },
+    },
+    {
+      name: 'formats-stand-alone',
+      severity: 'error',
+      comment: 'Reading and writing are separate packages; neither imports the other.',
+      from: { path: '^packages/(import|publish)/src/' },
+      to: { path: '^packages/(import|publish|app|cli|sync-server)/', pathNot: '^packages/$1/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    combinedDependencies: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'types'], extensions: ['.ts', '.js'] },
+    moduleSystems: ['es6'],
+  },
+};
