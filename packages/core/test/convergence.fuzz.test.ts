@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, KINDS, openPlan, PlanError, type EntityKind, type Plan, type PlanSnapshot } from '../src/index.js';
+import { openPlan, PlanError, type EntityKind, type Plan, type PlanSnapshot } from '../src/index.js';
+import { ENTITY_KINDS, KINDS } from '../src/schema/schema.js';
 import { layoutOf } from '../src/document/layout.js';
 import { newPlan, replicaOf, seededRandom } from './helpers.js';
 

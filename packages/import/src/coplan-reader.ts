@@ -1,4 +1,5 @@
-import { openPlan, planToInput, readCoplanFile } from '@coplan/core';
+import { openPlan, planToInput } from '@coplan/core';
+import { readCoplanFile } from '@coplan/core/formats';
 import { bytesOf, type SourceReader } from './source-reader.js';
 
 /** Another plan's `.coplan` file, opened as a plan of its own: its content, as a new plan. */

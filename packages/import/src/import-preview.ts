@@ -33,6 +33,7 @@ export interface ImportPreview {
   counts: { priorities: number; objectives: number; actions: number; withLeads: number; withTimescales: number };
 }
 
+/** How to read a parsed source: the person's corrections, and who and when the import is. */
 export interface MapOptions {
   mapping?: ColumnMapping;
   /** Who the import's progress updates are signed by. */

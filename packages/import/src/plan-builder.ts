@@ -1,4 +1,5 @@
-import type { ActionInput, ActionStatus, MilestoneInput, ObjectiveInput, PlanInput, PriorityInput, Rag, VariantInput } from '@coplan/core';
+import type { ActionInput, ActionStatus, PlanInput, Rag } from '@coplan/core';
+import type { MilestoneInput, ObjectiveInput, PriorityInput, VariantInput } from '@coplan/core/formats';
 import { oneLine } from './clean-text.js';
 import { leadShaped, splitItems, splitLeads as splitLeadNames, splitTasks, stripNumbering, type LeadDetails } from './split-cell.js';
 

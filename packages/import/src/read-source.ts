@@ -1,4 +1,5 @@
-import { PlanError, isCoplanFile } from '@coplan/core';
+import { PlanError } from '@coplan/core';
+import { isCoplanFile } from '@coplan/core/formats';
 import { coplanReader } from './coplan-reader.js';
 import { csvReader } from './csv-reader.js';
 import { docxReader } from './docx-reader.js';

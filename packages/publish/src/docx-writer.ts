@@ -1,4 +1,4 @@
-import { planDocument } from '@coplan/core';
+import { planDocument } from '@coplan/core/formats';
 import type { PlanWriter } from './plan-writer.js';
 
 /** Word: the familiar layout, one table per priority. */

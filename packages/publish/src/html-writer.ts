@@ -1,4 +1,4 @@
-import { planDocument } from '@coplan/core';
+import { planDocument } from '@coplan/core/formats';
 import { renderHtml } from './render-html.js';
 import type { PlanWriter } from './plan-writer.js';
 

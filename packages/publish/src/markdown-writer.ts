@@ -1,4 +1,4 @@
-import { planDocument } from '@coplan/core';
+import { planDocument } from '@coplan/core/formats';
 import { renderMarkdown } from './render-markdown.js';
 import type { PlanWriter } from './plan-writer.js';
 

@@ -1,4 +1,5 @@
-import { RAG_KEY_LABELS, type Rag } from '@coplan/core';
+import type { Rag } from '@coplan/core';
+import { RAG_KEY_LABELS } from '@coplan/core/formats';
 
 /** RAG fills and the text colour that reads on each (contrast 4.5:1 or more). */
 export const RAG_COLOURS: Record<Rag | 'none', { fill: string; text: string; label: string }> = {

@@ -1,4 +1,5 @@
-import { REGISTER_COLUMNS, registerRows, type PlanSnapshot } from '@coplan/core';
+import type { PlanSnapshot } from '@coplan/core';
+import { REGISTER_COLUMNS, registerRows } from '@coplan/core/formats';
 
 /** One CSV field, quoted as RFC 4180 asks when it holds a comma, quote or line break. */
 function field(value: string): string {

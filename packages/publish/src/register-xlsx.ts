@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { ACTION_STATUS_LABELS, REGISTER_COLUMNS, registerRows, versionLine, type PlanSnapshot, type Rag } from '@coplan/core';
+import { ACTION_STATUS_LABELS, type PlanSnapshot, type Rag } from '@coplan/core';
+import { REGISTER_COLUMNS, registerRows, versionLine } from '@coplan/core/formats';
 import { RAG_COLOURS } from './rag-colours.js';
 
 const WIDTHS: Record<(typeof REGISTER_COLUMNS)[number], number> = {

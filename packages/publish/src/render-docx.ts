@@ -17,7 +17,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { BarChartBlock, Block, PublishedDocument, TableBlock } from '@coplan/core';
+import type { BarChartBlock, Block, PublishedDocument, TableBlock } from '@coplan/core/formats';
 import { RAG_COLOURS } from './rag-colours.js';
 import { runningHeader } from './running-header.js';
 

@@ -1,4 +1,4 @@
-import type { BarChartBlock, Block, PublishedDocument, TableBlock } from '@coplan/core';
+import type { BarChartBlock, Block, PublishedDocument, TableBlock } from '@coplan/core/formats';
 import { RAG_COLOURS } from './rag-colours.js';
 import { runningHeader } from './running-header.js';
 

@@ -1,4 +1,4 @@
-import type { Block, PublishedDocument, TableBlock } from '@coplan/core';
+import type { Block, PublishedDocument, TableBlock } from '@coplan/core/formats';
 import { RAG_COLOURS } from './rag-colours.js';
 
 /** Text that Markdown shows as written: no `<` can start HTML, no `&` an entity. */

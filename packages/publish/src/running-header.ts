@@ -1,4 +1,4 @@
-import type { PublishedDocument } from '@coplan/core';
+import type { PublishedDocument } from '@coplan/core/formats';
 
 /** The running header: title and version. */
 export function runningHeader(doc: PublishedDocument): string {

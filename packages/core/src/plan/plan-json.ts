@@ -4,7 +4,9 @@ import type { PlanSnapshot } from '../schema/snapshot.js';
 import { planToInput } from './plan-to-input.js';
 
 /** The JSON format's name and version; a file from a newer version is refused, not guessed at. */
+/** The `format` field that marks a JSON file as a Coplan plan. */
 export const PLAN_JSON_FORMAT = 'coplan.plan';
+/** The JSON format's version: files from a newer one are refused, older ones read. */
 export const PLAN_JSON_VERSION = 1;
 
 /**

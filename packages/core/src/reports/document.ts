@@ -18,6 +18,7 @@ export interface PublishedDocument {
 /** One piece of a document, in reading order. */
 export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | BarChartBlock;
 
+/** A heading: the title, a priority or a report section. */
 export interface HeadingBlock {
   type: 'heading';
   /** 1 is the document title; priorities and report sections are 2. */
@@ -27,6 +28,7 @@ export interface HeadingBlock {
   pageBreak?: boolean;
 }
 
+/** A paragraph, with an optional bold lead-in. */
 export interface ParagraphBlock {
   type: 'paragraph';
   text: string;
@@ -34,6 +36,7 @@ export interface ParagraphBlock {
   label?: string;
 }
 
+/** A bulleted list. */
 export interface ListBlock {
   type: 'list';
   items: string[];
@@ -51,6 +54,7 @@ export interface TableBlock {
 /** A row's cells; `null` where a cell above spans down over this one. */
 export type TableRow = (TableCell | null)[];
 
+/** One cell of a table. */
 export interface TableCell {
   /** Each line is a paragraph of its own. */
   lines: string[];

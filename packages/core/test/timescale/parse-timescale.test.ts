@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessYearOf, parseTimescale, type TimescaleKind } from '../../src/index.js';
+import { businessYearOf, parseTimescale } from '../../src/index.js';
+import type { TimescaleKind } from '../../src/values/timescale.js';
 
 const PLAN_2020 = { planPeriod: { start: '2020-04-01', end: '2021-03-31' } };
 const PLAN_2015 = { planPeriod: { start: '2015-04-01', end: '2016-03-31' } };
