@@ -308,7 +308,7 @@ describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
     await first.getByLabel('Your name').waitFor();
     const found: Record<string, string[]> = { 'name form': await axeViolations(first) };
     const page = await arrive(context, relay.url, 'Robin');
-    found['plan'] = await axeViolations(page);
+    found.plan = await axeViolations(page);
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
     await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
     found['action in full'] = await axeViolations(page);
@@ -338,7 +338,7 @@ describe.runIf(browserAvailable())('accessibility best practice (axe)', () => {
     await first.getByLabel('Your name').waitFor();
     const found: Record<string, string[]> = { 'name form': await check(first) };
     const page = await arrive(context, relay.url, 'Robin');
-    found['plan'] = await check(page);
+    found.plan = await check(page);
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
     await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
     await page.getByRole('form', { name: 'New progress update for action 1.1.1' }).waitFor();
@@ -402,7 +402,7 @@ describe.runIf(browserAvailable())('when the device cannot store the plan', () =
     const context = await browser.newContext();
     // IndexedDB refusing to open, as it does when storage is blocked or full.
     await context.addInitScript(() => {
-      IDBFactory.prototype.open = function () {
+      IDBFactory.prototype.open = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });

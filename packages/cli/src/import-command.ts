@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import * as Y from 'yjs';
-import { createPlan, encodeCoplanFile, importIntoPlan, listActions, PlanError, type ImportMode } from '@coplan/core';
+import { createPlan, encodeCoplanFile, importIntoPlan, listActions, PlanError, type ImportMode, type Plan } from '@coplan/core';
 import { IMPORT_FIELDS, MAX_IMPORT_BYTES, previewImport, previewParsed, type ColumnMapping, type ImportField, type ImportPreview, type ParsedSource } from '@coplan/import';
 import { extensionOf, inputError, onePositional, oneOf, parseCommand, usageError } from './args.js';
 import { CLI_USER, exists, openCoplan, readInput, sizeOf, writeAtomic, writeStdout } from './files.js';
@@ -194,7 +194,7 @@ export async function runImport(argv: string[]): Promise<void> {
     return;
   }
   const doc = new Y.Doc();
-  let created;
+  let created: Plan;
   try {
     created = createPlan(doc, preview.plan, { user: CLI_USER });
   } catch (e) {

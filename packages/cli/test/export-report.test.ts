@@ -62,7 +62,8 @@ describe('coplan export', () => {
     expect(json.format).toBe('coplan.plan');
     expect(json.plan.title).toBe('Business Plan 2024-27');
     expect(json.plan.priorities.map((p: { title: string }) => p.title)).toEqual(['Neglect', 'Exploitation']);
-    const actions = json.plan.priorities.flatMap((p: any) => p.objectives.flatMap((o: any) => o.actions.map((a: any) => [a.text, a.leads, a.timescale])));
+    type Exported = { objectives: { actions: { text: string; leads: string[]; timescale: string }[] }[] };
+    const actions = json.plan.priorities.flatMap((p: Exported) => p.objectives.flatMap((o) => o.actions.map((a) => [a.text, a.leads, a.timescale])));
     expect(actions).toEqual([
       [ACTIONS[0], ['L&D Sub-group'], 'By 31/03/2025'],
       [ACTIONS[1], ['QA Sub-group'], 'June 2025'],

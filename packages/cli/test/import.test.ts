@@ -147,7 +147,7 @@ describe('coplan import', () => {
     const unmapped = await coplan(['import', 'register.csv', '-o', 'unmapped.coplan'], dir);
     expect(unmapped.code).toBe(0);
     expect(unmapped.stderr).toMatch(/"Delivering team"\s+→ ignore .*--map "Delivering team=FIELD"/);
-    expect(unmapped.stderr).toMatch(/Not imported \(1\):\n  - table 1, row 2, column "Delivering team": "L&D Sub-group" \(.+\)/);
+    expect(unmapped.stderr).toMatch(/Not imported \(1\):\n {2}- table 1, row 2, column "Delivering team": "L&D Sub-group" \(.+\)/);
     expect(listActions(readPlan(join(dir, 'unmapped.coplan')))[0]!.action.leads).toEqual([]);
 
     const mapped = await coplan(['import', 'register.csv', '-o', 'mapped.coplan', '--map', 'delivering  TEAM=lead'], dir);

@@ -29,8 +29,8 @@ export function stripStrayHtml(text: string): string {
 const FURNITURE = [
   /^page\s+\d+\s*(?:of\s+\d+)?$/i,
   /^[^\s]*\.(?:docx?|pdf|xlsx?|odt)$/i,
-  /^(?=.*_.*_)[\w .\-]+$/,
-  /^(?=.*_v\d)[\w .\-]+$/i,
+  /^(?=.*_.*_)[\w .-]+$/,
+  /^(?=.*_v\d)[\w .-]+$/i,
 ];
 
 /** Whether a line is page furniture: page numbers, running file names. */

@@ -101,7 +101,7 @@ export function readFrontMatter(lines: string[]): { partnerships: { name: string
   for (const raw of lines) {
     const line = raw.replace(/\*\*/g, '').trim();
     const m = /^(Partnerships?|Period|Version|Status):\s*(.+)$/i.exec(line);
-    const label = m?.[1]!.toLowerCase();
+    const label = m?.[1]?.toLowerCase();
     if (m && label!.startsWith('partnership') && out.partnerships.length === 0) {
       for (const part of m[2]!.split(/;\s*/)) {
         const named = /^(.*?)\s*\(([^()]+)\)$/.exec(part.trim());

@@ -102,7 +102,8 @@ export class PlanController implements ReactiveController {
     try {
       this.plan = openPlan(this.doc, { user: this.options.user.name });
     } catch (e) {
-      return this.fail(e instanceof Error ? e.message : String(e));
+      this.fail(e instanceof Error ? e.message : String(e));
+      return;
     }
     this.problem = '';
     this.offChange = this.plan.onChange(() => this.schedule());

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ENTITY_KINDS, type EntityKind } from '../schema/schema.js';
 
 /**

@@ -4,7 +4,6 @@ import { emptyValue, validateField, writeField } from '../document/field-codec.j
 import { newId } from '../document/ids.js';
 import { layoutOf, type PlanLayout } from '../document/layout.js';
 import { compareOrder, orderKeyBetween } from '../document/order-key.js';
-import { setTextMinimal } from '../document/text-edit.js';
 import { TreeIndex } from '../document/tree-index.js';
 import type { CreateFields, EntityRecord, FieldPatch } from '../schema/entities.js';
 import { PlanError } from '../schema/errors.js';
@@ -148,7 +147,7 @@ export class Plan {
   editText(kind: EntityKind | 'plan', id: string, field: string, index: number, deleteCount: number, insert = ''): void {
     const map = kind === 'plan' ? this.layout.meta : this.liveEntity(kind, id);
     const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
-    if (!spec || spec.type !== 'text')
+    if (spec?.type !== 'text')
       throw new PlanError('unknown-field', `${kind}.${field} is not a text field; text fields are ${this.textFields(kind).join(', ')}.`, { kind, id, field });
     const text = map.get(field) as Y.Text | undefined;
     const length = text?.length ?? 0;
@@ -176,7 +175,7 @@ export class Plan {
     const t = map.get(field);
     if (t instanceof Y.Text) return t;
     const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
-    if (!spec || spec.type !== 'text') throw new PlanError('unknown-field', `${kind}.${field} is not a text field.`, { kind, id, field });
+    if (spec?.type !== 'text') throw new PlanError('unknown-field', `${kind}.${field} is not a text field.`, { kind, id, field });
     // A plan made before every text field was created up front: make this one now, so typing into it is kept.
     const made = new Y.Text();
     this.transact(() => map.set(field, made));

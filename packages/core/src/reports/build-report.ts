@@ -7,6 +7,7 @@ import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
 import { addDays, isIsoDate, localToday } from '../values/iso-date.js';
 import type { Report, ReportKind, ReportOptions } from './report.js';
+import type { Block } from './document.js';
 
 function day(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined || value === '') return fallback;
@@ -30,7 +31,7 @@ function day(value: string | undefined, name: string, fallback: string): string 
  */
 export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: ReportOptions = {}): Report {
   const today = day(options.today, 'date', localToday()).slice(0, 10);
-  let blocks;
+  let blocks: Block[];
   switch (kind) {
     case 'progress':
       blocks = progressReport(snapshot, today, day(options.since, '"since" date', addDays(today, -91)));

@@ -250,7 +250,7 @@ function mergeRanges(s: string, tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
     const prev = out[out.length - 1];
-    if (prev && prev.from && t.to && prev.from <= t.to && RANGE_JOIN.test(s.slice(prev.end, t.start))) {
+    if (prev?.from && t.to && prev.from <= t.to && RANGE_JOIN.test(s.slice(prev.end, t.start))) {
       out[out.length - 1] = { start: prev.start, end: t.end, kind: 'range', from: prev.from, to: t.to };
     } else out.push(t);
   }
