@@ -314,7 +314,8 @@ describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
     found['action in full'] = await axeViolations(page);
     for (const tab of ['Register', 'Dashboard', 'Versions', 'Leads']) {
       await page.getByRole('button', { name: tab, exact: true }).click();
-      await page.waitForTimeout(100);
+      // The tab's view is loaded on demand: wait until it has rendered.
+      await page.locator(`${tab.toLowerCase()}-view`).locator('*').first().waitFor();
       found[tab] = await axeViolations(page);
     }
     await page.goto(relay.url + '/#/');
