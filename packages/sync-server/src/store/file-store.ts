@@ -142,9 +142,9 @@ export class FileStore implements PlanStore {
     }
     const log = await this.logOf(planId);
     await log.file.truncate(0);
-    await log.file.datasync();
-    log.bytes = 0;
+    log.bytes = 0; // whatever happens next, the file is this long now
     log.torn = false;
+    await log.file.datasync();
   }
 
   async quarantine(planId: string, data: Uint8Array[], reason: string): Promise<string> {
