@@ -181,11 +181,89 @@ async function idleRooms(name) {
   return stats.rssMiB;
 }
 
+/** Connects to a room, sends sync step 1, resolves with the ms until sync step 2 arrives. */
+function timeSync(url) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const c = makeClient(url, () => {});
+    c.opened.catch(reject);
+    c.ws.on('message', (data) => {
+      const d = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 1) {
+        resolve(performance.now() - started);
+        c.ws.close();
+      }
+    });
+  });
+}
+
+async function syncTimes(url, n) {
+  const times = [];
+  for (let i = 0; i < n; i++) times.push(await timeSync(url));
+  times.sort((a, b) => a - b);
+  return { median: percentile(times, 50), max: times[times.length - 1] };
+}
+
+function awarenessFrame(clientId, clock, state) {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 1);
+  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(e);
+}
+
+/**
+ * The hostile viewer of issue 10: one connection sets a 1 MB presence state
+ * (and refreshes it), a second never reads and sends hundreds of one-byte
+ * presence queries. Measured: the server's peak memory, and how long another
+ * plan (about 200 kB) takes to sync, quiet and under the attack.
+ */
+async function hostileViewer(name) {
+  const server = await SERVERS[name]();
+  const seeder = makeClient(`${server.base}/other-plan`, () => {});
+  await seeder.opened;
+  seeder.doc.transact(() => {
+    for (let i = 0; i < 2000; i++) seeder.doc.getMap('actions').set(`a${i}`, `Action ${i}: ${'partners agree the approach '.repeat(3)}`);
+  }, 'x');
+  seeder.send(Y.encodeStateAsUpdate(seeder.doc));
+  await new Promise((r) => setTimeout(r, 1000));
+  const quiet = await syncTimes(`${server.base}/other-plan`, 15);
+  const quietPeak = processStats(server.child.pid).peakMiB;
+
+  const big = new WebSocket(`${server.base}/workshop`);
+  const sleeper = new WebSocket(`${server.base}/workshop`);
+  await Promise.all([big, sleeper].map((ws) => new Promise((r) => ws.on('open', r))));
+  big.on('error', () => {});
+  sleeper.on('error', () => {});
+  sleeper._socket.pause(); // never reads
+  const state = { user: { name: 'x'.repeat(1024 * 1024) } };
+  let clock = 1;
+  const refresh = setInterval(() => big.readyState === WebSocket.OPEN && big.send(awarenessFrame(99, clock++, state)), 100);
+  const queries = setInterval(() => {
+    for (let i = 0; i < 20; i++) if (sleeper.readyState === WebSocket.OPEN) sleeper.send(Uint8Array.of(3));
+  }, 50);
+  await new Promise((r) => setTimeout(r, 2000));
+  const attacked = await syncTimes(`${server.base}/other-plan`, 15);
+  clearInterval(refresh);
+  clearInterval(queries);
+  const attackPeak = processStats(server.child.pid).peakMiB;
+  big.terminate();
+  sleeper.terminate();
+  seeder.ws.close();
+  server.child.kill('SIGKILL');
+  return { quiet, attacked, quietPeak, attackPeak };
+}
+
 const rows = [];
 for (const name of ['coplan', 'reference', 'floor']) {
   const w = await workshop(name);
   const idle = await idleRooms(name);
-  rows.push({ name, ...w, idle });
+  const hostile = await hostileViewer(name);
+  rows.push({ name, ...w, idle, hostile });
   process.stderr.write(`${name} done\n`);
 }
 const fmt = (n, d = 1) => n.toFixed(d);
@@ -196,4 +274,10 @@ console.log(`workload: ${CLIENTS} clients in one room, each sending ${RATE} upda
 console.log('\n| server | p50 delivery | p99 delivery | delivered | server CPU | server peak memory | RSS with idle rooms |\n|---|---|---|---|---|---|---|');
 for (const r of rows)
   console.log(`| ${label[r.name]} | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${fmt(r.delivered * 100)}% | ${fmt(r.cpu)}% of a core | ${fmt(r.peakMiB)} MiB | ${fmt(r.idle)} MiB |`);
+console.log('\nUnder a hostile viewer (1 MB presence state refreshed 10 times a second, plus a connection that never reads sending 400 presence queries a second), another plan of about 200 kB syncing 15 times in a row:\n');
+console.log('| server | sync, quiet (median / max) | sync, under attack (median / max) | peak memory, quiet | peak memory, under attack |\n|---|---|---|---|---|');
+for (const r of rows) {
+  const h = r.hostile;
+  console.log(`| ${label[r.name]} | ${fmt(h.quiet.median)} / ${fmt(h.quiet.max)} ms | ${fmt(h.attacked.median)} / ${fmt(h.attacked.max)} ms | ${fmt(h.quietPeak)} MiB | ${fmt(h.attackPeak)} MiB |`);
+}
 process.exit(0);

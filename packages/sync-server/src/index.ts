@@ -7,4 +7,4 @@ export { signToken, verifyToken, parseTtl, TokenRefused, type Grant } from './to
 export { FileStore } from './store/file-store.js';
 export type { PlanStore, StoredPlan } from './store/plan-store.js';
 export { planIdProblem } from './plan-id.js';
-export { DEMO_PLAN_ID } from './demo-plan.js';
+export { DEMO_PLAN_ID } from './demo-plan-id.js';

@@ -6,7 +6,7 @@ import { WebSocketServer } from 'ws';
 import { openAccess, tokenAccess, TokenRefused, type Access } from './access.js';
 import { CLOSE } from './close-codes.js';
 import { acceptConnection, startHeartbeat } from './connection.js';
-import { DEMO_PLAN_ID, seedDemoPlan } from './demo-plan.js';
+import { DEMO_PLAN_ID } from './demo-plan-id.js';
 import { readTarget, decodePath } from './http/request-target.js';
 import { serveStatic } from './http/static-files.js';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits.js';
@@ -79,6 +79,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   let closing = false;
 
   if (options.demo) {
+    const { seedDemoPlan } = await import('./demo-plan.js'); // the plan model is loaded only to write the demo
     const created = await seedDemoPlan(store);
     log(created ? `Demo plan written as plan "${DEMO_PLAN_ID}".` : `Demo plan "${DEMO_PLAN_ID}" already stored; left as it is.`);
   }
