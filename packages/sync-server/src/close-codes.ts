@@ -8,6 +8,8 @@
 export const CLOSE = {
   /** The relay is stopping or restarting: reconnect (stock clients do, with back-off). */
   shuttingDown: 1001,
+  /** The plan had to be unloaded (its store failed): reconnect, and it loads afresh. */
+  reloadPlan: 1013,
   /** A frame that is not a y-websocket message. Permanent: the client is broken. */
   malformed: 4400,
   /** The token expired while connected. Permanent until the person gets a fresh link. */
@@ -30,6 +32,7 @@ export function isPermanentClose(code: number): boolean {
 /** What each code means to the person using the app, and what they can do. */
 export const CLOSE_ADVICE: Record<number, string> = {
   [CLOSE.shuttingDown]: 'The server is restarting. Coplan reconnects by itself; your changes are kept on this device meanwhile.',
+  [CLOSE.reloadPlan]: 'The server had to reload this plan. Coplan reconnects by itself; your changes are kept on this device meanwhile.',
   [CLOSE.malformed]: 'The server could not read a message from this device. Your changes are kept on this device: save a copy (Files → Save a .coplan file) and reload the page.',
   [CLOSE.accessExpired]: 'Your access to this plan has expired. Your changes are kept on this device: ask the plan’s owner for a new link, and save a copy (Files → Save a .coplan file) meanwhile.',
   [CLOSE.updateRefused]: 'The server refused a change from this device as too large or too deeply nested. Your changes are kept on this device: save a copy (Files → Save a .coplan file) and tell whoever runs your Coplan server.',

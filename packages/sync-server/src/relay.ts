@@ -33,6 +33,8 @@ export interface RelayOptions extends Partial<RelayLimits> {
   demo?: boolean;
   /** The built app to serve. */
   staticDir?: string;
+  /** How long a plan with nobody connected stays loaded (default 30 s). */
+  unloadAfterMs?: number;
   /** How often every connection is pinged; one that misses a ping is dropped (default 30 s). */
   heartbeatMs?: number;
   /** The clock for token expiry and rate limits (default `Date.now`). */
@@ -75,7 +77,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const access = options.access ?? (options.secret ? tokenAccess(options.secret) : openAccess);
   const now = options.now ?? Date.now;
   const metrics = new Metrics();
-  const rooms = new Rooms({ store, metrics, limits, log });
+  const rooms = new Rooms({ store, metrics, limits, log }, options.unloadAfterMs);
   let closing = false;
 
   if (options.demo) {

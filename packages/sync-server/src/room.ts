@@ -35,6 +35,8 @@ export interface RoomContext {
   metrics: Metrics;
   limits: RelayLimits;
   log: (line: string) => void;
+  /** Called when the room's document can no longer be trusted: the relay closes its connections and unloads it. */
+  onFailed?: (room: Room) => void;
 }
 
 const STORE_ORIGIN = { coplan: 'store' };
@@ -78,6 +80,8 @@ export class Room {
   private captured: Uint8Array[] | null = null;
   private nesting!: ReturnType<typeof watchNesting>;
   private destroyed = false;
+  /** Set when the room could not be rebuilt: nothing more is applied or stored. */
+  private failed = false;
 
   private constructor(
     readonly planId: string,
@@ -108,9 +112,14 @@ export class Room {
     const room = new Room(planId, doc, ctx);
     if (bad.length) {
       ctx.metrics.quarantined += bad.length;
-      const where = await ctx.store.quarantine(planId, bad.map((b) => b.update), `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`);
-      ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and were moved to ${where}; the rest of the plan is loaded.`);
-      await room.compact();
+      try {
+        const where = await ctx.store.quarantine(planId, bad.map((b) => b.update), `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`);
+        ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and were moved to ${where}; the rest of the plan is loaded.`);
+        await room.compact();
+      } catch (e) {
+        // They stay where they are, left out again at the next load; the plan opens all the same.
+        ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and are left out; they could not be moved aside (${e instanceof Error ? e.message : e}).`);
+      }
     }
     return room;
   }
@@ -129,7 +138,7 @@ export class Room {
 
   /** Handles one message. A message that breaks the rules closes its sender's connection only. */
   receive(peer: Peer, data: Uint8Array): void {
-    if (!this.peers.has(peer.ws) || peer.ws.readyState !== peer.ws.OPEN) return; // it left, or was refused, while its message waited
+    if (!this.peers.has(peer.ws) || peer.ws.readyState !== peer.ws.OPEN || this.failed) return; // it left, or was refused, while its message waited
     if (this.rebuilding) return void this.backlog.push(() => this.receive(peer, data));
     try {
       this.handle(peer, data);
@@ -154,6 +163,7 @@ export class Room {
   compact(): Promise<boolean> {
     return this.inLane(async () => {
       this.compactScheduled = false;
+      if (this.failed) return false;
       if (this.broken) {
         this.compactAfterRebuild = true;
         return false;
@@ -284,10 +294,13 @@ export class Room {
       this.attach(doc);
     })
       .catch((e) => {
-        // The store could not be read: carry on with the old document rather than stop the plan.
+        // The store could not be read, and the document in memory may hold part of the refused update:
+        // drop the room. Its people reconnect (1013) and load it afresh; what was not stored is on their devices.
         this.ctx.metrics.errors++;
-        this.ctx.log(`ERROR plan "${this.planId}": could not rebuild after a refused update: ${e instanceof Error ? e.message : e}`);
+        this.ctx.log(`ERROR plan "${this.planId}": could not rebuild after a refused update (${e instanceof Error ? e.message : e}); closing its connections so it loads afresh.`);
         this.attach(old);
+        this.failed = true;
+        this.ctx.onFailed?.(this);
       })
       .finally(() => {
         this.rebuilding = null;

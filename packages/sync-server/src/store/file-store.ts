@@ -156,6 +156,13 @@ export class FileStore implements PlanStore {
     return join(dir, `${name}.bin`);
   }
 
+  async forget(planId: string): Promise<void> {
+    const log = this.logs.get(planId);
+    this.logs.delete(planId);
+    this.dirs.delete(planId);
+    await log?.file.close();
+  }
+
   async close(): Promise<void> {
     const logs = [...this.logs.values()];
     this.logs.clear();

@@ -20,6 +20,8 @@ export interface PlanStore {
   compact(planId: string, state: Uint8Array): Promise<void>;
   /** Keeps stored data that could not be applied somewhere a person can find it, with why. */
   quarantine(planId: string, data: Uint8Array[], reason: string): Promise<string>;
+  /** The relay has unloaded this plan: let go of what is held open for it (files, connections). */
+  forget(planId: string): Promise<void>;
   /** Plan ids with anything stored. */
   planIds(): Promise<string[]>;
   close(): Promise<void>;
