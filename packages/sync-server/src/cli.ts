@@ -15,6 +15,7 @@ Options (environment equivalents in brackets):
   --host        address to listen on, default 127.0.0.1        [COPLAN_HOST]
   --port        port, default 8080; 0 picks a free one          [COPLAN_PORT]
   --data-dir    where plans are stored, default ./data         [COPLAN_DATA_DIR]
+  --database-url  keep plans in PostgreSQL instead (postgres://…); several relays may share one [COPLAN_DATABASE_URL]
   --secret      turns on access control (tokens)               [COPLAN_SECRET]
   --demo        adds the Lancashire 2015/16 demo plan           [COPLAN_DEMO=1]
   --static      the built app to serve, default packages/app/dist [COPLAN_STATIC]
@@ -60,6 +61,7 @@ async function main(argv: string[]): Promise<void> {
         host: { type: 'string' },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
         secret: { type: 'string' },
         demo: { type: 'boolean' },
         static: { type: 'string' },
@@ -95,6 +97,7 @@ async function main(argv: string[]): Promise<void> {
     host: values.host ?? process.env.COPLAN_HOST ?? '127.0.0.1',
     port,
     dataDir: resolve(values['data-dir'] ?? process.env.COPLAN_DATA_DIR ?? './data'),
+    databaseUrl: values['database-url'] ?? process.env.COPLAN_DATABASE_URL,
     secret: values.secret ?? process.env.COPLAN_SECRET,
     demo: values.demo ?? process.env.COPLAN_DEMO === '1',
     staticDir: resolve(values.static ?? process.env.COPLAN_STATIC ?? join(here, '../../app/dist')),

@@ -18,6 +18,8 @@ export class Metrics {
   badRequests = 0;
   /** Plans whose latest edits the disk has not taken yet (read when rendered). */
   unsavedPlans: () => number = () => 0;
+  /** Figures the plan store reports of itself (the database's latency, for one). */
+  fromStore: () => Array<{ name: string; type: 'gauge' | 'counter'; help: string; value: number }> = () => [];
   persistCount = 0;
   persistSecondsTotal = 0;
   persistSecondsMax = 0;
@@ -54,6 +56,7 @@ export class Metrics {
     metric('coplan_persist_seconds_count', 'counter', 'Durable writes.', this.persistCount);
     metric('coplan_persist_seconds_sum', 'counter', 'Time spent in durable writes, seconds.', this.persistSecondsTotal);
     metric('coplan_persist_seconds_max', 'gauge', 'Longest durable write, seconds.', this.persistSecondsMax);
+    for (const m of this.fromStore()) metric(m.name, m.type, m.help, m.value);
     return lines.join('\n') + '\n';
   }
 }

@@ -14,6 +14,7 @@ import { Metrics } from './metrics.js';
 import { planIdProblem } from './plan-id.js';
 import { Rooms } from './rooms.js';
 import { FileStore } from './store/file-store.js';
+import { PostgresStore } from './store/postgres-store.js';
 import type { PlanStore } from './store/plan-store.js';
 
 /** How to run a relay. */
@@ -23,8 +24,10 @@ export interface RelayOptions extends Partial<RelayLimits> {
   port?: number;
   /** Where plans are stored on disk (used when no `store` is given). */
   dataDir?: string;
-  /** Where plans are stored; by default a `FileStore` in `dataDir`. */
+  /** Where plans are stored; by default a `FileStore` in `dataDir`, or PostgreSQL with `databaseUrl`. */
   store?: PlanStore;
+  /** Keeps plans in PostgreSQL (`postgres://…`) instead of the data directory; several relays can share one. */
+  databaseUrl?: string;
   /** Turns on access control: clients need a token signed with it. */
   secret?: string;
   /** Who may open which plan; by default tokens signed with `secret`, or everyone when there is no secret. */
@@ -72,11 +75,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const host = options.host ?? '127.0.0.1';
   const limits: RelayLimits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof RelayLimits>) if (options[key] !== undefined) limits[key] = options[key]!;
-  if (!options.store && !options.dataDir) throw new Error('startRelay needs a dataDir or a store.');
-  const store = options.store ?? new FileStore(options.dataDir!);
+  if (!options.store && !options.dataDir && !options.databaseUrl) throw new Error('startRelay needs a dataDir, a databaseUrl or a store.');
+  const store: PlanStore = options.store ?? (options.databaseUrl ? await PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
   const access = options.access ?? (options.secret ? tokenAccess(options.secret) : openAccess);
   const now = options.now ?? Date.now;
   const metrics = new Metrics();
+  if (store.metrics) metrics.fromStore = () => store.metrics!();
   const rooms = new Rooms({ store, metrics, limits, log }, options.unloadAfterMs);
   let closing = false;
 
@@ -96,7 +100,10 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return void res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the address is not a URL path.\n');
     }
     const path = target.rawPath;
-    if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+    if (path === '/healthz') {
+      const health = (await store.health?.()) ?? { ok: true, detail: 'plans stored on local disk' };
+      return void res.writeHead(health.ok ? 200 : 503, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end(`${health.ok ? 'ok' : 'unavailable'}\n${health.detail}\n`);
+    }
     if (path === '/metrics') return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
     if (path === '/api/demo') {
       if (!options.demo) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay runs without --demo"}');

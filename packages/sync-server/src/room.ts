@@ -40,6 +40,8 @@ export interface RoomContext {
 }
 
 const STORE_ORIGIN = { coplan: 'store' };
+/** Updates another relay stored: applied and passed on here, not stored again. */
+const REMOTE_ORIGIN = { coplan: 'another relay' };
 const COMPACT_BYTES = 1 << 20;
 const AWARENESS_FLUSH_MS = 50;
 const PRESENCE_QUERY_INTERVAL_MS = 1000;
@@ -80,6 +82,7 @@ export class Room {
   private captured: Uint8Array[] | null = null;
   private nesting!: ReturnType<typeof watchNesting>;
   private destroyed = false;
+  private unsubscribe: (() => void) | null = null;
   /** Set when the room could not be rebuilt: nothing more is applied or stored. */
   private failed = false;
 
@@ -110,6 +113,7 @@ export class Room {
     }
     const { doc, bad } = buildDoc(stored.updates);
     const room = new Room(planId, doc, ctx);
+    room.unsubscribe = ctx.store.subscribe?.(planId, (updates) => room.receiveStored(updates)) ?? null;
     if (bad.length) {
       ctx.metrics.quarantined += bad.length;
       try {
@@ -147,6 +151,32 @@ export class Room {
       this.ctx.metrics.closedForBadInput++;
       this.ctx.log(`Closed a connection to plan "${this.planId}": ${refused.message}.`);
       peer.ws.close(refused.code, refused.code === CLOSE.malformed ? 'malformed message' : 'refused: over the relay limits');
+    }
+  }
+
+  /**
+   * Applies updates another relay stored for this plan and passes on to this
+   * relay's connections whatever they add (they are already stored).
+   */
+  receiveStored(updates: Uint8Array[]): void {
+    if (this.rebuilding) return void this.backlog.push(() => this.receiveStored(updates));
+    if (this.failed || this.destroyed) return;
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
+    try {
+      for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (e) {
+      this.ctx.log(`ERROR plan "${this.planId}": an update from another relay failed to apply (${e instanceof Error ? e.message : e}); rebuilding from the store.`);
+      this.broken = true;
+      this.rebuild();
+      return;
+    } finally {
+      this.captured = null;
+    }
+    this.nesting.tooDeep(); // checked where it was received
+    for (const update of captured) {
+      const message = encodeUpdate(update);
+      for (const peer of this.peers.values()) this.send(peer, message);
     }
   }
 
@@ -194,6 +224,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    this.unsubscribe?.();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.awareness.destroy();

@@ -25,6 +25,22 @@ export interface PlanStore {
   /** Plan ids with anything stored. */
   planIds(): Promise<string[]>;
   close(): Promise<void>;
+  /**
+   * For stores several relays share: calls `onUpdates` with updates other
+   * relays stored for a plan this relay has loaded (already stored: the relay
+   * applies them and passes them on, and does not store them again).
+   */
+  subscribe?(planId: string, onUpdates: (updates: Uint8Array[]) => void): () => void;
+  /** Whether the store can be reached now, for `/healthz`. */
+  health?(): Promise<StoreHealth>;
+  /** The store's own figures for `/metrics`. */
+  metrics?(): Array<{ name: string; type: 'gauge' | 'counter'; help: string; value: number }>;
+}
+
+/** What `/healthz` says of a store. */
+export interface StoreHealth {
+  ok: boolean;
+  detail: string;
 }
 
 /** One plan as a store holds it. */
