@@ -1,8 +1,10 @@
 /**
- * Relay benchmark: `npm run bench` (root) or `node packages/sync-server/bench/relay-bench.mjs [--seconds 30] [--clients 60] [--rate 5] [--idle-rooms 1000]`.
- * Runs the Coplan relay, the reference y-websocket server (@y/websocket-server 0.1.1 with
- * LevelDB persistence) and a bare ws broadcast floor one after another, with the same
- * clients, on 127.0.0.1 only, and prints one table.
+ * Relay benchmark: `npm run bench` (root) or `node --import tsx packages/sync-server/bench/relay-bench.mjs [--seconds 30] [--clients 60] [--rate 5] [--idle-rooms 1000]`.
+ * Runs the Coplan relay on its file store, on PostgreSQL (one relay, and two relays on one
+ * database with the clients split between them), the reference y-websocket server
+ * (@y/websocket-server 0.1.1 with LevelDB persistence) and a bare ws broadcast floor one
+ * after another, with the same clients, on 127.0.0.1 only, and prints one table.
+ * PostgreSQL is a throwaway cluster (Debian's postgresql), as in the tests.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -33,7 +35,22 @@ const IDLE_ROOMS = Number(values['idle-rooms']);
 const require = createRequire(import.meta.url);
 const referenceServer = join(dirname(require.resolve('@y/websocket-server/package.json')), 'src/server.js');
 
+const { startPostgres } = await import('../test/postgres-cluster.ts');
+let cluster = null;
+let databases = 0;
+async function database() {
+  cluster ??= await startPostgres();
+  return cluster.createDatabase(`bench_${++databases}`);
+}
+const coplanOn = (url) => spawnServer(process.execPath, [join(here, '../dist/cli.js'), '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'bench-coplan-')), '--database-url', url], {});
+
 const SERVERS = {
+  'coplan-pg': async () => coplanOn(await database()),
+  'coplan-pg-two': async () => {
+    const url = await database();
+    const [a, b] = [await coplanOn(url), await coplanOn(url)];
+    return { ...a, bases: [a.base, b.base], others: [b.child] };
+  },
   coplan: () => spawnServer(process.execPath, [join(here, '../dist/cli.js'), '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'bench-coplan-'))], {}),
   reference: () =>
     freePort().then((port) =>
@@ -121,15 +138,21 @@ async function workshop(name) {
   const server = await SERVERS[name]();
   const sentAt = new Map();
   const latencies = [];
-  const room = `${server.base}/workshop`;
+  const bases = server.bases ?? [server.base];
+  const relayOf = new Map(); // client id → which relay it is on, to tell cross-relay deliveries apart
+  const crossLatencies = [];
   const clients = [];
   for (let i = 0; i < CLIENTS; i++) {
-    const c = makeClient(room, (update) => {
+    const mine = i % bases.length;
+    const c = makeClient(`${bases[mine]}/workshop`, (update) => {
       for (const s of Y.decodeUpdate(update).structs) {
         const t = sentAt.get(`${s.id.client}:${s.id.clock}`);
-        if (t !== undefined) latencies.push(performance.now() - t);
+        if (t === undefined) continue;
+        latencies.push(performance.now() - t);
+        if (relayOf.get(s.id.client) !== mine) crossLatencies.push(performance.now() - t);
       }
     });
+    relayOf.set(c.doc.clientID, mine);
     c.doc.on('update', (update, origin) => {
       if (origin !== 'local') return;
       const first = Y.decodeUpdate(update).structs[0];
@@ -153,11 +176,15 @@ async function workshop(name) {
   const after = processStats(server.child.pid);
   for (const c of clients) c.ws.close();
   server.child.kill('SIGKILL');
+  for (const other of server.others ?? []) other.kill('SIGKILL');
   latencies.sort((a, b) => a - b);
+  crossLatencies.sort((a, b) => a - b);
   const expected = seq * (CLIENTS - 1);
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    crossP50: crossLatencies.length ? percentile(crossLatencies, 50) : null,
+    crossP99: crossLatencies.length ? percentile(crossLatencies, 99) : null,
     delivered: latencies.length / expected,
     cpu: ((after.cpuSeconds - before.cpuSeconds) / elapsed) * 100,
     peakMiB: after.peakMiB,
@@ -259,24 +286,32 @@ async function hostileViewer(name) {
 }
 
 const rows = [];
-for (const name of ['coplan', 'reference', 'floor']) {
+for (const name of ['coplan', 'coplan-pg', 'coplan-pg-two', 'reference', 'floor']) {
   const w = await workshop(name);
-  const idle = await idleRooms(name);
-  const hostile = await hostileViewer(name);
+  const single = name !== 'coplan-pg-two';
+  const idle = single ? await idleRooms(name) : null;
+  const hostile = single && name !== 'coplan-pg' ? await hostileViewer(name) : null;
   rows.push({ name, ...w, idle, hostile });
   process.stderr.write(`${name} done\n`);
 }
+await cluster?.remove();
 const fmt = (n, d = 1) => n.toFixed(d);
-const label = { coplan: 'Coplan relay (fsync before broadcast)', reference: '@y/websocket-server 0.1.1 + LevelDB', floor: 'bare ws broadcast (floor)' };
+const label = {
+  coplan: 'Coplan relay, file store (fsync before broadcast)',
+  'coplan-pg': 'Coplan relay, PostgreSQL (commit before broadcast)',
+  'coplan-pg-two': 'two Coplan relays on one PostgreSQL, clients split',
+  reference: '@y/websocket-server 0.1.1 + LevelDB',
+  floor: 'bare ws broadcast (floor)',
+};
 console.log(`\nRelay benchmark — ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
 console.log(`workload: ${CLIENTS} clients in one room, each sending ${RATE} updates/s for ${SECONDS} s; then ${IDLE_ROOMS} idle rooms with one client each`);
-console.log('\n| server | p50 delivery | p99 delivery | delivered | server CPU | server peak memory | RSS with idle rooms |\n|---|---|---|---|---|---|---|');
+console.log('\n| server | p50 delivery | p99 delivery | between relays p50 / p99 | delivered | server CPU | server peak memory | RSS with idle rooms |\n|---|---|---|---|---|---|---|---|');
 for (const r of rows)
-  console.log(`| ${label[r.name]} | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${fmt(r.delivered * 100)}% | ${fmt(r.cpu)}% of a core | ${fmt(r.peakMiB)} MiB | ${fmt(r.idle)} MiB |`);
+  console.log(`| ${label[r.name]} | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${r.crossP50 === null ? '—' : `${fmt(r.crossP50)} / ${fmt(r.crossP99)} ms`} | ${fmt(r.delivered * 100)}% | ${fmt(r.cpu)}% of a core${r.name === 'coplan-pg-two' ? ' (first relay)' : ''} | ${fmt(r.peakMiB)} MiB | ${r.idle === null ? '—' : `${fmt(r.idle)} MiB`} |`);
 console.log('\nUnder a hostile viewer (1 MB presence state refreshed 10 times a second, plus a connection that never reads sending 400 presence queries a second), another plan of about 200 kB syncing 15 times in a row:\n');
 console.log('| server | sync, quiet (median / max) | sync, under attack (median / max) | peak memory, quiet | peak memory, under attack |\n|---|---|---|---|---|');
-for (const r of rows) {
+for (const r of rows.filter((r) => r.hostile)) {
   const h = r.hostile;
   console.log(`| ${label[r.name]} | ${fmt(h.quiet.median)} / ${fmt(h.quiet.max)} ms | ${fmt(h.attacked.median)} / ${fmt(h.attacked.max)} ms | ${fmt(h.quietPeak)} MiB | ${fmt(h.attackPeak)} MiB |`);
 }

@@ -14,7 +14,6 @@ import { Metrics } from './metrics.js';
 import { planIdProblem } from './plan-id.js';
 import { Rooms } from './rooms.js';
 import { FileStore } from './store/file-store.js';
-import { PostgresStore } from './store/postgres-store.js';
 import type { PlanStore } from './store/plan-store.js';
 
 /** How to run a relay. */
@@ -76,7 +75,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const limits: RelayLimits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof RelayLimits>) if (options[key] !== undefined) limits[key] = options[key]!;
   if (!options.store && !options.dataDir && !options.databaseUrl) throw new Error('startRelay needs a dataDir, a databaseUrl or a store.');
-  const store: PlanStore = options.store ?? (options.databaseUrl ? await PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
+  // The database driver loads only for a relay that uses it.
+  const store: PlanStore = options.store ?? (options.databaseUrl ? await (await import('./store/postgres-store.js')).PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
   const access = options.access ?? (options.secret ? tokenAccess(options.secret) : openAccess);
   const now = options.now ?? Date.now;
   const metrics = new Metrics();

@@ -10,6 +10,8 @@ export interface StoreUnderTest {
   open(): Promise<PlanStore>;
   /** The arguments that make `store-child.ts` open the same store in another process. */
   childArgs: string[];
+  /** Makes the backing storage refuse writes part-way (a full disk, a failing database) until the returned function is called. */
+  breakWrites(): Promise<() => Promise<void>>;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -83,6 +85,20 @@ export function runPlanStoreTests(name: string, setup: () => Promise<StoreUnderT
       expect(where.length).toBeGreaterThan(0);
       await store.compact('p', u(1));
       expect(bytes((await (await backing.open()).load('p')).updates)).toEqual([[1]]);
+      await store.close();
+    });
+
+    it('leaves what was stored exactly as it was when a write fails part-way, and takes writes again afterwards', async () => {
+      const backing = await setup();
+      const store = await backing.open();
+      await store.load('p');
+      await store.append('p', [u(1), u(2)]);
+      const mend = await backing.breakWrites();
+      await expect(store.append('p', [u(3), new Uint8Array(100_000).fill(4), u(5)])).rejects.toThrow();
+      expect(bytes((await (await backing.open()).load('p')).updates)).toEqual([[1], [2]]);
+      await mend();
+      await store.append('p', [u(6)]);
+      expect(bytes((await (await backing.open()).load('p')).updates)).toEqual([[1], [2], [6]]);
       await store.close();
     });
 
