@@ -9,6 +9,7 @@ import { Refused, type RelayLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
 import { filterPresence } from './presence-guard.js';
 import type { PlanStore } from './store/plan-store.js';
+import type { Role } from './tokens.js';
 import { checkUpdate, watchNesting } from './update-guard.js';
 
 export const MESSAGE_SYNC = 0;
@@ -18,7 +19,7 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** What the relay knows of one connection. */
 export interface Peer {
   ws: WebSocket;
-  role: 'editor' | 'viewer';
+  role: Role;
   /** Presence client ids this connection owns: only it may set or remove them. */
   presenceIds: Set<number>;
   /** When this connection last asked for everyone's presence (ms). */

@@ -26,6 +26,32 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
         created_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE coplan_links (
+        id text PRIMARY KEY,
+        plan_id text NOT NULL,
+        role text NOT NULL CHECK (role IN ('editor', 'viewer')),
+        label text NOT NULL,
+        url text NOT NULL,
+        created_at timestamptz NOT NULL,
+        created_by text NOT NULL,
+        expires_at timestamptz,
+        revoked_at timestamptz
+      );
+      CREATE INDEX coplan_links_by_plan ON coplan_links (plan_id);
+      CREATE INDEX coplan_links_revoked ON coplan_links (revoked_at) WHERE revoked_at IS NOT NULL;
+      CREATE TABLE coplan_access_log (
+        id bigserial PRIMARY KEY,
+        plan_id text NOT NULL,
+        link_id text,
+        name text NOT NULL,
+        role text NOT NULL,
+        at timestamptz NOT NULL
+      );
+      CREATE INDEX coplan_access_log_by_plan ON coplan_access_log (plan_id, at DESC);`,
+  },
 ];
 
 const LOCK = 0x636f706c; // 'copl': one advisory lock for every relay's migrations
