@@ -93,6 +93,11 @@ describe('sharing links', () => {
     // The board's link still works; the revoked one is refused, also after a restart.
     expect(member.wsconnected).toBe(true);
     expect((await raw(`${r.wsUrl}/plan?token=${tokenOf(link.url)}`)).body).toMatch(/taken back/);
+    // What the app asks when it cannot connect: why not, in words.
+    const why = await api(r, 'GET', 'plan/access', tokenOf(link.url));
+    expect(why.status).toBe(401);
+    expect(why.json.error).toMatch(/this link has been taken back: ask the plan’s owner for a new one/);
+    expect((await api(r, 'GET', 'plan/access', tokenOf(board.url))).json).toEqual({ role: 'viewer', name: 'The board', expiresAt: null });
     expect(await metric(r, 'coplan_closed_revoked_total')).toBe(2);
     const log = (await api(r, 'GET', 'plan/access-log', owner)).json.entries;
     expect(log.filter((e: { linkId: string }) => e.linkId === link.id)).toHaveLength(2);

@@ -16,7 +16,7 @@ export interface LinksApiContext {
   now: () => number;
 }
 
-const ROUTE = /^\/api\/plans\/([^/]+)\/(links|access-log)(?:\/([^/]+))?$/;
+const ROUTE = /^\/api\/plans\/([^/]+)\/(links|access-log|access)(?:\/([^/]+))?$/;
 const MAX_BODY = 16 * 1024;
 
 /**
@@ -26,10 +26,12 @@ const MAX_BODY = 16 * 1024;
  * - `GET /api/plans/<planId>/links` → 200 `{links: [...]}` (with uses and last use)
  * - `DELETE /api/plans/<planId>/links/<id>` → 204; every connection opened with the link is closed
  * - `GET /api/plans/<planId>/access-log` → 200 `{entries: [...]}` (newest first)
+ * - `GET /api/plans/<planId>/access` → 200 `{role, name, expiresAt}` for any valid
+ *   token, or 401 with why not: the app asks when it cannot connect
  *
- * Each needs `Authorization: Bearer <token>` with the owner role: 401
- * without a valid token, 403 with another role. Resolves false for a path
- * that is not the API's.
+ * Each needs `Authorization: Bearer <token>`, with the owner role but for
+ * `access`: 401 without a valid token, 403 with another role. Resolves false
+ * for a path that is not the API's.
  */
 export async function answerLinksApi(rawPath: string, req: IncomingMessage, res: ServerResponse, ctx: LinksApiContext): Promise<boolean> {
   const match = ROUTE.exec(rawPath);
@@ -39,9 +41,9 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
   if (planId === null || linkId === null) return reply(res, 400, { error: 'Bad plan or link id: not valid percent-encoding.' });
   const problem = planIdProblem(planId);
   if (problem) return reply(res, 400, { error: `Bad plan id: ${problem}.` });
-  const route = match[2] === 'links' ? (match[3] === undefined ? 'links' : 'link') : match[3] === undefined ? 'log' : null;
+  const route = match[2] === 'links' ? (match[3] === undefined ? 'links' : 'link') : match[3] !== undefined ? null : match[2] === 'access' ? 'access' : 'log';
   if (!route) return reply(res, 404, { error: 'Not found.' });
-  const allowed = { links: ['GET', 'POST'], link: ['DELETE'], log: ['GET'] }[route];
+  const allowed = { links: ['GET', 'POST'], link: ['DELETE'], log: ['GET'], access: ['GET'] }[route];
   if (!allowed.includes(req.method ?? '')) return reply(res, 405, { error: `Use ${allowed.join(' or ')} here.` }, { allow: allowed.join(', ') });
 
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
@@ -53,6 +55,7 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
     if (e instanceof TokenRefused) return reply(res, 401, { error: `Refused: ${e.message}.` }, { 'www-authenticate': 'Bearer error="invalid_token"' });
     throw e;
   }
+  if (route === 'access') return reply(res, 200, { role: grant.role, name: grant.name, expiresAt: grant.expiresAt === undefined ? null : new Date(grant.expiresAt).toISOString() });
   if (grant.role !== 'owner') return reply(res, 403, { error: `Only the plan's owners can share it; this token is for ${grant.role === 'editor' ? 'an editor' : 'a viewer'}.` });
 
   if (route === 'log') return reply(res, 200, { entries: await ctx.links.accessLog(planId, 1000) });
