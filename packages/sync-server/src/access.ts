@@ -1,3 +1,4 @@
+import type { LinkRegistry } from './sharing/link-registry.js';
 import { TokenRefused, verifyToken, type Grant } from './tokens.js';
 
 /**
@@ -17,9 +18,20 @@ export const openAccess: Access = {
   authorize: async (planId) => ({ planId, role: 'editor', name: '' }),
 };
 
-/** Signed tokens (`coplan-server token`): each opens one plan as an editor or a viewer until it expires. */
-export function tokenAccess(secret: string): Access {
-  return { controlled: true, authorize: (planId, token) => verifyToken(secret, token, planId) };
+/**
+ * Signed tokens (`coplan-server token`, or share links): each opens one plan
+ * as an owner, an editor or a viewer until it expires, or until its link is
+ * revoked.
+ */
+export function tokenAccess(secret: string, links?: LinkRegistry): Access {
+  return {
+    controlled: true,
+    async authorize(planId, token) {
+      const grant = await verifyToken(secret, token, planId);
+      if (grant.linkId && (!links || (await links.isRevoked(planId, grant.linkId)))) throw new TokenRefused('this link has been taken back: ask the plan’s owner for a new one');
+      return grant;
+    },
+  };
 }
 
 export { TokenRefused };

@@ -9,15 +9,17 @@ const HELP = `coplan-server: the Coplan relay
 
 Usage:
   coplan-server [--host H] [--port P] [--data-dir DIR] [--secret S] [--demo] [--static DIR]
-  coplan-server token --secret S --plan ID --role editor|viewer [--ttl 7d] [--name "..."]
+  coplan-server token --secret S --plan ID --role owner|editor|viewer [--ttl 7d] [--name "..."]
 
 Options (environment equivalents in brackets):
   --host        address to listen on, default 127.0.0.1        [COPLAN_HOST]
   --port        port, default 8080; 0 picks a free one          [COPLAN_PORT]
   --data-dir    where plans are stored, default ./data         [COPLAN_DATA_DIR]
+  --database-url  keep plans in PostgreSQL instead (postgres://…); several relays may share one [COPLAN_DATABASE_URL]
   --secret      turns on access control (tokens)               [COPLAN_SECRET]
   --demo        adds the Lancashire 2015/16 demo plan           [COPLAN_DEMO=1]
   --static      the built app to serve, default packages/app/dist [COPLAN_STATIC]
+  --public-url  the app's public address, for share links (e.g. https://coplan.example.gov.uk) [COPLAN_PUBLIC_URL]
   --max-message-bytes         largest frame, default 16777216 [COPLAN_MAX_MESSAGE_BYTES]
   --messages-per-second       per connection, default 200    [COPLAN_MESSAGES_PER_SECOND]
   --max-connections-per-room  default 200                    [COPLAN_MAX_CONNECTIONS_PER_ROOM]
@@ -44,7 +46,7 @@ async function main(argv: string[]): Promise<void> {
     const secret = values.secret ?? process.env.COPLAN_SECRET;
     if (!secret) fail('token needs --secret (the same one the server runs with).');
     if (!values.plan) fail('token needs --plan ID.');
-    if (values.role !== 'editor' && values.role !== 'viewer') fail('token needs --role editor or --role viewer.');
+    if (values.role !== 'owner' && values.role !== 'editor' && values.role !== 'viewer') fail('token needs --role owner, --role editor or --role viewer (an owner can share the plan and take links back).');
     try {
       process.stdout.write((await signToken(secret, { planId: values.plan, role: values.role, name: values.name ?? '' }, values.ttl)) + '\n');
     } catch (e) {
@@ -60,9 +62,11 @@ async function main(argv: string[]): Promise<void> {
         host: { type: 'string' },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
         secret: { type: 'string' },
         demo: { type: 'boolean' },
         static: { type: 'string' },
+        'public-url': { type: 'string' },
         'max-message-bytes': { type: 'string' },
         'messages-per-second': { type: 'string' },
         'max-connections-per-room': { type: 'string' },
@@ -95,8 +99,10 @@ async function main(argv: string[]): Promise<void> {
     host: values.host ?? process.env.COPLAN_HOST ?? '127.0.0.1',
     port,
     dataDir: resolve(values['data-dir'] ?? process.env.COPLAN_DATA_DIR ?? './data'),
+    databaseUrl: values['database-url'] ?? process.env.COPLAN_DATABASE_URL,
     secret: values.secret ?? process.env.COPLAN_SECRET,
     demo: values.demo ?? process.env.COPLAN_DEMO === '1',
+    publicUrl: values['public-url'] ?? process.env.COPLAN_PUBLIC_URL,
     staticDir: resolve(values.static ?? process.env.COPLAN_STATIC ?? join(here, '../../app/dist')),
     maxMessageBytes: limit('max-message-bytes', 'COPLAN_MAX_MESSAGE_BYTES'),
     messagesPerSecond: limit('messages-per-second', 'COPLAN_MESSAGES_PER_SECOND'),

@@ -164,6 +164,7 @@ export class PlanView extends LitElement {
       </div>
       ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
+      ${this.session.connectionProblem ? html`<p class="message" role="alert">${this.session.connectionProblem} <button @click=${() => this.session.reconnect()}>Try again</button></p>` : nothing}
       ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>

@@ -3,10 +3,11 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { hasPlan, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
+import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
 
 /** Where the plan's data is, in words a person can trust. */
-export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting';
+export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting' | 'stopped';
 
 /** The words shown (and announced) for each state. */
 export const SYNC_WORDS: Record<SyncState, string> = {
@@ -15,6 +16,7 @@ export const SYNC_WORDS: Record<SyncState, string> = {
   synced: 'Connected, all changes synced',
   offline: 'Offline: changes will sync when reconnected',
   reconnecting: 'Reconnecting',
+  stopped: 'Not syncing: changes are kept on this device',
 };
 
 /**
@@ -27,6 +29,8 @@ export class PlanController implements ReactiveController {
   snapshot: PlanSnapshot | null = null;
   sync: SyncState = 'loading';
   problem = '';
+  /** Set when the relay closed the connection for good (expired access, a refused change): what happened and what to do. */
+  connectionProblem = '';
   /** Set when this device cannot keep the plan (IndexedDB unavailable or full): shown, never silent. */
   storageProblem = '';
   readonly doc = new Y.Doc();
@@ -67,6 +71,12 @@ export class PlanController implements ReactiveController {
       this.updateSync();
     });
     this.provider.on('connection-close', () => this.updateSync());
+    // A close the stock client will not reconnect after (4400–4499): say why, keep everything on this device.
+    this.provider.on('closed', ({ code }: { code: number }) => {
+      this.connectionProblem = CLOSE_ADVICE[code] ?? `The server closed the connection (code ${code}). Your changes are kept on this device; try again, or save a copy (Files → Save a .coplan file).`;
+      this.updateSync();
+      this.host.requestUpdate();
+    });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
@@ -82,6 +92,13 @@ export class PlanController implements ReactiveController {
     this.provider?.connect();
     this.updateSync();
   };
+
+  /** Connects again after the relay closed the connection for good (for instance once the person has a new link). */
+  reconnect(): void {
+    this.connectionProblem = '';
+    this.provider?.connect();
+    this.host.requestUpdate();
+  }
 
   hostDisconnected(): void {
     this.offChange?.();
@@ -138,7 +155,9 @@ export class PlanController implements ReactiveController {
     const wsConnected = this.provider?.wsconnected ?? false;
     const next: SyncState = !this.plan
       ? 'loading'
-      : !navigator.onLine
+      : this.connectionProblem
+        ? 'stopped'
+        : !navigator.onLine
         ? 'offline'
         : wsConnected && this.provider?.synced
           ? 'synced'
