@@ -89,7 +89,12 @@ export class Rooms {
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     const rooms = await Promise.allSettled(this.rooms.values());
     const open = rooms.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    await Promise.all(open.map(async (room) => (await room.settled(), room.compact())));
+    await Promise.all(
+      open.map(async (room) => {
+        await room.settled();
+        await room.compact();
+      }),
+    );
     return void open;
   }
 
