@@ -16,6 +16,7 @@ import { Rooms } from './rooms.js';
 import { FileLinkRegistry } from './sharing/file-link-registry.js';
 import type { LinkRegistry } from './sharing/link-registry.js';
 import { answerLinksApi } from './sharing/links-api.js';
+import { OidcVerifier, type OidcConfig } from './sharing/oidc.js';
 import { FileStore } from './store/file-store.js';
 import type { PlanStore } from './store/plan-store.js';
 
@@ -36,6 +37,8 @@ export interface RelayOptions extends Partial<RelayLimits> {
   access?: Access;
   /** Where share links and the access log are kept; by default beside the plans (the database, or the data directory). */
   links?: LinkRegistry;
+  /** Sign-in with the partners' own accounts (needs `secret` too: the first owner comes from a token). */
+  oidc?: OidcConfig;
   /** The app's public address, for the share links the relay makes (default: the address each request came to). */
   publicUrl?: string;
   /** Puts the Lancashire 2015/16 plan in the store as plan `demo`, if it is not there. */
@@ -87,7 +90,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const links: LinkRegistry | null =
     options.links ??
     (!options.secret ? null : options.databaseUrl ? await (await import('./sharing/postgres-link-registry.js')).PostgresLinkRegistry.open(options.databaseUrl, { log }) : options.dataDir ? new FileLinkRegistry(options.dataDir) : null);
-  const access = options.access ?? (options.secret ? tokenAccess(options.secret, links ?? undefined) : openAccess);
+  if (options.oidc && !options.secret) throw new Error('Sign-in (--oidc-issuer) needs --secret as well: the first owner of a plan gets their access from a token.');
+  const access = options.access ?? (options.secret ? tokenAccess(options.secret, links ?? undefined, options.oidc ? new OidcVerifier(options.oidc) : undefined) : openAccess);
   const now = options.now ?? Date.now;
   const metrics = new Metrics();
   if (store.metrics) metrics.fromStore = () => store.metrics!();

@@ -4,26 +4,19 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor, type RelayProcess } from './relay-process.js';
 import { client, relay, text } from './per-test.js';
-import { startPostgres, type PostgresCluster } from './postgres-cluster.js';
+import { usePostgres } from './use-postgres.js';
 import { startBalancer } from './tcp-balancer.js';
 
-let cluster: PostgresCluster;
-let n = 0;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.remove();
-});
+const postgres = usePostgres();
+const database = postgres.database;
 const stopLater: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const f of stopLater.splice(0).reverse()) await f();
 });
 
-const database = () => cluster.createDatabase(`relays_${++n}`);
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'coplan-pg-relay-'));
 const pgRelay = (url: string) => relay(['--database-url', url], emptyDir());
 const metric = async (r: RelayProcess, name: string) => Number(new RegExp(`^${name} ([\\d.e-]+)$`, 'm').exec(await (await fetch(r.url + '/metrics')).text())?.[1] ?? NaN);
@@ -98,11 +91,11 @@ describe('relays on PostgreSQL', () => {
     const typing = setInterval(() => onA.doc.getArray('n').push([typed++]), 20);
     stopLater.push(async () => clearInterval(typing));
     await waitFor(() => expect(onB.doc.getArray('n').length).toBeGreaterThan(10));
-    await cluster.crash();
+    await postgres.cluster().crash();
     await waitFor(async () => expect(await metric(a, 'coplan_persistence_errors_total')).toBeGreaterThan(0));
     expect((await fetch(a.url + '/healthz')).status).toBe(503);
     expect(await metric(a, 'coplan_plans_unsaved')).toBe(1);
-    await cluster.start();
+    await postgres.cluster().start();
     clearInterval(typing);
     const total = typed;
     // A's clients kept everything; once the database is back the relay writes it, and B's clients get it all.

@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { hasPlan, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
 import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
+import { SharingClient, SharingRefused } from './sharing.js';
 
 /** Where the plan's data is, in words a person can trust. */
 export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting' | 'stopped';
@@ -39,6 +40,8 @@ export class PlanController implements ReactiveController {
   private frame = 0;
   private offChange: (() => void) | null = null;
   private everConnected = false;
+  private attemptConnected = false;
+  private explaining = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -64,7 +67,12 @@ export class PlanController implements ReactiveController {
     this.provider.awareness.on('change', () => this.host.requestUpdate());
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.everConnected = true;
+      this.attemptConnected = status === 'connected';
       this.updateSync();
+    });
+    // A handshake the relay refuses (HTTP 401) shows in the browser only as a failed connection: ask the relay why.
+    this.provider.on('connection-close', () => {
+      if (!this.attemptConnected && this.options.token && navigator.onLine) void this.explainRefusal();
     });
     this.provider.on('sync', () => {
       this.tryOpen();
@@ -92,6 +100,24 @@ export class PlanController implements ReactiveController {
     this.provider?.connect();
     this.updateSync();
   };
+
+  /** Asks the relay why it refuses this token; if it does (expired, taken back), stops trying and says so. */
+  private async explainRefusal(): Promise<void> {
+    if (this.explaining || this.connectionProblem) return;
+    this.explaining = true;
+    try {
+      await new SharingClient(this.planId, this.options.token!).access();
+    } catch (e) {
+      if (e instanceof SharingRefused && e.status === 401) {
+        this.provider?.disconnect();
+        this.connectionProblem = `This link no longer opens the plan on the server (${e.message.replace(/^Refused: /, '').replace(/\.$/, '')}). Your copy on this device is kept, with any changes not yet sent: save it (Files → Save a .coplan file) and ask the plan’s owner for a new link.`;
+        this.updateSync();
+        this.host.requestUpdate();
+      }
+    } finally {
+      this.explaining = false;
+    }
+  }
 
   /** Connects again after the relay closed the connection for good (for instance once the person has a new link). */
   reconnect(): void {

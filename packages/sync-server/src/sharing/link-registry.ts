@@ -1,11 +1,19 @@
 import type { Role } from '../tokens.js';
 
-/** A share link: a token for one plan and role, made by an owner, that can be taken back. */
+/**
+ * A way into a plan, made by an owner, that can be taken back: a link (a
+ * token for one plan and role), or, with sign-in, a named person (`toEmail`)
+ * or everyone at an e-mail domain (`toDomain`).
+ */
 export interface ShareLink {
   id: string;
   planId: string;
-  role: Exclude<Role, 'owner'>;
+  role: Role;
   label: string;
+  /** Given to this signed-in person only (lower case). */
+  toEmail?: string | null;
+  /** Given to everyone signed in with an address at this domain. */
+  toDomain?: string | null;
   /** The address that opens the plan with this access (it holds the token). */
   url: string;
   createdAt: string;

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Access } from '../access.js';
 import { decodePath } from '../http/request-target.js';
 import { planIdProblem } from '../plan-id.js';
-import { parseTtl, signToken, TokenRefused } from '../tokens.js';
+import { parseTtl, signToken, TokenRefused, type Role } from '../tokens.js';
 import type { LinkRegistry } from './link-registry.js';
 
 /** What the sharing API needs from the relay. */
@@ -67,14 +67,18 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
   }
   if (req.method === 'GET') return reply(res, 200, { links: await ctx.links.list(planId) });
 
-  let body: { role?: unknown; label?: unknown; expiresIn?: unknown };
+  let body: { role?: unknown; label?: unknown; expiresIn?: unknown; email?: unknown; domain?: unknown };
   try {
     body = JSON.parse(await readBody(req)) as typeof body;
     if (typeof body !== 'object' || body === null) throw new Error('not an object');
   } catch (e) {
     return reply(res, 400, { error: `The body must be JSON such as {"role": "editor", "label": "Workshop", "expiresIn": "30d"} (${e instanceof Error ? e.message : e}).` });
   }
-  if (body.role !== 'editor' && body.role !== 'viewer') return reply(res, 400, { error: 'role must be "editor" or "viewer".' });
+  const toEmail = typeof body.email === 'string' ? body.email.trim().toLowerCase() : null;
+  const toDomain = typeof body.domain === 'string' ? body.domain.trim().toLowerCase().replace(/^@/, '') : null;
+  if ((body.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(toEmail ?? '')) || (body.domain !== undefined && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(toDomain ?? ''))) return reply(res, 400, { error: 'email must be an address (name@example.gov.uk) and domain a domain (example.police.uk).' });
+  if (toEmail && toDomain) return reply(res, 400, { error: 'Share with a person (email) or a domain, not both at once.' });
+  if (body.role !== 'editor' && body.role !== 'viewer' && !(body.role === 'owner' && toEmail)) return reply(res, 400, { error: toEmail ? 'role must be "owner", "editor" or "viewer".' : 'role must be "editor" or "viewer".' });
   if (body.label !== undefined && (typeof body.label !== 'string' || body.label.length > 200)) return reply(res, 400, { error: 'label must be text of at most 200 characters.' });
   let ttlSeconds: number | null = null;
   if (body.expiresIn !== undefined && body.expiresIn !== null) {
@@ -85,24 +89,28 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
       return reply(res, 400, { error: 'expiresIn must be a number and a unit (s, m, h or d), such as "30d".' });
     }
   }
-  const role: 'editor' | 'viewer' = body.role;
+  const role = body.role as Role;
   const id = randomUUID();
   const now = ctx.now();
-  const label = (body.label ?? '').trim();
-  const token = await signToken(ctx.secret, { planId, role, name: label, linkId: id }, ttlSeconds === null ? null : `${ttlSeconds}s`, now);
+  const label = (body.label ?? '').trim() || (toEmail ?? (toDomain ? `Everyone at ${toDomain}` : ''));
   const base = (ctx.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`).replace(/\/+$/, '');
+  const planUrl = `${base}/#/plan/${encodeURIComponent(planId)}`;
+  // A person or a domain signs in to open the plan: their link carries no token.
+  const token = toEmail || toDomain ? null : await signToken(ctx.secret, { planId, role, name: label, linkId: id }, ttlSeconds === null ? null : `${ttlSeconds}s`, now);
   const link = {
     id,
     planId,
     role,
     label,
-    url: `${base}/#/plan/${encodeURIComponent(planId)}?token=${token}`,
+    url: token ? `${planUrl}?token=${token}` : planUrl,
+    toEmail,
+    toDomain,
     createdAt: new Date(now).toISOString(),
     createdBy: grant.name,
     expiresAt: ttlSeconds === null ? null : new Date(now + ttlSeconds * 1000).toISOString(),
   };
   await ctx.links.create(link);
-  return reply(res, 201, { id, role: link.role, label, expiresAt: link.expiresAt, url: link.url });
+  return reply(res, 201, { id, role: link.role, label, expiresAt: link.expiresAt, url: link.url, ...(toEmail ? { email: toEmail } : {}), ...(toDomain ? { domain: toDomain } : {}) });
 }
 
 function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {

@@ -6,7 +6,7 @@ const CHANNEL = 'coplan_revocations';
 /** How often revocations are also polled for, in case a notice was missed while the listener reconnected. */
 const POLL_MS = 2000;
 
-type LinkRow = { id: string; plan_id: string; role: 'editor' | 'viewer'; label: string; url: string; created_at: Date; created_by: string; expires_at: Date | null; revoked_at: Date | null; uses: string; last_used_at: Date | null };
+type LinkRow = { id: string; plan_id: string; role: ShareLink['role']; label: string; to_email: string | null; to_domain: string | null; url: string; created_at: Date; created_by: string; expires_at: Date | null; revoked_at: Date | null; uses: string; last_used_at: Date | null };
 
 /**
  * Share links and the access log in PostgreSQL, shared by every relay on the
@@ -43,7 +43,7 @@ export class PostgresLinkRegistry implements LinkRegistry {
   }
 
   async create(link: Omit<ShareLink, 'uses' | 'lastUsedAt' | 'revokedAt'>): Promise<void> {
-    await this.pool.query('INSERT INTO coplan_links (id, plan_id, role, label, url, created_at, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+    await this.pool.query('INSERT INTO coplan_links (id, plan_id, role, label, url, created_at, created_by, expires_at, to_email, to_domain) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
       link.id,
       link.planId,
       link.role,
@@ -52,6 +52,8 @@ export class PostgresLinkRegistry implements LinkRegistry {
       link.createdAt,
       link.createdBy,
       link.expiresAt,
+      link.toEmail ?? null,
+      link.toDomain ?? null,
     ]);
   }
 
@@ -63,7 +65,7 @@ export class PostgresLinkRegistry implements LinkRegistry {
       [planId],
     );
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
-    return rows.map((r) => ({ id: r.id, planId: r.plan_id, role: r.role, label: r.label, url: r.url, createdAt: r.created_at.toISOString(), createdBy: r.created_by, expiresAt: iso(r.expires_at), revokedAt: iso(r.revoked_at), uses: Number(r.uses), lastUsedAt: iso(r.last_used_at) }));
+    return rows.map((r) => ({ id: r.id, planId: r.plan_id, role: r.role, label: r.label, toEmail: r.to_email, toDomain: r.to_domain, url: r.url, createdAt: r.created_at.toISOString(), createdBy: r.created_by, expiresAt: iso(r.expires_at), revokedAt: iso(r.revoked_at), uses: Number(r.uses), lastUsedAt: iso(r.last_used_at) }));
   }
 
   /** Revoked as of the database's clock (`_at` is the caller's, kept for the file registry's sake). */

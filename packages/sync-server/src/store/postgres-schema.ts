@@ -52,6 +52,13 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
       );
       CREATE INDEX coplan_access_log_by_plan ON coplan_access_log (plan_id, at DESC);`,
   },
+  {
+    version: 3,
+    sql: `
+      ALTER TABLE coplan_links ADD COLUMN to_email text, ADD COLUMN to_domain text;
+      ALTER TABLE coplan_links DROP CONSTRAINT coplan_links_role_check;
+      ALTER TABLE coplan_links ADD CONSTRAINT coplan_links_role_check CHECK (role IN ('owner', 'editor', 'viewer'));`,
+  },
 ];
 
 const LOCK = 0x636f706c; // 'copl': one advisory lock for every relay's migrations
