@@ -9,7 +9,6 @@ import { usePostgres } from './use-postgres.js';
 const SECRET = 'a-long-test-secret';
 
 /** Calls the sharing API as another council tool would. */
-// biome-ignore lint/suspicious/noExplicitAny: the replies are JSON of several shapes, read field by field in each test
 async function api(r: RelayProcess, method: string, path: string, bearer: string | null, body?: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${r.url}/api/plans/${path}`, {
     method,
