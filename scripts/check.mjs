@@ -16,7 +16,21 @@ const tsconfigs = [
 const steps = [
   ...tsconfigs.map((config) => ({ name: `types: ${config}`, command: ['tsc', '-p', config, '--noEmit'] })),
   { name: 'biome: lint and format', command: ['biome', 'ci', '.'] },
-  { name: 'layers and boundaries', command: ['depcruise', '--config', '.dependency-cruiser.cjs', 'packages/core/src', 'packages/import/src', 'packages/publish/src', 'packages/seeds/src', 'packages/cli/src', 'packages/app/src', 'packages/sync-server/src'] },
+  {
+    name: 'layers and boundaries',
+    command: [
+      'depcruise',
+      '--config',
+      '.dependency-cruiser.cjs',
+      'packages/core/src',
+      'packages/import/src',
+      'packages/publish/src',
+      'packages/seeds/src',
+      'packages/cli/src',
+      'packages/app/src',
+      'packages/sync-server/src',
+    ],
+  },
 ];
 
 const failed = [];

@@ -34,7 +34,9 @@ const visit = (file) => {
 };
 entry.forEach(visit);
 const initialGz = [...seen].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
-const allGz = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
+const allGz = readdirSync(join(dist, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
 
 function generated(actions) {
   const per = actions / 100;
@@ -87,17 +89,21 @@ async function timeOpen(browser, url, planId, lastLabel, runs) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.reload();
   await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-  return { context, page, measure: async () => {
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = Date.now();
-      await page.reload();
-      await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-      times.push(Date.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-  } };
+  return {
+    context,
+    page,
+    measure: async () => {
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = Date.now();
+        await page.reload();
+        await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
+        times.push(Date.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    },
+  };
 }
 
 const { child, url } = await relay(mkdtempSync(join(tmpdir(), 'app-bench-')));

@@ -46,8 +46,7 @@ export function newPlan(input: Partial<PlanInput> = {}, options: CreatePlanOptio
 
 /** Exchanges every missing update between all docs, both ways. */
 export function syncAll(docs: Y.Doc[]): void {
-  for (const a of docs)
-    for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
+  for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
 }
 
 /** A replica of `doc` in a new Y.Doc. */

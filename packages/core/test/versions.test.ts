@@ -9,9 +9,7 @@ describe('named versions', () => {
     const { a } = chain(plan);
     const id = plan.agreeVersion({ label: 'v1.1', agreedBy: ['LSCB Executive', 'Police'], agreedAt: '2016-04-12', note: 'Agreed at the Board' });
     plan.update('action', a, { text: 'Changed after agreement' });
-    expect(plan.versions()).toEqual([
-      { id, label: 'v1.1', agreedBy: ['LSCB Executive', 'Police'], agreedAt: '2016-04-12', note: 'Agreed at the Board', recordedBy: 'Tester' },
-    ]);
+    expect(plan.versions()).toEqual([{ id, label: 'v1.1', agreedBy: ['LSCB Executive', 'Police'], agreedAt: '2016-04-12', note: 'Agreed at the Board', recordedBy: 'Tester' }]);
     expect(plan.snapshot().versionLabel).toBe('v1.1');
     const asAgreed = plan.versionSnapshot('v1.1');
     expect(asAgreed.priorities[0]!.objectives[0]!.actions[0]!.text).toBe('Action');

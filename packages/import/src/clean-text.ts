@@ -26,12 +26,7 @@ export function stripStrayHtml(text: string): string {
 }
 
 // "Page 3 of 7", "- 4 -", and file names like "LSCP_Business Plan_2018.21_V1.1".
-const FURNITURE = [
-  /^page\s+\d+\s*(?:of\s+\d+)?$/i,
-  /^[^\s]*\.(?:docx?|pdf|xlsx?|odt)$/i,
-  /^(?=.*_.*_)[\w .-]+$/,
-  /^(?=.*_v\d)[\w .-]+$/i,
-];
+const FURNITURE = [/^page\s+\d+\s*(?:of\s+\d+)?$/i, /^[^\s]*\.(?:docx?|pdf|xlsx?|odt)$/i, /^(?=.*_.*_)[\w .-]+$/, /^(?=.*_v\d)[\w .-]+$/i];
 
 /** Whether a line is page furniture: page numbers, running file names. */
 export function isFurniture(line: string): boolean {
@@ -54,7 +49,10 @@ const HYPHEN_WRAP = /(?<=[A-Za-z]-)[ \t]*\n\s*(?=[A-Za-z])/g;
 
 /** A cell's text on one line, as a field that holds one statement stores it. */
 export function oneLine(text: string): string {
-  return text.replace(HYPHEN_WRAP, '').replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(HYPHEN_WRAP, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 }
 
 /** Two wrapped lines joined back into one: with a space, or none after a hyphen ("multi-" "agency"). */

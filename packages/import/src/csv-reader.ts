@@ -8,7 +8,10 @@ export function readCsv(text: string): SourceBlock[] {
   const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const broken = result.errors.find((e) => e.type === 'Quotes');
   if (broken) {
-    throw new PlanError('unreadable-file', `This CSV has a quoted cell that never ends (row ${(broken.row ?? 0) + 1}), so it is cut short or damaged. Save it again from your spreadsheet and import the new file.`);
+    throw new PlanError(
+      'unreadable-file',
+      `This CSV has a quoted cell that never ends (row ${(broken.row ?? 0) + 1}), so it is cut short or damaged. Save it again from your spreadsheet and import the new file.`,
+    );
   }
   const rows = result.data.filter((r) => r.some((c) => c.trim()));
   return rows.length ? [{ kind: 'table', rows }] : [];

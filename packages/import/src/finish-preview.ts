@@ -14,15 +14,7 @@ export function periodFromTitle(title: string): PlanInput['period'] {
 }
 
 /** Assembles the preview from what the builder holds. */
-export function finish(
-  parsed: ParsedSource,
-  builder: PlanBuilder,
-  title: string,
-  preamble: string[],
-  columns: ImportColumn[],
-  notImported: NotImported[],
-  warnings: string[],
-): ImportPreview {
+export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string, preamble: string[], columns: ImportColumn[], notImported: NotImported[], warnings: string[]): ImportPreview {
   // The first line is not always the title ("Notes: Please read!"): a line naming the plan wins, then a short heading-like one.
   const lines = [title, ...preamble].filter(Boolean);
   const pick = lines.findIndex((l) => /\bplan\b/i.test(l) && titleLike(l, 20));
@@ -36,7 +28,9 @@ export function finish(
   }
   const fromName = /^pasted\b/i.test(parsed.name) ? '' : parsed.name.replace(/\.[a-z0-9]+$/i, '');
   const planTitle = title || fromName || 'Imported plan';
-  builder.priorities.forEach((p, i) => { if (!p.title) p.title = `Priority ${i + 1}`; });
+  builder.priorities.forEach((p, i) => {
+    if (!p.title) p.title = `Priority ${i + 1}`;
+  });
   const priorities = builder.priorities.filter((p) => (p.objectives?.length ?? 0) > 0 || p.aim || p.successStatements?.length);
   const plan: PlanInput = { title: planTitle, period: periodFromTitle(planTitle), priorities, leads: builder.leads() };
   if (builder.objectivesMadeUp > 0)
@@ -54,9 +48,10 @@ export function finish(
   }
   if (partnerships.length) plan.partnerships = partnerships;
   if (front.rest.length) plan.introduction = front.rest.join('\n');
-  for (const p of builder.priorities) if (!priorities.includes(p)) {
-    notImported.push({ where: `priority heading`, text: p.title, reason: 'A priority heading with no objectives or actions under it.' });
-  }
+  for (const p of builder.priorities)
+    if (!priorities.includes(p)) {
+      notImported.push({ where: `priority heading`, text: p.title, reason: 'A priority heading with no objectives or actions under it.' });
+    }
   const actions = priorities.flatMap((p) => (p.objectives ?? []).flatMap((o) => o.actions ?? []));
   return {
     source: { name: parsed.name, format: parsed.format },

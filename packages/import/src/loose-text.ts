@@ -24,8 +24,15 @@ function titleCase(text: string): boolean {
   const long = words.filter((w) => w.replace(/[^A-Za-z]/g, '').length > 3);
   // Two long words may make a title ("Promoting Healthy") only when every word of it is capitalised.
   const enough = long.length >= 3 || (long.length === 2 && words.every((w) => /^[A-Z]/.test(w)));
-  return words.length <= 12 && enough && !LEAD_WORDS.test(text) && !ORGANISATIONS.test(text) && long.filter((w) => /^[A-Z]/.test(w)).length >= long.length * 0.7 &&
-    !/[.:;,]$/.test(text) && (text.match(/,/g) ?? []).length < 2;
+  return (
+    words.length <= 12 &&
+    enough &&
+    !LEAD_WORDS.test(text) &&
+    !ORGANISATIONS.test(text) &&
+    long.filter((w) => /^[A-Z]/.test(w)).length >= long.length * 0.7 &&
+    !/[.:;,]$/.test(text) &&
+    (text.match(/,/g) ?? []).length < 2
+  );
 }
 
 type Kind = 'heading' | 'lead' | 'timescale' | 'text';
@@ -82,13 +89,7 @@ function isTimescaleLike(line: string): boolean {
  * leads are its actions, then come leads (one per action when the counts
  * agree) and timescales.
  */
-export function readLooseText(
-  parsed: ParsedSource,
-  builder: PlanBuilder,
-  options: MapOptions,
-  mapping: ColumnMapping,
-  columns: Map<string, ImportColumn>,
-): ImportPreview {
+export function readLooseText(parsed: ParsedSource, builder: PlanBuilder, options: MapOptions, mapping: ColumnMapping, columns: Map<string, ImportColumn>): ImportPreview {
   void options;
   const notImported: NotImported[] = [];
   const warnings = [...parsed.warnings];
@@ -129,7 +130,9 @@ export function readLooseText(
       } else if (prev.kind === 'lead' && kind !== 'timescale' && !numbered) {
         const both = joinWrapped(prev.text, line).toLowerCase();
         // A cut sentence ends a lead cell with "to" ("sub-group to"); a name does not end with "Children's".
-        join = /[,&]$|\b(?:with|and|of|the|for)$|['’]s$/i.test(prev.text) || /^[a-z(]/.test(line) ||
+        join =
+          /[,&]$|\b(?:with|and|of|the|for)$|['’]s$/i.test(prev.text) ||
+          /^[a-z(]/.test(line) ||
           (kind === 'lead' && [...known].some((k) => both.includes(k) && !prev.text.toLowerCase().includes(k) && !line.toLowerCase().includes(k)));
       }
     } else if (prev && blank === false && prev.kind === 'heading' && kind === 'text' && !readPriorityHeading(prev.text)?.title) {
@@ -143,13 +146,16 @@ export function readLooseText(
       if (prev!.kind === 'text' && !prev!.numbered && isLeadLike(prev!.text)) prev!.kind = 'lead';
     } else {
       const k = prev?.kind === 'lead' && kind === 'text' && /^[a-z(]/.test(line) && !numbered ? 'lead' : kind;
-      units.push({ text: line, kind: k, lines: [line], ...(flag ? { impact: true } : {}), ...(numbered ? { numbered: /^\(?[a-z][.)]/.test(line) ? 'sub' as const : 'item' as const } : {}) });
+      units.push({ text: line, kind: k, lines: [line], ...(flag ? { impact: true } : {}), ...(numbered ? { numbered: /^\(?[a-z][.)]/.test(line) ? ('sub' as const) : ('item' as const) } : {}) });
     }
     blank = false;
   };
   for (const raw of lines) {
     const line = oneLine(cleanCell(raw));
-    if (!line) { blank = true; continue; }
+    if (!line) {
+      blank = true;
+      continue;
+    }
     // A date that ran into the next column's text on one line: "September 2016 Improved levels of awareness".
     const glued = GLUED_TIMESCALE.exec(line);
     if (glued && !isFurniture(line) && isTimescaleLike(glued[1]!)) {
@@ -230,7 +236,8 @@ export function readLooseText(
       lastHeading = u.text;
       const m = recogniseHeading(u.text.replace(/^priority\s+/i, '')) ?? { field: 'impact' as const, confidence: 0.6 };
       const key = normaliseHeading(u.text);
-      if (!columns.has(key)) columns.set(key, { heading: u.text, key, field: mapping[key] ?? m.field, confidence: mapping[key] ? 1 : m.confidence, chosen: mapping[key] !== undefined, tables: 1, examples: [] });
+      if (!columns.has(key))
+        columns.set(key, { heading: u.text, key, field: mapping[key] ?? m.field, confidence: mapping[key] ? 1 : m.confidence, chosen: mapping[key] !== undefined, tables: 1, examples: [] });
       seenHeadings++;
       continue;
     }
@@ -240,11 +247,25 @@ export function readLooseText(
       continue;
     }
     const p = builder.currentPriority;
-    if (!p.title && u.kind === 'text' && state === 'start' && u.text.split(/\s+/).length <= 40) { p.title = u.text; continue; }
-    if (u.kind === 'lead') { leads.push(u.text); state = 'details'; continue; }
-    if (u.kind === 'timescale') { timescales.push(u.text); state = 'details'; continue; }
+    if (!p.title && u.kind === 'text' && state === 'start' && u.text.split(/\s+/).length <= 40) {
+      p.title = u.text;
+      continue;
+    }
+    if (u.kind === 'lead') {
+      leads.push(u.text);
+      state = 'details';
+      continue;
+    }
+    if (u.kind === 'timescale') {
+      timescales.push(u.text);
+      state = 'details';
+      continue;
+    }
     // The rest of a date's line: the next column, the row's impact.
-    if (u.impact && state === 'details' && (objective || actions.length)) { impact.push(u.text); continue; }
+    if (u.impact && state === 'details' && (objective || actions.length)) {
+      impact.push(u.text);
+      continue;
+    }
     // A lettered sub-item ("a. Children Missing", even after the leads a page break put first) is a milestone of the action before.
     if (u.numbered === 'sub' && actions.length && (state === 'actions' || state === 'details')) {
       (subItems[actions.length - 1] ??= []).push(u.text.replace(/^\(?[a-z][.)]\s+/, ''));

@@ -17,7 +17,9 @@ interface Header {
 
 // The headings of Coplan's own plan tables and action register.
 const PUBLISHED_HEADINGS = new Set(
-  ['Objective', 'Action', 'Milestones', 'Per partnership', 'Lead(s)', 'Leads', 'Timescale', 'Impact', 'Progress', 'Ref', 'Priority', 'Due', 'Status', 'RAG', 'Latest progress', 'Progress date'].map(normaliseHeading),
+  ['Objective', 'Action', 'Milestones', 'Per partnership', 'Lead(s)', 'Leads', 'Timescale', 'Impact', 'Progress', 'Ref', 'Priority', 'Due', 'Status', 'RAG', 'Latest progress', 'Progress date'].map(
+    normaliseHeading,
+  ),
 );
 
 function publishedLayout(headings: string[]): boolean {
@@ -60,7 +62,7 @@ function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, 
     const field = chosen ?? m?.field ?? 'ignore';
     const col = columns.get(key);
     if (col) col.tables++;
-    else columns.set(key, { heading, key, field, confidence: chosen ? 1 : m?.confidence ?? 0, chosen: chosen !== undefined, tables: 1, examples: [] });
+    else columns.set(key, { heading, key, field, confidence: chosen ? 1 : (m?.confidence ?? 0), chosen: chosen !== undefined, tables: 1, examples: [] });
     return field;
   });
   const headings = cells.map((c, i) => c || `Column ${i + 1}`);
@@ -146,15 +148,24 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         notImported.push({ where: `text after table ${tableNo}`, text: line, reason: 'Text between tables that is not a priority heading.' });
         return;
       }
-      if (!p.title) { p.title = line; return; }
-      if (SUCCESS.test(line)) { inSuccess = true; return; }
+      if (!p.title) {
+        p.title = line;
+        return;
+      }
+      if (SUCCESS.test(line)) {
+        inSuccess = true;
+        return;
+      }
       if (BULLETED.test(line)) {
         const text = line.replace(BULLETED, '').replace(/\*\*/g, '').trim();
         if (inSuccess) (p.successStatements ??= []).push(text);
         else (p.focusAreas ??= []).push(text);
         return;
       }
-      if (inSuccess) { (p.successStatements ??= []).push(line); return; }
+      if (inSuccess) {
+        (p.successStatements ??= []).push(line);
+        return;
+      }
       p.aim = p.aim ? `${p.aim} ${line}` : line;
       return;
     }
@@ -177,13 +188,21 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
       if (firstLine && readPriorityHeading(firstLine)?.title) {
         const h = readPriorityHeading(firstLine)!;
         builder.startPriority(h.title, h.owner);
-        const rest = nonEmpty[0]![0].split('\n').slice(1).map((l) => l.replace(/^[•·\-*]\s*/, '').trim()).filter(Boolean);
+        const rest = nonEmpty[0]![0]
+          .split('\n')
+          .slice(1)
+          .map((l) => l.replace(/^[•·\-*]\s*/, '').trim())
+          .filter(Boolean);
         if (rest.length) builder.currentPriority!.focusAreas = rest;
         tableSincePriority = false;
         return;
       }
       const h = readHeader(cells, mapping, columns, ri === 0, Boolean(options.firstRowHeadings));
-      if (h) { header = tableHeader = h; tableSincePriority = true; return; }
+      if (h) {
+        header = tableHeader = h;
+        tableSincePriority = true;
+        return;
+      }
       if (!tableHeader) {
         // A table with no heading row carries on the last one when it has the same shape.
         if (header && Math.abs(header.fields.length - cells.length) <= 1) tableHeader = header;
@@ -206,17 +225,28 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         const heading = tableHeader!.headings[ci] ?? `Column ${ci + 1}`;
         const col = columns.get(normaliseHeading(heading));
         if (col && col.examples.length < 3) col.examples.push(oneLine(c).slice(0, 80));
-        if (field === 'number' && isRowNumber(c)) { number = c; return; }
-        if (field === 'number') { fields.objective = fields.objective ? `${c}\n${fields.objective}` : c; return; }
+        if (field === 'number' && isRowNumber(c)) {
+          number = c;
+          return;
+        }
+        if (field === 'number') {
+          fields.objective = fields.objective ? `${c}\n${fields.objective}` : c;
+          return;
+        }
         if (field === 'ignore') {
-          if (ci === 0 && isRowNumber(c)) { number = c; return; }
+          if (ci === 0 && isRowNumber(c)) {
+            number = c;
+            return;
+          }
           notImported.push({ where: where(ci, heading), text: c, reason: `Column "${heading}" is not mapped to a plan field.` });
           return;
         }
         const key = (field === 'progress-date' ? 'progressDate' : field) as keyof RowFields;
         fields[key] = fields[key] ? `${fields[key]}\n${c}` : c;
       });
-      const starts = Object.values(fields).filter(Boolean).map((v) => v!.trim()[0] ?? '');
+      const starts = Object.values(fields)
+        .filter(Boolean)
+        .map((v) => v!.trim()[0] ?? '');
       // Text copied out of a PDF or page-broken Word table splits a row in two; Word, Excel and HTML tables keep rows whole.
       const extracted = parsed.format === 'tsv' || parsed.format === 'text';
       const continuation = extracted && !number && starts.length > 0 && starts.every((ch) => /[a-z(,;]/.test(ch));

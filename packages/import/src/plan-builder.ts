@@ -12,7 +12,9 @@ export interface NotImported {
 }
 
 /** One row's cells, by field; several columns mapped to a field are joined by line breaks. */
-export type RowFields = Partial<Record<'priority' | 'objective' | 'action' | 'lead' | 'timescale' | 'milestone' | 'variant' | 'impact' | 'progress' | 'rag' | 'status' | 'due' | 'progressDate', string>>;
+export type RowFields = Partial<
+  Record<'priority' | 'objective' | 'action' | 'lead' | 'timescale' | 'milestone' | 'variant' | 'impact' | 'progress' | 'rag' | 'status' | 'due' | 'progressDate', string>
+>;
 
 /** A per-partnership line as Coplan writes it: "LRSCP: text · Lead: A; B · Timescale: March 2021". */
 export function readVariant(line: string): VariantInput | null {
@@ -23,7 +25,11 @@ export function readVariant(line: string): VariantInput | null {
   for (const part of m[2]!.replace(/^·\s*/, '').split(' · ')) {
     const lead = /^Lead:\s*(.*)$/.exec(part);
     const timescale = /^Timescale:\s*(.*)$/.exec(part);
-    if (lead) v.leads = lead[1]!.split(';').map((l) => l.trim()).filter(Boolean);
+    if (lead)
+      v.leads = lead[1]!
+        .split(';')
+        .map((l) => l.trim())
+        .filter(Boolean);
     else if (timescale) v.timescale = timescale[1]!.trim();
     else if (part.trim()) text.push(part.trim());
   }
@@ -40,12 +46,33 @@ export function readMilestone(line: string): MilestoneInput {
 const BULLET_MARK = /^[•·▪◦‣●○■□*]\s*/;
 
 const RAG_WORDS: Record<string, Rag> = {
-  red: 'red', r: 'red', amber: 'amber', a: 'amber', green: 'green', g: 'green', blue: 'blue', b: 'blue', complete: 'blue', completed: 'blue',
-  grey: 'grey', gray: 'grey', 'not started': 'grey',
+  red: 'red',
+  r: 'red',
+  amber: 'amber',
+  a: 'amber',
+  green: 'green',
+  g: 'green',
+  blue: 'blue',
+  b: 'blue',
+  complete: 'blue',
+  completed: 'blue',
+  grey: 'grey',
+  gray: 'grey',
+  'not started': 'grey',
 };
 const STATUS_WORDS: Record<string, ActionStatus> = {
-  'not-started': 'not-started', 'not started': 'not-started', 'in-progress': 'in-progress', 'in progress': 'in-progress', ongoing: 'in-progress',
-  complete: 'complete', completed: 'complete', done: 'complete', 'on-hold': 'on-hold', 'on hold': 'on-hold', cancelled: 'cancelled', canceled: 'cancelled',
+  'not-started': 'not-started',
+  'not started': 'not-started',
+  'in-progress': 'in-progress',
+  'in progress': 'in-progress',
+  ongoing: 'in-progress',
+  complete: 'complete',
+  completed: 'complete',
+  done: 'complete',
+  'on-hold': 'on-hold',
+  'on hold': 'on-hold',
+  cancelled: 'cancelled',
+  canceled: 'cancelled',
 };
 
 /** Reads a RAG rating written as a word or letter ("Green", "G", "Amber – delayed"). */
@@ -56,8 +83,7 @@ export function readRag(text: string): Rag | null {
   return lead ? RAG_WORDS[lead[1]!]! : null;
 }
 
-const PRIORITY_HEADING =
-  /^(?:(?:LSCB|LSCP|SCP|LRSCP|LSCPB|Board|Business|Strategic|Partnership)\s+)?(?:Priority|Theme)(?:\s+Area)?\s*(\d{1,2})?\s*(?:[:.\-–—]\s*|\s+)?(.*)$/i;
+const PRIORITY_HEADING = /^(?:(?:LSCB|LSCP|SCP|LRSCP|LSCPB|Board|Business|Strategic|Partnership)\s+)?(?:Priority|Theme)(?:\s+Area)?\s*(\d{1,2})?\s*(?:[:.\-–—]\s*|\s+)?(.*)$/i;
 
 /** Reads "Priority Area 1: …", "LSCB Priority 2 Owner – TBC", "Strategic Priority". */
 export function readPriorityHeading(line: string): { title: string; owner?: string } | null {
@@ -71,7 +97,10 @@ export function readPriorityHeading(line: string): { title: string; owner?: stri
   const o = /(?:^|[\s–—-])Owner\s*[:\-–—]?\s*(.*)$/i.exec(rest) ?? /^[–—-]?\s*(?:LLR\s+)?lead is\s+(.*)$/i.exec(rest);
   if (o) {
     owner = o[1]!.replace(/^[:\-–—\s]+/, '').trim() || undefined;
-    rest = rest.slice(0, o.index).replace(/[\s:\-–—]+$/, '').trim();
+    rest = rest
+      .slice(0, o.index)
+      .replace(/[\s:\-–—]+$/, '')
+      .trim();
   }
   return { title: rest, ...(owner ? { owner } : {}) };
 }
@@ -96,7 +125,10 @@ export class PlanBuilder {
   /** Objectives made because the source had none for a priority's actions. */
   objectivesMadeUp = 0;
 
-  constructor(private readonly importedBy: string, private readonly today: string) {}
+  constructor(
+    private readonly importedBy: string,
+    private readonly today: string,
+  ) {}
 
   get currentPriority(): PriorityInput | null {
     return this.priority;
@@ -123,14 +155,15 @@ export class PlanBuilder {
 
   /** Learns lead names written alone in a cell, to split run-together ones later. */
   learnLeads(cells: string[]): void {
-    for (const c of cells) for (const line of c.split('\n')) {
-      const name = line.replace(BULLET_MARK, '').trim();
-      if (name && name.split(/\s+/).length <= 4 && !/[;,]/.test(name)) this.knownLeads.add(name.toLowerCase());
-      // "QA Sub / Audit Group": each name of a list is a name too.
-      else if (name.length < 80 && /\s\/\s|;/.test(name)) {
-        for (const part of name.split(/\s+\/\s+|\s*;\s*/)) if (part && part.split(/\s+/).length <= 4 && !/,/.test(part)) this.knownLeads.add(part.toLowerCase());
+    for (const c of cells)
+      for (const line of c.split('\n')) {
+        const name = line.replace(BULLET_MARK, '').trim();
+        if (name && name.split(/\s+/).length <= 4 && !/[;,]/.test(name)) this.knownLeads.add(name.toLowerCase());
+        // "QA Sub / Audit Group": each name of a list is a name too.
+        else if (name.length < 80 && /\s\/\s|;/.test(name)) {
+          for (const part of name.split(/\s+\/\s+|\s*;\s*/)) if (part && part.split(/\s+/).length <= 4 && !/,/.test(part)) this.knownLeads.add(part.toLowerCase());
+        }
       }
-    }
   }
 
   /** Forgets "names" that are only other known names run together ("CSE Sub QA Sub"). */
@@ -174,7 +207,10 @@ export class PlanBuilder {
       const title = oneLine(stripNumbering(f.priority));
       const found = this.priorities.find((p) => p.title.toLowerCase() === title.toLowerCase());
       if (found) {
-        if (found !== this.priority) { this.priority = found; this.objective = null; }
+        if (found !== this.priority) {
+          this.priority = found;
+          this.objective = null;
+        }
       } else this.startPriority(title);
     }
     const objectiveText = f.objective ? oneLine(stripNumbering(f.objective)) : '';
@@ -202,7 +238,13 @@ export class PlanBuilder {
     let leadLines = f.lead && !wholeCells ? f.lead.split('\n').filter((l) => l.trim()) : [];
     // A table laid out one action per row (as Coplan publishes plans): each cell is taken whole, leads one per line.
     const allLeads = f.lead
-      ? (wholeCells ? f.lead.split(/\n|;/).map((l) => l.trim()).filter(Boolean) : this.splitLeads(f.lead, this.knownLeads)).map((n) => this.lead(n))
+      ? (wholeCells
+          ? f.lead
+              .split(/\n|;/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+          : this.splitLeads(f.lead, this.knownLeads)
+        ).map((n) => this.lead(n))
       : [];
     const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (actionItems.length === 1 ? splitTasks(t, allLeads) : [t]));
     // Leads run together on one line beside as many run-together tasks: one each, in order.
@@ -211,7 +253,13 @@ export class PlanBuilder {
     if (tasks.length > 1 && leadLines.length <= 1 && !listed && allLeads.length === tasks.length) leadLines = allLeads;
     const items = tasks.length > 0 ? tasks : hasDetail ? [this.objective.text] : [];
     // A timescale cell's lines lose the bullets stray HTML or Word lists gave them.
-    const timescale = f.timescale ? f.timescale.split('\n').map((l) => l.replace(BULLET_MARK, '').trim()).filter(Boolean).join('\n') : '';
+    const timescale = f.timescale
+      ? f.timescale
+          .split('\n')
+          .map((l) => l.replace(BULLET_MARK, '').trim())
+          .filter(Boolean)
+          .join('\n')
+      : '';
     const timeLines = timescale ? timescale.split('\n') : [];
     const actions: ActionInput[] = items.map((text, i) => {
       const a: ActionInput = { text };
@@ -227,17 +275,26 @@ export class PlanBuilder {
         // A Due column beside a timescale in other words ("Ongoing"): both kept, nothing dropped.
         const due = f.due ? oneLine(f.due) : '';
         if (due && !wholeCells && !a.timescale.includes(due)) a.timescale = `${a.timescale}; due ${due}`;
-      }
-      else if (f.due && !wholeCells) a.timescale = oneLine(f.due); // a register's Due is worked out from the timescale: not a timescale of its own
+      } else if (f.due && !wholeCells) a.timescale = oneLine(f.due); // a register's Due is worked out from the timescale: not a timescale of its own
       if (f.variant && wholeCells && items.length === 1) {
-        const variants = f.variant.split('\n').map(readVariant).filter((v): v is VariantInput => v !== null);
+        const variants = f.variant
+          .split('\n')
+          .map(readVariant)
+          .filter((v): v is VariantInput => v !== null);
         for (const v of variants) {
           this.partnershipNames.add(v.partnership);
           v.leads = v.leads?.map((n) => this.lead(n));
         }
         if (variants.length) a.variants = variants;
       }
-      if (f.milestone && items.length === 1) a.milestones = [...(a.milestones ?? []), ...f.milestone.split('\n').filter((l) => l.trim()).map(readMilestone)];
+      if (f.milestone && items.length === 1)
+        a.milestones = [
+          ...(a.milestones ?? []),
+          ...f.milestone
+            .split('\n')
+            .filter((l) => l.trim())
+            .map(readMilestone),
+        ];
       const { rag, narrative, status, date, author } = this.readProgress(f, wholeCells);
       if (status) {
         const s = STATUS_WORDS[status.trim().toLowerCase()];
@@ -266,7 +323,10 @@ export class PlanBuilder {
     let date = f.progressDate?.trim() ?? '';
     let author = this.importedBy;
     if (wholeCells && progress) {
-      const lines = progress.split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = progress
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const first = lines[0]?.toLowerCase() ?? '';
       if (first === 'not rated' || (RAG_WORDS[first] && first.length > 1)) {
         if (first !== 'not rated' && !ragText) ragText = lines[0]!;

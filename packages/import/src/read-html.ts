@@ -28,7 +28,10 @@ export function readHtml(html: string): SourceBlock[] {
   let skipping = 0;
 
   const flushText = () => {
-    const t = text.join('').replace(/[ \t\u00a0]+/g, ' ').trim();
+    const t = text
+      .join('')
+      .replace(/[ \t\u00a0]+/g, ' ')
+      .trim();
     if (t) blocks.push({ kind: 'text', text: t });
     text = [];
   };
@@ -40,7 +43,12 @@ export function readHtml(html: string): SourceBlock[] {
   };
   const placeCell = (t: OpenTable) => {
     if (!t.row || !t.cell) return;
-    const value = t.cell.join('').split('\n').map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim()).filter(Boolean).join('\n');
+    const value = t.cell
+      .join('')
+      .split('\n')
+      .map((l) => l.replace(/[ \t\u00a0]+/g, ' ').trim())
+      .filter(Boolean)
+      .join('\n');
     while (t.spans.get(t.row.length)) {
       t.spans.set(t.row.length, t.spans.get(t.row.length)! - 1);
       t.row.push('');
@@ -55,16 +63,26 @@ export function readHtml(html: string): SourceBlock[] {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        if (SKIP.has(name)) { skipping++; return; }
+        if (SKIP.has(name)) {
+          skipping++;
+          return;
+        }
         if (name === 'table') {
           const outer = current();
-          if (outer?.cell) { outer.cell.push('\n'); } // a table inside a cell is read as the cell's lines
-          else { flushText(); }
+          if (outer?.cell) {
+            outer.cell.push('\n');
+          } // a table inside a cell is read as the cell's lines
+          else {
+            flushText();
+          }
           tables.push({ table: { kind: 'table', rows: [] }, row: null, cell: null, spans: new Map(), colspan: 1, rowspan: 1 });
           return;
         }
         const t = current();
-        if (t && name === 'tr' && !t.cell) { t.row = []; return; }
+        if (t && name === 'tr' && !t.cell) {
+          t.row = [];
+          return;
+        }
         if (t && (name === 'td' || name === 'th') && t.row && !t.cell) {
           t.cell = [];
           t.colspan = Math.max(1, Math.min(50, Number(attrs.colspan) || 1));
@@ -81,7 +99,10 @@ export function readHtml(html: string): SourceBlock[] {
         if (!skipping) write(decodeEntities(data).replace(/\s+/g, ' '));
       },
       onclosetag(name) {
-        if (SKIP.has(name)) { skipping = Math.max(0, skipping - 1); return; }
+        if (SKIP.has(name)) {
+          skipping = Math.max(0, skipping - 1);
+          return;
+        }
         const t = current();
         if (name === 'table' && t) {
           placeCell(t);
@@ -92,7 +113,10 @@ export function readHtml(html: string): SourceBlock[] {
           else if (t.table.rows.length) blocks.push(t.table);
           return;
         }
-        if (t && (name === 'td' || name === 'th')) { placeCell(t); return; }
+        if (t && (name === 'td' || name === 'th')) {
+          placeCell(t);
+          return;
+        }
         if (t && name === 'tr' && t.row && !t.cell) {
           while (t.spans.get(t.row.length)) {
             t.spans.set(t.row.length, t.spans.get(t.row.length)! - 1);

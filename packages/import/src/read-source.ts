@@ -46,7 +46,7 @@ function sniff(bytes: Uint8Array): 'zip' | 'pdf' | 'ole' | 'text' | 'binary' {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
   const head = bytes.subarray(0, 4096);
   let odd = 0;
-  for (const b of head) if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) odd++;
+  for (const b of head) if (b === 0 || b < 9 || (b > 13 && b < 32 && b !== 27)) odd++;
   return odd > head.length / 50 ? 'binary' : 'text';
 }
 
@@ -102,7 +102,8 @@ export async function parseImportSource(source: ImportSource): Promise<ParsedSou
   const kind = sniff(bytes);
   if (ext === 'docx' || ext === 'xlsx') {
     const label = ext === 'docx' ? 'a Word document (.docx)' : 'an Excel workbook (.xlsx)';
-    if (kind !== 'zip') throw unreadable(name, label, WHAT[kind]!, ext === 'docx' ? 'Open it in Word and save it as a .docx, then import that.' : 'Open it in Excel and save it as an .xlsx workbook, then import that.');
+    if (kind !== 'zip')
+      throw unreadable(name, label, WHAT[kind]!, ext === 'docx' ? 'Open it in Word and save it as a .docx, then import that.' : 'Open it in Excel and save it as an .xlsx workbook, then import that.');
     const inside = zipHolds(bytes);
     if (inside && inside !== ext) {
       throw unreadable(name, label, inside === 'docx' ? 'a Word document' : 'an Excel workbook', `Rename it to .${inside} and import it again, or choose the right file.`);
@@ -111,19 +112,26 @@ export async function parseImportSource(source: ImportSource): Promise<ParsedSou
   }
   if (kind === 'zip') {
     // Unnamed or misnamed: try Word, then Excel.
-    try { return await SOURCE_READERS.docx.read(name, bytes); } catch { /* not Word */ }
+    try {
+      return await SOURCE_READERS.docx.read(name, bytes);
+    } catch {
+      /* not Word */
+    }
     return SOURCE_READERS.xlsx.read(name, bytes);
   }
-  if (kind === 'pdf') throw new PlanError('unreadable-file', `"${name}" is a PDF, which Coplan cannot read tables from. Open the plan's Word or Excel original, or copy the table from the PDF and paste it.`);
+  if (kind === 'pdf')
+    throw new PlanError('unreadable-file', `"${name}" is a PDF, which Coplan cannot read tables from. Open the plan's Word or Excel original, or copy the table from the PDF and paste it.`);
   if (kind === 'ole') throw new PlanError('unreadable-file', `"${name}" is an old-style .doc or .xls file. Open it in Word or Excel, save it as .docx or .xlsx, and import that.`);
-  if (kind === 'binary') throw new PlanError('unreadable-file', `"${name}" is not a document Coplan can read (it holds ${WHAT.binary}). Import a .docx, .xlsx, .csv or .json file, or paste the plan's table.`);
+  if (kind === 'binary')
+    throw new PlanError('unreadable-file', `"${name}" is not a document Coplan can read (it holds ${WHAT.binary}). Import a .docx, .xlsx, .csv or .json file, or paste the plan's table.`);
   const text = new TextDecoder('utf-8').decode(bytes);
   return fromText(name, text, source.type, ext);
 }
 
 function fromText(name: string, text: string, type: string | undefined, ext: string): Promise<ParsedSource> {
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (ext === 'docx' || ext === 'xlsx') throw unreadable(name, ext === 'docx' ? 'a Word document (.docx)' : 'an Excel workbook (.xlsx)', 'plain text', 'Choose the file saved from Word or Excel, or paste the table instead.');
+  if (ext === 'docx' || ext === 'xlsx')
+    throw unreadable(name, ext === 'docx' ? 'a Word document (.docx)' : 'an Excel workbook (.xlsx)', 'plain text', 'Choose the file saved from Word or Excel, or paste the table instead.');
   if (ext === 'json' || (!ext && trimmed.startsWith('{'))) return SOURCE_READERS.json.read(name, text);
   if (ext === 'csv' || type === 'text/csv') return SOURCE_READERS.csv.read(name, text);
   const html = type === 'text/html' || ext === 'html' || ext === 'htm' || /^<(?:!doctype|html|table|meta|body|div|p|h\d)\b/i.test(trimmed);

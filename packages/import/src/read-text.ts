@@ -24,8 +24,16 @@ function tabRows(text: string): { cells: string[]; tabbed: boolean }[] {
       let value = '';
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) { value = ''; j = -1; break; }
-        if (text[q + 1] === '"') { value += text.slice(j, q + 1); j = q + 2; continue; }
+        if (q < 0) {
+          value = '';
+          j = -1;
+          break;
+        }
+        if (text[q + 1] === '"') {
+          value += text.slice(j, q + 1);
+          j = q + 2;
+          continue;
+        }
         value += text.slice(j, q);
         j = q + 1;
         break;
@@ -65,7 +73,12 @@ const MD_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 function markdownCells(line: string): string[] {
   const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
   // Split on pipes not escaped as \|; <br> inside a cell is a line break.
-  return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, '|').replace(/<br\s*\/?>/gi, '\n').trim());
+  return inner.split(/(?<!\\)\|/).map((c) =>
+    c
+      .replace(/\\\|/g, '|')
+      .replace(/<br\s*\/?>/gi, '\n')
+      .trim(),
+  );
 }
 
 /**

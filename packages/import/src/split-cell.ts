@@ -20,7 +20,10 @@ export function stripNumbering(text: string): string {
  * text wraps long lines.
  */
 export function splitItems(cell: string): string[] {
-  const lines = cell.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = cell
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return [];
   const bulleted = lines.filter((l) => BULLET.test(l)).length;
   const items: string[] = [];
@@ -32,7 +35,10 @@ export function splitItems(cell: string): string[] {
     if (wrapped) items[items.length - 1] = joinWrapped(prev, line);
     else items.push(line);
   }
-  return items.map(stripNumbering).map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return items
+    .map(stripNumbering)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 /**
@@ -79,7 +85,12 @@ function splitOutsideBrackets(text: string, separators: RegExp, around?: RegExp)
  * sentence the cell edge cut ("Child Exploitation sub-group to").
  */
 function tidyLead(name: string): string {
-  return name.replace(/[.\s]+$/, '').replace(/\s+to\s+[a-z]+$/, '').replace(/\s+(?:to|and|with|of|for|the|by)$/i, '').replace(/[,;:\s]+$/, '').trim();
+  return name
+    .replace(/[.\s]+$/, '')
+    .replace(/\s+to\s+[a-z]+$/, '')
+    .replace(/\s+(?:to|and|with|of|for|the|by)$/i, '')
+    .replace(/[,;:\s]+$/, '')
+    .trim();
 }
 
 // "Chair of X Group (Chair: Jo Bloggs, Head of Service)": the lead is the chair of X; who holds it is said aside.
@@ -143,7 +154,8 @@ export function splitLeads(cell: string, known: ReadonlySet<string> = new Set(),
       const commas = splitOutsideBrackets(p, /,/);
       // "CSE, Trafficking and Missing Sub Group" is one group's name, not three leads.
       const last = commas[commas.length - 1]!.trim();
-      const oneName = commas.length > 1 && /\band\b|&/.test(last) && !/^[A-Z]{2,6} and [A-Z]{2,6}\b/.test(last.replace(/^and\s+/, '')) && commas.slice(0, -1).every((c) => c.trim().split(/\s+/).length <= 2);
+      const oneName =
+        commas.length > 1 && /\band\b|&/.test(last) && !/^[A-Z]{2,6} and [A-Z]{2,6}\b/.test(last.replace(/^and\s+/, '')) && commas.slice(0, -1).every((c) => c.trim().split(/\s+/).length <= 2);
       return oneName ? [p] : commas;
     });
     for (const part of parts) {
@@ -160,7 +172,13 @@ export function splitLeads(cell: string, known: ReadonlySet<string> = new Set(),
 /** A short name that ends as groups' and roles' names do: "L&D Sub", "Audit Group". */
 export function leadShaped(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length >= 2 && words.length <= 3 && /^[A-Za-z]/.test(name) && !/^(?:the|a|an|and|with|to|of|for)$/i.test(words[0]!) && /^(?:sub|sub-?group|group|board|team|panel|forum|lead|officer|manager|co-?ordinator)$/i.test(words[words.length - 1]!);
+  return (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    /^[A-Za-z]/.test(name) &&
+    !/^(?:the|a|an|and|with|to|of|for)$/i.test(words[0]!) &&
+    /^(?:sub|sub-?group|group|board|team|panel|forum|lead|officer|manager|co-?ordinator)$/i.test(words[words.length - 1]!)
+  );
 }
 
 function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
@@ -173,9 +191,16 @@ function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
   for (let i = 0; i < words.length; ) {
     let hit = 0;
     for (let j = words.length; j > i; j--) {
-      if (known.has(words.slice(i, j).join(' ').toLowerCase())) { hit = j - i; break; }
+      if (known.has(words.slice(i, j).join(' ').toLowerCase())) {
+        hit = j - i;
+        break;
+      }
     }
-    if (hit === 0) { loose.push(words[i]!); i++; continue; }
+    if (hit === 0) {
+      loose.push(words[i]!);
+      i++;
+      continue;
+    }
     if (loose.length) out.push(loose.join(' '));
     loose = [];
     out.push(words.slice(i, i + hit).join(' '));
@@ -196,7 +221,10 @@ function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
 export const TASK_VERBS =
   'Adapt|Agree|Analyse|Assess|Audit|Carry|Challenge|Collate|Commission|Complete|Confirm|Consider|Continue|Co-ordinate|Coordinate|Create|Deliver|Design|Develop|Devise|Disseminate|Embed|Ensure|Establish|Evaluate|Explore|Facilitate|Formulate|Identify|Implement|Include|Launch|Maintain|Map|Monitor|Pilot|Prepare|Produce|Promote|Provide|Publish|Raise|Receive|Recruit|Refresh|Request|Review|Revise|Scope|Scrutinise|Seek|Set|Share|Strengthen|Test|Trigger|Undertake|Update';
 // After a lower-case word that is not a little word ("to Review" is one task), or after a closing bracket.
-const RUN_ON = new RegExp(`(?:(?<=\\b(?!(?:the|a|an|to|of|for|and|with|by|in|on|from|at|re|or|via|through|will|shall|must|should|can|may|could)\\b)[a-z][a-z\\-]*)|(?<=[a-z]\\))) (?=(?:${TASK_VERBS}) [a-z])`, 'g');
+const RUN_ON = new RegExp(
+  `(?:(?<=\\b(?!(?:the|a|an|to|of|for|and|with|by|in|on|from|at|re|or|via|through|will|shall|must|should|can|may|could)\\b)[a-z][a-z\\-]*)|(?<=[a-z]\\))) (?=(?:${TASK_VERBS}) [a-z])`,
+  'g',
+);
 // A sentence that leans on the one before it is not a task of its own.
 const LEANS_BACK = /^(?:This|These|That|Those|It|They|Which|Also|Including|In turn|i\.e\.|e\.g\.)\b/;
 

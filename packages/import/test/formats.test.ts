@@ -12,23 +12,29 @@ const row = (cells: string[]) => new TableRow({ children: cells.map(cell) });
 /** A Word plan as partnerships write one: a heading per priority, a table each, with their own headings. */
 async function wordPlan(): Promise<Uint8Array> {
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph({ text: 'Safeguarding Children Partnership Business Plan 2024-25', heading: HeadingLevel.TITLE }),
-        new Paragraph({ children: [new TextRun('Page 1 of 3')] }),
-        new Paragraph({ text: 'Priority 1: Neglect', heading: HeadingLevel.HEADING_1 }),
-        new Table({ rows: [
-          row(['What are we going to do?', 'How are we going to do it?', 'Who is responsible?', 'When is it going to be done by?', 'Progress made']),
-          row(['Embed the neglect toolkit', '1. Train 200 practitioners\n2. Audit use of the toolkit', 'L&D Sub-group\nQA Sub-group', 'March 2025\nJune 2025', 'Green']),
-          row(['', 'Publish a neglect strategy', 'Business Manager', 'By 31/12/24', 'Strategy drafted, out for consultation']),
-        ] }),
-        new Paragraph({ text: 'Priority 2: Child exploitation', heading: HeadingLevel.HEADING_1 }),
-        new Table({ rows: [
-          row(['What are we going to do?', 'How are we going to do it?', 'Who is responsible?', 'When is it going to be done by?', 'Notes']),
-          row(['Understand exploitation locally', 'Produce a problem profile', 'Police; Community Safety Partnership', 'Quarterly', 'Needs data-sharing agreement']),
-        ] }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Safeguarding Children Partnership Business Plan 2024-25', heading: HeadingLevel.TITLE }),
+          new Paragraph({ children: [new TextRun('Page 1 of 3')] }),
+          new Paragraph({ text: 'Priority 1: Neglect', heading: HeadingLevel.HEADING_1 }),
+          new Table({
+            rows: [
+              row(['What are we going to do?', 'How are we going to do it?', 'Who is responsible?', 'When is it going to be done by?', 'Progress made']),
+              row(['Embed the neglect toolkit', '1. Train 200 practitioners\n2. Audit use of the toolkit', 'L&D Sub-group\nQA Sub-group', 'March 2025\nJune 2025', 'Green']),
+              row(['', 'Publish a neglect strategy', 'Business Manager', 'By 31/12/24', 'Strategy drafted, out for consultation']),
+            ],
+          }),
+          new Paragraph({ text: 'Priority 2: Child exploitation', heading: HeadingLevel.HEADING_1 }),
+          new Table({
+            rows: [
+              row(['What are we going to do?', 'How are we going to do it?', 'Who is responsible?', 'When is it going to be done by?', 'Notes']),
+              row(['Understand exploitation locally', 'Produce a problem profile', 'Police; Community Safety Partnership', 'Quarterly', 'Needs data-sharing agreement']),
+            ],
+          }),
+        ],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
@@ -62,9 +68,7 @@ describe('importing Word and Excel files', () => {
     expect(o1!.actions![2]!.updates![0]).toMatchObject({ narrative: 'Strategy drafted, out for consultation', rag: 'grey' });
     expect(preview.warnings.join(' ')).toMatch(/no RAG rating/);
     expect(preview.plan.priorities![1]!.objectives![0]!.actions![0]!.leads).toEqual(['Police', 'Community Safety Partnership']);
-    expect(preview.notImported).toEqual([
-      { where: 'table 2, row 2, column "Notes"', text: 'Needs data-sharing agreement', reason: 'Column "Notes" is not mapped to a plan field.' },
-    ]);
+    expect(preview.notImported).toEqual([{ where: 'table 2, row 2, column "Notes"', text: 'Needs data-sharing agreement', reason: 'Column "Notes" is not mapped to a plan field.' }]);
     const notes = preview.columns.find((c) => c.heading === 'Notes')!;
     expect(notes).toMatchObject({ field: 'ignore', confidence: 0 });
     expect(JSON.stringify(preview.plan)).not.toContain('Page 1 of 3');
@@ -93,7 +97,8 @@ describe('importing Word and Excel files', () => {
 
 describe('cells holding several things', () => {
   it('splits dated lines beside one task into milestones, and names joined by semicolons or slashes into leads', async () => {
-    const csv = 'Objective,Action,Lead,Timescale\n"Training offer","Run the training programme","QA Sub / Audit Group; LADO","Needs assessment by June 2020\nProgramme running by September 2020\nEvaluation by April 2021"\n';
+    const csv =
+      'Objective,Action,Lead,Timescale\n"Training offer","Run the training programme","QA Sub / Audit Group; LADO","Needs assessment by June 2020\nProgramme running by September 2020\nEvaluation by April 2021"\n';
     const preview = await previewImport({ name: 'plan.csv', data: csv });
     const a = preview.plan.priorities![0]!.objectives![0]!.actions![0]!;
     expect(a.leads).toEqual(['QA Sub', 'Audit Group', 'LADO']);
@@ -112,7 +117,10 @@ describe('cells holding several things', () => {
 
   it('reads a workbook with a sheet per priority', async () => {
     const wb = new ExcelJS.Workbook();
-    for (const [name, action] of [['Priority 1 - Neglect', 'Audit neglect cases'], ['Priority 2 - Exploitation', 'Map exploitation hotspots']] as const) {
+    for (const [name, action] of [
+      ['Priority 1 - Neglect', 'Audit neglect cases'],
+      ['Priority 2 - Exploitation', 'Map exploitation hotspots'],
+    ] as const) {
       const ws = wb.addWorksheet(name);
       ws.addRow(['Objective', 'Action', 'Lead']);
       ws.addRow(['Objective of ' + name, action, 'Board']);
@@ -148,13 +156,19 @@ describe('importing what people paste', () => {
     const tsv = 'Objective\tAction\tLead\tBy when\nToolkit in use\t"Train staff\nAudit use"\tQA Sub\tMarch 2025\n';
     const t = await previewImport({ name: 'pasted', data: tsv });
     expect(t.source.format).toBe('tsv');
-    expect(t.plan.priorities![0]!.objectives![0]!.actions!.map((a) => [a.text, a.timescale])).toEqual([['Train staff', 'March 2025'], ['Audit use', 'March 2025']]);
+    expect(t.plan.priorities![0]!.objectives![0]!.actions!.map((a) => [a.text, a.timescale])).toEqual([
+      ['Train staff', 'March 2025'],
+      ['Audit use', 'March 2025'],
+    ]);
   });
 });
 
 describe('bad input: a clear message, and nothing written', () => {
   const refuses = async (source: Parameters<typeof previewImport>[0], code: string, message: RegExp) => {
-    const error = await previewImport(source).then(() => null, (e: unknown) => e);
+    const error = await previewImport(source).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PlanError);
     expect((error as PlanError).code).toBe(code);
     expect((error as PlanError).message).toMatch(message);

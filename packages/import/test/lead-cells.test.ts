@@ -25,7 +25,8 @@ describe('lead cells as plans write them', () => {
   });
 
   it('gives co-leads listed with a separator to every task, and run-together leads one each', async () => {
-    const text = 'Objective\tTasks\tLead\tTimescale\nDo well\tAudit the files. Report the findings.\tQA Sub / Audit Group\t<p>By 31/03/16</p>\nDo better\tAgree the data. Hold a conference.\tQA Sub L&D Sub\tBy 31/03/16\n';
+    const text =
+      'Objective\tTasks\tLead\tTimescale\nDo well\tAudit the files. Report the findings.\tQA Sub / Audit Group\t<p>By 31/03/16</p>\nDo better\tAgree the data. Hold a conference.\tQA Sub L&D Sub\tBy 31/03/16\n';
     const acts = (await previewImport({ name: 'pasted text', data: text })).plan.priorities![0]!.objectives!.flatMap((o) => o.actions!);
     expect(acts.map((a) => [a.text, a.leads, a.timescale])).toEqual([
       ['Audit the files.', ['QA Sub', 'Audit Group'], 'By 31/03/16'],
@@ -65,8 +66,29 @@ describe('text copied out of a PDF, one column after another', () => {
   });
 
   it('reads a date run into the next column as the timescale, the rest as the impact', async () => {
-    const text = ['LSCB Priority 1 Owner – TBC', '', 'Tackle exploitation', '', 'What are we going to do?', '', 'Who is responsible?', '', 'When is it going to be done by?', '', 'Impact / what difference has it made?', '',
-      'To raise awareness', '', 'Deliver the training strategy', '', 'Training Sub Group', '', 'September 2016 Improved levels of', 'awareness', ''].join('\n');
+    const text = [
+      'LSCB Priority 1 Owner – TBC',
+      '',
+      'Tackle exploitation',
+      '',
+      'What are we going to do?',
+      '',
+      'Who is responsible?',
+      '',
+      'When is it going to be done by?',
+      '',
+      'Impact / what difference has it made?',
+      '',
+      'To raise awareness',
+      '',
+      'Deliver the training strategy',
+      '',
+      'Training Sub Group',
+      '',
+      'September 2016 Improved levels of',
+      'awareness',
+      '',
+    ].join('\n');
     const o = (await previewImport({ name: 'pasted text', data: text })).plan.priorities![0]!.objectives![0]!;
     expect(o).toMatchObject({ text: 'To raise awareness', impact: 'Improved levels of awareness' });
     expect(o.actions![0]).toMatchObject({ text: 'Deliver the training strategy', leads: ['Training Sub Group'], timescale: 'September 2016' });

@@ -77,9 +77,15 @@ describe('pasting a seed plan as it stands', () => {
   };
   for (const { seed, input } of seedPlans) {
     it(`brings back ${seed}'s actions as transcribed by hand`, async () => {
-      const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+      const norm = (s: string) =>
+        s
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim();
       const got = new Map(actionsOf((await previewImport({ name: 'pasted text', data: seedText(seed) })).plan).map((a) => [norm(a.text), a]));
-      let text = 0, leads = 0, timescale = 0;
+      let text = 0,
+        leads = 0,
+        timescale = 0;
       for (const a of actionsOf(input)) {
         const g = got.get(norm(a.text));
         if (!g) continue;
@@ -88,7 +94,11 @@ describe('pasting a seed plan as it stands', () => {
         if ((g.timescale ?? '') === (a.timescale ?? '')) timescale++;
       }
       const [t, l, ts] = EXACT[seed]!;
-      expect({ text, leads, timescale }).toEqual({ text: expect.toSatisfy((n: number) => n >= t), leads: expect.toSatisfy((n: number) => n >= l), timescale: expect.toSatisfy((n: number) => n >= ts) });
+      expect({ text, leads, timescale }).toEqual({
+        text: expect.toSatisfy((n: number) => n >= t),
+        leads: expect.toSatisfy((n: number) => n >= l),
+        timescale: expect.toSatisfy((n: number) => n >= ts),
+      });
     });
   }
 
@@ -113,7 +123,12 @@ describe('pasting a seed plan as it stands', () => {
     expect(JSON.stringify(preview.plan)).not.toMatch(/<\/?p>|<i>/);
     // Priority 3's focus areas, listed under its heading.
     expect(preview.plan.priorities![2]!.focusAreas).toEqual(expect.arrayContaining(['Children whose parents are in prison']));
-    expect(preview.columns.map((c) => [c.field, c.confidence])).toEqual([['objective', 1], ['action', 1], ['lead', 1], ['timescale', 1]]);
+    expect(preview.columns.map((c) => [c.field, c.confidence])).toEqual([
+      ['objective', 1],
+      ['action', 1],
+      ['lead', 1],
+      ['timescale', 1],
+    ]);
     expect(preview.notImported).toEqual([]);
   });
 

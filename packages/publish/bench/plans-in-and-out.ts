@@ -55,7 +55,16 @@ const sources: { format: string; name: string; data: Uint8Array | string; bare: 
   sources.push(
     { format: 'docx', name: 'plan.docx', data: docx, bare: (d) => mammoth.convertToHtml({ buffer: Buffer.from(d as Uint8Array) }) },
     { format: 'xlsx', name: 'register.xlsx', data: xlsx, bare: (d) => new ExcelJS.Workbook().xlsx.load((d as Uint8Array).slice().buffer as ArrayBuffer) },
-    { format: 'html', name: 'plan.html', data: html, bare: async (d) => { const p = new Parser({}); p.write(d as string); p.end(); } },
+    {
+      format: 'html',
+      name: 'plan.html',
+      data: html,
+      bare: async (d) => {
+        const p = new Parser({});
+        p.write(d as string);
+        p.end();
+      },
+    },
     { format: 'md', name: 'plan.md', data: md, bare: async (d) => (d as string).split('\n').map((l) => l.split('|')) },
   );
 }
@@ -66,7 +75,8 @@ console.log(`plan: ${snapshot.priorities.length} priorities, 1,000 actions\n`);
 // The same rows, written by each library with nothing of Coplan's layout.
 const rows: string[][] = snapshot.priorities.flatMap((p) => p.objectives.flatMap((o) => o.actions.map((a) => [p.title, o.text, a.text, a.leads.map((l) => l.name).join('; '), a.timescale.text])));
 const bareWrites: Record<ExportFormat, () => Promise<unknown>> = {
-  docx: () => Packer.toArrayBuffer(new Document({ sections: [{ children: [new Table({ rows: rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })) })] }] })),
+  docx: () =>
+    Packer.toArrayBuffer(new Document({ sections: [{ children: [new Table({ rows: rows.map((r) => new TableRow({ children: r.map((c) => new TableCell({ children: [new Paragraph(c)] })) })) })] }] })),
   xlsx: async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('rows');
@@ -83,7 +93,10 @@ console.log('| export of a 1,000-action plan | exportPlan (ms, median) | bare li
 for (const format of Object.keys(bareWrites) as ExportFormat[]) {
   let size = 0;
   const t = await sideBySide(
-    async () => { const out = await exportPlan(snapshot, format); size = typeof out === 'string' ? out.length : out.byteLength; },
+    async () => {
+      const out = await exportPlan(snapshot, format);
+      size = typeof out === 'string' ? out.length : out.byteLength;
+    },
     bareWrites[format],
     7,
   );
@@ -94,7 +107,9 @@ console.log('| import of a 1,000-action plan | previewImport (ms, median) | bare
 for (const s of sources) {
   let found = 0;
   const t = await sideBySide(
-    async () => { found = (await previewImport({ name: s.name, data: s.data })).counts.actions; },
+    async () => {
+      found = (await previewImport({ name: s.name, data: s.data })).counts.actions;
+    },
     () => s.bare(s.data),
     7,
   );

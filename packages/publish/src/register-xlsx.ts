@@ -47,7 +47,19 @@ export async function registerToXlsx(s: PlanSnapshot): Promise<Uint8Array> {
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDEE0E2' } };
   for (const values of registerRows(s)) {
     const [ref, priority, objective, action, leads, timescale, due, status, rag, progress, progressDate] = values as [string, ...string[]];
-    const row = sheet.addRow([ref, priority, objective, action, leads, timescale, dateCell(due!), ACTION_STATUS_LABELS[status as keyof typeof ACTION_STATUS_LABELS] ?? status, rag ? RAG_COLOURS[rag as Rag].label : '', progress, dateCell(progressDate!)]);
+    const row = sheet.addRow([
+      ref,
+      priority,
+      objective,
+      action,
+      leads,
+      timescale,
+      dateCell(due!),
+      ACTION_STATUS_LABELS[status as keyof typeof ACTION_STATUS_LABELS] ?? status,
+      rag ? RAG_COLOURS[rag as Rag].label : '',
+      progress,
+      dateCell(progressDate!),
+    ]);
     row.alignment = { vertical: 'top', wrapText: true };
     for (const col of [7, 11]) row.getCell(col).numFmt = 'dd/mm/yyyy';
     if (rag) {

@@ -83,7 +83,9 @@ function barChart(b: BarChartBlock): FileChild[] {
       .map((s) => {
         const c = RAG_COLOURS[s.key];
         const cells = Math.max(String(s.count).length + 2, Math.round((s.count / max) * 40));
-        const label = String(s.count).padStart(Math.ceil((cells + String(s.count).length) / 2), '\u00a0').padEnd(cells, '\u00a0');
+        const label = String(s.count)
+          .padStart(Math.ceil((cells + String(s.count).length) / 2), '\u00a0')
+          .padEnd(cells, '\u00a0');
         return new TextRun({ text: label, color: c.text, bold: true, font: 'Consolas', shading: { type: ShadingType.CLEAR, color: 'auto', fill: c.fill } });
       });
     out.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: `${bar.label}  ` }), ...runs] }));
@@ -141,7 +143,9 @@ export async function renderDocx(doc: PublishedDocument): Promise<Uint8Array> {
         headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: runningHeader(doc), size: 16, color: '505A5F' })] })] }) },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: '505A5F' })] })],
+            children: [
+              new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES], size: 16, color: '505A5F' })] }),
+            ],
           }),
         },
         children: doc.blocks.flatMap((b, i) => block(b, width, i === 0)),

@@ -11,7 +11,11 @@ export function escapeHtml(text: string): string {
 
 /** A string for a CSS `content:` value; `<` is escaped so no text can close the style element. */
 function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/[\r\n]+/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/</g, '\\3c ')
+    .replace(/[\r\n]+/g, ' ')}"`;
 }
 
 function lines(ls: string[]): string {
@@ -64,9 +68,7 @@ function barChart(b: BarChartBlock, n: number): string {
       return `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#0b0c0c">${escapeHtml(label)}</text>${segs}`;
     })
     .join('');
-  const legend = [...new Set(b.bars.flatMap((bar) => bar.segments.map((s) => s.key)))]
-    .map((k) => `<li><span class="swatch rag-${k}"></span>${RAG_COLOURS[k].label}</li>`)
-    .join('');
+  const legend = [...new Set(b.bars.flatMap((bar) => bar.segments.map((s) => s.key)))].map((k) => `<li><span class="swatch rag-${k}"></span>${RAG_COLOURS[k].label}</li>`).join('');
   return `<figure class="chart"><svg role="img" aria-labelledby="chart-${n}" viewBox="0 0 ${labelWidth + barWidth + 10} ${height}" width="100%" style="max-width:${labelWidth + barWidth + 10}px"><title id="chart-${n}">${escapeHtml(b.title)} (the same figures are in the table below)</title>${rows}</svg><figcaption>${escapeHtml(b.title)}<ul class="legend">${legend}</ul></figcaption></figure>`;
 }
 

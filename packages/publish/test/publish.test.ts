@@ -150,7 +150,12 @@ describe('formats', () => {
     for (const [format, info] of Object.entries(EXPORT_FORMATS) as [ExportFormat, (typeof EXPORT_FORMATS)[ExportFormat]][]) {
       const out = await exportPlan(s, format);
       expect(typeof out === 'string', format).toBe(!info.binary);
-      if (info.binary) expect(Buffer.from(out as Uint8Array).subarray(0, 2).toString('latin1')).toBe('PK');
+      if (info.binary)
+        expect(
+          Buffer.from(out as Uint8Array)
+            .subarray(0, 2)
+            .toString('latin1'),
+        ).toBe('PK');
     }
   });
 

@@ -107,7 +107,7 @@ describe('annual report draft', () => {
 });
 
 describe('the years an annual report can cover', () => {
-  it('offers the plan\'s years and the last six, and chooses the last year that has ended, or the plan\'s own last year', () => {
+  it("offers the plan's years and the last six, and chooses the last year that has ended, or the plan's own last year", () => {
     const lancashire = createPlan(new Y.Doc(), seedPlans[1]!.input).snapshot(); // April 2015 to March 2016
     const { years, chosen } = annualReportYears(lancashire, '2026-11-25');
     expect(chosen).toEqual({ start: '2015-04-01', end: '2016-03-31' });

@@ -31,7 +31,13 @@ describe('round trips: each seed exported to each document format imports back t
         // The documents carry milestones in a column of their own, and the plan's title.
         const milestones = (p: { objectives?: { actions?: { milestones?: { text: string; timescale?: string }[] }[] }[] }[]) =>
           p.flatMap((x) => (x.objectives ?? []).flatMap((o) => (o.actions ?? []).map((a) => (a.milestones ?? []).map((m) => [m.text, m.timescale ?? '']))));
-        expect(milestones(preview.plan.priorities!)).toEqual(milestones(snapshot.priorities.map((p) => ({ objectives: p.objectives.map((o) => ({ actions: o.actions.map((a) => ({ milestones: a.milestones.map((m) => ({ text: m.text, timescale: m.timescale.text })) })) })) }))));
+        expect(milestones(preview.plan.priorities!)).toEqual(
+          milestones(
+            snapshot.priorities.map((p) => ({
+              objectives: p.objectives.map((o) => ({ actions: o.actions.map((a) => ({ milestones: a.milestones.map((m) => ({ text: m.text, timescale: m.timescale.text })) })) })),
+            })),
+          ),
+        );
         expect(preview.plan.title).toBe(snapshot.title);
         // …and the front matter and per-partnership parts.
         expect(preview.plan.period ?? null).toEqual(snapshot.period);
@@ -76,7 +82,9 @@ describe('round trips: each seed exported to each document format imports back t
     for (const format of FORMATS) {
       const preview = await previewImport({ name: `plan.${format}`, data: await exportPlan(s, format) });
       const actions = rowsOfInputActions(preview.plan);
-      expect(actions[0]!.updates, format).toEqual([{ date: '2016-01-12', author: DOCUMENTS.has(format) ? 'CSE co-ordinator' : expect.any(String), rag: 'amber', narrative: 'Strategy drafted; launch moved to March.' }]);
+      expect(actions[0]!.updates, format).toEqual([
+        { date: '2016-01-12', author: DOCUMENTS.has(format) ? 'CSE co-ordinator' : expect.any(String), rag: 'amber', narrative: 'Strategy drafted; launch moved to March.' },
+      ]);
       expect(actions[1]!.updates?.[0]?.rag, format).toBe('green');
       expect(actions[2]!.status, format).toBe('complete');
       expect(actions[3]!.updates, format).toBeUndefined();

@@ -41,9 +41,7 @@ describe('the fixtures hold the seeds’ own words', () => {
       const words = new Set(source.match(/[a-z0-9&'/-]+/g));
       // Extraction reflows cells across rows and pages, so whole sentences cannot always be found
       // verbatim; every word can, which catches paraphrase and invention.
-      const foreign = texts(input).flatMap(([kind, t]) =>
-        (fold(t).match(/[a-z0-9&'/-]+/g) ?? []).filter((w) => !words.has(w)).map((w) => `${kind} "${t.slice(0, 50)}…": ${w}`),
-      );
+      const foreign = texts(input).flatMap(([kind, t]) => (fold(t).match(/[a-z0-9&'/-]+/g) ?? []).filter((w) => !words.has(w)).map((w) => `${kind} "${t.slice(0, 50)}…": ${w}`));
       expect(foreign, foreign.join('\n')).toEqual([]);
     });
 

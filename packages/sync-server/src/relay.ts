@@ -86,10 +86,17 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof RelayLimits>) if (options[key] !== undefined) limits[key] = options[key]!;
   if (!options.store && !options.dataDir && !options.databaseUrl) throw new Error('startRelay needs a dataDir, a databaseUrl or a store.');
   // The database driver loads only for a relay that uses it.
-  const store: PlanStore = options.store ?? (options.databaseUrl ? await (await import('./store/postgres-store.js')).PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
+  const store: PlanStore =
+    options.store ?? (options.databaseUrl ? await (await import('./store/postgres-store.js')).PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
   const links: LinkRegistry | null =
     options.links ??
-    (!options.secret ? null : options.databaseUrl ? await (await import('./sharing/postgres-link-registry.js')).PostgresLinkRegistry.open(options.databaseUrl, { log }) : options.dataDir ? new FileLinkRegistry(options.dataDir) : null);
+    (!options.secret
+      ? null
+      : options.databaseUrl
+        ? await (await import('./sharing/postgres-link-registry.js')).PostgresLinkRegistry.open(options.databaseUrl, { log })
+        : options.dataDir
+          ? new FileLinkRegistry(options.dataDir)
+          : null);
   if (options.oidc && !options.secret) throw new Error('Sign-in (--oidc-issuer) needs --secret as well: the first owner of a plan gets their access from a token.');
   const access = options.access ?? (options.secret ? tokenAccess(options.secret, links ?? undefined, options.oidc ? new OidcVerifier(options.oidc) : undefined) : openAccess);
   const now = options.now ?? Date.now;
@@ -203,7 +210,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         rooms.idle(room);
       });
       if (grant.linkId) byLink.set(grant.linkId, (byLink.get(grant.linkId) ?? new Set()).add(ws));
-      links?.recordAccess({ at: new Date(now()).toISOString(), planId, linkId: grant.linkId ?? null, name: grant.name, role: grant.role }).catch((e) => log(`ERROR could not write the access log of plan "${planId}": ${e instanceof Error ? e.message : e}`));
+      links
+        ?.recordAccess({ at: new Date(now()).toISOString(), planId, linkId: grant.linkId ?? null, name: grant.name, role: grant.role })
+        .catch((e) => log(`ERROR could not write the access log of plan "${planId}": ${e instanceof Error ? e.message : e}`));
     });
   };
 

@@ -118,7 +118,11 @@ export class Room {
     if (bad.length) {
       ctx.metrics.quarantined += bad.length;
       try {
-        const where = await ctx.store.quarantine(planId, bad.map((b) => b.update), `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`);
+        const where = await ctx.store.quarantine(
+          planId,
+          bad.map((b) => b.update),
+          `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`,
+        );
         ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and were moved to ${where}; the rest of the plan is loaded.`);
         await room.compact();
       } catch (e) {
@@ -305,7 +309,9 @@ export class Room {
       this.rebuild();
       throw new Refused(
         CLOSE.updateRefused,
-        failure ? `an update that failed to apply (${failure instanceof Error ? failure.message : failure}); the plan was rebuilt without it` : `an update nesting shared types more than ${this.ctx.limits.maxNestingDepth} deep; the plan was rebuilt without it`,
+        failure
+          ? `an update that failed to apply (${failure instanceof Error ? failure.message : failure}); the plan was rebuilt without it`
+          : `an update nesting shared types more than ${this.ctx.limits.maxNestingDepth} deep; the plan was rebuilt without it`,
       );
     }
     if (captured.length === 0) return;
@@ -396,7 +402,9 @@ export class Room {
   private persistenceFailed(e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
     this.ctx.metrics.persistenceErrors++;
-    this.ctx.log(`ERROR could not save plan "${this.planId}" to disk: ${message}. Edits are kept in memory and on every client, and the whole plan is written again once the disk takes it; free disk space or fix permissions.`);
+    this.ctx.log(
+      `ERROR could not save plan "${this.planId}" to disk: ${message}. Edits are kept in memory and on every client, and the whole plan is written again once the disk takes it; free disk space or fix permissions.`,
+    );
     if (this.retryTimer || this.destroyed) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;

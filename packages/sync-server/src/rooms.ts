@@ -1,7 +1,6 @@
 import { CLOSE } from './close-codes.js';
 import { Room, type Peer, type RoomContext } from './room.js';
 
-
 /**
  * The plans a relay has open. A plan is loaded once however many connections
  * ask for it at the same moment, and unloaded when nobody has been connected

@@ -87,8 +87,7 @@ export class CoplanApp extends LitElement {
           <input id="name" name="name" autocomplete="name" required />
           <button type="submit">Continue</button>
         </form></main>`;
-    if (this.route.view === 'plan')
-      return html`${top}<main><plan-view .planId=${this.route.planId} .token=${this.route.token} .user=${this.user}></plan-view></main>`;
+    if (this.route.view === 'plan') return html`${top}<main><plan-view .planId=${this.route.planId} .token=${this.route.token} .user=${this.user}></plan-view></main>`;
     if (this.route.view === 'accessibility')
       return html`${top}<main><article>
           <h1>Accessibility statement</h1>

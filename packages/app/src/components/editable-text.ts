@@ -50,9 +50,7 @@ export class EditableText extends LitElement {
   override render() {
     const editors = this.presence.get(this.presenceKey) ?? [];
     const first = editors[0];
-    return html`${first
-        ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>`
-        : ''}<div
+    return html`${first ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>` : ''}<div
       style=${first ? `border-color:${first.colour};box-shadow:inset 4px 0 0 ${first.colour}` : ''}
       @focus=${() => this.dispatchEvent(new CustomEvent('editing', { detail: this.presenceKey, bubbles: true, composed: true }))}
       @blur=${() => this.dispatchEvent(new CustomEvent('editing', { detail: null, bubbles: true, composed: true }))}
@@ -120,9 +118,7 @@ export class EditableText extends LitElement {
     const next = this.box.textContent ?? '';
     const prev = this.ytext!.toString();
     // The core writes only the span that differs, so partners' typing elsewhere in the field is kept.
-    const refused = tryPlanCall(() =>
-      this.kind === 'plan' ? this.plan.updatePlan({ [this.field]: next }) : this.plan.update(this.kind, this.entityId, { [this.field]: next }),
-    );
+    const refused = tryPlanCall(() => (this.kind === 'plan' ? this.plan.updatePlan({ [this.field]: next }) : this.plan.update(this.kind, this.entityId, { [this.field]: next })));
     if (refused) {
       // Refused (say, emptying a required title): show what is stored and say why.
       const caret = this.caretOffset();

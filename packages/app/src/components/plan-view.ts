@@ -1,5 +1,19 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
+import {
+  PLAN_STATUS_LABELS,
+  PlanError,
+  filterActions,
+  listActions,
+  type ActionFilter,
+  type PlanSnapshot,
+  encodeCoplanFile,
+  mergeCoplanFile,
+  planToJson,
+  type ActionSnapshot,
+  type EntityKind,
+  type ObjectiveSnapshot,
+  type PrioritySnapshot,
+} from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
 import { accessWords } from '../state/share-words.js';
@@ -14,7 +28,20 @@ import type { ImportDialog, Imported } from './import-dialog.js';
  * place. Every change goes through the core's API; this view holds no plan logic.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, sharing: { state: true }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
+  static override properties = {
+    planId: {},
+    token: {},
+    user: { attribute: false },
+    sharing: { state: true },
+    message: { state: true },
+    notice: { state: true },
+    importing: { state: true },
+    moving: { state: true },
+    updating: { state: true },
+    tab: { state: true },
+    detail: { state: true },
+    filter: { state: true },
+  };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
@@ -141,10 +168,12 @@ export class PlanView extends LitElement {
     return html`
       <div class="bar" role="toolbar" aria-label="Plan tools">
         <a href="#/">All plans</a>
-        ${ro
-          ? nothing
-          : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
-              <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`}
+        ${
+          ro
+            ? nothing
+            : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
+              <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`
+        }
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
         ${this.token && roleOfToken(this.token) === 'owner' ? html`<button class="share" @click=${this.openShare}>Share</button>` : nothing}
         <details class="files" @keydown=${this.closeFilesOnEscape}>
@@ -164,12 +193,14 @@ export class PlanView extends LitElement {
               <button @click=${() => this.download(`${s.title}.json`, planToJson(s), 'application/json')}>Download as JSON</button>
               ${ro ? nothing : html`<label>Merge a .coplan file <input type="file" accept=".coplan" @change=${this.mergeFile} /></label>`}
             </div>
-            ${ro
-              ? nothing
-              : html`<div role="group" aria-labelledby="bring-label">
+            ${
+              ro
+                ? nothing
+                : html`<div role="group" aria-labelledby="bring-label">
                   <p class="label" id="bring-label">Bring in</p>
                   <button @click=${this.openImport}>Import into this plan…</button>
-                </div>`}
+                </div>`
+            }
           </div>
         </details>
         <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
@@ -192,7 +223,8 @@ export class PlanView extends LitElement {
       </header>
       <nav aria-label="Views of this plan">
         ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
-          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
+          (t) =>
+            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
@@ -206,8 +238,9 @@ export class PlanView extends LitElement {
         ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
       </div>
-      ${s.bin.length
-        ? html`<section class="bin" aria-labelledby="bin-heading">
+      ${
+        s.bin.length
+          ? html`<section class="bin" aria-labelledby="bin-heading">
             <h2 id="bin-heading">Bin</h2>
             <ul>
               ${s.bin.map(
@@ -219,7 +252,8 @@ export class PlanView extends LitElement {
               )}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -424,13 +458,15 @@ export class PlanView extends LitElement {
       <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
-        ${this.moving === o.id
-          ? html`<label>Move to priority
+        ${
+          this.moving === o.id
+            ? html`<label>Move to priority
               <select aria-label=${`Move ${name} to priority`} @change=${(e: Event) => this.moveObjectiveTo(e, o.id)}>
                 ${this.session.snapshot!.priorities.map((pp) => html`<option value=${pp.id} ?selected=${pp.id === p.id}>${pp.number}. ${pp.title.slice(0, 60)}</option>`)}
               </select>
             </label>`
-          : html`<button @click=${() => (this.moving = o.id)}>Move ${name} to another priority</button>`}
+            : html`<button @click=${() => (this.moving = o.id)}>Move ${name} to another priority</button>`
+        }
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
       </div>
       ${o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)).map((a) => this.renderAction(p, o, a))}
@@ -453,21 +489,25 @@ export class PlanView extends LitElement {
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
         ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
-        ${this.updating === a.id
-          ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
-          : nothing}
+        ${
+          this.updating === a.id
+            ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
+            : nothing
+        }
         <button aria-expanded=${this.detail.has(a.id) ? 'true' : 'false'} @click=${() => this.toggleDetail(a.id)}>${this.detail.has(a.id) ? 'Hide details of' : 'Show details of'} ${name}</button>
         ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
       </div>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}
-        ${this.moving === a.id
-          ? html`<label>Move to objective
+        ${
+          this.moving === a.id
+            ? html`<label>Move to objective
               <select @change=${(e: Event) => this.moveTo(e, a.id)} aria-label=${`Move ${name} to objective`}>
                 ${this.objectiveChoices().map((oo) => html`<option value=${oo.id} ?selected=${oo.id === o.id}>${oo.label}</option>`)}
               </select>
             </label>`
-          : html`<button @click=${() => (this.moving = a.id)}>Move ${name} to another objective</button>`}
+            : html`<button @click=${() => (this.moving = a.id)}>Move ${name} to another objective</button>`
+        }
         <button data-progress-for=${a.id} aria-expanded=${this.updating === a.id ? 'true' : 'false'} @click=${() => this.openProgress(a.id)}>Add progress to ${name}</button>
         <button @click=${() => this.run(() => plan.delete('action', a.id))}>Delete ${name}</button>
       </div>

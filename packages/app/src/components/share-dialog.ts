@@ -127,9 +127,11 @@ export class ShareDialog extends LitElement {
         <span></span>
         <button class="primary" type="submit" ?disabled=${this.busy}>Make a link</button>
       </form>
-      ${this.made
-        ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
-        : nothing}
+      ${
+        this.made
+          ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
+          : nothing
+      }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <p role="status" aria-live="polite"></p>
       <table>

@@ -184,12 +184,14 @@ export class PlanController implements ReactiveController {
       : this.connectionProblem
         ? 'stopped'
         : !navigator.onLine
-        ? 'offline'
-        : wsConnected && this.provider?.synced
-          ? 'synced'
-          : this.everConnected
-            ? this.provider?.wsconnecting ? 'reconnecting' : 'offline'
-            : 'local';
+          ? 'offline'
+          : wsConnected && this.provider?.synced
+            ? 'synced'
+            : this.everConnected
+              ? this.provider?.wsconnecting
+                ? 'reconnecting'
+                : 'offline'
+              : 'local';
     if (next !== this.sync) {
       this.sync = next;
       this.host.requestUpdate();

@@ -36,8 +36,7 @@ export function mergeCoplanFile(doc: Y.Doc, bytes: Uint8Array, origin: unknown =
   if (bytes.length < MAGIC.length + 1 || MAGIC.some((b, i) => bytes[i] !== b))
     throw new PlanError('invalid-value', 'This is not a .coplan file. Choose a file saved from Coplan with "Save a .coplan file".');
   const version = bytes[MAGIC.length]!;
-  if (version > FILE_VERSION)
-    throw new PlanError('schema-too-new', `This .coplan file was saved by a newer Coplan (file version ${version}); update Coplan to open it.`);
+  if (version > FILE_VERSION) throw new PlanError('schema-too-new', `This .coplan file was saved by a newer Coplan (file version ${version}); update Coplan to open it.`);
   const update = bytes.subarray(MAGIC.length + 1);
   // Check the whole file in a scratch doc first, so a damaged file changes nothing.
   const scratch = new Y.Doc();

@@ -28,8 +28,7 @@ export function validateField(spec: FieldSpec, name: string, value: unknown, whe
       return value;
     }
     case 'textList': {
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
-        fail('invalid-value', `must be a list of strings, not ${describe(value)}.`);
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) fail('invalid-value', `must be a list of strings, not ${describe(value)}.`);
       return value;
     }
     case 'enum': {
@@ -41,8 +40,7 @@ export function validateField(spec: FieldSpec, name: string, value: unknown, whe
     }
     case 'date': {
       if (value === null && !spec.required) return null;
-      if (typeof value !== 'string' || !isIsoDate(value))
-        fail('invalid-date', `must be a real calendar date written YYYY-MM-DD; got ${describe(value)}.`);
+      if (typeof value !== 'string' || !isIsoDate(value)) fail('invalid-date', `must be a real calendar date written YYYY-MM-DD; got ${describe(value)}.`);
       return value;
     }
     case 'bool': {
@@ -67,10 +65,8 @@ export function validateField(spec: FieldSpec, name: string, value: unknown, whe
       const seen = new Set<string>();
       return (value as unknown[]).map((v) => {
         const r = v as Partial<IndicatorValue> | null;
-        if (!r || typeof r !== 'object' || typeof r.date !== 'string' || !isIsoDate(r.date))
-          fail('invalid-date', `readings need a date written YYYY-MM-DD; got ${describe(r?.date)}.`);
-        if (typeof r!.value !== 'number' || !Number.isFinite(r!.value))
-          fail('invalid-value', `readings need a finite number value; got ${describe(r!.value)}.`);
+        if (!r || typeof r !== 'object' || typeof r.date !== 'string' || !isIsoDate(r.date)) fail('invalid-date', `readings need a date written YYYY-MM-DD; got ${describe(r?.date)}.`);
+        if (typeof r!.value !== 'number' || !Number.isFinite(r!.value)) fail('invalid-value', `readings need a finite number value; got ${describe(r!.value)}.`);
         if (seen.has(r!.date!)) fail('invalid-value', `has two readings for ${r!.date}; give one per date.`);
         seen.add(r!.date!);
         return r!.note ? { date: r!.date!, value: r!.value!, note: String(r!.note) } : { date: r!.date!, value: r!.value! };
@@ -177,9 +173,7 @@ export function readField(map: Y.Map<unknown>, spec: FieldSpec, name: string): u
     case 'values': {
       if (!(v instanceof Y.Map)) return [];
       const out: IndicatorValue[] = [];
-      (v as Y.Map<{ value: number; note?: string }>).forEach((r, date) =>
-        out.push(r.note ? { date, value: r.value, note: r.note } : { date, value: r.value }),
-      );
+      (v as Y.Map<{ value: number; note?: string }>).forEach((r, date) => out.push(r.note ? { date, value: r.value, note: r.note } : { date, value: r.value }));
       return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     }
     default:

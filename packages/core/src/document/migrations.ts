@@ -34,11 +34,10 @@ export function migrateDoc(doc: Y.Doc, migrations: readonly Migration[] = MIGRAT
   let version = system.get('schemaVersion') as number | undefined;
   if (typeof version !== 'number') throw new PlanError('not-a-plan', 'This document holds no Coplan plan (it has no schema version).');
   if (version > target)
-    throw new PlanError(
-      'schema-too-new',
-      `This plan was saved by a newer Coplan (layout ${version}); this one reads up to layout ${target}. Update Coplan to open it; nothing was changed.`,
-      { kind: 'plan', value: version },
-    );
+    throw new PlanError('schema-too-new', `This plan was saved by a newer Coplan (layout ${version}); this one reads up to layout ${target}. Update Coplan to open it; nothing was changed.`, {
+      kind: 'plan',
+      value: version,
+    });
   while (version < target) {
     const step = migrations.find((m) => m.from === version);
     if (!step) throw new PlanError('schema-too-new', `No migration from layout ${version} to ${target}; nothing was changed.`, { kind: 'plan', value: version });

@@ -23,8 +23,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 
 /** Checks a version's details; throws a {@link PlanError} saying what is wrong. */
 export function validateVersionInput(input: AgreeVersionInput, now: Date): Required<AgreeVersionInput> {
-  if (!input || typeof input.label !== 'string' || input.label.trim() === '')
-    throw new PlanError('required', 'A version needs a label, such as "v1.2".', { kind: 'plan', field: 'label' });
+  if (!input || typeof input.label !== 'string' || input.label.trim() === '') throw new PlanError('required', 'A version needs a label, such as "v1.2".', { kind: 'plan', field: 'label' });
   if (!Array.isArray(input.agreedBy) || input.agreedBy.some((a) => typeof a !== 'string' || a.trim() === ''))
     throw new PlanError('invalid-value', 'agreedBy must list who agreed the version, each as some text.', { kind: 'plan', field: 'agreedBy', value: input.agreedBy });
   const agreedAt = input.agreedAt ?? now.toISOString();

@@ -36,7 +36,10 @@ export function planFromJson(text: string): PlanInput {
   if (!envelope || typeof envelope !== 'object' || envelope.format !== PLAN_JSON_FORMAT)
     throw new PlanError('invalid-value', 'This JSON is not a Coplan plan (it has no "format": "coplan.plan"). Choose a plan exported from Coplan.');
   if (typeof envelope.version !== 'number' || envelope.version > PLAN_JSON_VERSION)
-    throw new PlanError('schema-too-new', `This plan was exported by a newer Coplan (format version ${String(envelope.version)}); this one reads up to ${PLAN_JSON_VERSION}. Update Coplan to import it.`);
+    throw new PlanError(
+      'schema-too-new',
+      `This plan was exported by a newer Coplan (format version ${String(envelope.version)}); this one reads up to ${PLAN_JSON_VERSION}. Update Coplan to import it.`,
+    );
   const plan = envelope.plan as PlanInput | null;
   if (!plan || typeof plan !== 'object' || typeof plan.title !== 'string')
     throw new PlanError('invalid-value', 'This Coplan JSON has no plan in it (no title). The file may be cut short; export it again.');

@@ -88,8 +88,11 @@ export class Plan {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: options.undoCaptureTimeout ?? 500,
     });
-    this.feed = new ChangeFeed(doc, this.layout, (kind, id) => this.index.touch(kind, id), (origin) =>
-      origin === this.origin || origin === this.undoManager,
+    this.feed = new ChangeFeed(
+      doc,
+      this.layout,
+      (kind, id) => this.index.touch(kind, id),
+      (origin) => origin === this.origin || origin === this.undoManager,
     );
   }
 
@@ -147,15 +150,13 @@ export class Plan {
   editText(kind: EntityKind | 'plan', id: string, field: string, index: number, deleteCount: number, insert = ''): void {
     const map = kind === 'plan' ? this.layout.meta : this.liveEntity(kind, id);
     const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
-    if (spec?.type !== 'text')
-      throw new PlanError('unknown-field', `${kind}.${field} is not a text field; text fields are ${this.textFields(kind).join(', ')}.`, { kind, id, field });
+    if (spec?.type !== 'text') throw new PlanError('unknown-field', `${kind}.${field} is not a text field; text fields are ${this.textFields(kind).join(', ')}.`, { kind, id, field });
     const text = map.get(field) as Y.Text | undefined;
     const length = text?.length ?? 0;
     if (!Number.isInteger(index) || !Number.isInteger(deleteCount) || index < 0 || deleteCount < 0 || index + deleteCount > length)
       throw new PlanError('invalid-value', `${kind}.${field} has ${length} characters; cannot delete ${deleteCount} at ${index}.`, { kind, id, field });
     if (typeof insert !== 'string') throw new PlanError('invalid-value', `${kind}.${field}: insert must be a string.`, { kind, id, field });
-    if (spec.required && deleteCount === length && insert === '' && length > 0)
-      throw new PlanError('required', `${kind}.${field} is required: it cannot be left empty.`, { kind, id, field });
+    if (spec.required && deleteCount === length && insert === '' && length > 0) throw new PlanError('required', `${kind}.${field} is required: it cannot be left empty.`, { kind, id, field });
     this.transact(() => {
       let t = text;
       if (!t) map.set(field, (t = new Y.Text()));
@@ -266,10 +267,17 @@ export class Plan {
       }
       const spec = META_FIELDS[name];
       if (!spec || name === 'periodStart' || name === 'periodEnd')
-        throw new PlanError('unknown-field', `The plan has no field "${name}"; it has ${Object.keys(META_FIELDS).filter((f) => !f.startsWith('period')).concat('period').join(', ')}.`, {
-          kind: 'plan',
-          field: name,
-        });
+        throw new PlanError(
+          'unknown-field',
+          `The plan has no field "${name}"; it has ${Object.keys(META_FIELDS)
+            .filter((f) => !f.startsWith('period'))
+            .concat('period')
+            .join(', ')}.`,
+          {
+            kind: 'plan',
+            field: name,
+          },
+        );
       values[name] = validateField(spec, name, value, { kind: 'plan' });
     }
     this.transact(() => {
@@ -444,8 +452,7 @@ export class Plan {
   /** An entity that may be edited: stored, not in the bin, and not inside something that is. */
   private liveEntity(kind: EntityKind, id: string): Y.Map<unknown> {
     const map = this.entityMap(kind, id);
-    if (map.get(HEADER_KEYS.deleted))
-      throw new PlanError('already-deleted', `${kind} ${id} is in the bin; restore it before changing it.`, { kind, id });
+    if (map.get(HEADER_KEYS.deleted)) throw new PlanError('already-deleted', `${kind} ${id} is in the bin; restore it before changing it.`, { kind, id });
     if (this.parentState(kind, readPlacement(map).parentId) !== 'live')
       throw new PlanError('deleted-parent', `${kind} ${id} is inside something that is in the bin; restore that first, or restore this ${kind} into a new place.`, {
         kind,
@@ -455,8 +462,7 @@ export class Plan {
   }
 
   private validateFields(kind: EntityKind, id: string | undefined, input: Record<string, unknown>, creating: boolean): Record<string, unknown> {
-    if (!input || typeof input !== 'object')
-      throw new PlanError('invalid-value', `${kind} fields must be an object.`, { kind, ...(id ? { id } : {}) });
+    if (!input || typeof input !== 'object') throw new PlanError('invalid-value', `${kind} fields must be an object.`, { kind, ...(id ? { id } : {}) });
     const fields = KINDS[kind].fields;
     const out: Record<string, unknown> = {};
     const where = id ? { kind, id } : { kind };
@@ -464,15 +470,13 @@ export class Plan {
       const value = input[name];
       if (value === undefined) continue;
       const spec: FieldSpec | undefined = fields[name];
-      if (!spec)
-        throw new PlanError('unknown-field', `${kind} has no field "${name}"; it has ${Object.keys(fields).join(', ')}.`, { ...where, field: name });
+      if (!spec) throw new PlanError('unknown-field', `${kind} has no field "${name}"; it has ${Object.keys(fields).join(', ')}.`, { ...where, field: name });
       out[name] = validateField(spec, name, value, where);
       if (spec.type === 'ref' && out[name] !== null) this.liveEntity(spec.refKind!, out[name] as string);
     }
     if (creating) {
       for (const [name, spec] of Object.entries(fields)) {
-        if (spec.required && out[name] === undefined)
-          throw new PlanError('required', `${an('new ' + kind, true)} needs ${name}.`, { kind, field: name });
+        if (spec.required && out[name] === undefined) throw new PlanError('required', `${an('new ' + kind, true)} needs ${name}.`, { kind, field: name });
       }
     }
     return out;
@@ -487,8 +491,7 @@ export class Plan {
     if (parentId === null) throw new PlanError('wrong-parent', `${an(kind, true)} needs ${an(parentKind)} as its parent: give parentId.`, { kind });
     if (!this.layout.entities[parentKind].has(parentId)) {
       const actual = (Object.keys(this.layout.entities) as EntityKind[]).find((k) => this.layout.entities[k].has(parentId));
-      if (actual)
-        throw new PlanError('wrong-parent', `${an(kind, true)} belongs under ${an(parentKind)}, but ${parentId} is ${an(actual)}.`, { kind, id: parentId });
+      if (actual) throw new PlanError('wrong-parent', `${an(kind, true)} belongs under ${an(parentKind)}, but ${parentId} is ${an(actual)}.`, { kind, id: parentId });
       throw new PlanError('not-found', `There is no ${parentKind} with id "${parentId}" to put this ${kind} under.`, { kind: parentKind, id: parentId });
     }
     if (!this.isVisible(parentKind, parentId))

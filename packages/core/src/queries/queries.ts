@@ -21,8 +21,7 @@ export interface ActionInContext {
  */
 export function listActions(s: PlanSnapshot): ActionInContext[] {
   const out: ActionInContext[] = [];
-  for (const priority of s.priorities)
-    for (const objective of priority.objectives) for (const action of objective.actions) out.push({ action, objective, priority });
+  for (const priority of s.priorities) for (const objective of priority.objectives) for (const action of objective.actions) out.push({ action, objective, priority });
   return out;
 }
 

@@ -12,8 +12,7 @@ import type { Block } from './document.js';
 function day(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined || value === '') return fallback;
   // A day, or a moment on a day (for "since"): the day must be real (not 30 February).
-  if (!isIsoDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value)))
-    throw new PlanError('invalid-value', `The report's ${name} "${value}" is not a date. Give it as YYYY-MM-DD, e.g. 2026-03-31.`);
+  if (!isIsoDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value))) throw new PlanError('invalid-value', `The report's ${name} "${value}" is not a date. Give it as YYYY-MM-DD, e.g. 2026-03-31.`);
   return value;
 }
 
@@ -38,8 +37,7 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
       break;
     case 'lead': {
       const within = options.withinDays ?? 90;
-      if (!Number.isInteger(within) || within < 0 || within > 3660)
-        throw new PlanError('invalid-value', `"Due soon" must be a whole number of days from 0 to 3660; ${String(within)} was given.`);
+      if (!Number.isInteger(within) || within < 0 || within > 3660) throw new PlanError('invalid-value', `"Due soon" must be a whole number of days from 0 to 3660; ${String(within)} was given.`);
       blocks = leadReport(snapshot, today, within);
       break;
     }

@@ -47,7 +47,7 @@ export interface TableBlock {
   type: 'table';
   /** Says what the table holds (a caption in HTML, a bold line above it in Word). */
   caption: string;
-  columns: { title: string; /** relative width */ width: number }[];
+  columns: { title: string /** relative width */; width: number }[];
   rows: TableRow[];
 }
 

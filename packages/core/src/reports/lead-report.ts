@@ -36,7 +36,13 @@ export function leadReport(s: PlanSnapshot, today: IsoDate, withinDays: number):
     ],
     rows: leads.map((l) => {
       const words = l.rows.map(when);
-      return [cell(l.name), cell(String(l.rows.length - words.filter((w) => w === 'Finished').length)), cell(String(words.filter((w) => w === 'Overdue').length)), cell(String(words.filter((w) => w === 'Due soon').length)), cell(String(words.filter((w) => w === 'Finished').length))];
+      return [
+        cell(l.name),
+        cell(String(l.rows.length - words.filter((w) => w === 'Finished').length)),
+        cell(String(words.filter((w) => w === 'Overdue').length)),
+        cell(String(words.filter((w) => w === 'Due soon').length)),
+        cell(String(words.filter((w) => w === 'Finished').length)),
+      ];
     }),
   });
   for (const l of leads) {

@@ -2,7 +2,6 @@ import type { ActionSnapshot, MilestoneSnapshot, PlanSnapshot, PrioritySnapshot 
 import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS } from '../values/values.js';
 import { cell, type Block, type PublishedDocument, type TableBlock, type TableCell, type TableRow } from './document.js';
 
-
 /** "V1.1 · Agreed": the version label (when there is one) and where the plan is in its life; the running header of every page. */
 export function versionLine(s: PlanSnapshot): string {
   return [s.versionLabel, PLAN_STATUS_LABELS[s.status]].filter(Boolean).join(' · ');
@@ -95,7 +94,8 @@ function priorityBlocks(p: PrioritySnapshot): Block[] {
 export function planDocument(s: PlanSnapshot): PublishedDocument {
   const blocks: Block[] = [{ type: 'heading', level: 1, text: s.title }];
   const version = versionLine(s);
-  if (s.partnerships.length) blocks.push({ type: 'paragraph', label: 'Partnership', text: s.partnerships.map((p) => (p.shortName && p.shortName !== p.name ? `${p.name} (${p.shortName})` : p.name)).join('; ') });
+  if (s.partnerships.length)
+    blocks.push({ type: 'paragraph', label: 'Partnership', text: s.partnerships.map((p) => (p.shortName && p.shortName !== p.name ? `${p.name} (${p.shortName})` : p.name)).join('; ') });
   if (s.period) blocks.push({ type: 'paragraph', label: 'Period', text: `${s.period.start} to ${s.period.end}` });
   if (s.versionLabel) blocks.push({ type: 'paragraph', label: 'Version', text: s.versionLabel });
   blocks.push({ type: 'paragraph', label: 'Status', text: PLAN_STATUS_LABELS[s.status] });
@@ -124,15 +124,18 @@ export function planDocument(s: PlanSnapshot): PublishedDocument {
     });
   }
   if (s.consultation.length)
-    blocks.push({ type: 'heading', level: 2, text: 'Consultation' }, {
-      type: 'table',
-      caption: 'Who is consulted, and when',
-      columns: [
-        { title: 'Who is consulted', width: 3 },
-        { title: 'Consultation period', width: 2 },
-      ],
-      rows: s.consultation.map((c) => [cell(c.who), cell(c.when)]),
-    });
+    blocks.push(
+      { type: 'heading', level: 2, text: 'Consultation' },
+      {
+        type: 'table',
+        caption: 'Who is consulted, and when',
+        columns: [
+          { title: 'Who is consulted', width: 3 },
+          { title: 'Consultation period', width: 2 },
+        ],
+        rows: s.consultation.map((c) => [cell(c.who), cell(c.when)]),
+      },
+    );
   if (s.reviewSchedule) blocks.push({ type: 'heading', level: 2, text: 'Review' }, { type: 'paragraph', text: s.reviewSchedule });
   return { title: s.title, version, landscape: true, blocks };
 }

@@ -28,9 +28,11 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
   blocks.push({
     type: 'paragraph',
     label: 'Summary',
-    text: `${count(all, 'action')}: ${KEYS.filter((k) => totals[k] > 0)
-      .map((k) => `${totals[k]} ${RAG_KEY_LABELS[k].toLowerCase()}`)
-      .join(', ') || 'none rated'}. ${count(overdue.length, 'action')} overdue.`,
+    text: `${count(all, 'action')}: ${
+      KEYS.filter((k) => totals[k] > 0)
+        .map((k) => `${totals[k]} ${RAG_KEY_LABELS[k].toLowerCase()}`)
+        .join(', ') || 'none rated'
+    }. ${count(overdue.length, 'action')} overdue.`,
   });
   blocks.push({ type: 'heading', level: 2, text: 'RAG by priority' });
   blocks.push({

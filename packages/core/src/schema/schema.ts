@@ -28,18 +28,7 @@ export interface FieldSpec {
 }
 
 /** Every kind of entity a plan holds. Each lives in its own flat `Y.Map` keyed by id. */
-export type EntityKind =
-  | 'priority'
-  | 'objective'
-  | 'action'
-  | 'milestone'
-  | 'variant'
-  | 'progress'
-  | 'lead'
-  | 'partnership'
-  | 'indicator'
-  | 'context'
-  | 'consultation';
+export type EntityKind = 'priority' | 'objective' | 'action' | 'milestone' | 'variant' | 'progress' | 'lead' | 'partnership' | 'indicator' | 'context' | 'consultation';
 
 /** The shape of one entity kind. */
 export interface KindSpec {

@@ -185,8 +185,7 @@ function readSentence(sentence: string, period: Period | null, parts: TimescaleP
     boundary = end;
     if (i === tokens.length - 1) {
       const trailing = trimPunctuation(sentence.slice(boundary));
-      if (trailing && (wordCount(trailing) >= 3 && startsUpper(trailing) ? true : ONGOING.test(trailing) || RECURRING.test(trailing)))
-        readPhrase(trailing, period, parts, unparsed);
+      if (trailing && (wordCount(trailing) >= 3 && startsUpper(trailing) ? true : ONGOING.test(trailing) || RECURRING.test(trailing))) readPhrase(trailing, period, parts, unparsed);
     }
   });
 }

@@ -24,9 +24,17 @@ describe('the .coplan file', () => {
     const other = createPlan(new Y.Doc(), smallPlanInput('Lincolnshire'), { planId: 'lincolnshire' });
     const before = Y.encodeStateAsUpdateV2(mine.doc);
     const file = encodeCoplanFile(other.doc);
-    const e = (() => { try { mergeCoplanFile(mine.doc, file); } catch (x) { return x; } })();
+    const e = (() => {
+      try {
+        mergeCoplanFile(mine.doc, file);
+      } catch (x) {
+        return x;
+      }
+    })();
     expect(e).toBeInstanceOf(PlanError);
-    expect((e as Error).message).toBe(`This .coplan file holds a different plan ("${other.snapshot().title}"), not a copy of this one; nothing was changed. To open it as a plan of its own, bring it in from the plan list ("Bring in an existing plan").`);
+    expect((e as Error).message).toBe(
+      `This .coplan file holds a different plan ("${other.snapshot().title}"), not a copy of this one; nothing was changed. To open it as a plan of its own, bring it in from the plan list ("Bring in an existing plan").`,
+    );
     expect(Y.encodeStateAsUpdateV2(mine.doc)).toEqual(before);
     // An empty doc (a plan not yet opened on this device) takes any plan's file.
     const fresh = new Y.Doc();
@@ -36,7 +44,13 @@ describe('the .coplan file', () => {
 
   it('merges into a local copy without overwriting what the local copy holds', () => {
     const office = createPlan(new Y.Doc(), smallPlanInput('Lancashire'), { planId: 'p' });
-    const tablet = openPlan((() => { const d = new Y.Doc(); Y.applyUpdate(d, Y.encodeStateAsUpdate(office.doc)); return d; })());
+    const tablet = openPlan(
+      (() => {
+        const d = new Y.Doc();
+        Y.applyUpdate(d, Y.encodeStateAsUpdate(office.doc));
+        return d;
+      })(),
+    );
     const action = listActions(office.snapshot())[0]!.action.id;
     office.update('action', action, { status: 'in-progress' });
     tablet.create('progress', { date: '2016-01-01', author: 'Chair', rag: 'amber', narrative: 'From the USB stick' }, { parentId: action });

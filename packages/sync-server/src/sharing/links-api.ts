@@ -76,9 +76,11 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
   }
   const toEmail = typeof body.email === 'string' ? body.email.trim().toLowerCase() : null;
   const toDomain = typeof body.domain === 'string' ? body.domain.trim().toLowerCase().replace(/^@/, '') : null;
-  if ((body.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(toEmail ?? '')) || (body.domain !== undefined && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(toDomain ?? ''))) return reply(res, 400, { error: 'email must be an address (name@example.gov.uk) and domain a domain (example.police.uk).' });
+  if ((body.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(toEmail ?? '')) || (body.domain !== undefined && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(toDomain ?? '')))
+    return reply(res, 400, { error: 'email must be an address (name@example.gov.uk) and domain a domain (example.police.uk).' });
   if (toEmail && toDomain) return reply(res, 400, { error: 'Share with a person (email) or a domain, not both at once.' });
-  if (body.role !== 'editor' && body.role !== 'viewer' && !(body.role === 'owner' && toEmail)) return reply(res, 400, { error: toEmail ? 'role must be "owner", "editor" or "viewer".' : 'role must be "editor" or "viewer".' });
+  if (body.role !== 'editor' && body.role !== 'viewer' && !(body.role === 'owner' && toEmail))
+    return reply(res, 400, { error: toEmail ? 'role must be "owner", "editor" or "viewer".' : 'role must be "editor" or "viewer".' });
   if (body.label !== undefined && (typeof body.label !== 'string' || body.label.length > 200)) return reply(res, 400, { error: 'label must be text of at most 200 characters.' });
   let ttlSeconds: number | null = null;
   if (body.expiresIn !== undefined && body.expiresIn !== null) {
