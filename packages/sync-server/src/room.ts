@@ -260,10 +260,7 @@ export class Room {
     if (type === MESSAGE_SYNC) {
       const syncType = decoding.readVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
-        this.send(peer, encoding.toUint8Array(encoder));
+        this.answerSync(peer, decoding.readVarUint8Array(decoder));
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         if (peer.role === 'viewer') return; // a viewer's edits are never applied, stored or passed on
@@ -283,6 +280,19 @@ export class Room {
       peer.lastPresenceQuery = now;
       this.send(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
     } else throw new Error(`unknown message type ${type}`);
+  }
+
+  /**
+   * Sends a peer what it lacks of the plan. Nobody is sent an edit the store
+   * does not hold yet: while a write is in flight, the answer waits for it
+   * (the room's document is ahead of the store until then).
+   */
+  private answerSync(peer: Peer, stateVector: Uint8Array): void {
+    if (this.flushing) return void this.flushing.then(() => this.answerSync(peer, stateVector));
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+    this.send(peer, encoding.toUint8Array(encoder));
   }
 
   /**
