@@ -43,6 +43,11 @@ export class SharingClient {
     return this.call('POST', 'links', { role, label, ...(expiresIn ? { expiresIn } : {}) });
   }
 
+  /** Puts a plan made on this device onto the relay, with the signed-in person as its owner. */
+  claim(): Promise<{ planId: string; role: 'owner'; email: string }> {
+    return this.call('POST', 'claim');
+  }
+
   revoke(id: string): Promise<void> {
     return this.call('DELETE', `links/${encodeURIComponent(id)}`);
   }
