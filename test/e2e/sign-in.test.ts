@@ -63,6 +63,15 @@ describe.runIf(browserAvailable())('signing in with an organisation account', ()
     await ownerPage.getByLabel('Your name').fill('Business manager');
     await ownerPage.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => actionBox(ownerPage, 'Action 1.1.1').textContent(), { timeout: 20_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (signed in)');
+    // The owner shares with a named person from the Share dialog, beside the domain shared through the API.
+    await ownerPage.getByRole('button', { name: 'Share' }).click();
+    const dialog = ownerPage.getByRole('dialog', { name: 'Share this plan' });
+    await dialog.getByLabel('E-mail address, or domain').fill('Bob@a.example');
+    await dialog.getByLabel('Access', { exact: true }).nth(1).selectOption('viewer');
+    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('row', { name: /bob@a\.example/ }).textContent()).toMatch(/Read only/);
+    expect(await dialog.getByRole('row', { name: /Everyone at a\.example/ }).count()).toBe(1);
+    expect(await axeViolations(ownerPage)).toEqual([]);
 
     // A plan she starts on her device is kept there, and she puts it on the server with one action.
     await page.goto(`${relay.url}/#/`);

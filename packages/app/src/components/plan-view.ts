@@ -3,6 +3,7 @@ import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionF
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
 import { SharingClient } from '../state/sharing.js';
+import { signInOptions } from '../state/sign-in.js';
 import { accessWords } from '../state/share-words.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
@@ -125,8 +126,12 @@ export class PlanView extends LitElement {
   /** Whether the Share dialog is open (it loads when first asked for). */
   sharing = false;
 
+  /** Whether the server takes sign-ins (asked when the Share dialog first opens). */
+  private signInOffered = false;
+
   private readonly openShare = async (): Promise<void> => {
     await import('./share-dialog.js');
+    this.signInOffered = (await signInOptions()) !== null;
     this.sharing = true;
     await this.updateComplete;
     await (this.shadowRoot!.querySelector('share-dialog') as unknown as { show(): Promise<void> }).show();
@@ -209,7 +214,7 @@ export class PlanView extends LitElement {
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
       ${this.connectionBanner()}
       ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : this.token ? html`<p class="readonly-note">${accessWords(this.roleNow)}</p>` : nothing}
-      ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
+      ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} .signIn=${this.signInOffered} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <header>
