@@ -56,6 +56,30 @@ describe('relays on PostgreSQL', () => {
     await waitFor(() => expect([onA.doc.getText('b').length, onB.doc.getText('a').length]).toEqual([40, 40]));
   });
 
+  it('two relays carry presence too: each sees the other’s people arrive, move and leave, and nobody on one can speak for someone on the other', async () => {
+    const url = await database();
+    const [a, b] = await Promise.all([pgRelay(url), pgRelay(url)]);
+    const alice = client(a, 'plan');
+    const bob = client(b, 'plan');
+    await waitFor(() => expect(alice.synced && bob.synced).toBe(true));
+    const nameOf = (seer: typeof alice, who: typeof alice) => (seer.awareness.getStates().get(who.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name;
+    alice.awareness.setLocalStateField('user', { name: 'Alice' });
+    bob.awareness.setLocalStateField('user', { name: 'Bob' });
+    await waitFor(() => expect([nameOf(bob, alice), nameOf(alice, bob)]).toEqual(['Alice', 'Bob']));
+    alice.awareness.setLocalStateField('user', { name: 'Alice (typing)' });
+    await waitFor(() => expect(nameOf(bob, alice)).toBe('Alice (typing)'));
+    // Someone on B claims to be Alice: B keeps Alice as A says she is.
+    const mallory = client(b, 'plan');
+    await waitFor(() => expect(mallory.synced).toBe(true));
+    const { presenceFrame } = await import('./frames.js');
+    mallory.ws!.send(presenceFrame([{ clientId: alice.doc.clientID, clock: 1_000_000, state: { user: { name: 'Mallory' } } }]));
+    mallory.awareness.setLocalStateField('user', { name: 'Mallory herself' });
+    await waitFor(() => expect(nameOf(alice, mallory)).toBe('Mallory herself'));
+    expect(nameOf(bob, alice)).toBe('Alice (typing)');
+    alice.destroy();
+    await waitFor(() => expect(bob.awareness.getStates().has(alice.doc.clientID)).toBe(false));
+  });
+
   it('a relay killed mid-workshop: its clients reconnect through the balancer to the other, nothing anyone received is lost, and a new relay with an empty data directory reads it all', async () => {
     const url = await database();
     const relays = [await pgRelay(url), await pgRelay(url)];

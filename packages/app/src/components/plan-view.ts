@@ -15,7 +15,9 @@ import {
   type PrioritySnapshot,
 } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
-import { roleOfToken } from '../state/token-role.js';
+import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
+import { SharingClient } from '../state/sharing.js';
+import { signInOptions } from '../state/sign-in.js';
 import { accessWords } from '../state/share-words.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
@@ -32,6 +34,7 @@ export class PlanView extends LitElement {
     planId: {},
     token: {},
     user: { attribute: false },
+    accessRole: { state: true },
     sharing: { state: true },
     message: { state: true },
     notice: { state: true },
@@ -105,12 +108,24 @@ export class PlanView extends LitElement {
   `;
 
   /** A viewer's link: everything is shown, nothing can be changed. */
+  /** What this person may do, once known: from the link's token, or for a sign-in, from the relay. */
+  accessRole: 'owner' | 'editor' | 'viewer' | null = null;
+
   private get readonly(): boolean {
-    return !!this.token && roleOfToken(this.token) === 'viewer';
+    return !!this.token && this.roleNow === 'viewer';
+  }
+
+  private get roleNow(): 'owner' | 'editor' | 'viewer' {
+    return this.accessRole ?? roleOfToken(this.token);
   }
 
   override connectedCallback(): void {
     this.session = new PlanController(this, this.planId, { ...(this.token ? { token: this.token } : {}), user: this.user });
+    if (this.token && !tokenNamesRole(this.token))
+      new SharingClient(this.planId, this.token).access().then(
+        (access) => (this.accessRole = access.role),
+        () => (this.accessRole = 'viewer'), // until the relay says otherwise, offer no edits it would drop
+      );
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
     this.addEventListener('plan-error', ((e: CustomEvent<string>) => {
@@ -139,11 +154,32 @@ export class PlanView extends LitElement {
   /** Whether the Share dialog is open (it loads when first asked for). */
   sharing = false;
 
+  /** Whether the server takes sign-ins (asked when the Share dialog first opens). */
+  private signInOffered = false;
+
   private readonly openShare = async (): Promise<void> => {
     await import('./share-dialog.js');
+    this.signInOffered = (await signInOptions()) !== null;
     this.sharing = true;
     await this.updateComplete;
     await (this.shadowRoot!.querySelector('share-dialog') as unknown as { show(): Promise<void> }).show();
+  };
+
+  /** Why the server is not syncing this plan, and what can be done: shown whether or not the plan has loaded. */
+  private connectionBanner() {
+    if (!this.session.connectionProblem) return nothing;
+    return html`<p class="message" role="alert">${this.session.connectionProblem}
+      ${this.session.claimable ? html`<button @click=${this.putOnServer}>Put this plan on the server</button>` : nothing}
+      <button @click=${() => this.session.reconnect()}>Try again</button></p>`;
+  }
+
+  private readonly putOnServer = async (): Promise<void> => {
+    const refused = await this.session.claim();
+    if (refused) this.message = refused;
+    else {
+      this.accessRole = 'owner';
+      this.notice = 'This plan is on the server now, and you own it: share it with the Share button.';
+    }
   };
 
   /** Runs a plan call and turns a refusal into a message on screen. */
@@ -154,7 +190,8 @@ export class PlanView extends LitElement {
   override render() {
     const { plan, snapshot: s, problem } = this.session;
     if (problem) return html`<p class="message" role="alert">${problem}</p><p><a href="#/">Back to plans on this device</a></p>`;
-    if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>`;
+    // Until the plan is here, say why it is not when the server refuses it, rather than "Opening the plan…" for ever.
+    if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>${this.connectionBanner()}`;
     const ro = this.readonly;
     this.editing = new Map();
     const self = this.session.provider?.awareness.clientID;
@@ -175,7 +212,7 @@ export class PlanView extends LitElement {
               <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`
         }
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
-        ${this.token && roleOfToken(this.token) === 'owner' ? html`<button class="share" @click=${this.openShare}>Share</button>` : nothing}
+        ${this.token && this.roleNow === 'owner' ? html`<button class="share" @click=${this.openShare}>Share</button>` : nothing}
         <details class="files" @keydown=${this.closeFilesOnEscape}>
           <summary>Files</summary>
           <div class="files-panel" @click=${this.filesChosen}>
@@ -207,9 +244,9 @@ export class PlanView extends LitElement {
       </div>
       ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
-      ${this.session.connectionProblem ? html`<p class="message" role="alert">${this.session.connectionProblem} <button @click=${() => this.session.reconnect()}>Try again</button></p>` : nothing}
-      ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : this.token ? html`<p class="readonly-note">${accessWords(roleOfToken(this.token))}</p>` : nothing}
-      ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
+      ${this.connectionBanner()}
+      ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : this.token ? html`<p class="readonly-note">${accessWords(this.roleNow)}</p>` : nothing}
+      ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} .signIn=${this.signInOffered} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <header>

@@ -11,10 +11,23 @@ import { formatDay } from '../state/share-words.js';
  * @fires closed - when the dialog closes
  */
 export class ShareDialog extends LitElement {
-  static override properties = { planId: {}, token: {}, links: { state: true }, message: { state: true }, made: { state: true }, busy: { state: true } };
+  static override properties = {
+    planId: {},
+    token: {},
+    signIn: { type: Boolean },
+    log: { state: true },
+    links: { state: true },
+    message: { state: true },
+    made: { state: true },
+    busy: { state: true },
+  };
+  /** Whether the server takes sign-ins, so the plan can be shared with people and domains too. */
+  signIn = false;
   planId = '';
   token = '';
   links: ShareLink[] = [];
+  /** The access log, newest first (the last 50 shown). */
+  log: Array<{ at: string; linkId: string | null; name: string; role: string }> = [];
   message = '';
   made: { url: string; role: string } | null = null;
   busy = false;
@@ -48,7 +61,7 @@ export class ShareDialog extends LitElement {
 
   private async refresh(): Promise<void> {
     try {
-      this.links = await this.client().links();
+      [this.links, this.log] = await Promise.all([this.client().links(), this.client().accessLog()]);
     } catch (e) {
       this.message = e instanceof SharingRefused ? e.message : String(e);
     }
@@ -71,6 +84,23 @@ export class ShareDialog extends LitElement {
       this.message = err instanceof SharingRefused ? err.message : String(err);
     } finally {
       this.busy = false;
+    }
+  };
+
+  private readonly shareWithPeople = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const who = String(data.get('who') ?? '');
+    const role = String(data.get('role') ?? 'editor') as 'owner' | 'editor' | 'viewer';
+    this.message = '';
+    try {
+      await this.client().shareWith(who, role);
+      form.reset();
+      this.announce(`Shared with ${who.includes('@') && !who.startsWith('@') ? who : `everyone at ${who.replace(/^@/, '')}`}: they open the plan by signing in.`);
+      await this.refresh();
+    } catch (err) {
+      this.message = err instanceof SharingRefused ? err.message : String(err);
     }
   };
 
@@ -128,6 +158,23 @@ export class ShareDialog extends LitElement {
         <button class="primary" type="submit" ?disabled=${this.busy}>Make a link</button>
       </form>
       ${
+        this.signIn
+          ? html`<h3>Share with people who sign in</h3>
+            <form @submit=${this.shareWithPeople}>
+              <label for="share-who">E-mail address, or domain</label>
+              <input id="share-who" name="who" required placeholder="name@example.gov.uk, or example.police.uk" />
+              <label for="share-who-role">Access</label>
+              <select id="share-who-role" name="role">
+                <option value="editor">Can edit</option>
+                <option value="viewer">Can read only</option>
+                <option value="owner">Owner (a person only)</option>
+              </select>
+              <span></span>
+              <button class="primary" type="submit">Share</button>
+            </form>`
+          : nothing
+      }
+      ${
         this.made
           ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
           : nothing
@@ -140,15 +187,28 @@ export class ShareDialog extends LitElement {
         <tbody>
           ${this.links.map(
             (l) => html`<tr>
-              <td>${l.label || 'No label'}</td>
+              <td>${l.toDomain ? `Everyone at ${l.toDomain}` : l.label || 'No label'}</td>
               <td>${l.role === 'viewer' ? 'Read only' : l.role === 'owner' ? 'Owner' : 'Can edit'}</td>
               <td>${l.uses === 0 ? 'Not yet' : `${l.uses} time${l.uses === 1 ? '' : 's'}, last ${formatDay(l.lastUsedAt!)}`}</td>
               <td>${l.revokedAt ? `Taken back ${formatDay(l.revokedAt)}` : l.expiresAt ? formatDay(l.expiresAt) : 'When taken back'}</td>
-              <td>${l.revokedAt ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button> <button @click=${() => this.revoke(l)} aria-label=${`Take back the link for ${l.label || 'no label'}`}>Take back</button>`}</td>
+              <td>${l.revokedAt ? nothing : html`${l.toEmail || l.toDomain ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button>`} <button @click=${() => this.revoke(l)} aria-label=${`Take back ${l.toEmail || l.toDomain ? 'the share with' : 'the link for'} ${l.toDomain ? `everyone at ${l.toDomain}` : l.label || 'no label'}`}>Take back</button>`}</td>
             </tr>`,
           )}
         </tbody>
       </table>
+      <details>
+        <summary>Who has opened the plan (${this.log.length})</summary>
+        <table>
+          <caption>The newest first</caption>
+          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Access</th><th scope="col">How</th></tr></thead>
+          <tbody>
+            ${this.log.slice(0, 50).map((e) => {
+              const via = this.links.find((l) => l.id === e.linkId);
+              return html`<tr><td>${formatDay(e.at)}</td><td>${e.name || 'No name'}</td><td>${e.role === 'viewer' ? 'Read only' : e.role === 'owner' ? 'Owner' : 'Can edit'}</td><td>${via ? (via.toEmail || via.toDomain ? 'Signed in' : `Link: ${via.label || 'no label'}`) : 'An owner’s or administrator’s token'}</td></tr>`;
+            })}
+          </tbody>
+        </table>
+      </details>
       <div class="actions"><button @click=${() => this.close()}>Close</button></div>
     </dialog>`;
   }

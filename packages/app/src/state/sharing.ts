@@ -35,12 +35,28 @@ export class SharingClient {
     return this.call('GET', 'access');
   }
 
+  /** Who opened the plan, newest first: when, who, as what, and by which link or share. */
+  async accessLog(): Promise<Array<{ at: string; linkId: string | null; name: string; role: 'owner' | 'editor' | 'viewer' }>> {
+    return (await this.call<{ entries: Array<{ at: string; linkId: string | null; name: string; role: 'owner' | 'editor' | 'viewer' }> }>('GET', 'access-log')).entries;
+  }
+
   async links(): Promise<ShareLink[]> {
     return (await this.call<{ links: ShareLink[] }>('GET', 'links')).links;
   }
 
   create(role: 'editor' | 'viewer', label: string, expiresIn: string | null): Promise<{ id: string; url: string }> {
     return this.call('POST', 'links', { role, label, ...(expiresIn ? { expiresIn } : {}) });
+  }
+
+  /** Shares with a person (an e-mail address) or everyone at a domain, who open the plan by signing in. */
+  shareWith(who: string, role: 'owner' | 'editor' | 'viewer'): Promise<{ id: string; url: string }> {
+    const target = who.trim().toLowerCase();
+    return this.call('POST', 'links', { role, ...(target.includes('@') && !target.startsWith('@') ? { email: target } : { domain: target.replace(/^@/, '') }) });
+  }
+
+  /** Puts a plan made on this device onto the relay, with the signed-in person as its owner. */
+  claim(): Promise<{ planId: string; role: 'owner'; email: string }> {
+    return this.call('POST', 'claim');
   }
 
   revoke(id: string): Promise<void> {

@@ -22,6 +22,8 @@ export interface PlanStore {
   quarantine(planId: string, data: Uint8Array[], reason: string): Promise<string>;
   /** The relay has unloaded this plan: let go of what is held open for it (files, connections). */
   forget(planId: string): Promise<void>;
+  /** Whether anything is stored for a plan. */
+  has(planId: string): Promise<boolean>;
   /** Plan ids with anything stored. */
   planIds(): Promise<string[]>;
   close(): Promise<void>;
@@ -30,7 +32,9 @@ export interface PlanStore {
    * relays stored for a plan this relay has loaded (already stored: the relay
    * applies them and passes them on, and does not store them again).
    */
-  subscribe?(planId: string, onUpdates: (updates: Uint8Array[]) => void): () => void;
+  subscribe?(planId: string, onUpdates: (updates: Uint8Array[]) => void, onPresence?: (update: Uint8Array) => void): () => void;
+  /** For stores several relays share: passes a presence (awareness) update to the other relays serving the plan; never stored. */
+  publishPresence?(planId: string, update: Uint8Array): Promise<void>;
   /** Whether the store can be reached now, for `/healthz`. */
   health?(): Promise<StoreHealth>;
   /** The store's own figures for `/metrics`. */
