@@ -6,6 +6,9 @@ const CORE = '^packages/core/src/';
 const layer = (name) => `${CORE}${name}/`;
 const ABOVE = {
   values: ['schema', 'document', 'plan', 'queries', 'versions', 'reports'],
+  // Rules as plain data and pure functions (issue 15), not yet in the plan's document: beside values.
+  governance: ['document', 'plan', 'queries', 'versions', 'reports'],
+  scorecard: ['document', 'plan', 'queries', 'versions', 'reports'],
   schema: ['document', 'plan', 'queries', 'versions', 'reports'],
   document: ['plan', 'queries', 'versions', 'reports'],
   plan: ['queries', 'versions', 'reports'],
