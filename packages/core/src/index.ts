@@ -12,6 +12,7 @@ export { planToInput } from './plan/plan-to-input.js';
 // The model
 export { PlanError, type PlanErrorCode, type PlanErrorDetails } from './model/errors.js';
 export { KINDS, ENTITY_KINDS, META_FIELDS, type EntityKind, type FieldSpec, type FieldType, type KindSpec } from './model/schema.js';
+export { holdsParagraphs } from './model/paragraph-fields.js';
 export {
   RAG_VALUES,
   RAG_LABELS,
