@@ -1,0 +1,101 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { resolve, type Selection } from './shared-text-editor.js';
+
+/** A partner's caret and selection in this field, as indices into its text now. */
+export interface PartnerCaret extends Selection {
+  clientId: number;
+  name: string;
+  colour: string;
+}
+
+/** What each person shares about their caret, in awareness: the field (`<id>:<field>`) and relative positions as JSON. */
+interface SharedCaret {
+  key: string;
+  anchor: unknown;
+  head: unknown;
+}
+
+/**
+ * Partners' carets in one field, from y-protocols awareness (the presence the
+ * app already shares), and this person's own caret shared the same way. The
+ * host is asked to update only when a caret in its own field comes, moves or goes.
+ */
+export class PartnerCarets implements ReactiveController {
+  private awareness: Awareness | null = null;
+  private key = '';
+  private published = '';
+  /** Clients with a caret in this field at the last look, to notice one leaving. */
+  private here = new Set<number>();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.awareness?.on('change', this.onChange);
+  }
+
+  hostDisconnected(): void {
+    this.awareness?.off('change', this.onChange);
+  }
+
+  /** Follows `awareness` for the field `key`. */
+  watch(awareness: Awareness | null | undefined, key: string): void {
+    this.key = key;
+    if ((awareness ?? null) === this.awareness) return;
+    this.awareness?.off('change', this.onChange);
+    this.awareness = awareness ?? null;
+    this.awareness?.on('change', this.onChange);
+  }
+
+  private readonly onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
+    const self = this.awareness?.clientID;
+    const states = this.awareness?.getStates();
+    const touches = [...added, ...updated, ...removed].some(
+      (client) => client !== self && (this.here.has(client) || (states?.get(client)?.caret as SharedCaret | null | undefined)?.key === this.key),
+    );
+    if (touches) this.host.requestUpdate();
+  };
+
+  /** Shares this person's caret in this field (null: they left it). */
+  publish(selection: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null): void {
+    const awareness = this.awareness;
+    if (!awareness) return;
+    const mine = awareness.getLocalState()?.caret as SharedCaret | null | undefined;
+    if (!selection) {
+      // Leaving this field: clear the caret only if it is still this field's (focus may already be in the next one).
+      if (mine?.key === this.key) awareness.setLocalStateField('caret', null);
+      this.published = '';
+      return;
+    }
+    const caret: SharedCaret = { key: this.key, anchor: Y.relativePositionToJSON(selection.anchor), head: Y.relativePositionToJSON(selection.head) };
+    const json = JSON.stringify(caret);
+    if (json === this.published && mine?.key === this.key) return;
+    this.published = json;
+    awareness.setLocalStateField('caret', caret);
+  }
+
+  /** Partners' carets in this field, resolved against `ytext` as it is now. */
+  partners(ytext: Y.Text): PartnerCaret[] {
+    const awareness = this.awareness;
+    this.here = new Set();
+    if (!awareness) return [];
+    const carets: PartnerCaret[] = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      const caret = state.caret as SharedCaret | null | undefined;
+      const user = state.user as { name: string; colour: string } | undefined;
+      if (clientId === awareness.clientID || !caret || caret.key !== this.key || !user) continue;
+      this.here.add(clientId);
+      try {
+        const anchor = resolve(ytext, Y.createRelativePositionFromJSON(caret.anchor));
+        const head = resolve(ytext, Y.createRelativePositionFromJSON(caret.head));
+        carets.push({ clientId, name: user.name, colour: user.colour, anchor, head });
+      } catch {
+        // A caret from a version of the app that shared it differently: not shown.
+      }
+    }
+    return carets;
+  }
+}
