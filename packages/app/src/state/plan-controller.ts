@@ -35,6 +35,7 @@ export class PlanController implements ReactiveController {
   private frame = 0;
   private offChange: (() => void) | null = null;
   private everConnected = false;
+  private presence = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -57,7 +58,13 @@ export class PlanController implements ReactiveController {
     const relay = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     this.provider = new WebsocketProvider(relay, this.planId, this.doc, { params: this.options.token ? { token: this.options.token } : {} });
     this.provider.awareness.setLocalStateField('user', this.options.user);
-    this.provider.awareness.on('change', () => this.host.requestUpdate());
+    // The plan re-renders when who is here or which field they are in changes; a caret moving is the field's own business.
+    this.provider.awareness.on('change', () => {
+      const who = presenceSignature(this.provider!.awareness.getStates());
+      if (who === this.presence) return;
+      this.presence = who;
+      this.host.requestUpdate();
+    });
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.everConnected = true;
       this.updateSync();
@@ -165,4 +172,9 @@ export class PlanController implements ReactiveController {
     this.problem = message;
     this.host.requestUpdate();
   }
+}
+
+/** Who is in the plan and which field each is editing, as one comparable string. */
+function presenceSignature(states: Map<number, Record<string, unknown>>): string {
+  return JSON.stringify([...states].map(([client, st]) => [client, st.user ?? null, st.editing ?? null]));
 }
