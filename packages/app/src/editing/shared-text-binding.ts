@@ -97,7 +97,14 @@ export class SharedTextBinding implements ReactiveController {
     document.removeEventListener('selectionchange', this.onSelectionChange);
   }
 
-  private readonly beforeTransaction = (): void => this.captureSelection();
+  /**
+   * A transaction can start while another's observers are still running (a
+   * partner's letter already in the text, not yet on screen): the caret is
+   * taken from the screen only while screen and text agree.
+   */
+  private readonly beforeTransaction = (): void => {
+    if (this.box && (this.box.firstChild as Text | null)?.data === this.editor?.ytext.toString()) this.captureSelection();
+  };
 
   private get focused(): boolean {
     const box = this.box;
