@@ -49,9 +49,10 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     const team = await people(browser, relay.url, 3);
     const boxes = team.map(({ page }) => actionBox(page, FIELD));
     await withSeed(async (random) => {
-      // Spots at word boundaries of the original text, chosen at random; two people may pick the same one.
-      const boundaries = [0, ...[...START.matchAll(/ /g)].map((m) => m.index!), START.length];
-      const spots = team.map(() => boundaries[Math.floor(random() * boundaries.length)]!);
+      // Two word boundaries of the original text, drawn at random: with three people, at least two share one.
+      const all = [0, ...[...START.matchAll(/ /g)].map((m) => m.index!), START.length];
+      const pair = [all[Math.floor(random() * all.length)]!, all[Math.floor(random() * all.length)]!];
+      const spots = team.map(() => pair[Math.floor(random() * 2)]!);
       for (const [i, box] of boxes.entries()) await placeCaret(box, spots[i]!);
       const traveller = team[2]!;
       await traveller.context.setOffline(true);
