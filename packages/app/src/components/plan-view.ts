@@ -70,7 +70,7 @@ export class PlanView extends LitElement {
     details.files summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.5rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     .filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
     .filters label { display: flex; flex-direction: column; }
-    .drag { float: right; touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
+    .drag { float: right; position: relative; z-index: 1; touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
     .drop-target { outline: 3px dashed #1d70b8; }
     .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
