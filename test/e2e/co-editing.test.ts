@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from './axe.js';
 import { browserAvailable } from './browser.js';
 import { actionBox, arrive, cleanUp, setup } from './session.js';
 import { withSeed } from './seeded-random.js';
@@ -133,6 +134,7 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     expect(caretBox!.x).toBeGreaterThan(fieldBox!.x);
     expect(caretBox!.x).toBeLessThan(fieldBox!.x + fieldBox!.width);
     expect(await caret.evaluate((el) => el.closest('[aria-hidden="true"]') !== null)).toBe(true);
+    expect(await axeViolations(alice!.page)).toEqual([]);
     // Bob selects "Pan-Lancs": Alice sees it highlighted, and the caret goes when Bob leaves the field.
     const from = START.indexOf('Pan-Lancs');
     await placeCaret(actionBox(bob!.page, FIELD), from, from + 'Pan-Lancs'.length);

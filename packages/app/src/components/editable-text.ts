@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import { holdsParagraphs, type EntityKind, type Plan } from '@coplan/core';
 import { SharedTextBinding } from '../editing/shared-text-binding.js';
-import { PartnerCarets, type PartnerCaret } from '../editing/partner-carets.js';
+import { FieldPresence, type PartnerCaret } from '../editing/field-presence.js';
 import { rectsBetween } from '../editing/dom-text.js';
 
 /**
@@ -25,7 +25,6 @@ export class EditableText extends LitElement {
     field: {},
     label: {},
     readonly: { type: Boolean },
-    presence: { attribute: false },
     awareness: { attribute: false },
   };
   plan!: Plan;
@@ -34,16 +33,14 @@ export class EditableText extends LitElement {
   field!: string;
   label = '';
   readonly = false;
-  /** Who is editing which field now (`<id>:<field>`), from partners' presence. */
-  presence: Map<string, Array<{ name: string; colour: string }>> = new Map();
-  /** Partners' presence (y-protocols awareness), for their carets in this field; none without it. */
+  /** Partners' presence (y-protocols awareness): who is in this field and where their carets are; none without it. */
   awareness: Awareness | null = null;
 
   private readonly binding = new SharedTextBinding(this, {
     refused: (message) => this.dispatchEvent(new CustomEvent('plan-error', { detail: message, bubbles: true, composed: true })),
     changed: () => this.caretsChanged(),
   });
-  private readonly carets = new PartnerCarets(this);
+  private readonly presence = new FieldPresence(this);
   /** Whether partners' carets were drawn last time, so they are cleared when they go. */
   private drawn = false;
 
@@ -72,7 +69,8 @@ export class EditableText extends LitElement {
   `;
 
   override render() {
-    const editors = this.presence.get(this.presenceKey) ?? [];
+    this.presence.look();
+    const editors = this.presence.editors();
     const first = editors[0];
     return html`${first
         ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>`
@@ -99,7 +97,7 @@ export class EditableText extends LitElement {
   private renderCarets() {
     const box = this.box;
     const ytext = this.binding.editor?.ytext;
-    const partners: PartnerCaret[] = box && ytext ? this.carets.partners(ytext) : [];
+    const partners: PartnerCaret[] = box ? this.presence.partners(ytext) : [];
     this.drawn = partners.length > 0;
     if (!box || !this.drawn) return nothing;
     const origin = (this.renderRoot.querySelector('.field') as HTMLElement).getBoundingClientRect();
@@ -123,7 +121,7 @@ export class EditableText extends LitElement {
       this.binding.bind(this.box!, { plan: this.plan, kind: this.kind, id: this.entityId, field: this.field, multiline: this.multiline });
       if (this.drawn) this.requestUpdate();
     }
-    if (changed.has('awareness') || changed.has('entityId') || changed.has('field')) this.carets.watch(this.awareness, this.presenceKey);
+    if (changed.has('awareness') || changed.has('entityId') || changed.has('field')) this.presence.watch(this.awareness, this.presenceKey);
   }
 
   private readonly onFocus = (): void => {
@@ -138,7 +136,7 @@ export class EditableText extends LitElement {
 
   /** This person's caret moved or the text changed: share the caret, and redraw partners' carets over the new text. */
   private caretsChanged(): void {
-    this.carets.publish(this.binding.editor?.relativeSelection() ?? null);
+    this.presence.publish(this.binding.editor?.relativeSelection() ?? null);
     if (this.drawn) this.requestUpdate();
   }
 }

@@ -33,8 +33,6 @@ export class PlanView extends LitElement {
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
   tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' = 'plan';
   private loaded = new Set<string>(['plan']);
-  /** Which item each partner is editing, from their presence. */
-  private editing = new Map<string, Array<{ name: string; colour: string }>>();
   private session!: PlanController;
 
   static override styles = css`
@@ -118,14 +116,6 @@ export class PlanView extends LitElement {
     if (problem) return html`<p class="message" role="alert">${problem}</p><p><a href="#/">Back to plans on this device</a></p>`;
     if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>`;
     const ro = this.readonly;
-    this.editing = new Map();
-    const self = this.session.provider?.awareness.clientID;
-    for (const [client, st] of this.session.provider?.awareness.getStates() ?? []) {
-      if (client === self || !st.user || !st.editing) continue;
-      const list = this.editing.get(st.editing) ?? [];
-      list.push(st.user);
-      this.editing.set(st.editing, list);
-    }
     const people = [...(this.session.provider?.awareness.getStates().values() ?? [])].map((st) => st.user).filter(Boolean) as Array<{ name: string; colour: string }>;
     return html`
       <div class="bar" role="toolbar" aria-label="Plan tools">
@@ -169,12 +159,12 @@ export class PlanView extends LitElement {
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <header>
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
-        <h1><editable-text ?readonly=${this.readonly} .presence=${this.editing} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
+        <h1><editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
         <p class="meta">
           ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${PLAN_STATUS_LABELS[s.status]}
         </p>
         <div class="label">Vision</div>
-        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
+        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
         ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
@@ -387,11 +377,11 @@ export class PlanView extends LitElement {
     return html`<section class="priority" data-priority-id=${p.id} data-index=${p.number - 1} aria-labelledby="p-${p.id}">
       ${this.readonly ? nothing : this.dragHandle('priority', p.id, `priority ${p.number}`)}
       <h2 id="p-${p.id}">Priority ${p.number}</h2>
-      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
+      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
       ${p.successStatements.length ? html`<div class="label">What will success look like?</div><ul>${p.successStatements.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
       ${p.focusAreas.length ? html`<div class="label">Focus areas</div><ul>${p.focusAreas.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
       <div class="label">Aim</div>
-      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
+      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
         <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
@@ -407,7 +397,7 @@ export class PlanView extends LitElement {
     return html`<div class="objective" data-objective-id=${o.id} data-priority-id=${p.id} data-index=${o.number - 1} role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
       ${this.readonly ? nothing : this.dragHandle('objective', o.id, name)}
       <div class="label">Objective ${p.number}.${o.number}</div>
-      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
+      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
         ${this.moving === o.id
@@ -431,10 +421,10 @@ export class PlanView extends LitElement {
     return html`<div class="action" data-action-id=${a.id} data-objective-id=${o.id} data-index=${a.number - 1} role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
       <div>
         ${this.readonly ? nothing : this.dragHandle('action', a.id, name)}
-        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
         <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
         <div class="label">Timescale</div>
-        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
         ${a.timescale.due?.end ? html`<div class="label">Due by ${a.timescale.due.end}</div>` : nothing}
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
@@ -443,7 +433,7 @@ export class PlanView extends LitElement {
           ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
           : nothing}
         <button aria-expanded=${this.detail.has(a.id) ? 'true' : 'false'} @click=${() => this.toggleDetail(a.id)}>${this.detail.has(a.id) ? 'Hide details of' : 'Show details of'} ${name}</button>
-        ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
+        ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .awareness=${this.session.provider?.awareness} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
       </div>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}

@@ -58,7 +58,7 @@ export class PlanController implements ReactiveController {
     const relay = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     this.provider = new WebsocketProvider(relay, this.planId, this.doc, { params: this.options.token ? { token: this.options.token } : {} });
     this.provider.awareness.setLocalStateField('user', this.options.user);
-    // The plan re-renders when who is here or which field they are in changes; a caret moving is the field's own business.
+    // The plan re-renders when who is here changes; which field each is in, and their caret, is the field's own business (FieldPresence).
     this.provider.awareness.on('change', () => {
       const who = presenceSignature(this.provider!.awareness.getStates());
       if (who === this.presence) return;
@@ -174,7 +174,7 @@ export class PlanController implements ReactiveController {
   }
 }
 
-/** Who is in the plan and which field each is editing, as one comparable string. */
+/** Who is in the plan, as one comparable string. */
 function presenceSignature(states: Map<number, Record<string, unknown>>): string {
-  return JSON.stringify([...states].map(([client, st]) => [client, st.user ?? null, st.editing ?? null]));
+  return JSON.stringify([...states].map(([client, st]) => [client, st.user ?? null]));
 }

@@ -18,16 +18,23 @@ interface SharedCaret {
 }
 
 /**
- * Partners' carets in one field, from y-protocols awareness (the presence the
- * app already shares), and this person's own caret shared the same way. The
- * host is asked to update only when a caret in its own field comes, moves or goes.
+ * Who else is in one field and where their carets are, from y-protocols
+ * awareness (the presence the app already shares: `user`, the field they are
+ * `editing`, their `caret`), and this person's own caret shared the same way.
+ * The host is asked to update only when someone comes into its own field,
+ * moves their caret in it, or leaves it: not when the rest of the plan changes.
  */
-export class PartnerCarets implements ReactiveController {
+export class FieldPresence implements ReactiveController {
   private awareness: Awareness | null = null;
   private key = '';
   private published = '';
-  /** Clients with a caret in this field at the last look, to notice one leaving. */
+  /** Clients in this field at the last look, to notice one leaving. */
   private here = new Set<number>();
+
+  /** Starts a fresh look at who is here (call before {@link editors} and {@link partners} in a render). */
+  look(): void {
+    this.here = new Set();
+  }
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -53,9 +60,11 @@ export class PartnerCarets implements ReactiveController {
   private readonly onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
     const self = this.awareness?.clientID;
     const states = this.awareness?.getStates();
-    const touches = [...added, ...updated, ...removed].some(
-      (client) => client !== self && (this.here.has(client) || (states?.get(client)?.caret as SharedCaret | null | undefined)?.key === this.key),
-    );
+    const touches = [...added, ...updated, ...removed].some((client) => {
+      if (client === self) return false;
+      const state = states?.get(client);
+      return this.here.has(client) || state?.editing === this.key || (state?.caret as SharedCaret | null | undefined)?.key === this.key;
+    });
     if (touches) this.host.requestUpdate();
   };
 
@@ -77,11 +86,24 @@ export class PartnerCarets implements ReactiveController {
     awareness.setLocalStateField('caret', caret);
   }
 
-  /** Partners' carets in this field, resolved against `ytext` as it is now. */
-  partners(ytext: Y.Text): PartnerCaret[] {
+  /** The partners editing this field now, in the order they came. */
+  editors(): Array<{ name: string; colour: string }> {
     const awareness = this.awareness;
-    this.here = new Set();
     if (!awareness) return [];
+    const out = [];
+    for (const [clientId, state] of awareness.getStates()) {
+      const user = state.user as { name: string; colour: string } | undefined;
+      if (clientId === awareness.clientID || !user || state.editing !== this.key) continue;
+      this.here.add(clientId);
+      out.push(user);
+    }
+    return out;
+  }
+
+  /** Partners' carets in this field, resolved against `ytext` as it is now (when there is no text yet, none). */
+  partners(ytext: Y.Text | undefined): PartnerCaret[] {
+    const awareness = this.awareness;
+    if (!awareness || !ytext) return [];
     const carets: PartnerCaret[] = [];
     for (const [clientId, state] of awareness.getStates()) {
       const caret = state.caret as SharedCaret | null | undefined;
