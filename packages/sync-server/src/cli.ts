@@ -21,6 +21,12 @@ Options (environment equivalents in brackets):
   --max-message-bytes         largest frame, default 16777216 [COPLAN_MAX_MESSAGE_BYTES]
   --messages-per-second       per connection, default 200    [COPLAN_MESSAGES_PER_SECOND]
   --max-connections-per-room  default 200                    [COPLAN_MAX_CONNECTIONS_PER_ROOM]
+  --max-items-per-update      default 500000                 [COPLAN_MAX_ITEMS_PER_UPDATE]
+  --max-nesting-depth         shared types, default 32       [COPLAN_MAX_NESTING_DEPTH]
+  --max-presence-bytes        one person's presence, default 16384 [COPLAN_MAX_PRESENCE_BYTES]
+  --max-buffered-bytes        unsent bytes before a slow connection is closed, default 8388608 [COPLAN_MAX_BUFFERED_BYTES]
+
+The limits, close codes and guarantees: packages/sync-server/README.md.
 `;
 
 function fail(message: string): never {
@@ -60,6 +66,10 @@ async function main(argv: string[]): Promise<void> {
         'max-message-bytes': { type: 'string' },
         'messages-per-second': { type: 'string' },
         'max-connections-per-room': { type: 'string' },
+        'max-items-per-update': { type: 'string' },
+        'max-nesting-depth': { type: 'string' },
+        'max-presence-bytes': { type: 'string' },
+        'max-buffered-bytes': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -91,6 +101,10 @@ async function main(argv: string[]): Promise<void> {
     maxMessageBytes: limit('max-message-bytes', 'COPLAN_MAX_MESSAGE_BYTES'),
     messagesPerSecond: limit('messages-per-second', 'COPLAN_MESSAGES_PER_SECOND'),
     maxConnectionsPerRoom: limit('max-connections-per-room', 'COPLAN_MAX_CONNECTIONS_PER_ROOM'),
+    maxItemsPerUpdate: limit('max-items-per-update', 'COPLAN_MAX_ITEMS_PER_UPDATE'),
+    maxNestingDepth: limit('max-nesting-depth', 'COPLAN_MAX_NESTING_DEPTH'),
+    maxPresenceBytes: limit('max-presence-bytes', 'COPLAN_MAX_PRESENCE_BYTES'),
+    maxBufferedBytes: limit('max-buffered-bytes', 'COPLAN_MAX_BUFFERED_BYTES'),
   });
   // Tests and scripts read this line to find the port.
   process.stdout.write(`Coplan relay listening on ${relay.url}\n`);

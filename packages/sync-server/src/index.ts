@@ -1,5 +1,10 @@
 /** @coplan/sync-server: the relay that syncs and stores Coplan plans. */
 export { startRelay, type Relay, type RelayOptions } from './relay.js';
-export { signToken, verifyToken, parseTtl, type Grant } from './tokens.js';
-export { FileStore } from './file-store.js';
+export { DEFAULT_LIMITS, type RelayLimits } from './limits.js';
+export { CLOSE, CLOSE_ADVICE, isPermanentClose } from './close-codes.js';
+export { openAccess, tokenAccess, type Access } from './access.js';
+export { signToken, verifyToken, parseTtl, TokenRefused, type Grant } from './tokens.js';
+export { FileStore } from './store/file-store.js';
+export type { PlanStore, StoredPlan } from './store/plan-store.js';
+export { planIdProblem } from './plan-id.js';
 export { DEMO_PLAN_ID } from './demo-plan.js';

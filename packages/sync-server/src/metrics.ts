@@ -10,6 +10,14 @@ export class Metrics {
   closedForBadInput = 0;
   errors = 0;
   persistenceErrors = 0;
+  updatesRefused = 0;
+  quarantined = 0;
+  closedTooSlow = 0;
+  closedExpired = 0;
+  presenceQueriesIgnored = 0;
+  badRequests = 0;
+  /** Plans whose latest edits the disk has not taken yet (read when rendered). */
+  unsavedPlans: () => number = () => 0;
   persistCount = 0;
   persistSecondsTotal = 0;
   persistSecondsMax = 0;
@@ -36,6 +44,13 @@ export class Metrics {
     metric('coplan_closed_bad_input_total', 'counter', 'Connections closed for malformed, oversized or too frequent messages.', this.closedForBadInput);
     metric('coplan_errors_total', 'counter', 'Unexpected errors.', this.errors);
     metric('coplan_persistence_errors_total', 'counter', 'Updates that could not be written to disk (disk full or read-only).', this.persistenceErrors);
+    metric('coplan_updates_refused_total', 'counter', 'Updates refused because they failed to apply or nested too deep; the plan was rebuilt without them.', this.updatesRefused);
+    metric('coplan_quarantined_total', 'counter', 'Stored updates or bytes that could not be loaded and were moved to a quarantine directory.', this.quarantined);
+    metric('coplan_closed_too_slow_total', 'counter', 'Connections closed because too much waited to be sent to them.', this.closedTooSlow);
+    metric('coplan_closed_expired_total', 'counter', 'Connections closed because their token expired.', this.closedExpired);
+    metric('coplan_presence_queries_ignored_total', 'counter', 'Presence queries ignored for coming faster than one a second.', this.presenceQueriesIgnored);
+    metric('coplan_bad_requests_total', 'counter', 'HTTP requests refused as malformed (400).', this.badRequests);
+    metric('coplan_plans_unsaved', 'gauge', 'Plans whose latest edits are not on disk yet because writes fail.', this.unsavedPlans());
     metric('coplan_persist_seconds_count', 'counter', 'Durable writes.', this.persistCount);
     metric('coplan_persist_seconds_sum', 'counter', 'Time spent in durable writes, seconds.', this.persistSecondsTotal);
     metric('coplan_persist_seconds_max', 'gauge', 'Longest durable write, seconds.', this.persistSecondsMax);

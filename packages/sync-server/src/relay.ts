@@ -1,33 +1,42 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { existsSync } from 'node:fs';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { FileStore } from './file-store.js';
+import { WebSocketServer } from 'ws';
+import { openAccess, tokenAccess, TokenRefused, type Access } from './access.js';
+import { CLOSE } from './close-codes.js';
+import { acceptConnection, startHeartbeat } from './connection.js';
+import { DEMO_PLAN_ID, seedDemoPlan } from './demo-plan.js';
+import { readTarget, decodePath } from './http/request-target.js';
+import { serveStatic } from './http/static-files.js';
+import { DEFAULT_LIMITS, type RelayLimits } from './limits.js';
 import { Metrics } from './metrics.js';
-import { CLOSE, Room, type Peer } from './room.js';
-import { serveStatic } from './static-files.js';
-import { TokenRefused, verifyToken, type Grant } from './tokens.js';
-import { seedDemoPlan, DEMO_PLAN_ID } from './demo-plan.js';
+import { planIdProblem } from './plan-id.js';
+import { Rooms } from './rooms.js';
+import { FileStore } from './store/file-store.js';
+import type { PlanStore } from './store/plan-store.js';
 
 /** How to run a relay. */
-export interface RelayOptions {
+export interface RelayOptions extends Partial<RelayLimits> {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  dataDir: string;
+  /** Where plans are stored on disk (used when no `store` is given). */
+  dataDir?: string;
+  /** Where plans are stored; by default a `FileStore` in `dataDir`. */
+  store?: PlanStore;
   /** Turns on access control: clients need a token signed with it. */
   secret?: string;
-  /** Puts the Lancashire 2015/16 plan in the data directory as plan `demo`, if it is not there. */
+  /** Who may open which plan; by default tokens signed with `secret`, or everyone when there is no secret. */
+  access?: Access;
+  /** Puts the Lancashire 2015/16 plan in the store as plan `demo`, if it is not there. */
   demo?: boolean;
   /** The built app to serve. */
   staticDir?: string;
-  /** The largest message accepted, in bytes (default 16 MiB). */
-  maxMessageBytes?: number;
-  /** Messages a connection may send per second, sustained (default 200, bursts to twice that). */
-  messagesPerSecond?: number;
-  /** Connections one plan may have at once (default 200). */
-  maxConnectionsPerRoom?: number;
+  /** How often every connection is pinged; one that misses a ping is dropped (default 30 s). */
+  heartbeatMs?: number;
+  /** The clock for token expiry and rate limits (default `Date.now`). */
+  now?: () => number;
   /** Where log lines go (default stderr). */
   log?: (line: string) => void;
 }
@@ -38,16 +47,17 @@ export interface Relay {
   url: string;
   server: Server;
   metrics: Metrics;
-  /** Stops accepting, writes every plan to disk, closes connections. */
+  /** Stops accepting, writes every plan to the store, closes connections. */
   close(): Promise<void>;
 }
 
-const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
+const SYNC_PATH = /^\/sync\/([^/]+)$/;
 
 /**
  * Starts the relay: a y-websocket server (rooms at `/sync/<planId>`) that
- * stores each plan on local disk, plus `/healthz`, `/metrics`, `/api/demo`
- * and the app's files.
+ * stores each plan, plus `/healthz`, `/metrics`, `/api/demo` and the app's
+ * files. No request, upgrade or message can stop it: each is answered, or
+ * refused with a status or close code, and its failures are logged.
  *
  * @example
  * ```ts
@@ -58,139 +68,108 @@ const SYNC_PATH = /^\/sync\/([^/?#]+)$/;
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const host = options.host ?? '127.0.0.1';
-  const maxMessageBytes = options.maxMessageBytes ?? 16 * 1024 * 1024;
-  const rate = options.messagesPerSecond ?? 200;
-  const maxPerRoom = options.maxConnectionsPerRoom ?? 200;
-  const store = new FileStore(options.dataDir);
+  const limits: RelayLimits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof RelayLimits>) if (options[key] !== undefined) limits[key] = options[key]!;
+  if (!options.store && !options.dataDir) throw new Error('startRelay needs a dataDir or a store.');
+  const store = options.store ?? new FileStore(options.dataDir!);
+  const access = options.access ?? (options.secret ? tokenAccess(options.secret) : openAccess);
+  const now = options.now ?? Date.now;
   const metrics = new Metrics();
-  const rooms = new Map<string, Room>();
+  const rooms = new Rooms({ store, metrics, limits, log });
   let closing = false;
 
   if (options.demo) {
-    const created = seedDemoPlan(store);
-    log(created ? `Demo plan written to ${options.dataDir} as plan "${DEMO_PLAN_ID}".` : `Demo plan "${DEMO_PLAN_ID}" already in ${options.dataDir}; left as it is.`);
+    const created = await seedDemoPlan(store);
+    log(created ? `Demo plan written as plan "${DEMO_PLAN_ID}".` : `Demo plan "${DEMO_PLAN_ID}" already stored; left as it is.`);
   }
-  if (!options.secret)
+  if (!access.controlled)
     log(`WARNING: no --secret given, so every plan is open to anyone who can reach this server${host === '127.0.0.1' || host === 'localhost' ? ' (it listens on this machine only)' : ''}.`);
   if (options.staticDir && !existsSync(options.staticDir)) log(`The app's files are not at ${options.staticDir}; run \`npm run build\` to serve the app.`);
 
-  const roomFor = (planId: string): Room => {
-    let room = rooms.get(planId);
-    if (!room) {
-      room = new Room(planId, store, metrics, log);
-      rooms.set(planId, room);
-      metrics.rooms = rooms.size;
+  const answer = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const target = readTarget(req.url);
+    if (!target) {
+      metrics.badRequests++;
+      return void res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the address is not a URL path.\n');
     }
-    return room;
-  };
-
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = target.rawPath;
     if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
     if (path === '/metrics') return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
     if (path === '/api/demo') {
       if (!options.demo) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay runs without --demo"}');
       return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(JSON.stringify({ planId: DEMO_PLAN_ID }));
     }
-    if (options.staticDir) return serveStatic(options.staticDir, req, res);
+    if (options.staticDir) return serveStatic(options.staticDir, path, req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+  };
+
+  const server = createServer((req, res) => {
+    answer(req, res).catch((e) => {
+      metrics.errors++;
+      log(`ERROR answering ${JSON.stringify(req.method)} ${JSON.stringify(req.url)}: ${e instanceof Error ? e.stack : e}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal error\n');
+      else res.destroy();
+    });
+  });
+  // A client that breaks HTTP itself gets a 400 and its socket closed (Node's default, said here so nothing else happens).
+  server.on('clientError', (_e, socket) => {
+    metrics.badRequests++;
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const stopHeartbeat = startHeartbeat(() => rooms.peers(), options.heartbeatMs ?? 30_000);
 
   const refuse = (socket: Duplex, status: number, reason: string) => {
     metrics.refusedConnections++;
-    socket.end(`HTTP/1.1 ${status} ${reason.replace(/[\r\n]/g, ' ')}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
+    if (!socket.writable) return void socket.destroy();
+    const text = reason.replace(/[^\x20-\x7e]/g, ' ');
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${text}\n`);
+  };
+
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    const target = readTarget(req.url);
+    if (!target) return refuse(socket, 400, 'Bad request: the address is not a URL path');
+    if (closing) return refuse(socket, 503, 'The relay is shutting down');
+    const match = SYNC_PATH.exec(target.rawPath);
+    if (!match) return refuse(socket, 404, 'Plans are at /sync/<planId>');
+    const planId = decodePath(match[1]!);
+    if (planId === null) return refuse(socket, 400, 'Bad plan id: it is not valid percent-encoded text');
+    const problem = planIdProblem(planId);
+    if (problem) return refuse(socket, 400, `Bad plan id: ${problem}`);
+    let grant;
+    try {
+      grant = await access.authorize(planId, target.query.get('token'));
+    } catch (e) {
+      if (e instanceof TokenRefused) return refuse(socket, 401, `Refused: ${e.message}`);
+      throw e;
+    }
+    let room;
+    try {
+      room = await rooms.open(planId);
+    } catch (e) {
+      metrics.errors++;
+      log(`ERROR plan "${planId}" could not be loaded: ${e instanceof Error ? e.message : e}`);
+      return refuse(socket, 503, 'The plan could not be loaded; try again shortly');
+    }
+    if (closing) return refuse(socket, 503, 'The relay is shutting down');
+    if (room.peers.size >= limits.maxConnectionsPerRoom) {
+      rooms.idle(room);
+      return refuse(socket, 503, `This plan already has ${limits.maxConnectionsPerRoom} connections`);
+    }
+    if (socket.destroyed) return rooms.idle(room); // the client went away while the plan loaded
+    wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, room, grant, { metrics, limits, log, now }, () => rooms.idle(room)));
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      const match = SYNC_PATH.exec(url.pathname);
-      if (closing) return refuse(socket, 503, 'The relay is shutting down');
-      if (!match) return refuse(socket, 404, 'Plans are at /sync/<planId>');
-      let planId: string;
-      try {
-        planId = decodeURIComponent(match[1]!);
-      } catch {
-        return refuse(socket, 400, 'Bad plan id');
-      }
-      let grant: Grant = { planId, role: 'editor', name: '' };
-      if (options.secret) {
-        try {
-          grant = await verifyToken(options.secret, url.searchParams.get('token'), planId);
-        } catch (e) {
-          if (e instanceof TokenRefused) return refuse(socket, 401, `Refused: ${e.message}`);
-          throw e;
-        }
-      }
-      const room = roomFor(planId);
-      if (room.peers.size >= maxPerRoom) return refuse(socket, 503, `This plan already has ${maxPerRoom} connections`);
-      wss.handleUpgrade(req, socket, head, (ws) => accept(ws, room, grant));
-    })().catch((e) => {
+    socket.on('error', () => socket.destroy()); // a reset mid-handshake ends that socket only
+    upgrade(req, socket, head).catch((e) => {
       metrics.errors++;
       log(`ERROR during connection: ${e instanceof Error ? e.stack : e}`);
       refuse(socket, 500, 'Internal error');
     });
   });
-
-  const accept = (ws: WebSocket, room: Room, grant: Grant) => {
-    const peer: Peer = { ws, role: grant.role, awarenessIds: new Set() };
-    metrics.connections++;
-    let tokens = rate * 2;
-    let last = Date.now();
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      const bytes = toBytes(data);
-      metrics.messagesIn++;
-      metrics.bytesIn += bytes.length;
-      const now = Date.now();
-      tokens = Math.min(rate * 2, tokens + ((now - last) / 1000) * rate);
-      last = now;
-      if (--tokens < 0) {
-        metrics.closedForBadInput++;
-        return ws.close(CLOSE.tooMany, 'too many messages');
-      }
-      if (!isBinary) {
-        metrics.closedForBadInput++;
-        return ws.close(CLOSE.malformed, 'messages must be binary y-websocket frames');
-      }
-      try {
-        room.receive(peer, bytes);
-      } catch (e) {
-        // A bad frame costs its sender the connection and nobody else anything.
-        metrics.closedForBadInput++;
-        log(`Closed a connection to plan "${room.planId}": malformed message (${e instanceof Error ? e.message : e}).`);
-        ws.close(CLOSE.malformed, 'malformed message');
-      }
-    });
-    ws.on('error', () => {
-      metrics.closedForBadInput++; // ws reports oversized frames (1009) and protocol errors here
-    });
-    ws.on('close', () => {
-      metrics.connections--;
-      room.leave(ws);
-      if (room.peers.size === 0) scheduleUnload(room);
-    });
-    room.join(peer);
-  };
-
-  const unloadTimers = new Map<Room, NodeJS.Timeout>();
-  const scheduleUnload = (room: Room) => {
-    clearTimeout(unloadTimers.get(room));
-    unloadTimers.set(
-      room,
-      setTimeout(() => {
-        unloadTimers.delete(room);
-        if (room.peers.size > 0 || closing) return;
-        void room.compact().then(() => {
-          if (room.hasUnsaved || room.peers.size > 0 || closing) return; // keep it in memory until the disk takes it
-          room.destroy();
-          rooms.delete(room.planId);
-          metrics.rooms = rooms.size;
-        });
-      }, 30_000),
-    );
-  };
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
@@ -207,22 +186,16 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     async close() {
       if (closing) return;
       closing = true;
-      for (const t of unloadTimers.values()) clearTimeout(t);
+      stopHeartbeat();
       const closed = new Promise<void>((r) => server.close(() => r()));
-      await Promise.all([...rooms.values()].map((room) => room.compact()));
+      await rooms.closeAll();
       for (const ws of wss.clients) ws.close(CLOSE.shuttingDown, 'server shutting down');
       await Promise.race([new Promise((r) => setTimeout(r, 2000)), Promise.all([...wss.clients].map((ws) => new Promise((r) => ws.once('close', r))))]);
       for (const ws of wss.clients) ws.terminate();
-      for (const room of rooms.values()) room.destroy();
-      store.close();
+      rooms.destroyAll();
+      await store.close();
       server.closeAllConnections();
       await closed;
     },
   };
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

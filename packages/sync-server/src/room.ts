@@ -4,87 +4,211 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { FileStore } from './file-store.js';
+import { CLOSE } from './close-codes.js';
+import { Refused, type RelayLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
+import { filterPresence } from './presence-guard.js';
+import type { PlanStore } from './store/plan-store.js';
+import { checkUpdate, watchNesting } from './update-guard.js';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Why a connection was closed, as WebSocket close codes a client can act on. */
-export const CLOSE = {
-  malformed: 4400,
-  tooMany: 4429,
-  shuttingDown: 1001,
-} as const;
-
 /** What the relay knows of one connection. */
 export interface Peer {
   ws: WebSocket;
   role: 'editor' | 'viewer';
-  /** Awareness client ids this connection has announced, to clear when it leaves. */
-  awarenessIds: Set<number>;
+  /** Presence client ids this connection owns: only it may set or remove them. */
+  presenceIds: Set<number>;
+  /** When this connection last asked for everyone's presence (ms). */
+  lastPresenceQuery: number;
+  /** Asks the connection to prove it is alive, and drops it if it does not answer within seconds. */
+  probe(): void;
+  /** Drops the connection if it did not answer the last heartbeat, else pings it. */
+  heartbeat(): void;
+}
+
+/** What a room needs from the relay around it. */
+export interface RoomContext {
+  store: PlanStore;
+  metrics: Metrics;
+  limits: RelayLimits;
+  log: (line: string) => void;
 }
 
 const STORE_ORIGIN = { coplan: 'store' };
 const COMPACT_BYTES = 1 << 20;
 const AWARENESS_FLUSH_MS = 50;
+const PRESENCE_QUERY_INTERVAL_MS = 1000;
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 /**
  * One plan being edited: its document, who is connected, and their presence.
- * The stored state is loaded before any message is answered; each update is
- * on disk before it is passed on.
+ * Its stored state is loaded before it exists (`Room.open`); each update is
+ * on disk before it is passed on. An update that fails to apply, or nests
+ * deeper than the limit, is never stored or passed on: the document is
+ * rebuilt from what is stored and its sender is closed.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness = new awarenessProtocol.Awareness(new Y.Doc());
   readonly peers = new Map<WebSocket, Peer>();
+  private presenceOwners = new Map<number, Peer>();
   private pendingAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
-  private compactScheduled = false;
-  private unsaved = false;
-  /** Updates applied but not yet on disk, and so not yet passed on. */
+  /** Updates applied but not yet stored, and so not yet passed on. */
   private pending: Array<{ update: Uint8Array; origin: unknown }> = [];
+  /** Updates being written now. */
+  private inFlight: Uint8Array[] = [];
+  /** Updates the store refused (a full disk): kept until a whole-plan write succeeds. */
+  private unsaved: Uint8Array[] = [];
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelay = RETRY_FIRST_MS;
   private flushing: Promise<void> | null = null;
+  private compactScheduled = false;
+  /** Store operations run one at a time, in order. */
+  private lane: Promise<unknown> = Promise.resolve();
+  /** Set while the document is rebuilt; messages wait in `backlog`. */
+  private rebuilding: Promise<void> | null = null;
+  private backlog: Array<() => void> = [];
+  /** Set from a failed apply until the rebuild: the document must not be stored meanwhile. */
+  private broken = false;
+  private compactAfterRebuild = false;
+  private captured: Uint8Array[] | null = null;
+  private nesting!: ReturnType<typeof watchNesting>;
+  private destroyed = false;
 
-  constructor(
+  private constructor(
     readonly planId: string,
-    private readonly store: FileStore,
-    private readonly metrics: Metrics,
-    private readonly log: (message: string) => void,
+    private doc: Y.Doc,
+    private readonly ctx: RoomContext,
   ) {
     this.awareness.setLocalState(null);
-    for (const update of store.load(planId)) Y.applyUpdate(this.doc, update, STORE_ORIGIN);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === STORE_ORIGIN) return;
-      this.pending.push({ update, origin });
-      if (!this.flushing) void this.flush();
-    });
+    this.attach(doc);
     // Presence is batched: a 60-person room sends one message per flush per peer, not one per cursor move.
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const peer = this.peers.get(origin as WebSocket);
-      if (peer) {
-        for (const id of added) peer.awarenessIds.add(id);
-        for (const id of removed) peer.awarenessIds.delete(id);
-      }
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
       for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id);
       this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_FLUSH_MS);
     });
   }
 
+  /**
+   * Loads a plan's stored state into a room. Stored updates that fail to apply
+   * are moved to the store's quarantine and left out, the rest is kept, and
+   * the log says so; a plan never fails to open because of one bad record.
+   */
+  static async open(planId: string, ctx: RoomContext): Promise<Room> {
+    const stored = await ctx.store.load(planId);
+    for (const where of stored.quarantined) {
+      ctx.metrics.quarantined++;
+      ctx.log(`WARNING plan "${planId}": stored bytes that could not be read were moved to ${where}.`);
+    }
+    const { doc, bad } = buildDoc(stored.updates);
+    const room = new Room(planId, doc, ctx);
+    if (bad.length) {
+      ctx.metrics.quarantined += bad.length;
+      const where = await ctx.store.quarantine(planId, bad.map((b) => b.update), `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`);
+      ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and were moved to ${where}; the rest of the plan is loaded.`);
+      await room.compact();
+    }
+    return room;
+  }
+
+  /** The plan's current state as one update. */
+  state(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
   /** Welcomes a connection: sync step 1 and everyone's presence. */
   join(peer: Peer): void {
     this.peers.set(peer.ws, peer);
+    if (this.rebuilding) return void this.backlog.push(() => this.greet(peer));
+    this.greet(peer);
+  }
+
+  /** Handles one message. A message that breaks the rules closes its sender's connection only. */
+  receive(peer: Peer, data: Uint8Array): void {
+    if (!this.peers.has(peer.ws) || peer.ws.readyState !== peer.ws.OPEN) return; // it left, or was refused, while its message waited
+    if (this.rebuilding) return void this.backlog.push(() => this.receive(peer, data));
+    try {
+      this.handle(peer, data);
+    } catch (e) {
+      const refused = e instanceof Refused ? e : new Refused(CLOSE.malformed, `a malformed message (${e instanceof Error ? e.message : e})`);
+      this.ctx.metrics.closedForBadInput++;
+      this.ctx.log(`Closed a connection to plan "${this.planId}": ${refused.message}.`);
+      peer.ws.close(refused.code, refused.code === CLOSE.malformed ? 'malformed message' : 'refused: over the relay limits');
+    }
+  }
+
+  /** Forgets a connection and its presence. */
+  leave(ws: WebSocket): void {
+    const peer = this.peers.get(ws);
+    if (!peer) return;
+    this.peers.delete(ws);
+    for (const id of peer.presenceIds) if (this.presenceOwners.get(id) === peer) this.presenceOwners.delete(id);
+    if (peer.presenceIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.presenceIds], null);
+  }
+
+  /** Writes the whole state as one snapshot and empties the log. Resolves with whether the store took it. */
+  compact(): Promise<boolean> {
+    return this.inLane(async () => {
+      this.compactScheduled = false;
+      if (this.broken) {
+        this.compactAfterRebuild = true;
+        return false;
+      }
+      try {
+        await this.ctx.store.compact(this.planId, Y.encodeStateAsUpdate(this.doc));
+        if (this.unsaved.length) this.ctx.log(`Plan "${this.planId}" is saved again.`);
+        this.unsaved = [];
+        this.retryDelay = RETRY_FIRST_MS;
+        return true;
+      } catch (e) {
+        this.persistenceFailed(e);
+        return false;
+      }
+    });
+  }
+
+  /** Whether some update could not be stored and still waits for a whole-plan write. */
+  get hasUnsaved(): boolean {
+    return this.unsaved.length > 0;
+  }
+
+  /** Resolves once every update received so far has been through the store. */
+  async settled(): Promise<void> {
+    while (this.flushing || this.rebuilding) await (this.flushing ?? this.rebuilding);
+    await this.lane;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.awareness.destroy();
+    this.nesting.stop();
+    this.doc.destroy();
+  }
+
+  private attach(doc: Y.Doc): void {
+    this.doc = doc;
+    this.nesting = watchNesting(doc, this.ctx.limits.maxNestingDepth);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== STORE_ORIGIN) this.captured?.push(update);
+    });
+  }
+
+  private greet(peer: Peer): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep1(encoder, this.doc);
-    this.send(peer.ws, encoding.toUint8Array(encoder));
+    this.send(peer, encoding.toUint8Array(encoder));
     const states = this.awareness.getStates();
-    if (states.size > 0) this.send(peer.ws, encodeAwareness(this.awareness, Array.from(states.keys())));
+    if (states.size > 0) this.send(peer, encodeAwareness(this.awareness, [...states.keys()]));
   }
 
-  /** Handles one message; throws on a malformed one (the caller closes that connection only). */
-  receive(peer: Peer, data: Uint8Array): void {
+  private handle(peer: Peer, data: Uint8Array): void {
     const decoder = decoding.createDecoder(data);
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_SYNC) {
@@ -93,75 +217,110 @@ export class Room {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
         syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
-        this.send(peer.ws, encoding.toUint8Array(encoder));
+        this.send(peer, encoding.toUint8Array(encoder));
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         if (peer.role === 'viewer') return; // a viewer's edits are never applied, stored or passed on
-        Y.applyUpdate(this.doc, update, peer.ws);
+        this.applyFrom(peer, update);
       } else throw new Error(`unknown sync message type ${syncType}`);
     } else if (type === MESSAGE_AWARENESS) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer.ws);
+      const { update, claimed, contested } = filterPresence(decoding.readVarUint8Array(decoder), peer, { ownerOf: (id) => this.presenceOwners.get(id), idsOf: (p) => p.presenceIds }, this.ctx.limits);
+      for (const id of claimed) {
+        peer.presenceIds.add(id);
+        this.presenceOwners.set(id, peer);
+      }
+      for (const owner of contested) owner.probe(); // the owner may be a dead connection of the same person
+      if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer.ws);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
-      this.send(peer.ws, encodeAwareness(this.awareness, Array.from(this.awareness.getStates().keys())));
+      const now = Date.now();
+      if (now - peer.lastPresenceQuery < PRESENCE_QUERY_INTERVAL_MS) return void this.ctx.metrics.presenceQueriesIgnored++;
+      peer.lastPresenceQuery = now;
+      this.send(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
     } else throw new Error(`unknown message type ${type}`);
   }
 
-  /** Forgets a connection and its presence. */
-  leave(ws: WebSocket): void {
-    const peer = this.peers.get(ws);
-    if (!peer) return;
-    this.peers.delete(ws);
-    if (peer.awarenessIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, Array.from(peer.awarenessIds), null);
-  }
-
-  /** Writes the whole state as one snapshot and empties the log, once no write is in flight. */
-  async compact(): Promise<void> {
-    while (this.flushing) await this.flushing;
-    this.compactScheduled = false;
+  /**
+   * Applies an editor's update. Whatever it changed is caught before it is
+   * stored or passed on; if applying throws part-way or nests too deep, none
+   * of it is kept: the document is rebuilt without it.
+   */
+  private applyFrom(peer: Peer, update: Uint8Array): void {
+    checkUpdate(update, this.ctx.limits);
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
+    let failure: unknown = null;
     try {
-      this.store.compact(this.planId, Y.encodeStateAsUpdate(this.doc));
-      this.unsaved = false;
+      Y.applyUpdate(this.doc, update, peer.ws);
     } catch (e) {
-      this.persistenceFailed(e);
+      failure = e;
+    } finally {
+      this.captured = null;
     }
+    const tooDeep = this.nesting.tooDeep();
+    if (failure || tooDeep) {
+      this.ctx.metrics.updatesRefused++;
+      this.broken = true;
+      this.rebuild();
+      throw new Refused(
+        CLOSE.updateRefused,
+        failure ? `an update that failed to apply (${failure instanceof Error ? failure.message : failure}); the plan was rebuilt without it` : `an update nesting shared types more than ${this.ctx.limits.maxNestingDepth} deep; the plan was rebuilt without it`,
+      );
+    }
+    if (captured.length === 0) return;
+    for (const u of captured) this.pending.push({ update: u, origin: peer.ws });
+    if (!this.flushing) void this.flush();
   }
 
-  /** Whether some update could not be written and still waits for a successful compaction. */
-  get hasUnsaved(): boolean {
-    return this.unsaved;
-  }
-
-  destroy(): void {
-    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    this.awareness.destroy();
-    this.doc.destroy();
+  /** Replaces the document with one built from what is stored plus what is accepted but not yet stored. Messages wait meanwhile. */
+  private rebuild(): void {
+    const accepted = [...this.unsaved, ...this.inFlight, ...this.pending.map((p) => p.update)];
+    const old = this.doc;
+    this.nesting.stop();
+    this.rebuilding = this.inLane(async () => {
+      const stored = await this.ctx.store.load(this.planId);
+      const { doc, bad } = buildDoc([...stored.updates, ...accepted]);
+      if (bad.length) this.ctx.log(`WARNING plan "${this.planId}": ${bad.length} update(s) failed to apply while rebuilding and were left out.`);
+      old.destroy();
+      this.attach(doc);
+    })
+      .catch((e) => {
+        // The store could not be read: carry on with the old document rather than stop the plan.
+        this.ctx.metrics.errors++;
+        this.ctx.log(`ERROR plan "${this.planId}": could not rebuild after a refused update: ${e instanceof Error ? e.message : e}`);
+        this.attach(old);
+      })
+      .finally(() => {
+        this.rebuilding = null;
+        this.broken = false;
+        if (this.compactAfterRebuild) {
+          this.compactAfterRebuild = false;
+          void this.compact();
+        }
+        // Messages that waited run in order; any of them may start another rebuild, and then the rest wait again.
+        for (const next of this.backlog.splice(0)) {
+          if (this.rebuilding) this.backlog.push(next);
+          else next();
+        }
+      });
   }
 
   /**
-   * Group commit: everything that arrived while the last fsync ran goes to
-   * disk in one write and one fsync, and only then to the other peers, in
-   * order. Nobody receives an update the disk does not hold.
+   * Group commit: everything that arrived while the last write ran goes to
+   * the store in one append, and only then to the other peers, in order.
+   * Nobody receives an update the store does not hold, unless the store is
+   * failing: then edits still reach everyone (so every device holds them)
+   * and the whole plan is written again as soon as the store takes it.
    */
   private flush(): Promise<void> {
     this.flushing = (async () => {
       while (this.pending.length) {
         const batch = this.pending.splice(0);
-        const t0 = process.hrtime.bigint();
-        try {
-          const size = await this.store.append(this.planId, batch.map((b) => b.update));
-          this.metrics.persisted(Number(process.hrtime.bigint() - t0) / 1e9);
-          if (size > COMPACT_BYTES && !this.compactScheduled) {
-            this.compactScheduled = true;
-            setImmediate(() => void this.compact());
-          }
-        } catch (e) {
-          // The updates stay in memory and every client keeps its own copy; a later compaction retries.
-          this.unsaved = true;
-          this.persistenceFailed(e);
-        }
+        this.inFlight = batch.map((b) => b.update);
+        await this.inLane(() => this.store(this.inFlight));
+        this.inFlight = [];
         for (const { update, origin } of batch) {
           const message = encodeUpdate(update);
-          for (const peer of this.peers.values()) if (peer.ws !== origin) this.send(peer.ws, message);
+          for (const peer of this.peers.values()) if (peer.ws !== origin) this.send(peer, message);
         }
       }
     })().finally(() => {
@@ -170,29 +329,90 @@ export class Room {
     return this.flushing;
   }
 
+  private async store(updates: Uint8Array[]): Promise<void> {
+    if (this.unsaved.length) {
+      this.unsaved.push(...updates); // the log lacks earlier updates: only a whole-plan write (the retry) can save these
+      return;
+    }
+    const t0 = process.hrtime.bigint();
+    try {
+      const size = await this.ctx.store.append(this.planId, updates);
+      this.ctx.metrics.persisted(Number(process.hrtime.bigint() - t0) / 1e9);
+      if (size > COMPACT_BYTES && !this.compactScheduled) {
+        this.compactScheduled = true;
+        setImmediate(() => void this.compact());
+      }
+    } catch (e) {
+      this.unsaved.push(...updates);
+      this.persistenceFailed(e);
+    }
+  }
+
   private persistenceFailed(e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
-    this.metrics.persistenceErrors++;
-    this.log(`ERROR could not save plan "${this.planId}" to disk: ${message}. Edits are kept in memory and on every client; free disk space or fix permissions.`);
+    this.ctx.metrics.persistenceErrors++;
+    this.ctx.log(`ERROR could not save plan "${this.planId}" to disk: ${message}. Edits are kept in memory and on every client, and the whole plan is written again once the disk takes it; free disk space or fix permissions.`);
+    if (this.retryTimer || this.destroyed) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+      if (this.unsaved.length) void this.compact();
+    }, this.retryDelay);
+    this.retryTimer.unref();
+  }
+
+  private inLane<T>(op: () => Promise<T>): Promise<T> {
+    const next = this.lane.then(op, op);
+    this.lane = next.catch(() => undefined);
+    return next;
   }
 
   private flushAwareness(): void {
     this.awarenessTimer = null;
-    const ids = Array.from(this.pendingAwareness);
+    const ids = [...this.pendingAwareness];
     this.pendingAwareness.clear();
     if (ids.length === 0) return;
     const message = encodeAwareness(this.awareness, ids);
-    for (const peer of this.peers.values()) this.send(peer.ws, message);
+    for (const peer of this.peers.values()) this.send(peer, message);
   }
 
-  private send(ws: WebSocket, message: Uint8Array): void {
+  /** Sends, unless the connection is already too far behind: then it is closed rather than fed. */
+  private send(peer: Peer, message: Uint8Array): void {
+    const ws = peer.ws;
     if (ws.readyState !== ws.OPEN) return;
-    this.metrics.messagesOut++;
-    this.metrics.bytesOut += message.length;
+    if (ws.bufferedAmount > this.ctx.limits.maxBufferedBytes) {
+      this.ctx.metrics.closedTooSlow++;
+      this.ctx.log(`Closed a connection to plan "${this.planId}": ${ws.bufferedAmount} bytes waiting to be sent, over the limit of ${this.ctx.limits.maxBufferedBytes}.`);
+      ws.close(CLOSE.tooSlow, 'too slow: reconnect');
+      setTimeout(() => ws.terminate(), 2000).unref(); // a peer that does not read never takes the close frame
+      return;
+    }
+    this.ctx.metrics.messagesOut++;
+    this.ctx.metrics.bytesOut += message.length;
     ws.send(message, (err) => {
       if (err) ws.terminate();
     });
   }
+}
+
+/** Applies stored updates to a new document one by one, leaving out (and reporting) any that throws. */
+function buildDoc(updates: Uint8Array[]): { doc: Y.Doc; bad: Array<{ update: Uint8Array; error: string }> } {
+  let doc = new Y.Doc({ gc: true });
+  const good: Uint8Array[] = [];
+  const bad: Array<{ update: Uint8Array; error: string }> = [];
+  for (const update of updates) {
+    try {
+      Y.applyUpdate(doc, update, STORE_ORIGIN);
+      good.push(update);
+    } catch (e) {
+      bad.push({ update, error: e instanceof Error ? e.message : String(e) });
+      // It may have applied part-way: start again from what applied whole.
+      doc.destroy();
+      doc = new Y.Doc({ gc: true });
+      for (const g of good) Y.applyUpdate(doc, g, STORE_ORIGIN);
+    }
+  }
+  return { doc, bad };
 }
 
 function encodeUpdate(update: Uint8Array): Uint8Array {

@@ -5,6 +5,8 @@ export interface Grant {
   planId: string;
   role: 'editor' | 'viewer';
   name: string;
+  /** When the access ends (ms since 1970); open connections are closed then. */
+  expiresAt?: number;
 }
 
 const ISSUER = 'coplan';
@@ -49,5 +51,5 @@ export async function verifyToken(secret: string, token: string | null, planId: 
   }
   if (payload.plan !== planId) throw new TokenRefused('the token is for another plan');
   if (payload.role !== 'editor' && payload.role !== 'viewer') throw new TokenRefused('the token names no role');
-  return { planId, role: payload.role, name: typeof payload.name === 'string' ? payload.name : '' };
+  return { planId, role: payload.role, name: typeof payload.name === 'string' ? payload.name : '', ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}) };
 }

@@ -45,7 +45,7 @@ describe('the relay process', () => {
     await waitFor(async () => expect(await (await fetch(first.url + '/metrics')).text()).toMatch(/^coplan_persist_seconds_count [1-9]/m));
     await first.stop();
     const second = await relay(['--demo'], dataDir);
-    expect(second.output()).toMatch(/already in .*left as it is/);
+    expect(second.output()).toMatch(/already stored; left as it is/);
     const d = client(second, 'demo');
     await waitFor(() => expect(d.synced).toBe(true));
     expect(openPlan(d.doc).snapshot().vision).toBe('Edited in the demo');
