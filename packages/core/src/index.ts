@@ -7,6 +7,7 @@
 export { createPlan, openPlan, hasPlan, type CreatePlanOptions } from './plan/create-plan.js';
 export { Plan, type Placement, type PlanOptions, type PlanPatch } from './plan/plan.js';
 export type { PlanChange } from './plan/change-feed.js';
+export { isTypingOnly } from './plan/typing-only.js';
 export { planToInput } from './plan/plan-to-input.js';
 
 // The model
