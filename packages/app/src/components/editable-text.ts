@@ -39,12 +39,6 @@ export class EditableText extends LitElement {
   private readonly binding = new SharedTextBinding(this, {
     refused: (message) => this.dispatchEvent(new CustomEvent('plan-error', { detail: message, bubbles: true, composed: true })),
     changed: () => this.caretsChanged(),
-    typing: (write) => {
-      // The plan's view may take the keystroke as typing (see PlanController.typed); if no one does, it is written as it is.
-      const event = new CustomEvent('plan-typing', { detail: { write, done: false }, bubbles: true, composed: true });
-      this.dispatchEvent(event);
-      if (!event.detail.done) write();
-    },
   });
   private readonly presence = new FieldPresence(this);
   /** Whether partners' carets were drawn last time, so they are cleared when they go. */

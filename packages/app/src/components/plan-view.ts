@@ -90,10 +90,6 @@ export class PlanView extends LitElement {
       this.message = '';
       this.notice = e.detail;
     }) as EventListener);
-    this.addEventListener('plan-typing', ((e: CustomEvent<{ write: () => void; done: boolean }>) => {
-      e.detail.done = true;
-      this.session.typed(e.detail.write);
-    }) as EventListener);
     this.addEventListener('editing', ((e: CustomEvent<string | null>) => this.session.provider?.awareness.setLocalStateField('editing', e.detail)) as EventListener);
   }
 

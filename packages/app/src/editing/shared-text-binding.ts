@@ -44,8 +44,6 @@ export class SharedTextBinding implements ReactiveController {
       refused: (message: string) => void;
       /** This person's selection moved, or the field's text changed (partners' carets need redrawing). */
       changed: () => void;
-      /** Runs the write of one keystroke (the plan's session may treat typing specially). */
-      typing: (write: () => void) => void;
     },
   ) {
     host.addController(this);
@@ -72,9 +70,7 @@ export class SharedTextBinding implements ReactiveController {
     this.address = address;
     const ytext = address.plan.textOf(address.kind, address.id, address.field);
     const doc = ytext.doc!;
-    this.editor = new SharedTextEditor(ytext, (index, deleteCount, insert) =>
-      this.events.typing(() => address.plan.editText(address.kind, address.id, address.field, index, deleteCount, insert)),
-    );
+    this.editor = new SharedTextEditor(ytext, (index, deleteCount, insert) => address.plan.editText(address.kind, address.id, address.field, index, deleteCount, insert));
     renderText(box, ytext.toString());
     const observer = (event: Y.YTextEvent) => this.onTextChange(event);
     ytext.observe(observer);

@@ -2,11 +2,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { hasPlan, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
+import { hasPlan, isTypingOnly, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
 import { rememberPlan } from './device-plans.js';
 
-/** How long typing must pause before the rest of the plan catches up with it (ms). */
+/** How long typing must pause before the rest of the plan catches up with it, and the longest it waits while typing goes on (ms). */
 const TYPING_PAUSE_MS = 300;
+const TYPING_MAX_WAIT_MS = 2000;
 
 /** Where the plan's data is, in words a person can trust. */
 export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting';
@@ -36,8 +37,9 @@ export class PlanController implements ReactiveController {
   provider: WebsocketProvider | null = null;
   private idb: IndexeddbPersistence | null = null;
   private frame = 0;
-  /** True while this person's keystroke is written: the field shows it by itself. */
-  private typing = false;
+  /** Whether the last transaction only typed in text fields (isTypingOnly), and since when typing has gone on unrendered. */
+  private typingOnly = false;
+  private typingSince = 0;
   private pause = 0;
   private offChange: (() => void) | null = null;
   private everConnected = false;
@@ -52,6 +54,8 @@ export class PlanController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Registered before the plan opens, so it has classified each transaction before the plan's change event asks.
+    this.doc.on('afterTransaction', this.classify);
     try {
       this.idb = new IndexeddbPersistence(`coplan-plan:${this.planId}`, this.doc);
       this.idb.on('synced', () => this.tryOpen());
@@ -106,7 +110,12 @@ export class PlanController implements ReactiveController {
     window.removeEventListener('offline', this.onOffline);
     cancelAnimationFrame(this.frame);
     clearTimeout(this.pause);
+    this.doc.off('afterTransaction', this.classify);
   }
+
+  private readonly classify = (tr: Y.Transaction): void => {
+    this.typingOnly = isTypingOnly(tr);
+  };
 
   private tryOpen(): void {
     if (this.plan || !hasPlan(this.doc)) {
@@ -125,28 +134,26 @@ export class PlanController implements ReactiveController {
   }
 
   /**
-   * Writes a keystroke: the field shows it at once from its own text, and the
-   * rest of the plan (due dates, lists, undo) catches up when typing pauses,
-   * rather than the whole plan being rebuilt on every key.
+   * After a change: the plan is rebuilt and re-rendered at the next frame;
+   * but when the change was only typing (this person's or a partner's), the
+   * field already shows it from its own text, so the rest of the plan (due
+   * dates, lists, reports) catches up when typing pauses, or at least every
+   * TYPING_MAX_WAIT_MS while people keep typing.
    */
-  typed(write: () => void): void {
-    this.typing = true;
-    try {
-      write();
-    } finally {
-      this.typing = false;
-    }
+  private schedule(): void {
+    if (!this.typingOnly) return this.scheduleFrame();
+    if (this.frame) return;
+    const now = performance.now();
+    if (!this.typingSince) this.typingSince = now;
+    clearTimeout(this.pause);
+    const wait = Math.max(0, Math.min(TYPING_PAUSE_MS, this.typingSince + TYPING_MAX_WAIT_MS - now));
+    this.pause = window.setTimeout(() => this.scheduleFrame(), wait);
   }
 
-  private schedule(): void {
-    if (this.typing) {
-      clearTimeout(this.pause);
-      this.pause = window.setTimeout(() => {
-        this.pause = 0;
-        this.schedule();
-      }, TYPING_PAUSE_MS);
-      return;
-    }
+  private scheduleFrame(): void {
+    clearTimeout(this.pause);
+    this.pause = 0;
+    this.typingSince = 0;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
