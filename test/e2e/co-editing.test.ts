@@ -122,6 +122,18 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     expect(text.replace(' 日本!', '').replace(' [bob:vw]', '')).toBe(START);
   });
 
+  it('a keyboard that recomposes the word at the caret (as Android keyboards do) replaces that word rather than adding to it', async () => {
+    const { relay, browser } = await setup();
+    const [alice, bob] = await people(browser, relay.url, 2);
+    const a = actionBox(alice!.page, FIELD);
+    await placeCaret(a, 'Refresh'.length);
+    const cdp = await alice!.context.newCDPSession(alice!.page);
+    await cdp.send('Input.imeSetComposition', { text: 'Renew', selectionStart: 5, selectionEnd: 5, replacementStart: 0, replacementEnd: 'Refresh'.length });
+    await cdp.send('Input.insertText', { text: 'Renew' });
+    const text = await convergedText([a, actionBox(bob!.page, FIELD)]);
+    expect(text).toBe(START.replace('Refresh', 'Renew'));
+  });
+
   it('shows where a partner is typing: their caret in their colour with their name, hidden from screen readers, and “… is editing this” in words', async () => {
     const { relay, browser } = await setup();
     const [alice, bob] = await people(browser, relay.url, 2);

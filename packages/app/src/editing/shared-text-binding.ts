@@ -179,7 +179,7 @@ export class SharedTextBinding implements ReactiveController {
 
   readonly onBeforeInput = (e: InputEvent): void => {
     // Composition is the IME's until it ends (and Chromium does not let it be cancelled).
-    if (e.isComposing || e.inputType === 'insertCompositionText' || e.inputType === 'deleteCompositionText') return;
+    if (e.isComposing || e.inputType === 'insertCompositionText' || e.inputType === 'deleteCompositionText') return this.composingInto(e);
     e.preventDefault();
     const box = this.box;
     const editor = this.editor;
@@ -226,7 +226,24 @@ export class SharedTextBinding implements ReactiveController {
   readonly onCompositionStart = (): void => {
     this.captureSelection();
     this.composing = true;
+    this.compositionRangeTaken = false;
   };
+
+  private compositionRangeTaken = false;
+
+  /**
+   * The composition's first input names what it will replace: the selection,
+   * or (as Android keyboards do when the caret returns to a word) the word
+   * around the caret. That range, held as relative positions, is what the
+   * composed text replaces at the end.
+   */
+  private composingInto(e: InputEvent): void {
+    if (this.compositionRangeTaken || !this.composing || !this.box || !this.editor) return;
+    this.compositionRangeTaken = true;
+    const target = e.getTargetRanges()[0];
+    const range = target && rangeIndices(this.box, target);
+    if (range && (this.box.firstChild as Text | null)?.data === this.editor.ytext.toString()) this.editor.select(range.from, range.to);
+  }
 
   /** The IME or dictation has finished: its text replaces what was selected when it began, and the box shows the shared text again. */
   readonly onCompositionEnd = (e: CompositionEvent): void => {
