@@ -134,6 +134,23 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     expect(text).toBe(START.replace('Refresh', 'Renew'));
   });
 
+  it('a partner deleting the action above mine, while I type in mine, does not move my typing into another action', async () => {
+    const { relay, browser } = await setup();
+    const [alice, bob] = await people(browser, relay.url, 2);
+    const mine = actionBox(alice!.page, 'Action 1.2.2');
+    const text = 'CSE Sub Group will monitor and receive feedback from CPBs';
+    await expect.poll(() => mine.textContent()).toMatch(new RegExp(`^${text}`));
+    await placeCaret(mine, text.length);
+    await alice!.page.keyboard.type(' [alice:xy]');
+    await bob!.page.getByRole('button', { name: 'Delete action 1.2.1', exact: true }).click();
+    // My action is now 1.2.1 on every screen; my caret is still in it, after my words.
+    await expect.poll(() => actionBox(alice!.page, 'Action 1.2.1').textContent()).toMatch(new RegExp(`^${text} \\[alice:xy\\]`));
+    await alice!.page.keyboard.type(' [more:zw]');
+    const boxes = [actionBox(alice!.page, 'Action 1.2.1'), actionBox(bob!.page, 'Action 1.2.1')];
+    const merged = await convergedText(boxes);
+    expect(merged.startsWith(`${text} [alice:xy] [more:zw]`)).toBe(true);
+  });
+
   it('shows where a partner is typing: their caret in their colour with their name, hidden from screen readers, and “… is editing this” in words', async () => {
     const { relay, browser } = await setup();
     const [alice, bob] = await people(browser, relay.url, 2);

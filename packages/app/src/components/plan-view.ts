@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
@@ -11,6 +12,9 @@ import type { ImportDialog, Imported } from './import-dialog.js';
 /**
  * A plan on screen: header, priorities, objectives and actions, each edited in
  * place. Every change goes through the core's API; this view holds no plan logic.
+ * Priorities, objectives and actions are keyed by id (`repeat`), so each item's
+ * fields stay with it when partners add, move or delete others around it: a
+ * person typing in one keeps typing in that one.
  */
 export class PlanView extends LitElement {
   static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
@@ -179,7 +183,7 @@ export class PlanView extends LitElement {
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
         ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
-        ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
+        ${repeat(s.priorities, (p) => p.id, (p) => this.renderPriority(p, s.priorities.length))}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
       </div>
       ${s.bin.length
@@ -386,7 +390,7 @@ export class PlanView extends LitElement {
         ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
         <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
       </div>
-      ${p.objectives.map((o) => this.renderObjective(p, o))}
+      ${repeat(p.objectives, (o) => o.id, (o) => this.renderObjective(p, o))}
       ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('objective', { text: 'New objective' }, { parentId: p.id }))}>Add an objective to priority ${p.number}</button>`}
     </section>`;
   }
@@ -409,7 +413,11 @@ export class PlanView extends LitElement {
           : html`<button @click=${() => (this.moving = o.id)}>Move ${name} to another priority</button>`}
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
       </div>
-      ${o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)).map((a) => this.renderAction(p, o, a))}
+      ${repeat(
+        o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)),
+        (a) => a.id,
+        (a) => this.renderAction(p, o, a),
+      )}
       ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('action', { text: 'New action' }, { parentId: o.id }))}>Add an action to ${name}</button>`}
     </div>`;
   }
