@@ -69,7 +69,6 @@ export class EditableText extends LitElement {
   `;
 
   override render() {
-    this.presence.look();
     const editors = this.presence.editors();
     const first = editors[0];
     return html`${first

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { PresenceHub } from './presence-hub.js';
 import { resolve, type Selection } from './shared-text-editor.js';
 
 /** A partner's caret and selection in this field, as indices into its text now. */
@@ -22,51 +23,43 @@ interface SharedCaret {
  * awareness (the presence the app already shares: `user`, the field they are
  * `editing`, their `caret`), and this person's own caret shared the same way.
  * The host is asked to update only when someone comes into its own field,
- * moves their caret in it, or leaves it: not when the rest of the plan changes.
+ * moves their caret in it, or leaves it ({@link PresenceHub}): not when the
+ * rest of the plan changes.
  */
 export class FieldPresence implements ReactiveController {
   private awareness: Awareness | null = null;
   private key = '';
   private published = '';
-  /** Clients in this field at the last look, to notice one leaving. */
-  private here = new Set<number>();
-
-  /** Starts a fresh look at who is here (call before {@link editors} and {@link partners} in a render). */
-  look(): void {
-    this.here = new Set();
-  }
+  private unsubscribe: (() => void) | null = null;
+  private connected = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.awareness?.on('change', this.onChange);
+    this.connected = true;
+    this.follow();
   }
 
   hostDisconnected(): void {
-    this.awareness?.off('change', this.onChange);
+    this.connected = false;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
   }
 
   /** Follows `awareness` for the field `key`. */
   watch(awareness: Awareness | null | undefined, key: string): void {
-    this.key = key;
-    if ((awareness ?? null) === this.awareness) return;
-    this.awareness?.off('change', this.onChange);
+    if ((awareness ?? null) === this.awareness && key === this.key) return;
     this.awareness = awareness ?? null;
-    this.awareness?.on('change', this.onChange);
+    this.key = key;
+    this.follow();
   }
 
-  private readonly onChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }): void => {
-    const self = this.awareness?.clientID;
-    const states = this.awareness?.getStates();
-    const touches = [...added, ...updated, ...removed].some((client) => {
-      if (client === self) return false;
-      const state = states?.get(client);
-      return this.here.has(client) || state?.editing === this.key || (state?.caret as SharedCaret | null | undefined)?.key === this.key;
-    });
-    if (touches) this.host.requestUpdate();
-  };
+  private follow(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = this.connected && this.awareness ? PresenceHub.of(this.awareness).subscribe(this.key, () => this.host.requestUpdate()) : null;
+  }
 
   /** Shares this person's caret in this field (null: they left it). */
   publish(selection: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null): void {
@@ -94,7 +87,6 @@ export class FieldPresence implements ReactiveController {
     for (const [clientId, state] of awareness.getStates()) {
       const user = state.user as { name: string; colour: string } | undefined;
       if (clientId === awareness.clientID || !user || state.editing !== this.key) continue;
-      this.here.add(clientId);
       out.push(user);
     }
     return out;
@@ -109,7 +101,6 @@ export class FieldPresence implements ReactiveController {
       const caret = state.caret as SharedCaret | null | undefined;
       const user = state.user as { name: string; colour: string } | undefined;
       if (clientId === awareness.clientID || !caret || caret.key !== this.key || !user) continue;
-      this.here.add(clientId);
       try {
         const anchor = resolve(ytext, Y.createRelativePositionFromJSON(caret.anchor));
         const head = resolve(ytext, Y.createRelativePositionFromJSON(caret.head));
