@@ -168,6 +168,15 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     const from = START.indexOf('Pan-Lancs');
     await placeCaret(actionBox(bob!.page, FIELD), from, from + 'Pan-Lancs'.length);
     await expect.poll(() => alice!.page.locator('.selected').count()).toBeGreaterThan(0);
+    // At the end of the text, then the window narrows and the text wraps: the caret follows it.
+    await placeCaret(actionBox(bob!.page, FIELD), START.length);
+    await expect.poll(async () => (await caret.boundingBox())!.x).toBeGreaterThan(fieldBox!.x + fieldBox!.width / 3);
+    const wide = (await caret.boundingBox())!;
+    await alice!.page.setViewportSize({ width: 420, height: 800 });
+    await expect.poll(async () => (await caret.boundingBox())!.y).toBeGreaterThan(wide.y);
+    const narrow = (await a.boundingBox())!;
+    const moved = (await caret.boundingBox())!;
+    expect(moved.x).toBeLessThanOrEqual(narrow.x + narrow.width);
     await bob!.page.getByRole('button', { name: 'Plan', exact: true }).focus();
     await expect.poll(() => caret.count()).toBe(0);
   });

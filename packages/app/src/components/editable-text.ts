@@ -115,7 +115,22 @@ export class EditableText extends LitElement {
     return this.renderRoot?.querySelector('[role="textbox"]') ?? null;
   }
 
+  /** While partners' carets are drawn, a change in the field's size (the window, a wrap) redraws them. */
+  private resized: ResizeObserver | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resized?.disconnect();
+    this.resized = null;
+  }
+
   override updated(changed: PropertyValues): void {
+    const box = this.box;
+    if (this.drawn && !this.resized && box) (this.resized = new ResizeObserver(() => this.requestUpdate())).observe(box);
+    else if (!this.drawn && this.resized) {
+      this.resized.disconnect();
+      this.resized = null;
+    }
     if (changed.has('plan') || changed.has('entityId') || changed.has('field') || changed.has('kind')) {
       this.binding.bind(this.box!, { plan: this.plan, kind: this.kind, id: this.entityId, field: this.field, multiline: this.multiline });
       if (this.drawn) this.requestUpdate();
