@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import * as Y from 'yjs';
 import type { EntityKind, Plan } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
-import { inputIntent } from './input-intent.js';
+import { inputIntent, normalise } from './input-intent.js';
 import { SharedTextEditor } from './shared-text-editor.js';
 import { applyDelta, rangeIndices, readSelection, renderText, writeSelection } from './dom-text.js';
 
@@ -36,6 +36,11 @@ export class SharedTextBinding implements ReactiveController {
   private composing = false;
   /** The box no longer shows the shared text (a change arrived mid-composition). */
   private stale = false;
+  /** Whether this composition's range has been taken from its first input. */
+  private compositionRangeTaken = false;
+  private doc: Y.Doc | null = null;
+  /** The document whose transactions are followed while the box has focus. */
+  private following: Y.Doc | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -48,8 +53,6 @@ export class SharedTextBinding implements ReactiveController {
   ) {
     host.addController(this);
   }
-
-  hostConnected(): void {}
 
   hostDisconnected(): void {
     this.stopFollowing();
@@ -78,9 +81,6 @@ export class SharedTextBinding implements ReactiveController {
     this.unbind = () => ytext.unobserve(observer);
     if (this.focused) this.startFollowing();
   }
-
-  private doc: Y.Doc | null = null;
-  private following: Y.Doc | null = null;
 
   /** While the box has focus: follow the caret on screen, and take it before any change to the document while screen and text still agree. */
   private startFollowing(): void {
@@ -229,8 +229,6 @@ export class SharedTextBinding implements ReactiveController {
     this.compositionRangeTaken = false;
   };
 
-  private compositionRangeTaken = false;
-
   /**
    * The composition's first input names what it will replace: the selection,
    * or (as Android keyboards do when the caret returns to a word) the word
@@ -249,13 +247,12 @@ export class SharedTextBinding implements ReactiveController {
   readonly onCompositionEnd = (e: CompositionEvent): void => {
     this.composing = false;
     this.stale = true;
-    const text = e.data ?? '';
-    const multiline = this.address?.multiline ?? false;
-    if (text) {
-      const intent = inputIntent('insertText', { text: '', selection: this.editor!.range(), data: text, multiline });
-      if ('edit' in intent) return this.edit((ed) => ed.apply(intent.edit));
-    }
-    this.edit(() => undefined);
+    const editor = this.editor;
+    if (!editor) return;
+    // What the composition replaced goes even when it ends empty (a word deleted by a keyboard's recomposition).
+    const range = editor.range();
+    const insert = normalise(e.data ?? '', this.address?.multiline ?? false);
+    this.edit((ed) => (insert || range.to > range.from ? ed.apply({ ...range, insert }) : undefined));
   };
 
   /** Anything that changed the box without a cancellable `beforeinput` first: show the shared text again. */
