@@ -54,12 +54,37 @@ export class SharedTextBinding implements ReactiveController {
     host.addController(this);
   }
 
+  /**
+   * The field is taken out of the page, and may come straight back: a keyed
+   * list moves an item's elements when a partner moves it. Whoever was typing
+   * in it keeps their caret and goes on typing when it returns.
+   */
   hostDisconnected(): void {
+    if (this.leaving) this.moving = true;
     this.stopFollowing();
     this.unbind?.();
     this.unbind = null;
-    this.address = null;
   }
+
+  hostConnected(): void {
+    const box = this.box;
+    const editor = this.editor;
+    if (!box || !editor || this.unbind) return;
+    this.attach();
+    if (this.moving) {
+      this.moving = this.leaving = false;
+      // Focusing puts the browser's caret at the start: the caret held in relative positions wins.
+      const caret = editor.selection();
+      box.focus({ preventScroll: true });
+      if (caret) editor.select(caret.anchor, caret.head);
+      this.restoreSelection();
+    }
+  }
+
+  /** A blur has happened and is not yet settled: it may be the field being moved (blurred, taken out, put back at once). */
+  private leaving = false;
+  /** The field was taken out while focused: put focus and caret back when it returns. */
+  private moving = false;
 
   /** Binds `box` to a field; again whenever the field or the box changes. */
   bind(box: HTMLElement, address: FieldAddress): void {
@@ -72,12 +97,18 @@ export class SharedTextBinding implements ReactiveController {
     this.box = box;
     this.address = address;
     const ytext = address.plan.textOf(address.kind, address.id, address.field);
-    const doc = ytext.doc!;
     this.editor = new SharedTextEditor(ytext, (index, deleteCount, insert) => address.plan.editText(address.kind, address.id, address.field, index, deleteCount, insert));
-    renderText(box, ytext.toString());
+    this.attach();
+  }
+
+  /** Shows the field's text and follows its changes (again, after the field was out of the page). */
+  private attach(): void {
+    this.unbind?.();
+    const ytext = this.editor!.ytext;
+    renderText(this.box!, ytext.toString());
     const observer = (event: Y.YTextEvent) => this.onTextChange(event);
     ytext.observe(observer);
-    this.doc = doc;
+    this.doc = ytext.doc;
     this.unbind = () => ytext.unobserve(observer);
     if (this.focused) this.startFollowing();
   }
@@ -151,10 +182,16 @@ export class SharedTextBinding implements ReactiveController {
     this.events.changed();
   };
 
+  /** Leaving the field; settled once the current DOM work is done, unless the field was only being moved. */
   readonly onBlur = (): void => {
-    this.stopFollowing();
-    this.editor?.clear();
-    this.events.changed();
+    this.leaving = true;
+    queueMicrotask(() => {
+      if (!this.leaving) return;
+      this.leaving = this.moving = false;
+      this.stopFollowing();
+      this.editor?.clear();
+      this.events.changed();
+    });
   };
 
   /** Applies an edit through the core; a refusal leaves the text as it was and is shown. */
