@@ -54,7 +54,7 @@ export class EditableText extends LitElement {
   }
 
   static override styles = css`
-    :host { display: block; position: relative; }
+    :host { display: block; }
     [role='textbox'] { min-height: 1.5em; padding: 0.35rem 0.5rem; border: 1px solid transparent; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
     [role='textbox']:hover, [role='textbox']:focus { border-color: #505a5f; background: #fff; }
     [role='textbox'][aria-readonly='true'] { border-color: transparent; background: transparent; }
