@@ -9,15 +9,21 @@ const HELP = `coplan-server: the Coplan relay
 
 Usage:
   coplan-server [--host H] [--port P] [--data-dir DIR] [--secret S] [--demo] [--static DIR]
-  coplan-server token --secret S --plan ID --role editor|viewer [--ttl 7d] [--name "..."]
+  coplan-server token --secret S --plan ID --role owner|editor|viewer [--ttl 7d] [--name "..."]
 
 Options (environment equivalents in brackets):
   --host        address to listen on, default 127.0.0.1        [COPLAN_HOST]
   --port        port, default 8080; 0 picks a free one          [COPLAN_PORT]
   --data-dir    where plans are stored, default ./data         [COPLAN_DATA_DIR]
+  --database-url  keep plans in PostgreSQL instead (postgres://…); several relays may share one [COPLAN_DATABASE_URL]
   --secret      turns on access control (tokens)               [COPLAN_SECRET]
   --demo        adds the Lancashire 2015/16 demo plan           [COPLAN_DEMO=1]
   --static      the built app to serve, default packages/app/dist [COPLAN_STATIC]
+  --public-url  the app's public address, for share links (e.g. https://coplan.example.gov.uk) [COPLAN_PUBLIC_URL]
+  --oidc-issuer           sign-in: an OpenID issuer whose ID tokens are taken; repeat for several tenants [COPLAN_OIDC_ISSUERS, comma-separated]
+  --oidc-client-id        sign-in: the application (client) id the ID tokens must be for [COPLAN_OIDC_CLIENT_ID]
+  --oidc-allowed-tenants  sign-in: tenant ids (tid) allowed, comma-separated; default every issuer's [COPLAN_OIDC_ALLOWED_TENANTS]
+  --oidc-allowed-domains  sign-in: e-mail domains allowed, comma-separated; default any [COPLAN_OIDC_ALLOWED_DOMAINS]
   --max-message-bytes         largest frame, default 16777216 [COPLAN_MAX_MESSAGE_BYTES]
   --messages-per-second       per connection, default 200    [COPLAN_MESSAGES_PER_SECOND]
   --max-connections-per-room  default 200                    [COPLAN_MAX_CONNECTIONS_PER_ROOM]
@@ -44,7 +50,7 @@ async function main(argv: string[]): Promise<void> {
     const secret = values.secret ?? process.env.COPLAN_SECRET;
     if (!secret) fail('token needs --secret (the same one the server runs with).');
     if (!values.plan) fail('token needs --plan ID.');
-    if (values.role !== 'editor' && values.role !== 'viewer') fail('token needs --role editor or --role viewer.');
+    if (values.role !== 'owner' && values.role !== 'editor' && values.role !== 'viewer') fail('token needs --role owner, --role editor or --role viewer (an owner can share the plan and take links back).');
     try {
       process.stdout.write((await signToken(secret, { planId: values.plan, role: values.role, name: values.name ?? '' }, values.ttl)) + '\n');
     } catch (e) {
@@ -60,9 +66,15 @@ async function main(argv: string[]): Promise<void> {
         host: { type: 'string' },
         port: { type: 'string' },
         'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
         secret: { type: 'string' },
         demo: { type: 'boolean' },
         static: { type: 'string' },
+        'public-url': { type: 'string' },
+        'oidc-issuer': { type: 'string', multiple: true },
+        'oidc-client-id': { type: 'string' },
+        'oidc-allowed-tenants': { type: 'string' },
+        'oidc-allowed-domains': { type: 'string' },
         'max-message-bytes': { type: 'string' },
         'messages-per-second': { type: 'string' },
         'max-connections-per-room': { type: 'string' },
@@ -90,13 +102,23 @@ async function main(argv: string[]): Promise<void> {
     if (!Number.isInteger(n) || n <= 0) fail(`--${flag} must be a whole number above 0; got "${raw}".`);
     return n;
   };
+  const list = (raw: string | undefined) => (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const issuers = values['oidc-issuer']?.length ? values['oidc-issuer'] : list(process.env.COPLAN_OIDC_ISSUERS);
+  const clientId = values['oidc-client-id'] ?? process.env.COPLAN_OIDC_CLIENT_ID;
+  if (issuers.length && !clientId) fail('--oidc-issuer needs --oidc-client-id (the application id the sign-in is for).');
+  if (issuers.length && !(values.secret ?? process.env.COPLAN_SECRET)) fail('sign-in (--oidc-issuer) needs --secret as well: the first owner of a plan gets their access from a token.');
   const here = dirname(fileURLToPath(import.meta.url));
   const relay = await startRelay({
     host: values.host ?? process.env.COPLAN_HOST ?? '127.0.0.1',
     port,
     dataDir: resolve(values['data-dir'] ?? process.env.COPLAN_DATA_DIR ?? './data'),
+    databaseUrl: values['database-url'] ?? process.env.COPLAN_DATABASE_URL,
     secret: values.secret ?? process.env.COPLAN_SECRET,
     demo: values.demo ?? process.env.COPLAN_DEMO === '1',
+    publicUrl: values['public-url'] ?? process.env.COPLAN_PUBLIC_URL,
+    ...(issuers.length
+      ? { oidc: { issuers, clientId: clientId!, allowedTenants: list(values['oidc-allowed-tenants'] ?? process.env.COPLAN_OIDC_ALLOWED_TENANTS), allowedDomains: list(values['oidc-allowed-domains'] ?? process.env.COPLAN_OIDC_ALLOWED_DOMAINS).map((d) => d.toLowerCase()) } }
+      : {}),
     staticDir: resolve(values.static ?? process.env.COPLAN_STATIC ?? join(here, '../../app/dist')),
     maxMessageBytes: limit('max-message-bytes', 'COPLAN_MAX_MESSAGE_BYTES'),
     messagesPerSecond: limit('messages-per-second', 'COPLAN_MESSAGES_PER_SECOND'),

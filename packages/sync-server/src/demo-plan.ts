@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { createPlan } from '@coplan/core';
 import { demoPlanInput } from '@coplan/core/fixtures';
+import { DEMO_PLAN_ID } from './demo-plan-id.js';
 import type { PlanStore } from './store/plan-store.js';
 
-/** The room the demo plan lives in. */
-export const DEMO_PLAN_ID = 'demo';
+export { DEMO_PLAN_ID };
 
 /** Stores the Lancashire 2015/16 plan as plan `demo` unless something is already stored there. Resolves with whether it wrote. */
 export async function seedDemoPlan(store: PlanStore): Promise<boolean> {

@@ -14,10 +14,13 @@ export class Metrics {
   quarantined = 0;
   closedTooSlow = 0;
   closedExpired = 0;
+  closedRevoked = 0;
   presenceQueriesIgnored = 0;
   badRequests = 0;
   /** Plans whose latest edits the disk has not taken yet (read when rendered). */
   unsavedPlans: () => number = () => 0;
+  /** Figures the plan store reports of itself (the database's latency, for one). */
+  fromStore: () => Array<{ name: string; type: 'gauge' | 'counter'; help: string; value: number }> = () => [];
   persistCount = 0;
   persistSecondsTotal = 0;
   persistSecondsMax = 0;
@@ -48,12 +51,14 @@ export class Metrics {
     metric('coplan_quarantined_total', 'counter', 'Stored updates or bytes that could not be loaded and were moved to a quarantine directory.', this.quarantined);
     metric('coplan_closed_too_slow_total', 'counter', 'Connections closed because too much waited to be sent to them.', this.closedTooSlow);
     metric('coplan_closed_expired_total', 'counter', 'Connections closed because their token expired.', this.closedExpired);
+    metric('coplan_closed_revoked_total', 'counter', 'Connections closed because their share link was taken back.', this.closedRevoked);
     metric('coplan_presence_queries_ignored_total', 'counter', 'Presence queries ignored for coming faster than one a second.', this.presenceQueriesIgnored);
     metric('coplan_bad_requests_total', 'counter', 'HTTP requests refused as malformed (400).', this.badRequests);
     metric('coplan_plans_unsaved', 'gauge', 'Plans whose latest edits are not on disk yet because writes fail.', this.unsavedPlans());
     metric('coplan_persist_seconds_count', 'counter', 'Durable writes.', this.persistCount);
     metric('coplan_persist_seconds_sum', 'counter', 'Time spent in durable writes, seconds.', this.persistSecondsTotal);
     metric('coplan_persist_seconds_max', 'gauge', 'Longest durable write, seconds.', this.persistSecondsMax);
+    for (const m of this.fromStore()) metric(m.name, m.type, m.help, m.value);
     return lines.join('\n') + '\n';
   }
 }

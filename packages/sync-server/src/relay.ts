@@ -2,17 +2,21 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { openAccess, tokenAccess, TokenRefused, type Access } from './access.js';
 import { CLOSE } from './close-codes.js';
 import { acceptConnection, startHeartbeat } from './connection.js';
-import { DEMO_PLAN_ID, seedDemoPlan } from './demo-plan.js';
+import { DEMO_PLAN_ID } from './demo-plan-id.js';
 import { readTarget, decodePath } from './http/request-target.js';
 import { serveStatic } from './http/static-files.js';
 import { DEFAULT_LIMITS, type RelayLimits } from './limits.js';
 import { Metrics } from './metrics.js';
 import { planIdProblem } from './plan-id.js';
 import { Rooms } from './rooms.js';
+import { FileLinkRegistry } from './sharing/file-link-registry.js';
+import type { LinkRegistry } from './sharing/link-registry.js';
+import { answerLinksApi } from './sharing/links-api.js';
+import { OidcVerifier, type OidcConfig } from './sharing/oidc.js';
 import { FileStore } from './store/file-store.js';
 import type { PlanStore } from './store/plan-store.js';
 
@@ -23,16 +27,26 @@ export interface RelayOptions extends Partial<RelayLimits> {
   port?: number;
   /** Where plans are stored on disk (used when no `store` is given). */
   dataDir?: string;
-  /** Where plans are stored; by default a `FileStore` in `dataDir`. */
+  /** Where plans are stored; by default a `FileStore` in `dataDir`, or PostgreSQL with `databaseUrl`. */
   store?: PlanStore;
+  /** Keeps plans in PostgreSQL (`postgres://…`) instead of the data directory; several relays can share one. */
+  databaseUrl?: string;
   /** Turns on access control: clients need a token signed with it. */
   secret?: string;
   /** Who may open which plan; by default tokens signed with `secret`, or everyone when there is no secret. */
   access?: Access;
+  /** Where share links and the access log are kept; by default beside the plans (the database, or the data directory). */
+  links?: LinkRegistry;
+  /** Sign-in with the partners' own accounts (needs `secret` too: the first owner comes from a token). */
+  oidc?: OidcConfig;
+  /** The app's public address, for the share links the relay makes (default: the address each request came to). */
+  publicUrl?: string;
   /** Puts the Lancashire 2015/16 plan in the store as plan `demo`, if it is not there. */
   demo?: boolean;
   /** The built app to serve. */
   staticDir?: string;
+  /** How long a plan with nobody connected stays loaded (default 30 s). */
+  unloadAfterMs?: number;
   /** How often every connection is pinged; one that misses a ping is dropped (default 30 s). */
   heartbeatMs?: number;
   /** The clock for token expiry and rate limits (default `Date.now`). */
@@ -70,15 +84,22 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const host = options.host ?? '127.0.0.1';
   const limits: RelayLimits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof RelayLimits>) if (options[key] !== undefined) limits[key] = options[key]!;
-  if (!options.store && !options.dataDir) throw new Error('startRelay needs a dataDir or a store.');
-  const store = options.store ?? new FileStore(options.dataDir!);
-  const access = options.access ?? (options.secret ? tokenAccess(options.secret) : openAccess);
+  if (!options.store && !options.dataDir && !options.databaseUrl) throw new Error('startRelay needs a dataDir, a databaseUrl or a store.');
+  // The database driver loads only for a relay that uses it.
+  const store: PlanStore = options.store ?? (options.databaseUrl ? await (await import('./store/postgres-store.js')).PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
+  const links: LinkRegistry | null =
+    options.links ??
+    (!options.secret ? null : options.databaseUrl ? await (await import('./sharing/postgres-link-registry.js')).PostgresLinkRegistry.open(options.databaseUrl, { log }) : options.dataDir ? new FileLinkRegistry(options.dataDir) : null);
+  if (options.oidc && !options.secret) throw new Error('Sign-in (--oidc-issuer) needs --secret as well: the first owner of a plan gets their access from a token.');
+  const access = options.access ?? (options.secret ? tokenAccess(options.secret, links ?? undefined, options.oidc ? new OidcVerifier(options.oidc) : undefined) : openAccess);
   const now = options.now ?? Date.now;
   const metrics = new Metrics();
-  const rooms = new Rooms({ store, metrics, limits, log });
+  if (store.metrics) metrics.fromStore = () => store.metrics!();
+  const rooms = new Rooms({ store, metrics, limits, log }, options.unloadAfterMs);
   let closing = false;
 
   if (options.demo) {
+    const { seedDemoPlan } = await import('./demo-plan.js'); // the plan model is loaded only to write the demo
     const created = await seedDemoPlan(store);
     log(created ? `Demo plan written as plan "${DEMO_PLAN_ID}".` : `Demo plan "${DEMO_PLAN_ID}" already stored; left as it is.`);
   }
@@ -93,11 +114,19 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return void res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the address is not a URL path.\n');
     }
     const path = target.rawPath;
-    if (path === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok\n');
+    if (path === '/healthz') {
+      const health = (await store.health?.()) ?? { ok: true, detail: 'plans stored on local disk' };
+      return void res.writeHead(health.ok ? 200 : 503, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end(`${health.ok ? 'ok' : 'unavailable'}\n${health.detail}\n`);
+    }
     if (path === '/metrics') return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
     if (path === '/api/demo') {
       if (!options.demo) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay runs without --demo"}');
       return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(JSON.stringify({ planId: DEMO_PLAN_ID }));
+    }
+    if (path.startsWith('/api/plans/')) {
+      if (options.secret && links && (await answerLinksApi(path, req, res, { secret: options.secret, access, links, publicUrl: options.publicUrl, now }))) return;
+      const why = !options.secret ? 'sharing needs the relay to run with --secret' : !links ? 'this relay keeps no share links' : 'no such API address: see packages/sync-server/README.md';
+      return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: why }));
     }
     if (options.staticDir) return serveStatic(options.staticDir, path, req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
@@ -120,6 +149,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const stopHeartbeat = startHeartbeat(() => rooms.peers(), options.heartbeatMs ?? 30_000);
+  // A link taken back (here or on another relay) closes every connection opened with it.
+  const byLink = new Map<string, Set<WebSocket>>();
+  const stopRevocations = links?.onRevoked((_planId, linkId) => {
+    for (const ws of byLink.get(linkId) ?? []) {
+      metrics.closedRevoked++;
+      ws.close(CLOSE.accessRevoked, 'this link was taken back');
+    }
+    byLink.delete(linkId);
+  });
 
   const refuse = (socket: Duplex, status: number, reason: string) => {
     metrics.refusedConnections++;
@@ -159,7 +197,14 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return refuse(socket, 503, `This plan already has ${limits.maxConnectionsPerRoom} connections`);
     }
     if (socket.destroyed) return rooms.idle(room); // the client went away while the plan loaded
-    wss.handleUpgrade(req, socket, head, (ws) => acceptConnection(ws, room, grant, { metrics, limits, log, now }, () => rooms.idle(room)));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      acceptConnection(ws, room, grant, { metrics, limits, log, now }, () => {
+        if (grant.linkId) byLink.get(grant.linkId)?.delete(ws);
+        rooms.idle(room);
+      });
+      if (grant.linkId) byLink.set(grant.linkId, (byLink.get(grant.linkId) ?? new Set()).add(ws));
+      links?.recordAccess({ at: new Date(now()).toISOString(), planId, linkId: grant.linkId ?? null, name: grant.name, role: grant.role }).catch((e) => log(`ERROR could not write the access log of plan "${planId}": ${e instanceof Error ? e.message : e}`));
+    });
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -187,6 +232,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (closing) return;
       closing = true;
       stopHeartbeat();
+      stopRevocations?.();
       const closed = new Promise<void>((r) => server.close(() => r()));
       await rooms.closeAll();
       for (const ws of wss.clients) ws.close(CLOSE.shuttingDown, 'server shutting down');
@@ -194,6 +240,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       for (const ws of wss.clients) ws.terminate();
       rooms.destroyAll();
       await store.close();
+      await links?.close();
       server.closeAllConnections();
       await closed;
     },

@@ -9,6 +9,7 @@ import { Refused, type RelayLimits } from './limits.js';
 import type { Metrics } from './metrics.js';
 import { filterPresence } from './presence-guard.js';
 import type { PlanStore } from './store/plan-store.js';
+import type { Role } from './tokens.js';
 import { checkUpdate, watchNesting } from './update-guard.js';
 
 export const MESSAGE_SYNC = 0;
@@ -18,7 +19,7 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 /** What the relay knows of one connection. */
 export interface Peer {
   ws: WebSocket;
-  role: 'editor' | 'viewer';
+  role: Role;
   /** Presence client ids this connection owns: only it may set or remove them. */
   presenceIds: Set<number>;
   /** When this connection last asked for everyone's presence (ms). */
@@ -35,9 +36,13 @@ export interface RoomContext {
   metrics: Metrics;
   limits: RelayLimits;
   log: (line: string) => void;
+  /** Called when the room's document can no longer be trusted: the relay closes its connections and unloads it. */
+  onFailed?: (room: Room) => void;
 }
 
 const STORE_ORIGIN = { coplan: 'store' };
+/** Updates another relay stored: applied and passed on here, not stored again. */
+const REMOTE_ORIGIN = { coplan: 'another relay' };
 const COMPACT_BYTES = 1 << 20;
 const AWARENESS_FLUSH_MS = 50;
 const PRESENCE_QUERY_INTERVAL_MS = 1000;
@@ -78,6 +83,9 @@ export class Room {
   private captured: Uint8Array[] | null = null;
   private nesting!: ReturnType<typeof watchNesting>;
   private destroyed = false;
+  private unsubscribe: (() => void) | null = null;
+  /** Set when the room could not be rebuilt: nothing more is applied or stored. */
+  private failed = false;
 
   private constructor(
     readonly planId: string,
@@ -106,11 +114,17 @@ export class Room {
     }
     const { doc, bad } = buildDoc(stored.updates);
     const room = new Room(planId, doc, ctx);
+    room.unsubscribe = ctx.store.subscribe?.(planId, (updates) => room.receiveStored(updates)) ?? null;
     if (bad.length) {
       ctx.metrics.quarantined += bad.length;
-      const where = await ctx.store.quarantine(planId, bad.map((b) => b.update), `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`);
-      ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and were moved to ${where}; the rest of the plan is loaded.`);
-      await room.compact();
+      try {
+        const where = await ctx.store.quarantine(planId, bad.map((b) => b.update), `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`);
+        ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and were moved to ${where}; the rest of the plan is loaded.`);
+        await room.compact();
+      } catch (e) {
+        // They stay where they are, left out again at the next load; the plan opens all the same.
+        ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and are left out; they could not be moved aside (${e instanceof Error ? e.message : e}).`);
+      }
     }
     return room;
   }
@@ -129,7 +143,7 @@ export class Room {
 
   /** Handles one message. A message that breaks the rules closes its sender's connection only. */
   receive(peer: Peer, data: Uint8Array): void {
-    if (!this.peers.has(peer.ws) || peer.ws.readyState !== peer.ws.OPEN) return; // it left, or was refused, while its message waited
+    if (!this.peers.has(peer.ws) || peer.ws.readyState !== peer.ws.OPEN || this.failed) return; // it left, or was refused, while its message waited
     if (this.rebuilding) return void this.backlog.push(() => this.receive(peer, data));
     try {
       this.handle(peer, data);
@@ -138,6 +152,32 @@ export class Room {
       this.ctx.metrics.closedForBadInput++;
       this.ctx.log(`Closed a connection to plan "${this.planId}": ${refused.message}.`);
       peer.ws.close(refused.code, refused.code === CLOSE.malformed ? 'malformed message' : 'refused: over the relay limits');
+    }
+  }
+
+  /**
+   * Applies updates another relay stored for this plan and passes on to this
+   * relay's connections whatever they add (they are already stored).
+   */
+  receiveStored(updates: Uint8Array[]): void {
+    if (this.rebuilding) return void this.backlog.push(() => this.receiveStored(updates));
+    if (this.failed || this.destroyed) return;
+    const captured: Uint8Array[] = [];
+    this.captured = captured;
+    try {
+      for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (e) {
+      this.ctx.log(`ERROR plan "${this.planId}": an update from another relay failed to apply (${e instanceof Error ? e.message : e}); rebuilding from the store.`);
+      this.broken = true;
+      this.rebuild();
+      return;
+    } finally {
+      this.captured = null;
+    }
+    this.nesting.tooDeep(); // checked where it was received
+    for (const update of captured) {
+      const message = encodeUpdate(update);
+      for (const peer of this.peers.values()) this.send(peer, message);
     }
   }
 
@@ -154,6 +194,7 @@ export class Room {
   compact(): Promise<boolean> {
     return this.inLane(async () => {
       this.compactScheduled = false;
+      if (this.failed) return false;
       if (this.broken) {
         this.compactAfterRebuild = true;
         return false;
@@ -184,6 +225,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
+    this.unsubscribe?.();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.awareness.destroy();
@@ -284,10 +326,13 @@ export class Room {
       this.attach(doc);
     })
       .catch((e) => {
-        // The store could not be read: carry on with the old document rather than stop the plan.
+        // The store could not be read, and the document in memory may hold part of the refused update:
+        // drop the room. Its people reconnect (1013) and load it afresh; what was not stored is on their devices.
         this.ctx.metrics.errors++;
-        this.ctx.log(`ERROR plan "${this.planId}": could not rebuild after a refused update: ${e instanceof Error ? e.message : e}`);
+        this.ctx.log(`ERROR plan "${this.planId}": could not rebuild after a refused update (${e instanceof Error ? e.message : e}); closing its connections so it loads afresh.`);
         this.attach(old);
+        this.failed = true;
+        this.ctx.onFailed?.(this);
       })
       .finally(() => {
         this.rebuilding = null;

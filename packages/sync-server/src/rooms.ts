@@ -1,7 +1,6 @@
+import { CLOSE } from './close-codes.js';
 import { Room, type Peer, type RoomContext } from './room.js';
 
-/** How long a plan with nobody connected stays in memory before it is written whole and unloaded. */
-const UNLOAD_AFTER_MS = 30_000;
 
 /**
  * The plans a relay has open. A plan is loaded once however many connections
@@ -16,8 +15,25 @@ export class Rooms {
   private readonly touched = new Map<string, number>();
   private closing = false;
 
-  constructor(private readonly ctx: RoomContext) {
+  private readonly ctx: RoomContext;
+
+  /** `unloadAfterMs`: how long a plan with nobody connected stays in memory before it is written whole and unloaded. */
+  constructor(
+    ctx: Omit<RoomContext, 'onFailed'>,
+    private readonly unloadAfterMs = 30_000,
+  ) {
+    this.ctx = { ...ctx, onFailed: (room) => this.drop(room) };
     ctx.metrics.unsavedPlans = () => [...this.loaded].filter((r) => r.hasUnsaved).length;
+  }
+
+  /** Unloads a room whose document cannot be trusted, closing its connections so they reconnect and load it afresh. */
+  private drop(room: Room): void {
+    if (this.loaded.has(room)) this.rooms.delete(room.planId);
+    this.loaded.delete(room);
+    this.ctx.metrics.rooms = this.loaded.size;
+    for (const peer of room.peers.values()) peer.ws.close(CLOSE.reloadPlan, 'the plan is reloading: reconnect');
+    void this.ctx.store.forget(room.planId).catch(() => undefined);
+    room.destroy();
   }
 
   /** The plan's room, loaded from the store first if it is not open. */
@@ -60,8 +76,9 @@ export class Rooms {
         this.touched.delete(room.planId);
         this.ctx.metrics.rooms = this.loaded.size;
         room.destroy();
+        void this.ctx.store.forget(room.planId).catch(() => undefined);
       });
-    }, UNLOAD_AFTER_MS);
+    }, this.unloadAfterMs);
     timer.unref();
     this.unloadTimers.set(room.planId, timer);
   }

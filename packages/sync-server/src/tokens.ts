@@ -1,12 +1,18 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
 
+/** What a person may do in a plan: an owner also shares it and takes links back. */
+export type Role = 'owner' | 'editor' | 'viewer';
+export const ROLES: readonly Role[] = ['owner', 'editor', 'viewer'];
+
 /** What a token lets its holder do in one plan. */
 export interface Grant {
   planId: string;
-  role: 'editor' | 'viewer';
+  role: Role;
   name: string;
   /** When the access ends (ms since 1970); open connections are closed then. */
   expiresAt?: number;
+  /** The share link the token belongs to, if it came from one: revoking the link ends it. */
+  linkId?: string;
 }
 
 const ISSUER = 'coplan';
@@ -20,20 +26,21 @@ export function parseTtl(ttl: string): number {
 }
 
 /**
- * Signs a token (a JWT, HS256) that opens one plan as an editor or a viewer.
+ * Signs a token (a JWT, HS256) that opens one plan as an owner, an editor or
+ * a viewer; `ttl` null makes one that lasts until its link is revoked.
  *
  * @example
  * ```ts
  * const token = await signToken('s3cret', { planId: 'demo', role: 'viewer', name: 'Board member' }, '7d');
  * ```
  */
-export async function signToken(secret: string, grant: Grant, ttl = '7d'): Promise<string> {
-  return new SignJWT({ plan: grant.planId, role: grant.role, name: grant.name })
+export async function signToken(secret: string, grant: Grant, ttl: string | null = '7d', now = Date.now()): Promise<string> {
+  const jwt = new SignJWT({ plan: grant.planId, role: grant.role, name: grant.name, ...(grant.linkId ? { lid: grant.linkId } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + parseTtl(ttl))
-    .sign(key(secret));
+    .setIssuedAt(Math.floor(now / 1000));
+  if (ttl !== null) jwt.setExpirationTime(Math.floor(now / 1000) + parseTtl(ttl));
+  return jwt.sign(key(secret));
 }
 
 /** Why a token was refused, in words for the log and the HTTP reply. */
@@ -50,6 +57,12 @@ export async function verifyToken(secret: string, token: string | null, planId: 
     throw new TokenRefused('the token is not valid for this server');
   }
   if (payload.plan !== planId) throw new TokenRefused('the token is for another plan');
-  if (payload.role !== 'editor' && payload.role !== 'viewer') throw new TokenRefused('the token names no role');
-  return { planId, role: payload.role, name: typeof payload.name === 'string' ? payload.name : '', ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}) };
+  if (!ROLES.includes(payload.role as Role)) throw new TokenRefused('the token names no role');
+  return {
+    planId,
+    role: payload.role as Role,
+    name: typeof payload.name === 'string' ? payload.name : '',
+    ...(typeof payload.exp === 'number' ? { expiresAt: payload.exp * 1000 } : {}),
+    ...(typeof payload.lid === 'string' ? { linkId: payload.lid } : {}),
+  };
 }

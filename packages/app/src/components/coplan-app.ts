@@ -3,12 +3,17 @@ import type { PlanInput } from '@coplan/core';
 import { businessPlanTemplate } from '@coplan/core/fixtures';
 import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
 import { startPlan } from '../state/new-plan.js';
+import { planOfToken } from '../state/token-role.js';
 import './plan-list.js';
 import './plan-view.js';
 
 type Route = { view: 'list' } | { view: 'plan'; planId: string; token: string } | { view: 'accessibility' };
 
 function readRoute(): Route {
+  // A link of the form /?token=… (as older instructions gave it) opens the plan its token is for.
+  const searchToken = new URLSearchParams(location.search).get('token');
+  const tokenPlan = searchToken ? planOfToken(searchToken) : null;
+  if (tokenPlan && !location.hash.startsWith('#/plan/')) history.replaceState(null, '', `${location.pathname}#/plan/${encodeURIComponent(tokenPlan)}?token=${searchToken}`);
   const [path, query] = location.hash.replace(/^#/, '').split('?');
   const plan = /^\/plan\/([^/]+)$/.exec(path ?? '');
   if (plan) return { view: 'plan', planId: decodeURIComponent(plan[1]!), token: new URLSearchParams(query).get('token') ?? '' };

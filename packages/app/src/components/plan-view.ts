@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken } from '../state/token-role.js';
+import { accessWords } from '../state/share-words.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 import './rag-badge.js';
@@ -17,7 +18,7 @@ import type { ImportDialog, Imported } from './import-dialog.js';
  * person typing in one keeps typing in that one.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, sharing: { state: true }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
@@ -110,6 +111,16 @@ export class PlanView extends LitElement {
     else this.session.plan.undo();
   };
 
+  /** Whether the Share dialog is open (it loads when first asked for). */
+  sharing = false;
+
+  private readonly openShare = async (): Promise<void> => {
+    await import('./share-dialog.js');
+    this.sharing = true;
+    await this.updateComplete;
+    await (this.shadowRoot!.querySelector('share-dialog') as unknown as { show(): Promise<void> }).show();
+  };
+
   /** Runs a plan call and turns a refusal into a message on screen. */
   private run(fn: () => void): void {
     this.message = tryPlanCall(fn);
@@ -129,6 +140,7 @@ export class PlanView extends LitElement {
           : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
               <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`}
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
+        ${this.token && roleOfToken(this.token) === 'owner' ? html`<button class="share" @click=${this.openShare}>Share</button>` : nothing}
         <details class="files" @keydown=${this.closeFilesOnEscape}>
           <summary>Files</summary>
           <div class="files-panel" @click=${this.filesChosen}>
@@ -158,7 +170,9 @@ export class PlanView extends LitElement {
       </div>
       ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
-      ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : nothing}
+      ${this.session.connectionProblem ? html`<p class="message" role="alert">${this.session.connectionProblem} <button @click=${() => this.session.reconnect()}>Try again</button></p>` : nothing}
+      ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : this.token ? html`<p class="readonly-note">${accessWords(roleOfToken(this.token))}</p>` : nothing}
+      ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <header>

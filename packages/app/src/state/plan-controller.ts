@@ -3,14 +3,16 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { hasPlan, isTypingOnly, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
+import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
+import { SharingClient, SharingRefused } from './sharing.js';
 
 /** How long typing must pause before the rest of the plan catches up with it, and the longest it waits while typing goes on (ms). */
 const TYPING_PAUSE_MS = 300;
 const TYPING_MAX_WAIT_MS = 2000;
 
 /** Where the plan's data is, in words a person can trust. */
-export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting';
+export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting' | 'stopped';
 
 /** The words shown (and announced) for each state. */
 export const SYNC_WORDS: Record<SyncState, string> = {
@@ -19,6 +21,7 @@ export const SYNC_WORDS: Record<SyncState, string> = {
   synced: 'Connected, all changes synced',
   offline: 'Offline: changes will sync when reconnected',
   reconnecting: 'Reconnecting',
+  stopped: 'Not syncing: changes are kept on this device',
 };
 
 /**
@@ -31,6 +34,8 @@ export class PlanController implements ReactiveController {
   snapshot: PlanSnapshot | null = null;
   sync: SyncState = 'loading';
   problem = '';
+  /** Set when the relay closed the connection for good (expired access, a refused change): what happened and what to do. */
+  connectionProblem = '';
   /** Set when this device cannot keep the plan (IndexedDB unavailable or full): shown, never silent. */
   storageProblem = '';
   readonly doc = new Y.Doc();
@@ -44,6 +49,8 @@ export class PlanController implements ReactiveController {
   private offChange: (() => void) | null = null;
   private everConnected = false;
   private presence = '';
+  private attemptConnected = false;
+  private explaining = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -77,13 +84,24 @@ export class PlanController implements ReactiveController {
     });
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.everConnected = true;
+      this.attemptConnected = status === 'connected';
       this.updateSync();
+    });
+    // A handshake the relay refuses (HTTP 401) shows in the browser only as a failed connection: ask the relay why.
+    this.provider.on('connection-close', () => {
+      if (!this.attemptConnected && this.options.token && navigator.onLine) void this.explainRefusal();
     });
     this.provider.on('sync', () => {
       this.tryOpen();
       this.updateSync();
     });
     this.provider.on('connection-close', () => this.updateSync());
+    // A close the stock client will not reconnect after (4400–4499): say why, keep everything on this device.
+    this.provider.on('closed', ({ code }: { code: number }) => {
+      this.connectionProblem = CLOSE_ADVICE[code] ?? `The server closed the connection (code ${code}). Your changes are kept on this device; try again, or save a copy (Files → Save a .coplan file).`;
+      this.updateSync();
+      this.host.requestUpdate();
+    });
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
@@ -99,6 +117,31 @@ export class PlanController implements ReactiveController {
     this.provider?.connect();
     this.updateSync();
   };
+
+  /** Asks the relay why it refuses this token; if it does (expired, taken back), stops trying and says so. */
+  private async explainRefusal(): Promise<void> {
+    if (this.explaining || this.connectionProblem) return;
+    this.explaining = true;
+    try {
+      await new SharingClient(this.planId, this.options.token!).access();
+    } catch (e) {
+      if (e instanceof SharingRefused && e.status === 401) {
+        this.provider?.disconnect();
+        this.connectionProblem = `This link no longer opens the plan on the server (${e.message.replace(/^Refused: /, '').replace(/\.$/, '')}). Your copy on this device is kept, with any changes not yet sent: save it (Files → Save a .coplan file) and ask the plan’s owner for a new link.`;
+        this.updateSync();
+        this.host.requestUpdate();
+      }
+    } finally {
+      this.explaining = false;
+    }
+  }
+
+  /** Connects again after the relay closed the connection for good (for instance once the person has a new link). */
+  reconnect(): void {
+    this.connectionProblem = '';
+    this.provider?.connect();
+    this.host.requestUpdate();
+  }
 
   hostDisconnected(): void {
     this.offChange?.();
@@ -180,7 +223,9 @@ export class PlanController implements ReactiveController {
     const wsConnected = this.provider?.wsconnected ?? false;
     const next: SyncState = !this.plan
       ? 'loading'
-      : !navigator.onLine
+      : this.connectionProblem
+        ? 'stopped'
+        : !navigator.onLine
         ? 'offline'
         : wsConnected && this.provider?.synced
           ? 'synced'

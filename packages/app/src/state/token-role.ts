@@ -3,11 +3,21 @@
  * signature and enforces it; the app only reads the role to show the right
  * controls, so there is nothing to verify here.
  */
-export function roleOfToken(token: string): 'editor' | 'viewer' {
+export function roleOfToken(token: string): 'owner' | 'editor' | 'viewer' {
+  const role = payloadOf(token)?.role;
+  return role === 'viewer' || role === 'owner' ? role : 'editor';
+}
+
+/** The plan a token opens, so that an address of the form `/?token=…` can find its plan. */
+export function planOfToken(token: string): string | null {
+  const plan = payloadOf(token)?.plan;
+  return typeof plan === 'string' && plan ? plan : null;
+}
+
+function payloadOf(token: string): { role?: unknown; plan?: unknown } | null {
   try {
-    const payload = JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: string };
-    return payload.role === 'viewer' ? 'viewer' : 'editor';
+    return JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown; plan?: unknown };
   } catch {
-    return 'editor';
+    return null;
   }
 }

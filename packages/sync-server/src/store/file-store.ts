@@ -53,7 +53,7 @@ export class FileStore implements PlanStore {
   }
 
   async load(planId: string): Promise<StoredPlan> {
-    const dir = await this.dirOf(planId);
+    const dir = this.pathOf(planId); // reading creates nothing: a plan never stored stays unlisted
     const updates: Uint8Array[] = [];
     const quarantined: string[] = [];
     const snapshot = await readFile(join(dir, 'snapshot.bin')).catch(missingIsEmpty);
@@ -142,9 +142,9 @@ export class FileStore implements PlanStore {
     }
     const log = await this.logOf(planId);
     await log.file.truncate(0);
-    await log.file.datasync();
-    log.bytes = 0;
+    log.bytes = 0; // whatever happens next, the file is this long now
     log.torn = false;
+    await log.file.datasync();
   }
 
   async quarantine(planId: string, data: Uint8Array[], reason: string): Promise<string> {
@@ -156,6 +156,13 @@ export class FileStore implements PlanStore {
     return join(dir, `${name}.bin`);
   }
 
+  async forget(planId: string): Promise<void> {
+    const log = this.logs.get(planId);
+    this.logs.delete(planId);
+    this.dirs.delete(planId);
+    await log?.file.close();
+  }
+
   async close(): Promise<void> {
     const logs = [...this.logs.values()];
     this.logs.clear();
@@ -163,13 +170,17 @@ export class FileStore implements PlanStore {
   }
 
   /** A plan's directory: its id URI-encoded, or for ids whose encoding is too long for a file name, a hash with the id beside it. */
+  private pathOf(planId: string): string {
+    if (planId === '' || planId === '.' || planId === '..') throw new Error(`"${planId}" cannot be a plan id`);
+    const encoded = encodeURIComponent(planId).replace(/^~/, '%7E'); // a leading ~ marks hashed names
+    return join(this.dataDir, encoded.length > 200 ? `~${createHash('sha256').update(planId).digest('hex')}` : encoded);
+  }
+
   private async dirOf(planId: string): Promise<string> {
     const known = this.dirs.get(planId);
     if (known) return known;
-    if (planId === '' || planId === '.' || planId === '..') throw new Error(`"${planId}" cannot be a plan id`);
-    const encoded = encodeURIComponent(planId);
-    const long = encoded.length > 200;
-    const dir = join(this.dataDir, long ? `~${createHash('sha256').update(planId).digest('hex')}` : encoded);
+    const dir = this.pathOf(planId);
+    const long = dir.slice(this.dataDir.length + 1).startsWith('~');
     await mkdir(dir, { recursive: true });
     if (long) await writeFile(join(dir, 'plan-id.txt'), planId, { flag: 'wx' }).catch((e) => (e.code === 'EEXIST' ? undefined : Promise.reject(e)));
     this.dirs.set(planId, dir);

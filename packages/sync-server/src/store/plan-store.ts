@@ -20,9 +20,27 @@ export interface PlanStore {
   compact(planId: string, state: Uint8Array): Promise<void>;
   /** Keeps stored data that could not be applied somewhere a person can find it, with why. */
   quarantine(planId: string, data: Uint8Array[], reason: string): Promise<string>;
+  /** The relay has unloaded this plan: let go of what is held open for it (files, connections). */
+  forget(planId: string): Promise<void>;
   /** Plan ids with anything stored. */
   planIds(): Promise<string[]>;
   close(): Promise<void>;
+  /**
+   * For stores several relays share: calls `onUpdates` with updates other
+   * relays stored for a plan this relay has loaded (already stored: the relay
+   * applies them and passes them on, and does not store them again).
+   */
+  subscribe?(planId: string, onUpdates: (updates: Uint8Array[]) => void): () => void;
+  /** Whether the store can be reached now, for `/healthz`. */
+  health?(): Promise<StoreHealth>;
+  /** The store's own figures for `/metrics`. */
+  metrics?(): Array<{ name: string; type: 'gauge' | 'counter'; help: string; value: number }>;
+}
+
+/** What `/healthz` says of a store. */
+export interface StoreHealth {
+  ok: boolean;
+  detail: string;
 }
 
 /** One plan as a store holds it. */

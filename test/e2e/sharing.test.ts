@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import { axeViolations } from './axe.js';
+import { browserAvailable, launch } from './browser.js';
+import { APP, actionBox, cleanUp, cleanup } from './session.js';
+
+afterEach(cleanUp);
+
+const SECRET = 'e2e-secret';
+const ownerToken = () => execFileSync(process.execPath, [BIN, 'token', '--secret', SECRET, '--plan', 'demo', '--role', 'owner', '--name', 'Business manager'], { encoding: 'utf8' }).trim();
+
+describe.runIf(browserAvailable())('sharing a plan from the app', () => {
+  it('an owner makes an editor link in the Share dialog; a partner opens it, is told what it allows and edits; the owner takes it back and the partner is told, keeping their copy', async () => {
+    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', SECRET], mkdtempSync(join(tmpdir(), 'coplan-e2e-')));
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+
+    // The owner opens the address in the form the README once gave: /?token=…
+    const owner = await (await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })).newPage();
+    await owner.goto(`${relay.url}/?token=${ownerToken()}`);
+    await owner.getByLabel('Your name').fill('Business manager');
+    await owner.getByRole('button', { name: 'Continue' }).click();
+    await owner.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => owner.getByText('You own this plan').count()).toBe(1);
+
+    await owner.getByRole('button', { name: 'Share' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Share this plan' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.locator('caption').textContent()).toBe('No links yet');
+    expect(await axeViolations(owner)).toEqual([]);
+    await dialog.getByLabel('Access').selectOption('editor');
+    await dialog.getByLabel('Who it is for').fill('Workshop partners');
+    await dialog.getByRole('button', { name: 'Make a link' }).click();
+    const code = dialog.locator('.made code');
+    await code.waitFor();
+    const link = (await code.textContent())!;
+    expect(link).toMatch(new RegExp(`^${relay.url}/#/plan/demo\\?token=`));
+    await dialog.getByRole('button', { name: 'Copy the link', exact: true }).click();
+    expect(await owner.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await expect.poll(() => dialog.locator('caption').textContent()).toBe('1 link working');
+    expect(await axeViolations(owner)).toEqual([]);
+
+    // A partner opens the link.
+    const partner = await (await browser.newContext()).newPage();
+    await partner.goto(link);
+    await partner.getByLabel('Your name').fill('Partner');
+    await partner.getByRole('button', { name: 'Continue' }).click();
+    await partner.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => partner.getByText('Your link lets you edit this plan').count()).toBe(1);
+    expect(await partner.getByRole('button', { name: 'Share' }).count()).toBe(0);
+    const box = actionBox(partner, 'Action 1.1.1');
+    await box.click();
+    await partner.keyboard.press('End');
+    await partner.keyboard.type(' (partner)');
+    await expect.poll(() => actionBox(owner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner)');
+
+    // The owner takes it back: the partner is told, and keeps what they have.
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await owner.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => dialog.getByRole('row', { name: /Workshop partners/ }).textContent()).toMatch(/1 time/);
+    await dialog.getByRole('button', { name: 'Take back the link for Workshop partners' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/no longer works/);
+    await partner.getByRole('alert').filter({ hasText: 'taken back by its owner' }).waitFor({ timeout: 10_000 });
+    expect(await actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner)');
+
+    // Opening the link again: the app asks the relay why it cannot connect, and says so plainly.
+    await partner.reload();
+    await partner.getByRole('alert').filter({ hasText: 'This link no longer opens the plan on the server' }).waitFor({ timeout: 20_000 });
+    expect(await partner.getByRole('alert').filter({ hasText: 'taken back' }).textContent()).toMatch(/ask the plan’s owner for a new link/);
+    await expect.poll(() => actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner)');
+  }, 90_000);
+});
