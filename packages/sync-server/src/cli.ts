@@ -20,7 +20,7 @@ Options (environment equivalents in brackets):
   --demo        adds the Lancashire 2015/16 demo plan           [COPLAN_DEMO=1]
   --static      the built app to serve, default packages/app/dist [COPLAN_STATIC]
   --public-url  the app's public address, for share links (e.g. https://coplan.example.gov.uk) [COPLAN_PUBLIC_URL]
-  --oidc-issuer           sign-in: an OpenID issuer whose ID tokens are taken; repeat for several tenants [COPLAN_OIDC_ISSUERS, comma-separated]
+  --oidc-issuer           sign-in: an OpenID issuer whose ID tokens are taken, optionally named for the app ("Name=https://…"); repeat for several tenants [COPLAN_OIDC_ISSUERS, comma-separated]
   --oidc-client-id        sign-in: the application (client) id the ID tokens must be for [COPLAN_OIDC_CLIENT_ID]
   --oidc-allowed-tenants  sign-in: tenant ids (tid) allowed, comma-separated; default every issuer's [COPLAN_OIDC_ALLOWED_TENANTS]
   --oidc-allowed-domains  sign-in: e-mail domains allowed, comma-separated; default any [COPLAN_OIDC_ALLOWED_DOMAINS]
@@ -103,7 +103,10 @@ async function main(argv: string[]): Promise<void> {
     return n;
   };
   const list = (raw: string | undefined) => (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
-  const issuers = values['oidc-issuer']?.length ? values['oidc-issuer'] : list(process.env.COPLAN_OIDC_ISSUERS);
+  // An issuer may be named for the app's sign-in button: "Lincolnshire Police=https://login.microsoftonline.com/…/v2.0".
+  const named = (values['oidc-issuer']?.length ? values['oidc-issuer'] : list(process.env.COPLAN_OIDC_ISSUERS)).map((raw) => /^([^=]+?)=(https?:\/\/.+)$/.exec(raw) ?? [raw, null, raw]);
+  const issuers = named.map((m) => m[2]!);
+  const names = Object.fromEntries(named.filter((m) => m[1]).map((m) => [m[2]!, m[1]!.trim()]));
   const clientId = values['oidc-client-id'] ?? process.env.COPLAN_OIDC_CLIENT_ID;
   if (issuers.length && !clientId) fail('--oidc-issuer needs --oidc-client-id (the application id the sign-in is for).');
   if (issuers.length && !(values.secret ?? process.env.COPLAN_SECRET)) fail('sign-in (--oidc-issuer) needs --secret as well: the first owner of a plan gets their access from a token.');
@@ -117,7 +120,7 @@ async function main(argv: string[]): Promise<void> {
     demo: values.demo ?? process.env.COPLAN_DEMO === '1',
     publicUrl: values['public-url'] ?? process.env.COPLAN_PUBLIC_URL,
     ...(issuers.length
-      ? { oidc: { issuers, clientId: clientId!, allowedTenants: list(values['oidc-allowed-tenants'] ?? process.env.COPLAN_OIDC_ALLOWED_TENANTS), allowedDomains: list(values['oidc-allowed-domains'] ?? process.env.COPLAN_OIDC_ALLOWED_DOMAINS).map((d) => d.toLowerCase()) } }
+      ? { oidc: { issuers, names, clientId: clientId!, allowedTenants: list(values['oidc-allowed-tenants'] ?? process.env.COPLAN_OIDC_ALLOWED_TENANTS), allowedDomains: list(values['oidc-allowed-domains'] ?? process.env.COPLAN_OIDC_ALLOWED_DOMAINS).map((d) => d.toLowerCase()) } }
       : {}),
     staticDir: resolve(values.static ?? process.env.COPLAN_STATIC ?? join(here, '../../app/dist')),
     maxMessageBytes: limit('max-message-bytes', 'COPLAN_MAX_MESSAGE_BYTES'),

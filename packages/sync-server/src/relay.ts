@@ -123,6 +123,12 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       if (!options.demo) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay runs without --demo"}');
       return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(JSON.stringify({ planId: DEMO_PLAN_ID }));
     }
+    if (path === '/api/sign-in') {
+      // What the app needs to offer sign-in: which organisations, and the application id to sign in to.
+      if (!options.oidc) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay has no sign-in"}');
+      const { issuers, names = {}, clientId } = options.oidc;
+      return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ clientId, issuers: issuers.map((issuer) => ({ issuer, name: names[issuer] ?? new URL(issuer).host })) }));
+    }
     if (path.startsWith('/api/plans/')) {
       if (options.secret && links && (await answerLinksApi(path, req, res, { secret: options.secret, access, links, publicUrl: options.publicUrl, now }))) return;
       const why = !options.secret ? 'sharing needs the relay to run with --secret' : !links ? 'this relay keeps no share links' : 'no such API address: see packages/sync-server/README.md';

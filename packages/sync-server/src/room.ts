@@ -43,6 +43,15 @@ export interface RoomContext {
 const STORE_ORIGIN = { coplan: 'store' };
 /** Updates another relay stored: applied and passed on here, not stored again. */
 const REMOTE_ORIGIN = { coplan: 'another relay' };
+/** Presence from people on other relays: its ids belong to none of this relay's connections. */
+const REMOTE_PRESENCE: Peer = {
+  ws: null as unknown as WebSocket,
+  role: 'viewer',
+  presenceIds: new Set(),
+  lastPresenceQuery: 0,
+  probe: () => undefined,
+  heartbeat: () => undefined,
+};
 const COMPACT_BYTES = 1 << 20;
 const AWARENESS_FLUSH_MS = 50;
 const PRESENCE_QUERY_INTERVAL_MS = 1000;
@@ -61,6 +70,8 @@ export class Room {
   readonly peers = new Map<WebSocket, Peer>();
   private presenceOwners = new Map<number, Peer>();
   private pendingAwareness = new Set<number>();
+  /** Presence changed by this relay's own connections since the last flush: other relays are told of it. */
+  private outgoingPresence = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
   /** Updates applied but not yet stored, and so not yet passed on. */
   private pending: Array<{ update: Uint8Array; origin: unknown }> = [];
@@ -95,8 +106,13 @@ export class Room {
     this.awareness.setLocalState(null);
     this.attach(doc);
     // Presence is batched: a 60-person room sends one message per flush per peer, not one per cursor move.
-    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    this.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id);
+      if (origin === REMOTE_PRESENCE) {
+        for (const id of [...added, ...updated]) this.presenceOwners.set(id, REMOTE_PRESENCE);
+      } else if (origin !== 'timeout') for (const id of [...added, ...updated, ...removed]) this.outgoingPresence.add(id);
+      // Presence that timed out or was removed frees its id (a person who moved relays can take it again).
+      for (const id of removed) if (this.presenceOwners.get(id) === REMOTE_PRESENCE) this.presenceOwners.delete(id);
       this.awarenessTimer ??= setTimeout(() => this.flushAwareness(), AWARENESS_FLUSH_MS);
     });
   }
@@ -114,7 +130,12 @@ export class Room {
     }
     const { doc, bad } = buildDoc(stored.updates);
     const room = new Room(planId, doc, ctx);
-    room.unsubscribe = ctx.store.subscribe?.(planId, (updates) => room.receiveStored(updates)) ?? null;
+    room.unsubscribe =
+      ctx.store.subscribe?.(
+        planId,
+        (updates) => room.receiveStored(updates),
+        (update) => room.receivePresence(update),
+      ) ?? null;
     if (bad.length) {
       ctx.metrics.quarantined += bad.length;
       try {
@@ -178,6 +199,18 @@ export class Room {
     for (const update of captured) {
       const message = encodeUpdate(update);
       for (const peer of this.peers.values()) this.send(peer, message);
+    }
+  }
+
+  /** Applies presence from people on other relays, and passes it to this relay's connections. */
+  receivePresence(update: Uint8Array): void {
+    if (this.destroyed) return;
+    try {
+      // A person connected here is this relay's to speak for: another relay's word on their id is dropped.
+      const { update: theirs } = filterPresence(update, REMOTE_PRESENCE, { ownerOf: (id) => this.presenceOwners.get(id), idsOf: () => new Set() }, { ...this.ctx.limits, maxPresenceIdsPerConnection: Number.MAX_SAFE_INTEGER });
+      if (theirs) awarenessProtocol.applyAwarenessUpdate(this.awareness, theirs, REMOTE_PRESENCE);
+    } catch (e) {
+      this.ctx.log(`WARNING plan "${this.planId}": presence from another relay could not be read (${e instanceof Error ? e.message : e}).`);
     }
   }
 
@@ -419,6 +452,10 @@ export class Room {
     if (ids.length === 0) return;
     const message = encodeAwareness(this.awareness, ids);
     for (const peer of this.peers.values()) this.send(peer, message);
+    const outgoing = [...this.outgoingPresence];
+    this.outgoingPresence.clear();
+    if (outgoing.length && this.ctx.store.publishPresence)
+      this.ctx.store.publishPresence(this.planId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, outgoing)).catch(() => undefined); // presence is best effort
   }
 
   /** Sends, unless the connection is already too far behind: then it is closed rather than fed. */

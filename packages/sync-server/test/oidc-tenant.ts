@@ -14,12 +14,12 @@ export interface Tenant {
 const REDIRECT = 'http://127.0.0.1/coplan-callback';
 
 /** Starts a provider whose people carry `tid` (the tenant id, as Entra ID's tokens do), with the clients given. */
-export async function startTenant(tid: string, options: { clientIds?: string[]; idTokenSeconds?: number } = {}): Promise<Tenant> {
+export async function startTenant(tid: string, options: { clientIds?: string[]; idTokenSeconds?: number; redirectUris?: string[] } = {}): Promise<Tenant> {
   const server: Server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: (options.clientIds ?? ['coplan']).map((client_id) => ({ client_id, token_endpoint_auth_method: 'none', redirect_uris: [REDIRECT], grant_types: ['authorization_code'], response_types: ['code'] })),
+    clients: (options.clientIds ?? ['coplan']).map((client_id) => ({ client_id, token_endpoint_auth_method: 'none', redirect_uris: [REDIRECT, ...(options.redirectUris ?? [])], grant_types: ['authorization_code'], response_types: ['code'] })),
     claims: { openid: ['sub', 'tid'], email: ['email', 'email_verified'], profile: ['name'] },
     scopes: ['openid', 'email', 'profile'],
     features: { devInteractions: { enabled: true } },

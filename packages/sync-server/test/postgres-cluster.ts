@@ -99,3 +99,4 @@ export async function startPostgres(): Promise<PostgresCluster> {
     },
   };
 }
+

@@ -4,26 +4,19 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor, type RelayProcess } from './relay-process.js';
 import { client, relay, text } from './per-test.js';
-import { startPostgres, type PostgresCluster } from './postgres-cluster.js';
+import { usePostgres } from './use-postgres.js';
 import { startBalancer } from './tcp-balancer.js';
 
-let cluster: PostgresCluster;
-let n = 0;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.remove();
-});
+const postgres = usePostgres();
+const database = postgres.database;
 const stopLater: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const f of stopLater.splice(0).reverse()) await f();
 });
 
-const database = () => cluster.createDatabase(`relays_${++n}`);
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'coplan-pg-relay-'));
 const pgRelay = (url: string) => relay(['--database-url', url], emptyDir());
 const metric = async (r: RelayProcess, name: string) => Number(new RegExp(`^${name} ([\\d.e-]+)$`, 'm').exec(await (await fetch(r.url + '/metrics')).text())?.[1] ?? NaN);
@@ -63,6 +56,30 @@ describe('relays on PostgreSQL', () => {
     await waitFor(() => expect([onA.doc.getText('b').length, onB.doc.getText('a').length]).toEqual([40, 40]));
   });
 
+  it('two relays carry presence too: each sees the other’s people arrive, move and leave, and nobody on one can speak for someone on the other', async () => {
+    const url = await database();
+    const [a, b] = await Promise.all([pgRelay(url), pgRelay(url)]);
+    const alice = client(a, 'plan');
+    const bob = client(b, 'plan');
+    await waitFor(() => expect(alice.synced && bob.synced).toBe(true));
+    const nameOf = (seer: typeof alice, who: typeof alice) => (seer.awareness.getStates().get(who.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name;
+    alice.awareness.setLocalStateField('user', { name: 'Alice' });
+    bob.awareness.setLocalStateField('user', { name: 'Bob' });
+    await waitFor(() => expect([nameOf(bob, alice), nameOf(alice, bob)]).toEqual(['Alice', 'Bob']));
+    alice.awareness.setLocalStateField('user', { name: 'Alice (typing)' });
+    await waitFor(() => expect(nameOf(bob, alice)).toBe('Alice (typing)'));
+    // Someone on B claims to be Alice: B keeps Alice as A says she is.
+    const mallory = client(b, 'plan');
+    await waitFor(() => expect(mallory.synced).toBe(true));
+    const { presenceFrame } = await import('./frames.js');
+    mallory.ws!.send(presenceFrame([{ clientId: alice.doc.clientID, clock: 1_000_000, state: { user: { name: 'Mallory' } } }]));
+    mallory.awareness.setLocalStateField('user', { name: 'Mallory herself' });
+    await waitFor(() => expect(nameOf(alice, mallory)).toBe('Mallory herself'));
+    expect(nameOf(bob, alice)).toBe('Alice (typing)');
+    alice.destroy();
+    await waitFor(() => expect(bob.awareness.getStates().has(alice.doc.clientID)).toBe(false));
+  });
+
   it('a relay killed mid-workshop: its clients reconnect through the balancer to the other, nothing anyone received is lost, and a new relay with an empty data directory reads it all', async () => {
     const url = await database();
     const relays = [await pgRelay(url), await pgRelay(url)];
@@ -98,11 +115,11 @@ describe('relays on PostgreSQL', () => {
     const typing = setInterval(() => onA.doc.getArray('n').push([typed++]), 20);
     stopLater.push(async () => clearInterval(typing));
     await waitFor(() => expect(onB.doc.getArray('n').length).toBeGreaterThan(10));
-    await cluster.crash();
+    await postgres.cluster().crash();
     await waitFor(async () => expect(await metric(a, 'coplan_persistence_errors_total')).toBeGreaterThan(0));
     expect((await fetch(a.url + '/healthz')).status).toBe(503);
     expect(await metric(a, 'coplan_plans_unsaved')).toBe(1);
-    await cluster.start();
+    await postgres.cluster().start();
     clearInterval(typing);
     const total = typed;
     // A's clients kept everything; once the database is back the relay writes it, and B's clients get it all.

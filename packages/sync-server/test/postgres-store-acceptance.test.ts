@@ -1,20 +1,12 @@
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
 import { PostgresStore } from '../src/store/postgres-store.js';
-import { startPostgres, type PostgresCluster } from './postgres-cluster.js';
+import { usePostgres } from './use-postgres.js';
 import { runPlanStoreTests } from './store-acceptance.js';
 
-let cluster: PostgresCluster;
-let n = 0;
-beforeAll(async () => {
-  cluster = await startPostgres();
-});
-afterAll(async () => {
-  await cluster?.remove();
-});
+const postgres = usePostgres();
 
 runPlanStoreTests('PostgreSQL', async () => {
-  const url = await cluster.createDatabase(`acceptance_${++n}`);
+  const url = await postgres.database();
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitFor, type RelayProcess } from './relay-process.js';
 import { client, closeOf, raw, relay, text, token } from './per-test.js';
-import { startPostgres, type PostgresCluster } from './postgres-cluster.js';
+import { usePostgres } from './use-postgres.js';
 
 const SECRET = 'a-long-test-secret';
 
@@ -121,16 +121,10 @@ describe('sharing links', () => {
 });
 
 describe('sharing links across relays on PostgreSQL', () => {
-  let cluster: PostgresCluster;
-  beforeAll(async () => {
-    cluster = await startPostgres();
-  });
-  afterAll(async () => {
-    await cluster?.remove();
-  });
+  const postgres = usePostgres();
 
   it('a link taken back through one relay closes its connections on another within 5 seconds', async () => {
-    const url = await cluster.createDatabase('sharing');
+    const url = await postgres.database();
     const dir = () => mkdtempSync(join(tmpdir(), 'coplan-share-pg-'));
     const a = await relay(['--secret', SECRET, '--database-url', url], dir());
     const b = await relay(['--secret', SECRET, '--database-url', url], dir());

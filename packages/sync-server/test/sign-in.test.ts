@@ -45,8 +45,8 @@ describe('sign-in with the partners’ own accounts (OpenID Connect, real provid
     expect(await refusal(r, await a.signIn('dave@a.example', 'Dave'))).toMatch(/signed in as dave@a\.example, but this plan is not shared with you/);
     expect(await refusal(r, await c.signIn('carol@b.example', 'Carol'))).toMatch(/your organisation is not allowed on this server/);
     expect(await refusal(r, await a.signIn('alice@a.example', 'Alice', 'another-app'))).toMatch(/the sign-in was for another application/);
-    const log = await (await fetch(`${r.url}/api/plans/plan/access-log`, { headers: { authorization: `Bearer ${token(SECRET, 'plan', 'owner')}` } })).json();
-    expect(log.entries.map((e: { name: string; role: string }) => `${e.name} ${e.role}`)).toEqual(expect.arrayContaining(['Alice editor', 'Bob viewer']));
+    const log = (await (await fetch(`${r.url}/api/plans/plan/access-log`, { headers: { authorization: `Bearer ${token(SECRET, 'plan', 'owner')}` } })).json()) as { entries: Array<{ name: string; role: string }> };
+    expect(log.entries.map((e) => `${e.name} ${e.role}`)).toEqual(expect.arrayContaining(['Alice editor', 'Bob viewer']));
   });
 
   it('refuses an expired ID token, closes a signed-in connection when its ID token expires, and when the person’s share is taken back', async () => {

@@ -3,6 +3,7 @@ import type { PlanInput } from '@coplan/core';
 import { businessPlanTemplate } from '@coplan/core/fixtures';
 import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
 import { startPlan } from '../state/new-plan.js';
+import { finishSignIn, signedIn, signInOptions, signOut, startSignIn, type SignedIn, type SignInIssuer } from '../state/sign-in.js';
 import { planOfToken } from '../state/token-role.js';
 import './plan-list.js';
 import './plan-view.js';
@@ -23,7 +24,12 @@ function readRoute(): Route {
 
 /** The app shell: asks the person's name once, routes between the plan list and a plan, and says whether storage is persistent. */
 export class CoplanApp extends LitElement {
-  static override properties = { route: { state: true }, user: { state: true }, demoAvailable: { state: true }, storage: { state: true } };
+  static override properties = { route: { state: true }, user: { state: true }, demoAvailable: { state: true }, storage: { state: true }, who: { state: true }, organisations: { state: true }, signInProblem: { state: true } };
+  /** Who is signed in with their organisation's account, if anyone. */
+  who: SignedIn | null = signedIn();
+  /** The organisations the relay takes sign-ins from (none: no sign-in offered). */
+  organisations: { clientId: string; issuers: SignInIssuer[] } | null = null;
+  signInProblem = '';
   route: Route = readRoute();
   user = savedUser();
   demoAvailable = false;
@@ -33,6 +39,12 @@ export class CoplanApp extends LitElement {
     .top { background: #1d4f91; color: #fff; padding: 0.5rem 1rem; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
     .top a { color: #fff; font-weight: 700; font-size: 1.2rem; }
     .storage { margin-left: auto; font-size: 0.9rem; }
+    .who { font-size: 0.9rem; }
+    .sign-in { display: flex; gap: 0.5rem; align-items: center; margin: 0; max-width: none; flex-direction: row; }
+    .sign-in label { font-size: 0.9rem; }
+    .sign-in select { font: inherit; min-height: 44px; }
+    button.quiet { background: #fff; color: #1d4f91; border: 2px solid #fff; padding: 0 0.8rem; }
+    .sign-in-problem { background: #f6d7d2; padding: 0.5rem 1rem; margin: 0; }
     form { max-width: 30rem; margin: 2rem auto; display: flex; flex-direction: column; gap: 0.75rem; }
     input { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; }
     button { min-height: 44px; font: inherit; border: 2px solid #005a30; background: #00703c; color: #fff; border-radius: 4px; }
@@ -44,6 +56,16 @@ export class CoplanApp extends LitElement {
     window.addEventListener('hashchange', () => (this.route = readRoute()));
     void this.checkDemo();
     void this.askForPersistence();
+    finishSignIn().then(
+      (who) => {
+        if (who) {
+          this.who = who;
+          this.route = readRoute();
+        }
+      },
+      (e: unknown) => (this.signInProblem = e instanceof Error ? e.message : String(e)),
+    );
+    void signInOptions().then((o) => (this.organisations = o));
   }
 
   /** With the relay's demo on, a first visit opens the demo plan. */
@@ -64,6 +86,27 @@ export class CoplanApp extends LitElement {
     this.storage = granted ? 'Plans on this device are kept safe from clean-up.' : 'The browser may clear plans on this device if space runs low; keep them synced.';
   }
 
+  /** Who is signed in and a way out, or a way in when the relay offers sign-in. */
+  private signInBar() {
+    if (this.who)
+      return html`<span class="who">Signed in as ${this.who.name} (${this.who.email})</span><button class="quiet" @click=${() => {
+        signOut();
+        this.who = null;
+      }}>Sign out</button>`;
+    const orgs = this.organisations;
+    if (!orgs || orgs.issuers.length === 0) return '';
+    return html`<form class="sign-in" @submit=${(e: Event) => {
+      e.preventDefault();
+      const issuer = String(new FormData(e.target as HTMLFormElement).get('issuer') ?? orgs.issuers[0]!.issuer);
+      startSignIn(issuer, orgs.clientId).catch((err: unknown) => (this.signInProblem = err instanceof Error ? err.message : String(err)));
+    }}>
+      ${orgs.issuers.length > 1
+        ? html`<label for="issuer">Your organisation</label><select id="issuer" name="issuer">${orgs.issuers.map((i) => html`<option value=${i.issuer}>${i.name}</option>`)}</select>`
+        : html`<input type="hidden" name="issuer" value=${orgs.issuers[0]!.issuer} />`}
+      <button class="quiet" type="submit">Sign in${orgs.issuers.length === 1 ? ` with ${orgs.issuers[0]!.name}` : ''}</button>
+    </form>`;
+  }
+
   private async newPlan(fromTemplate: boolean): Promise<void> {
     const now = new Date();
     // Business years start in April: from April this is the year under way, from January the one about to start.
@@ -74,7 +117,8 @@ export class CoplanApp extends LitElement {
 
   override render() {
     // The top bar is the page's banner; everything else is in its one main landmark.
-    const top = html`<header class="top"><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span></header>`;
+    const top = html`<header class="top"><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span>${this.signInBar()}</header>
+      ${this.signInProblem ? html`<p class="sign-in-problem" role="alert">${this.signInProblem}</p>` : ''}`;
     if (!this.user)
       return html`${top}
         <main><form @submit=${(e: Event) => {
@@ -88,7 +132,8 @@ export class CoplanApp extends LitElement {
           <button type="submit">Continue</button>
         </form></main>`;
     if (this.route.view === 'plan')
-      return html`${top}<main><plan-view .planId=${this.route.planId} .token=${this.route.token} .user=${this.user}></plan-view></main>`;
+      // A link's own token first; else the sign-in, for plans shared with this person or their organisation.
+      return html`${top}<main><plan-view .planId=${this.route.planId} .token=${this.route.token || this.who?.idToken || ''} .user=${this.user}></plan-view></main>`;
     if (this.route.view === 'accessibility')
       return html`${top}<main><article>
           <h1>Accessibility statement</h1>

@@ -2,7 +2,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
-import { roleOfToken } from '../state/token-role.js';
+import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
+import { SharingClient } from '../state/sharing.js';
 import { accessWords } from '../state/share-words.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
@@ -18,7 +19,7 @@ import type { ImportDialog, Imported } from './import-dialog.js';
  * person typing in one keeps typing in that one.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, sharing: { state: true }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
+  static override properties = { planId: {}, token: {}, user: { attribute: false }, accessRole: { state: true }, sharing: { state: true }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
@@ -80,12 +81,24 @@ export class PlanView extends LitElement {
   `;
 
   /** A viewer's link: everything is shown, nothing can be changed. */
+  /** What this person may do, once known: from the link's token, or for a sign-in, from the relay. */
+  accessRole: 'owner' | 'editor' | 'viewer' | null = null;
+
   private get readonly(): boolean {
-    return !!this.token && roleOfToken(this.token) === 'viewer';
+    return !!this.token && this.roleNow === 'viewer';
+  }
+
+  private get roleNow(): 'owner' | 'editor' | 'viewer' {
+    return this.accessRole ?? roleOfToken(this.token);
   }
 
   override connectedCallback(): void {
     this.session = new PlanController(this, this.planId, { ...(this.token ? { token: this.token } : {}), user: this.user });
+    if (this.token && !tokenNamesRole(this.token))
+      new SharingClient(this.planId, this.token).access().then(
+        (access) => (this.accessRole = access.role),
+        () => (this.accessRole = 'viewer'), // until the relay says otherwise, offer no edits it would drop
+      );
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
     this.addEventListener('plan-error', ((e: CustomEvent<string>) => {
@@ -140,7 +153,7 @@ export class PlanView extends LitElement {
           : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
               <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`}
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
-        ${this.token && roleOfToken(this.token) === 'owner' ? html`<button class="share" @click=${this.openShare}>Share</button>` : nothing}
+        ${this.token && this.roleNow === 'owner' ? html`<button class="share" @click=${this.openShare}>Share</button>` : nothing}
         <details class="files" @keydown=${this.closeFilesOnEscape}>
           <summary>Files</summary>
           <div class="files-panel" @click=${this.filesChosen}>
@@ -171,7 +184,7 @@ export class PlanView extends LitElement {
       ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
       ${this.session.connectionProblem ? html`<p class="message" role="alert">${this.session.connectionProblem} <button @click=${() => this.session.reconnect()}>Try again</button></p>` : nothing}
-      ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : this.token ? html`<p class="readonly-note">${accessWords(roleOfToken(this.token))}</p>` : nothing}
+      ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : this.token ? html`<p class="readonly-note">${accessWords(this.roleNow)}</p>` : nothing}
       ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>

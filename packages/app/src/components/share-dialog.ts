@@ -139,7 +139,7 @@ export class ShareDialog extends LitElement {
           ${this.links.map(
             (l) => html`<tr>
               <td>${l.label || 'No label'}</td>
-              <td>${l.role === 'viewer' ? 'Read only' : 'Can edit'}</td>
+              <td>${l.role === 'viewer' ? 'Read only' : l.role === 'owner' ? 'Owner' : 'Can edit'}</td>
               <td>${l.uses === 0 ? 'Not yet' : `${l.uses} time${l.uses === 1 ? '' : 's'}, last ${formatDay(l.lastUsedAt!)}`}</td>
               <td>${l.revokedAt ? `Taken back ${formatDay(l.revokedAt)}` : l.expiresAt ? formatDay(l.expiresAt) : 'When taken back'}</td>
               <td>${l.revokedAt ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button> <button @click=${() => this.revoke(l)} aria-label=${`Take back the link for ${l.label || 'no label'}`}>Take back</button>`}</td>

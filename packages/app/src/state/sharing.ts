@@ -1,16 +1,6 @@
-/** A share link as the relay lists it. */
-export interface ShareLink {
-  id: string;
-  role: 'editor' | 'viewer';
-  label: string;
-  url: string;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  uses: number;
-  lastUsedAt: string | null;
-}
+import type { ShareLink } from '@coplan/sync-server/sharing';
+
+export type { ShareLink };
 
 /** What a token allows, as the relay says. */
 export interface AccessInfo {

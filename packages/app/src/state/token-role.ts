@@ -8,6 +8,11 @@ export function roleOfToken(token: string): 'owner' | 'editor' | 'viewer' {
   return role === 'viewer' || role === 'owner' ? role : 'editor';
 }
 
+/** Whether the token says its role itself (a Coplan link does; a sign-in's ID token does not, and the relay is asked). */
+export function tokenNamesRole(token: string): boolean {
+  return typeof payloadOf(token)?.role === 'string';
+}
+
 /** The plan a token opens, so that an address of the form `/?token=…` can find its plan. */
 export function planOfToken(token: string): string | null {
   const plan = payloadOf(token)?.plan;

@@ -5,6 +5,8 @@ import { TokenRefused } from '../tokens.js';
 export interface OidcConfig {
   /** The issuers whose ID tokens are taken, e.g. `https://login.microsoftonline.com/<tenant>/v2.0`. */
   issuers: string[];
+  /** What the app calls each issuer on its sign-in button ("Lincolnshire Police"); by default its host. */
+  names?: Record<string, string>;
   /** The client (application) id the ID tokens must be for. */
   clientId: string;
   /** Tenants (`tid`, or the issuer where there is none) allowed in; empty allows every listed issuer's. */

@@ -30,7 +30,9 @@ export interface PlanStore {
    * relays stored for a plan this relay has loaded (already stored: the relay
    * applies them and passes them on, and does not store them again).
    */
-  subscribe?(planId: string, onUpdates: (updates: Uint8Array[]) => void): () => void;
+  subscribe?(planId: string, onUpdates: (updates: Uint8Array[]) => void, onPresence?: (update: Uint8Array) => void): () => void;
+  /** For stores several relays share: passes a presence (awareness) update to the other relays serving the plan; never stored. */
+  publishPresence?(planId: string, update: Uint8Array): Promise<void>;
   /** Whether the store can be reached now, for `/healthz`. */
   health?(): Promise<StoreHealth>;
   /** The store's own figures for `/metrics`. */

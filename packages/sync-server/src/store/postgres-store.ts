@@ -5,6 +5,8 @@ import { migrate } from './postgres-schema.js';
 
 /** The channel every relay on one database listens on; a payload names the plan, the relay and the rows. */
 const CHANNEL = 'coplan_updates';
+/** Presence (who is here, where they type) between relays: notices only, never stored. */
+const PRESENCE_CHANNEL = 'coplan_presence';
 /** NOTIFY payloads must stay under 8000 bytes: larger updates are fetched by their row numbers. */
 const MAX_INLINE_PAYLOAD = 7000;
 const RECONNECT_FIRST_MS = 250;
@@ -43,6 +45,7 @@ export class PostgresStore implements PlanStore {
   private readonly seen = new Map<string, Set<string>>();
   private readonly bytesSinceCompaction = new Map<string, number>();
   private readonly subscribers = new Map<string, (updates: Uint8Array[]) => void>();
+  private readonly presenceSubscribers = new Map<string, (update: Uint8Array) => void>();
   /** Updates from other relays that arrived before the plan's room subscribed. */
   private readonly waiting = new Map<string, Uint8Array[]>();
   private lastLatencyMs = 0;
@@ -126,19 +129,29 @@ export class PostgresStore implements PlanStore {
     return `table coplan_quarantine, id ${ids.join(', ')}`;
   }
 
-  subscribe(planId: string, onUpdates: (updates: Uint8Array[]) => void): () => void {
+  subscribe(planId: string, onUpdates: (updates: Uint8Array[]) => void, onPresence?: (update: Uint8Array) => void): () => void {
     this.subscribers.set(planId, onUpdates);
+    if (onPresence) this.presenceSubscribers.set(planId, onPresence);
     const waiting = this.waiting.get(planId);
     this.waiting.delete(planId);
     if (waiting?.length) onUpdates(waiting);
     return () => {
       if (this.subscribers.get(planId) === onUpdates) this.subscribers.delete(planId);
+      if (this.presenceSubscribers.get(planId) === onPresence) this.presenceSubscribers.delete(planId);
     };
+  }
+
+  /** Presence larger than a notice can carry (over about 5 kB of JSON) stays on its own relay. */
+  async publishPresence(planId: string, update: Uint8Array): Promise<void> {
+    const payload = JSON.stringify({ p: planId, r: this.relayId, a: Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('base64') });
+    if (payload.length > MAX_INLINE_PAYLOAD) return;
+    await this.query('SELECT pg_notify($1, $2)', [PRESENCE_CHANNEL, payload]);
   }
 
   async forget(planId: string): Promise<void> {
     this.seen.delete(planId);
     this.subscribers.delete(planId);
+    this.presenceSubscribers.delete(planId);
     this.waiting.delete(planId);
     this.bytesSinceCompaction.delete(planId);
   }
@@ -217,6 +230,7 @@ export class PostgresStore implements PlanStore {
     client.on('error', (e) => this.failed('the connection listening for other relays failed', e));
     client.on('notification', (n) => {
       if (n.channel === CHANNEL && n.payload) void this.received(n.payload).catch((e) => this.failed('could not fetch another relay’s update', e));
+      if (n.channel === PRESENCE_CHANNEL && n.payload) this.presenceReceived(n.payload);
     });
     client.on('end', () => {
       if (this.listener !== client || this.closing) return;
@@ -225,6 +239,7 @@ export class PostgresStore implements PlanStore {
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${PRESENCE_CHANNEL}`);
     this.listener = client;
     this.reconnectDelay = RECONNECT_FIRST_MS;
   }
@@ -274,6 +289,15 @@ export class PostgresStore implements PlanStore {
       return;
     }
     await this.deliver(notice.p, notice.s);
+  }
+
+  private presenceReceived(payload: string): void {
+    try {
+      const { p, r, a } = JSON.parse(payload) as { p: string; r: string; a: string };
+      if (r !== this.relayId) this.presenceSubscribers.get(p)?.(new Uint8Array(Buffer.from(a, 'base64')));
+    } catch {
+      // not ours
+    }
   }
 
   private async deliver(planId: string, seqs: string[]): Promise<void> {

@@ -1,0 +1,67 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import { startTenant } from '../../packages/sync-server/test/oidc-tenant.js';
+import { axeViolations } from './axe.js';
+import { browserAvailable, launch } from './browser.js';
+import { APP, actionBox, cleanUp, cleanup } from './session.js';
+
+afterEach(cleanUp);
+
+const SECRET = 'e2e-secret';
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+describe.runIf(browserAvailable())('signing in with an organisation account', () => {
+  it('a partner signs in through their organisation’s own sign-in page, and opens the plan shared with their domain', async () => {
+    const port = await freePort();
+    const tenant = await startTenant('tenant-a', { redirectUris: [`http://127.0.0.1:${port}/`] });
+    cleanup.push(() => tenant.close());
+    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', SECRET, '--port', String(port), '--oidc-client-id', 'coplan', '--oidc-issuer', `Police force A=${tenant.issuer}`], mkdtempSync(join(tmpdir(), 'coplan-e2e-')));
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const owner = execFileSync(process.execPath, [BIN, 'token', '--secret', SECRET, '--plan', 'demo', '--role', 'owner'], { encoding: 'utf8' }).trim();
+    const shared = await fetch(`${relay.url}/api/plans/demo/links`, { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'editor', domain: 'a.example' }) });
+    expect(shared.status).toBe(201);
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${relay.url}/#/`);
+    await page.getByLabel('Your name').fill('Alice');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Sign in with Police force A' }).click();
+    // The organisation's own pages (oidc-provider's): sign in, then allow Coplan.
+    await page.locator('input[name=login]').fill('alice@a.example');
+    await page.locator('input[name=password]').fill('any');
+    await page.locator('button[type=submit]').click();
+    await page.locator('button[type=submit]', { hasText: 'Continue' }).click();
+    await page.getByText('Signed in as alice@a.example (alice@a.example)').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${relay.url}/#/plan/demo`);
+    await page.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => page.getByText('Your link lets you edit this plan').count()).toBe(1);
+    const box = actionBox(page, 'Action 1.1.1');
+    await box.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (signed in)');
+    // The plan's owner, on another device, sees Alice's words.
+    const ownerPage = await (await browser.newContext()).newPage();
+    await ownerPage.goto(`${relay.url}/#/plan/demo?token=${owner}`);
+    await ownerPage.getByLabel('Your name').fill('Business manager');
+    await ownerPage.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => actionBox(ownerPage, 'Action 1.1.1').textContent(), { timeout: 20_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (signed in)');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in with Police force A' }).count()).toBe(1);
+  }, 90_000);
+});
