@@ -97,8 +97,9 @@ export class EditableText extends LitElement {
     const box = this.box;
     const ytext = this.binding.editor?.ytext;
     const partners: PartnerCaret[] = box ? this.presence.partners(ytext) : [];
-    this.drawn = partners.length > 0;
-    if (!box || !this.drawn) return nothing;
+    // Drawn, or waiting for a partner's letters their caret names: either way, redraw when the text changes.
+    this.drawn = partners.length > 0 || this.presence.waiting;
+    if (!box || partners.length === 0) return nothing;
     const origin = (this.renderRoot.querySelector('.field') as HTMLElement).getBoundingClientRect();
     return html`<div class="carets" aria-hidden="true">
       ${partners.map((p) => {

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { PresenceHub } from './presence-hub.js';
-import { resolve, type Selection } from './shared-text-editor.js';
+import { resolveArrived, type Selection } from './shared-text-editor.js';
 
 /** A partner's caret and selection in this field, as indices into its text now. */
 export interface PartnerCaret extends Selection {
@@ -10,6 +10,9 @@ export interface PartnerCaret extends Selection {
   name: string;
   colour: string;
 }
+
+/** How often, at most, this person's moving caret is shared (ms). */
+const CARET_EVERY_MS = 100;
 
 /** What each person shares about their caret, in awareness: the field (`<id>:<field>`) and relative positions as JSON. */
 interface SharedCaret {
@@ -44,6 +47,8 @@ export class FieldPresence implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    clearTimeout(this.timer);
+    this.timer = 0;
     this.unsubscribe?.();
     this.unsubscribe = null;
   }
@@ -61,22 +66,44 @@ export class FieldPresence implements ReactiveController {
     this.unsubscribe = this.connected && this.awareness ? PresenceHub.of(this.awareness).subscribe(this.key, () => this.host.requestUpdate()) : null;
   }
 
-  /** Shares this person's caret in this field (null: they left it). */
+  /**
+   * Shares this person's caret in this field (null: they left it). A caret
+   * moving with every keystroke is sent at most every CARET_EVERY_MS (the last
+   * position always), so a workshop of 60 typing does not flood the relay.
+   */
   publish(selection: { anchor: Y.RelativePosition; head: Y.RelativePosition } | null): void {
     const awareness = this.awareness;
     if (!awareness) return;
-    const mine = awareness.getLocalState()?.caret as SharedCaret | null | undefined;
     if (!selection) {
+      clearTimeout(this.timer);
+      this.timer = 0;
+      this.pending = null;
       // Leaving this field: clear the caret only if it is still this field's (focus may already be in the next one).
-      if (mine?.key === this.key) awareness.setLocalStateField('caret', null);
+      if ((awareness.getLocalState()?.caret as SharedCaret | null | undefined)?.key === this.key) awareness.setLocalStateField('caret', null);
       this.published = '';
       return;
     }
     const caret: SharedCaret = { key: this.key, anchor: Y.relativePositionToJSON(selection.anchor), head: Y.relativePositionToJSON(selection.head) };
-    const json = JSON.stringify(caret);
-    if (json === this.published && mine?.key === this.key) return;
-    this.published = json;
-    awareness.setLocalStateField('caret', caret);
+    if (JSON.stringify(caret) === this.published && (awareness.getLocalState()?.caret as SharedCaret | null | undefined)?.key === this.key) return;
+    const wait = this.lastSent + CARET_EVERY_MS - performance.now();
+    if (wait <= 0) return this.send(caret);
+    this.pending = caret;
+    if (!this.timer)
+      this.timer = setTimeout(() => {
+        this.timer = 0;
+        if (this.pending) this.send(this.pending);
+      }, wait);
+  }
+
+  private pending: SharedCaret | null = null;
+  private timer = 0;
+  private lastSent = 0;
+
+  private send(caret: SharedCaret): void {
+    this.pending = null;
+    this.published = JSON.stringify(caret);
+    this.lastSent = performance.now();
+    this.awareness?.setLocalStateField('caret', caret);
   }
 
   /** The partners editing this field now, in the order they came. */
@@ -92,9 +119,13 @@ export class FieldPresence implements ReactiveController {
     return out;
   }
 
+  /** Some partner's caret names letters that have not arrived yet: look again when the text changes. */
+  waiting = false;
+
   /** Partners' carets in this field, resolved against `ytext` as it is now (when there is no text yet, none). */
   partners(ytext: Y.Text | undefined): PartnerCaret[] {
     const awareness = this.awareness;
+    this.waiting = false;
     if (!awareness || !ytext) return [];
     const carets: PartnerCaret[] = [];
     for (const [clientId, state] of awareness.getStates()) {
@@ -102,9 +133,10 @@ export class FieldPresence implements ReactiveController {
       const user = state.user as { name: string; colour: string } | undefined;
       if (clientId === awareness.clientID || !caret || caret.key !== this.key || !user) continue;
       try {
-        const anchor = resolve(ytext, Y.createRelativePositionFromJSON(caret.anchor));
-        const head = resolve(ytext, Y.createRelativePositionFromJSON(caret.head));
-        carets.push({ clientId, name: user.name, colour: user.colour, anchor, head });
+        const anchor = resolveArrived(ytext, Y.createRelativePositionFromJSON(caret.anchor));
+        const head = resolveArrived(ytext, Y.createRelativePositionFromJSON(caret.head));
+        if (anchor === null || head === null) this.waiting = true;
+        else carets.push({ clientId, name: user.name, colour: user.colour, anchor, head });
       } catch {
         // A caret from a version of the app that shared it differently: not shown.
       }

@@ -103,3 +103,9 @@ export function resolve(ytext: Y.Text, pos: Y.RelativePosition): number {
   const abs = ytext.doc ? Y.createAbsolutePositionFromRelativePosition(pos, ytext.doc) : null;
   return abs && abs.type === ytext ? abs.index : 0;
 }
+
+/** Where a relative position is in `ytext` now, or null if it names letters this copy has not received yet. */
+export function resolveArrived(ytext: Y.Text, pos: Y.RelativePosition): number | null {
+  const abs = ytext.doc ? Y.createAbsolutePositionFromRelativePosition(pos, ytext.doc) : null;
+  return abs && abs.type === ytext ? abs.index : null;
+}
