@@ -47,8 +47,8 @@ export class FieldPresence implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
-    clearTimeout(this.timer);
-    this.timer = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
   }
@@ -75,8 +75,8 @@ export class FieldPresence implements ReactiveController {
     const awareness = this.awareness;
     if (!awareness) return;
     if (!selection) {
-      clearTimeout(this.timer);
-      this.timer = 0;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
       this.pending = null;
       // Leaving this field: clear the caret only if it is still this field's (focus may already be in the next one).
       if ((awareness.getLocalState()?.caret as SharedCaret | null | undefined)?.key === this.key) awareness.setLocalStateField('caret', null);
@@ -90,13 +90,13 @@ export class FieldPresence implements ReactiveController {
     this.pending = caret;
     if (!this.timer)
       this.timer = setTimeout(() => {
-        this.timer = 0;
+        this.timer = null;
         if (this.pending) this.send(this.pending);
       }, wait);
   }
 
   private pending: SharedCaret | null = null;
-  private timer = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSent = 0;
 
   private send(caret: SharedCaret): void {
