@@ -24,6 +24,14 @@ describe('input events as edits of a shared text', () => {
     expect(normalise('one\r\ntwo', true)).toBe('one\ntwo');
   });
 
+  it('dragging text within a field takes it from where it was (deleteByDrag) and puts it where it is dropped (insertFromDrop); cut removes the selection', () => {
+    const text = 'Refresh Pan-Lancs CSE strategy';
+    expect(inputIntent('deleteByDrag', { ...at(text, 0), target: { from: 8, to: 18 } })).toEqual({ edit: { from: 8, to: 18, insert: '' } });
+    expect(inputIntent('insertFromDrop', { ...at(text, 0), target: { from: 0, to: 0 }, data: 'Pan-Lancs ' })).toEqual({ edit: { from: 0, to: 0, insert: 'Pan-Lancs ' } });
+    expect(inputIntent('deleteByCut', { text, selection: { from: 0, to: 8 }, multiline: false })).toEqual({ edit: { from: 0, to: 8, insert: '' } });
+    expect(inputIntent('deleteSoftLineBackward', at('first line\nsecond', 13, true))).toEqual({ edit: { from: 11, to: 13, insert: '' } });
+  });
+
   it('undo and redo from the browser (menu, shortcut) go to the plan’s undo; formatting does nothing', () => {
     expect(inputIntent('historyUndo', at('x', 1))).toEqual({ history: 'undo' });
     expect(inputIntent('historyRedo', at('x', 1))).toEqual({ history: 'redo' });
