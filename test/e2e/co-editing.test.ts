@@ -4,6 +4,7 @@ import { axeViolations } from './axe.js';
 import { browserAvailable } from './browser.js';
 import { actionBox, arrive, cleanUp, setup } from './session.js';
 import { withSeed } from './seeded-random.js';
+import { storedUpdates } from './stored-updates.js';
 import { convergedText, placeCaret, typeAtPace } from './typing.js';
 
 afterEach(cleanUp);
@@ -110,9 +111,13 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     await placeCaret(b, START.length);
     const cdp = await alice!.context.newCDPSession(alice!.page);
     await cdp.send('Input.imeSetComposition', { text: ' に', selectionStart: 2, selectionEnd: 2 });
+    const stored = await storedUpdates(alice!.page, 'demo');
     await typeAtPace(bob!.page, ' [bob:vw]', () => 10);
-    // Bob's letters arrive while Alice is still composing: her screen is left to the IME until she finishes.
-    await expect.poll(() => b.textContent()).toContain('[bob:vw]');
+    // Bob's letters reach Alice's copy while she is still composing (each is stored there as it arrives); her screen is left to the IME until she finishes.
+    await expect.poll(() => storedUpdates(alice!.page, 'demo')).toBeGreaterThanOrEqual(stored + ' [bob:vw]'.length);
+    const composing = (await a.textContent())!;
+    expect(composing).toContain(' に');
+    expect(composing).not.toContain('[bob:vw]');
     await cdp.send('Input.imeSetComposition', { text: ' にほん', selectionStart: 4, selectionEnd: 4 });
     await cdp.send('Input.insertText', { text: ' 日本' });
     await alice!.page.keyboard.type('!');
