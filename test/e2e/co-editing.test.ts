@@ -4,7 +4,7 @@ import { axeViolations } from './axe.js';
 import { browserAvailable } from './browser.js';
 import { actionBox, arrive, cleanUp, setup } from './session.js';
 import { withSeed } from './seeded-random.js';
-import { storedUpdates } from './stored-updates.js';
+import { storedUpdates } from './device-store.js';
 import { convergedText, placeCaret, typeAtPace } from './typing.js';
 
 afterEach(cleanUp);

@@ -38,6 +38,9 @@ describe.runIf(browserAvailable())('signing in with an organisation account', ()
     await page.goto(`${relay.url}/#/`);
     await page.getByLabel('Your name').fill('Alice');
     await page.getByRole('button', { name: 'Continue' }).click();
+    // Not signed in and with no link, a plan the server holds is not opened, and the app says why instead of waiting.
+    await page.goto(`${relay.url}/#/plan/demo`);
+    await page.getByRole('alert').filter({ hasText: 'The server shares plans only with people who open a link to them or sign in' }).waitFor({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Sign in with Police force A' }).click();
     // The organisation's own pages (oidc-provider's): sign in, then allow Coplan.
     await page.locator('input[name=login]').fill('alice@a.example');
@@ -60,6 +63,29 @@ describe.runIf(browserAvailable())('signing in with an organisation account', ()
     await ownerPage.getByLabel('Your name').fill('Business manager');
     await ownerPage.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => actionBox(ownerPage, 'Action 1.1.1').textContent(), { timeout: 20_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (signed in)');
+    // The owner shares with a named person from the Share dialog, beside the domain shared through the API.
+    await ownerPage.getByRole('button', { name: 'Share' }).click();
+    const dialog = ownerPage.getByRole('dialog', { name: 'Share this plan' });
+    await dialog.getByLabel('E-mail address, or domain').fill('Bob@a.example');
+    await dialog.getByLabel('Access', { exact: true }).nth(1).selectOption('viewer');
+    await dialog.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('row', { name: /bob@a\.example/ }).textContent()).toMatch(/Read only/);
+    expect(await dialog.getByRole('row', { name: /Everyone at a\.example/ }).count()).toBe(1);
+    expect(await axeViolations(ownerPage)).toEqual([]);
+
+    // A plan she starts on her device is kept there, and she puts it on the server with one action.
+    await page.goto(`${relay.url}/#/`);
+    await page.getByRole('button', { name: 'Start a blank plan' }).click();
+    const putUp = page.getByRole('button', { name: 'Put this plan on the server' });
+    await putUp.waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('alert').filter({ hasText: 'does not open this plan for you' }).count()).toBe(1);
+    await putUp.click();
+    await page.getByText('This plan is on the server now, and you own it').waitFor();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: 'Share' }).count()).toBe(1);
+    const planId = decodeURIComponent(/#\/plan\/([^?]+)/.exec(page.url())![1]!);
+    const stored = await fetch(`${relay.url}/api/plans/${encodeURIComponent(planId)}/links`, { headers: { authorization: `Bearer ${execFileSync(process.execPath, [BIN, 'token', '--secret', SECRET, '--plan', planId, '--role', 'owner'], { encoding: 'utf8' }).trim()}` } });
+    expect(((await stored.json()) as { links: Array<{ role: string; toEmail: string }> }).links).toEqual([expect.objectContaining({ role: 'owner', toEmail: 'alice@a.example' })]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign in with Police force A' }).count()).toBe(1);

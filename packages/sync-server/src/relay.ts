@@ -91,7 +91,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     options.links ??
     (!options.secret ? null : options.databaseUrl ? await (await import('./sharing/postgres-link-registry.js')).PostgresLinkRegistry.open(options.databaseUrl, { log }) : options.dataDir ? new FileLinkRegistry(options.dataDir) : null);
   if (options.oidc && !options.secret) throw new Error('Sign-in (--oidc-issuer) needs --secret as well: the first owner of a plan gets their access from a token.');
-  const access = options.access ?? (options.secret ? tokenAccess(options.secret, links ?? undefined, options.oidc ? new OidcVerifier(options.oidc) : undefined) : openAccess);
+  const oidc = options.oidc ? new OidcVerifier(options.oidc) : undefined;
+  const access = options.access ?? (options.secret ? tokenAccess(options.secret, links ?? undefined, oidc) : openAccess);
   const now = options.now ?? Date.now;
   const metrics = new Metrics();
   if (store.metrics) metrics.fromStore = () => store.metrics!();
@@ -130,7 +131,8 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ clientId, issuers: issuers.map((issuer) => ({ issuer, name: names[issuer] ?? new URL(issuer).host })) }));
     }
     if (path.startsWith('/api/plans/')) {
-      if (options.secret && links && (await answerLinksApi(path, req, res, { secret: options.secret, access, links, publicUrl: options.publicUrl, now }))) return;
+      const api = { secret: options.secret ?? '', access, links: links!, publicUrl: options.publicUrl, now, planExists: (id: string) => store.has(id), ...(oidc ? { identify: (t: string) => oidc.verify(t) } : {}) };
+      if (options.secret && links && (await answerLinksApi(path, req, res, api))) return;
       const why = !options.secret ? 'sharing needs the relay to run with --secret' : !links ? 'this relay keeps no share links' : 'no such API address: see packages/sync-server/README.md';
       return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: why }));
     }

@@ -77,6 +77,23 @@ describe('sign-in with the partners’ own accounts (OpenID Connect, real provid
     expect(access).toMatchObject({ role: 'owner', name: 'Business manager' });
   });
 
+  it('a signed-in person puts a plan made on their device onto the relay as its owner, once, and only a plan not there yet', async () => {
+    const r = await signInRelay();
+    const claim = async (planId: string, bearer: string) => fetch(`${r.url}/api/plans/${planId}/claim`, { method: 'POST', headers: { authorization: `Bearer ${bearer}` } });
+    const frank = await a.signIn('frank@a.example', 'Frank');
+    expect((await claim('made-offline', frank)).status).toBe(201);
+    const access = await (await fetch(`${r.url}/api/plans/made-offline/access`, { headers: { authorization: `Bearer ${frank}` } })).json();
+    expect(access).toMatchObject({ role: 'owner', name: 'Frank' });
+    // Someone else cannot take it, nor a plan already on the server.
+    const res = await claim('made-offline', await b.signIn('grace@b.example', 'Grace'));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: string }).error).toMatch(/already on the server: ask its owner to share it with you/);
+    const stored = client(r, 'stored-plan', { token: token(SECRET, 'stored-plan', 'editor') });
+    stored.doc.getText('t').insert(0, 'x');
+    await waitFor(async () => expect((await claim('stored-plan', frank)).status).toBe(409));
+    expect((await claim('another', token(SECRET, 'another', 'owner'))).status).toBe(401);
+  });
+
   it('refuses to start with sign-in but no secret, or no client id', async () => {
     const { execFileSync } = await import('node:child_process');
     const { BIN } = await import('./relay-process.js');

@@ -29,6 +29,7 @@ export function runPlanStoreTests(name: string, setup: () => Promise<StoreUnderT
       const store = await (await setup()).open();
       expect((await store.load('nothing-here')).updates).toEqual([]);
       expect(await store.planIds()).toEqual([]);
+      expect(await store.has('nothing-here')).toBe(false);
       await store.close();
     });
 
@@ -41,6 +42,7 @@ export function runPlanStoreTests(name: string, setup: () => Promise<StoreUnderT
       const after = await backing.open();
       expect(bytes((await after.load('p')).updates)).toEqual([[1, 2, 3], [4], [5, 6]]);
       expect(await after.planIds()).toEqual(['p']);
+      expect(await after.has('p')).toBe(true);
       await Promise.all([store.close(), after.close()]);
     });
 

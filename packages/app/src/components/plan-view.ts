@@ -4,6 +4,7 @@ import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionF
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
 import { SharingClient } from '../state/sharing.js';
+import { signInOptions } from '../state/sign-in.js';
 import { accessWords } from '../state/share-words.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
@@ -127,11 +128,32 @@ export class PlanView extends LitElement {
   /** Whether the Share dialog is open (it loads when first asked for). */
   sharing = false;
 
+  /** Whether the server takes sign-ins (asked when the Share dialog first opens). */
+  private signInOffered = false;
+
   private readonly openShare = async (): Promise<void> => {
     await import('./share-dialog.js');
+    this.signInOffered = (await signInOptions()) !== null;
     this.sharing = true;
     await this.updateComplete;
     await (this.shadowRoot!.querySelector('share-dialog') as unknown as { show(): Promise<void> }).show();
+  };
+
+  /** Why the server is not syncing this plan, and what can be done: shown whether or not the plan has loaded. */
+  private connectionBanner() {
+    if (!this.session.connectionProblem) return nothing;
+    return html`<p class="message" role="alert">${this.session.connectionProblem}
+      ${this.session.claimable ? html`<button @click=${this.putOnServer}>Put this plan on the server</button>` : nothing}
+      <button @click=${() => this.session.reconnect()}>Try again</button></p>`;
+  }
+
+  private readonly putOnServer = async (): Promise<void> => {
+    const refused = await this.session.claim();
+    if (refused) this.message = refused;
+    else {
+      this.accessRole = 'owner';
+      this.notice = 'This plan is on the server now, and you own it: share it with the Share button.';
+    }
   };
 
   /** Runs a plan call and turns a refusal into a message on screen. */
@@ -142,7 +164,8 @@ export class PlanView extends LitElement {
   override render() {
     const { plan, snapshot: s, problem } = this.session;
     if (problem) return html`<p class="message" role="alert">${problem}</p><p><a href="#/">Back to plans on this device</a></p>`;
-    if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>`;
+    // Until the plan is here, say why it is not when the server refuses it, rather than "Opening the plan…" for ever.
+    if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>${this.connectionBanner()}`;
     const ro = this.readonly;
     const people = [...(this.session.provider?.awareness.getStates().values() ?? [])].map((st) => st.user).filter(Boolean) as Array<{ name: string; colour: string }>;
     return html`
@@ -183,9 +206,9 @@ export class PlanView extends LitElement {
       </div>
       ${this.importing ? html`<import-dialog .plan=${plan} .userName=${this.user.name} @imported=${this.imported}></import-dialog>` : nothing}
       ${this.session.storageProblem ? html`<p class="message" role="alert">${this.session.storageProblem}</p>` : nothing}
-      ${this.session.connectionProblem ? html`<p class="message" role="alert">${this.session.connectionProblem} <button @click=${() => this.session.reconnect()}>Try again</button></p>` : nothing}
+      ${this.connectionBanner()}
       ${ro ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>` : this.token ? html`<p class="readonly-note">${accessWords(this.roleNow)}</p>` : nothing}
-      ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
+      ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} .signIn=${this.signInOffered} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <header>

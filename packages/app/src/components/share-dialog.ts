@@ -11,7 +11,9 @@ import { formatDay } from '../state/share-words.js';
  * @fires closed - when the dialog closes
  */
 export class ShareDialog extends LitElement {
-  static override properties = { planId: {}, token: {}, links: { state: true }, message: { state: true }, made: { state: true }, busy: { state: true } };
+  static override properties = { planId: {}, token: {}, signIn: { type: Boolean }, links: { state: true }, message: { state: true }, made: { state: true }, busy: { state: true } };
+  /** Whether the server takes sign-ins, so the plan can be shared with people and domains too. */
+  signIn = false;
   planId = '';
   token = '';
   links: ShareLink[] = [];
@@ -74,6 +76,23 @@ export class ShareDialog extends LitElement {
     }
   };
 
+  private readonly shareWithPeople = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const who = String(data.get('who') ?? '');
+    const role = String(data.get('role') ?? 'editor') as 'owner' | 'editor' | 'viewer';
+    this.message = '';
+    try {
+      await this.client().shareWith(who, role);
+      form.reset();
+      this.announce(`Shared with ${who.includes('@') && !who.startsWith('@') ? who : `everyone at ${who.replace(/^@/, '')}`}: they open the plan by signing in.`);
+      await this.refresh();
+    } catch (err) {
+      this.message = err instanceof SharingRefused ? err.message : String(err);
+    }
+  };
+
   private async copy(url: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(url);
@@ -127,6 +146,21 @@ export class ShareDialog extends LitElement {
         <span></span>
         <button class="primary" type="submit" ?disabled=${this.busy}>Make a link</button>
       </form>
+      ${this.signIn
+        ? html`<h3>Share with people who sign in</h3>
+            <form @submit=${this.shareWithPeople}>
+              <label for="share-who">E-mail address, or domain</label>
+              <input id="share-who" name="who" required placeholder="name@example.gov.uk, or example.police.uk" />
+              <label for="share-who-role">Access</label>
+              <select id="share-who-role" name="role">
+                <option value="editor">Can edit</option>
+                <option value="viewer">Can read only</option>
+                <option value="owner">Owner (a person only)</option>
+              </select>
+              <span></span>
+              <button class="primary" type="submit">Share</button>
+            </form>`
+        : nothing}
       ${this.made
         ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
         : nothing}
@@ -138,11 +172,11 @@ export class ShareDialog extends LitElement {
         <tbody>
           ${this.links.map(
             (l) => html`<tr>
-              <td>${l.label || 'No label'}</td>
+              <td>${l.toDomain ? `Everyone at ${l.toDomain}` : l.label || 'No label'}</td>
               <td>${l.role === 'viewer' ? 'Read only' : l.role === 'owner' ? 'Owner' : 'Can edit'}</td>
               <td>${l.uses === 0 ? 'Not yet' : `${l.uses} time${l.uses === 1 ? '' : 's'}, last ${formatDay(l.lastUsedAt!)}`}</td>
               <td>${l.revokedAt ? `Taken back ${formatDay(l.revokedAt)}` : l.expiresAt ? formatDay(l.expiresAt) : 'When taken back'}</td>
-              <td>${l.revokedAt ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button> <button @click=${() => this.revoke(l)} aria-label=${`Take back the link for ${l.label || 'no label'}`}>Take back</button>`}</td>
+              <td>${l.revokedAt ? nothing : html`${l.toEmail || l.toDomain ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button>`} <button @click=${() => this.revoke(l)} aria-label=${`Take back ${l.toEmail || l.toDomain ? 'the share with' : 'the link for'} ${l.toDomain ? `everyone at ${l.toDomain}` : l.label || 'no label'}`}>Take back</button>`}</td>
             </tr>`,
           )}
         </tbody>

@@ -6,6 +6,7 @@ import { hasPlan, isTypingOnly, openPlan, type Plan, type PlanSnapshot } from '@
 import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
 import { SharingClient, SharingRefused } from './sharing.js';
+import { tokenNamesRole } from './token-role.js';
 
 /** How long typing must pause before the rest of the plan catches up with it, and the longest it waits while typing goes on (ms). */
 const TYPING_PAUSE_MS = 300;
@@ -51,6 +52,8 @@ export class PlanController implements ReactiveController {
   private presence = '';
   private attemptConnected = false;
   private explaining = false;
+  /** Whether the relay refused a signed-in person a plan it does not hold yet: they may put it there. */
+  claimable = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -89,7 +92,7 @@ export class PlanController implements ReactiveController {
     });
     // A handshake the relay refuses (HTTP 401) shows in the browser only as a failed connection: ask the relay why.
     this.provider.on('connection-close', () => {
-      if (!this.attemptConnected && this.options.token && navigator.onLine) void this.explainRefusal();
+      if (!this.attemptConnected && navigator.onLine) void this.explainRefusal();
     });
     this.provider.on('sync', () => {
       this.tryOpen();
@@ -122,18 +125,43 @@ export class PlanController implements ReactiveController {
   private async explainRefusal(): Promise<void> {
     if (this.explaining || this.connectionProblem) return;
     this.explaining = true;
+    const token = this.options.token ?? '';
     try {
-      await new SharingClient(this.planId, this.options.token!).access();
+      await new SharingClient(this.planId, token).access();
     } catch (e) {
       if (e instanceof SharingRefused && e.status === 401) {
         this.provider?.disconnect();
-        this.connectionProblem = `This link no longer opens the plan on the server (${e.message.replace(/^Refused: /, '').replace(/\.$/, '')}). Your copy on this device is kept, with any changes not yet sent: save it (Files → Save a .coplan file) and ask the plan’s owner for a new link.`;
+        const why = e.message.replace(/^Refused: /, '').replace(/\.$/, '');
+        const signedIn = token !== '' && !tokenNamesRole(token);
+        // A signed-in person refused a plan nobody shared with them may have made it here: they can put it on the server.
+        this.claimable = signedIn && /not shared with you/.test(why);
+        this.connectionProblem = !token
+          ? 'The server shares plans only with people who open a link to them or sign in: open the link you were given, or sign in at the top of the page. Anything of this plan on this device stays here (Files → Save a .coplan file keeps a copy).'
+          : signedIn
+            ? `The server does not open this plan for you (${why}). Your copy on this device is kept, with any changes not yet sent.`
+            : `This link no longer opens the plan on the server (${why}). Your copy on this device is kept, with any changes not yet sent: save it (Files → Save a .coplan file) and ask the plan’s owner for a new link.`;
         this.updateSync();
         this.host.requestUpdate();
       }
     } finally {
       this.explaining = false;
     }
+  }
+
+  /**
+   * Puts this plan, made on this device, onto the relay with the signed-in
+   * person as its owner, then connects, which sends it up. Resolves with the
+   * relay's refusal in words, or '' when it worked.
+   */
+  async claim(): Promise<string> {
+    try {
+      await new SharingClient(this.planId, this.options.token ?? '').claim();
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+    this.claimable = false;
+    this.reconnect();
+    return '';
   }
 
   /** Connects again after the relay closed the connection for good (for instance once the person has a new link). */

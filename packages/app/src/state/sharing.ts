@@ -43,6 +43,17 @@ export class SharingClient {
     return this.call('POST', 'links', { role, label, ...(expiresIn ? { expiresIn } : {}) });
   }
 
+  /** Shares with a person (an e-mail address) or everyone at a domain, who open the plan by signing in. */
+  shareWith(who: string, role: 'owner' | 'editor' | 'viewer'): Promise<{ id: string; url: string }> {
+    const target = who.trim().toLowerCase();
+    return this.call('POST', 'links', { role, ...(target.includes('@') && !target.startsWith('@') ? { email: target } : { domain: target.replace(/^@/, '') }) });
+  }
+
+  /** Puts a plan made on this device onto the relay, with the signed-in person as its owner. */
+  claim(): Promise<{ planId: string; role: 'owner'; email: string }> {
+    return this.call('POST', 'claim');
+  }
+
   revoke(id: string): Promise<void> {
     return this.call('DELETE', `links/${encodeURIComponent(id)}`);
   }

@@ -11,12 +11,16 @@ export interface LinksApiContext {
   secret: string;
   access: Access;
   links: LinkRegistry;
+  /** Whether anything is stored for a plan (a plan may be claimed only while nothing is). */
+  planExists(planId: string): Promise<boolean>;
+  /** Who a sign-in's ID token names, when sign-in is on. */
+  identify?(token: string): Promise<{ email: string; name: string }>;
   /** The app's public address for links (e.g. https://coplan.example.gov.uk); by default the request's Host. */
   publicUrl?: string;
   now: () => number;
 }
 
-const ROUTE = /^\/api\/plans\/([^/]+)\/(links|access-log|access)(?:\/([^/]+))?$/;
+const ROUTE = /^\/api\/plans\/([^/]+)\/(links|access-log|access|claim)(?:\/([^/]+))?$/;
 const MAX_BODY = 16 * 1024;
 
 /**
@@ -26,6 +30,8 @@ const MAX_BODY = 16 * 1024;
  * - `GET /api/plans/<planId>/links` → 200 `{links: [...]}` (with uses and last use)
  * - `DELETE /api/plans/<planId>/links/<id>` → 204; every connection opened with the link is closed
  * - `GET /api/plans/<planId>/access-log` → 200 `{entries: [...]}` (newest first)
+ * - `POST /api/plans/<planId>/claim` with a sign-in's ID token → 201: a plan made on a
+ *   device, with nothing on the relay yet and no links, becomes its maker's (owner by name)
  * - `GET /api/plans/<planId>/access` → 200 `{role, name, expiresAt}` for any valid
  *   token, or 401 with why not: the app asks when it cannot connect
  *
@@ -41,13 +47,14 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
   if (planId === null || linkId === null) return reply(res, 400, { error: 'Bad plan or link id: not valid percent-encoding.' });
   const problem = planIdProblem(planId);
   if (problem) return reply(res, 400, { error: `Bad plan id: ${problem}.` });
-  const route = match[2] === 'links' ? (match[3] === undefined ? 'links' : 'link') : match[3] !== undefined ? null : match[2] === 'access' ? 'access' : 'log';
+  const route = match[2] === 'links' ? (match[3] === undefined ? 'links' : 'link') : match[3] !== undefined ? null : match[2] === 'access' ? 'access' : match[2] === 'claim' ? 'claim' : 'log';
   if (!route) return reply(res, 404, { error: 'Not found.' });
-  const allowed = { links: ['GET', 'POST'], link: ['DELETE'], log: ['GET'], access: ['GET'] }[route];
+  const allowed = { links: ['GET', 'POST'], link: ['DELETE'], log: ['GET'], access: ['GET'], claim: ['POST'] }[route];
   if (!allowed.includes(req.method ?? '')) return reply(res, 405, { error: `Use ${allowed.join(' or ')} here.` }, { allow: allowed.join(', ') });
 
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? null;
   if (!bearer) return reply(res, 401, { error: 'No token: send Authorization: Bearer <owner token>.' }, { 'www-authenticate': 'Bearer' });
+  if (route === 'claim') return claim(planId, bearer, req, res, ctx);
   let grant;
   try {
     grant = await ctx.access.authorize(planId, bearer);
@@ -111,6 +118,23 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
   };
   await ctx.links.create(link);
   return reply(res, 201, { id, role: link.role, label, expiresAt: link.expiresAt, url: link.url, ...(toEmail ? { email: toEmail } : {}), ...(toDomain ? { domain: toDomain } : {}) });
+}
+
+/** A person signed in puts a plan they made on their device onto the relay, as its owner. */
+async function claim(planId: string, bearer: string, req: IncomingMessage, res: ServerResponse, ctx: LinksApiContext): Promise<true> {
+  if (!ctx.identify) return reply(res, 404, { error: 'This server has no sign-in: ask its administrator for an owner’s link to the plan.' });
+  let who;
+  try {
+    who = await ctx.identify(bearer);
+  } catch (e) {
+    if (e instanceof TokenRefused) return reply(res, 401, { error: `Refused: ${e.message}.` });
+    throw e;
+  }
+  if ((await ctx.planExists(planId)) || (await ctx.links.list(planId)).length > 0) return reply(res, 409, { error: 'This plan is already on the server: ask its owner to share it with you.' });
+  const now = new Date(ctx.now()).toISOString();
+  const base = (ctx.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`).replace(/\/+$/, '');
+  await ctx.links.create({ id: randomUUID(), planId, role: 'owner', label: who.email, toEmail: who.email, toDomain: null, url: `${base}/#/plan/${encodeURIComponent(planId)}`, createdAt: now, createdBy: who.name, expiresAt: null });
+  return reply(res, 201, { planId, role: 'owner', email: who.email });
 }
 
 function reply(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): true {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants, mkdirSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PlanStore, StoredPlan } from './plan-store.js';
 
@@ -50,6 +50,12 @@ export class FileStore implements PlanStore {
       }
     }
     return ids;
+  }
+
+  async has(planId: string): Promise<boolean> {
+    const dir = this.pathOf(planId);
+    const sizes = await Promise.all(['snapshot.bin', 'log.bin'].map((f) => stat(join(dir, f)).then((st) => st.size, () => 0)));
+    return sizes.some((n) => n > 0);
   }
 
   async load(planId: string): Promise<StoredPlan> {

@@ -22,6 +22,8 @@ export interface PlanStore {
   quarantine(planId: string, data: Uint8Array[], reason: string): Promise<string>;
   /** The relay has unloaded this plan: let go of what is held open for it (files, connections). */
   forget(planId: string): Promise<void>;
+  /** Whether anything is stored for a plan. */
+  has(planId: string): Promise<boolean>;
   /** Plan ids with anything stored. */
   planIds(): Promise<string[]>;
   close(): Promise<void>;

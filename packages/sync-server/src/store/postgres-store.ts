@@ -156,6 +156,10 @@ export class PostgresStore implements PlanStore {
     this.bytesSinceCompaction.delete(planId);
   }
 
+  async has(planId: string): Promise<boolean> {
+    return (await this.query('SELECT 1 FROM coplan_updates WHERE plan_id = $1 LIMIT 1', [planId])).rowCount === 1;
+  }
+
   async planIds(): Promise<string[]> {
     const { rows } = await this.query<{ plan_id: string }>('SELECT DISTINCT plan_id FROM coplan_updates ORDER BY plan_id', []);
     return rows.map((r) => r.plan_id);
