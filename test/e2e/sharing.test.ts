@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { axeViolations } from './axe.js';
+import { storedUpdates } from './device-store.js';
 import { browserAvailable, launch } from './browser.js';
 import { APP, actionBox, cleanUp, cleanup } from './session.js';
 
@@ -31,7 +32,7 @@ describe.runIf(browserAvailable())('sharing a plan from the app', () => {
     await owner.getByRole('button', { name: 'Share' }).click();
     const dialog = owner.getByRole('dialog', { name: 'Share this plan' });
     await dialog.waitFor();
-    await expect.poll(() => dialog.locator('caption').textContent()).toBe('No links yet');
+    await expect.poll(() => dialog.locator('caption').first().textContent()).toBe('No links yet');
     expect(await axeViolations(owner)).toEqual([]);
     await dialog.getByLabel('Access').selectOption('editor');
     await dialog.getByLabel('Who it is for').fill('Workshop partners');
@@ -42,7 +43,7 @@ describe.runIf(browserAvailable())('sharing a plan from the app', () => {
     expect(link).toMatch(new RegExp(`^${relay.url}/#/plan/demo\\?token=`));
     await dialog.getByRole('button', { name: 'Copy the link', exact: true }).click();
     expect(await owner.evaluate(() => navigator.clipboard.readText())).toBe(link);
-    await expect.poll(() => dialog.locator('caption').textContent()).toBe('1 link working');
+    await expect.poll(() => dialog.locator('caption').first().textContent()).toBe('1 link working');
     expect(await axeViolations(owner)).toEqual([]);
 
     // A partner opens the link.
@@ -63,15 +64,26 @@ describe.runIf(browserAvailable())('sharing a plan from the app', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await owner.getByRole('button', { name: 'Share' }).click();
     await expect.poll(() => dialog.getByRole('row', { name: /Workshop partners/ }).textContent()).toMatch(/1 time/);
+    // The access log: who opened the plan, as what, and how.
+    await dialog.getByText(/Who has opened the plan/).click();
+    await expect.poll(() => dialog.getByRole('row', { name: /Workshop partners Can edit Link: Workshop partners/ }).count()).toBe(1);
+    expect(await axeViolations(owner)).toEqual([]);
     await dialog.getByRole('button', { name: 'Take back the link for Workshop partners' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/no longer works/);
     await partner.getByRole('alert').filter({ hasText: 'taken back by its owner' }).waitFor({ timeout: 10_000 });
     expect(await actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner)');
+    // What the partner types now is kept on their device (never sent), through a reload.
+    const before = await storedUpdates(partner, 'demo');
+    await box.click();
+    await partner.keyboard.press('End');
+    await partner.keyboard.type(' and more');
+    await expect.poll(() => storedUpdates(partner, 'demo')).toBeGreaterThanOrEqual(before + ' and more'.length);
+    expect(await actionBox(owner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner)');
 
     // Opening the link again: the app asks the relay why it cannot connect, and says so plainly.
     await partner.reload();
     await partner.getByRole('alert').filter({ hasText: 'This link no longer opens the plan on the server' }).waitFor({ timeout: 20_000 });
     expect(await partner.getByRole('alert').filter({ hasText: 'taken back' }).textContent()).toMatch(/ask the plan’s owner for a new link/);
-    await expect.poll(() => actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner)');
+    await expect.poll(() => actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner) and more');
   }, 90_000);
 });

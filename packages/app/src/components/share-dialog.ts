@@ -11,12 +11,14 @@ import { formatDay } from '../state/share-words.js';
  * @fires closed - when the dialog closes
  */
 export class ShareDialog extends LitElement {
-  static override properties = { planId: {}, token: {}, signIn: { type: Boolean }, links: { state: true }, message: { state: true }, made: { state: true }, busy: { state: true } };
+  static override properties = { planId: {}, token: {}, signIn: { type: Boolean }, log: { state: true }, links: { state: true }, message: { state: true }, made: { state: true }, busy: { state: true } };
   /** Whether the server takes sign-ins, so the plan can be shared with people and domains too. */
   signIn = false;
   planId = '';
   token = '';
   links: ShareLink[] = [];
+  /** The access log, newest first (the last 50 shown). */
+  log: Array<{ at: string; linkId: string | null; name: string; role: string }> = [];
   message = '';
   made: { url: string; role: string } | null = null;
   busy = false;
@@ -50,7 +52,7 @@ export class ShareDialog extends LitElement {
 
   private async refresh(): Promise<void> {
     try {
-      this.links = await this.client().links();
+      [this.links, this.log] = await Promise.all([this.client().links(), this.client().accessLog()]);
     } catch (e) {
       this.message = e instanceof SharingRefused ? e.message : String(e);
     }
@@ -181,6 +183,19 @@ export class ShareDialog extends LitElement {
           )}
         </tbody>
       </table>
+      <details>
+        <summary>Who has opened the plan (${this.log.length})</summary>
+        <table>
+          <caption>The newest first</caption>
+          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Access</th><th scope="col">How</th></tr></thead>
+          <tbody>
+            ${this.log.slice(0, 50).map((e) => {
+              const via = this.links.find((l) => l.id === e.linkId);
+              return html`<tr><td>${formatDay(e.at)}</td><td>${e.name || 'No name'}</td><td>${e.role === 'viewer' ? 'Read only' : e.role === 'owner' ? 'Owner' : 'Can edit'}</td><td>${via ? (via.toEmail || via.toDomain ? 'Signed in' : `Link: ${via.label || 'no label'}`) : 'An owner’s or administrator’s token'}</td></tr>`;
+            })}
+          </tbody>
+        </table>
+      </details>
       <div class="actions"><button @click=${() => this.close()}>Close</button></div>
     </dialog>`;
   }

@@ -35,6 +35,11 @@ export class SharingClient {
     return this.call('GET', 'access');
   }
 
+  /** Who opened the plan, newest first: when, who, as what, and by which link or share. */
+  async accessLog(): Promise<Array<{ at: string; linkId: string | null; name: string; role: 'owner' | 'editor' | 'viewer' }>> {
+    return (await this.call<{ entries: Array<{ at: string; linkId: string | null; name: string; role: 'owner' | 'editor' | 'viewer' }> }>('GET', 'access-log')).entries;
+  }
+
   async links(): Promise<ShareLink[]> {
     return (await this.call<{ links: ShareLink[] }>('GET', 'links')).links;
   }
