@@ -7,11 +7,13 @@
 export { createPlan, openPlan, hasPlan, type CreatePlanOptions } from './plan/create-plan.js';
 export { Plan, type Placement, type PlanOptions, type PlanPatch } from './plan/plan.js';
 export type { PlanChange } from './plan/change-feed.js';
+export { isTypingOnly } from './plan/typing-only.js';
 export { planToInput } from './plan/plan-to-input.js';
 
 // The model
 export { PlanError, type PlanErrorCode, type PlanErrorDetails } from './model/errors.js';
 export { KINDS, ENTITY_KINDS, META_FIELDS, type EntityKind, type FieldSpec, type FieldType, type KindSpec } from './model/schema.js';
+export { holdsParagraphs } from './model/paragraph-fields.js';
 export {
   RAG_VALUES,
   RAG_LABELS,
