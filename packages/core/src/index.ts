@@ -9,6 +9,7 @@
 export { createPlan, openPlan, hasPlan, type CreatePlanOptions } from './plan/create-plan.js';
 export { Plan, type PlanOptions } from './plan/plan.js';
 export type { PlanChange } from './plan/change-feed.js';
+export { isTypingOnly } from './plan/typing-only.js';
 export { planToInput } from './plan/plan-to-input.js';
 export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
 export { PlanError, type PlanErrorCode } from './schema/errors.js';
@@ -18,6 +19,7 @@ export type { PlanInput, ActionInput } from './schema/input.js';
 export type { PlanSnapshot, PrioritySnapshot, ObjectiveSnapshot, ActionSnapshot, ProgressUpdateSnapshot } from './schema/snapshot.js';
 export type { LeadRef } from './schema/entities.js';
 export type { EntityKind } from './schema/schema.js';
+export { holdsParagraphs } from './schema/paragraph-fields.js';
 
 // Values, their labels, dates and timescales
 export {

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, RAG_LABELS, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot, type ProgressUpdateSnapshot } from '@coplan/core';
+import type { Awareness } from 'y-protocols/awareness';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 import './progress-form.js';
@@ -10,12 +11,22 @@ import './progress-form.js';
  * `plan-error` when the core refuses a change.
  */
 export class ActionDetail extends LitElement {
-  static override properties = { plan: { attribute: false }, snapshot: { attribute: false }, action: { attribute: false }, name: {}, readonly: { type: Boolean }, editing: { state: true } };
+  static override properties = {
+    plan: { attribute: false },
+    snapshot: { attribute: false },
+    action: { attribute: false },
+    name: {},
+    readonly: { type: Boolean },
+    awareness: { attribute: false },
+    editing: { state: true },
+  };
   plan!: Plan;
   snapshot!: PlanSnapshot;
   action!: ActionSnapshot;
   name = '';
   readonly = false;
+  /** Partners' presence, for their carets in this action's text fields. */
+  awareness: Awareness | null = null;
   /** The progress update being corrected, if any. */
   editing = '';
   static override styles = css`
@@ -76,11 +87,13 @@ export class ActionDetail extends LitElement {
           </form>`
       }
       <h3>Impact</h3>
-      <editable-text ?readonly=${ro} .plan=${this.plan} kind="action" .entityId=${a.id} field="impact" label=${`Impact of ${this.name}`}></editable-text>
+      <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="action" .entityId=${a.id} field="impact" label=${`Impact of ${this.name}`}></editable-text>
       <h3>Milestones</h3>
       <ul>${a.milestones.map(
-        (m) => html`<li><editable-text ?readonly=${ro} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`}></editable-text>
-          <editable-text ?readonly=${ro} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`}></editable-text></li>`,
+        (
+          m,
+        ) => html`<li><editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`}></editable-text>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`}></editable-text></li>`,
       )}</ul>
       ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.create('milestone', { text: 'New milestone' }, { parentId: a.id }))}>Add a milestone to ${this.name}</button>`}
       <h3 id="log-heading" tabindex="-1">Progress log</h3>

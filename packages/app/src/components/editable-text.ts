@@ -1,16 +1,20 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import type * as Y from 'yjs';
-import type { EntityKind, Plan } from '@coplan/core';
-import { tryPlanCall } from '../state/plan-call.js';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { Awareness } from 'y-protocols/awareness';
+import { holdsParagraphs, type EntityKind, type Plan } from '@coplan/core';
+import { SharedTextBinding } from '../editing/shared-text-binding.js';
+import { FieldPresence, type PartnerCaret } from '../editing/field-presence.js';
+import { rectsBetween } from '../editing/dom-text.js';
 
 /**
- * One text field of the plan, edited in place and together: each keystroke
- * goes to the core as a character-level edit, and a partner's typing in the
- * same field moves this person's caret with the text rather than resetting it.
+ * One text field of the plan, edited in place and together: each input event
+ * becomes a character-level edit of the field's shared text, this person's
+ * caret stays by their own words whatever partners type, and partners' carets
+ * show in the field in their colour with their name. Fields that hold
+ * paragraphs (vision, impact, narratives) take new lines; the others do not.
  *
  * @example
  * ```html
- * <editable-text .plan=${plan} kind="action" .entityId=${id} field="text" label="Action"></editable-text>
+ * <editable-text .plan=${plan} kind="action" .entityId=${id} field="text" label="Action" .awareness=${awareness}></editable-text>
  * ```
  */
 export class EditableText extends LitElement {
@@ -21,7 +25,7 @@ export class EditableText extends LitElement {
     field: {},
     label: {},
     readonly: { type: Boolean },
-    presence: { attribute: false },
+    awareness: { attribute: false },
   };
   plan!: Plan;
   kind!: EntityKind | 'plan';
@@ -29,123 +33,126 @@ export class EditableText extends LitElement {
   field!: string;
   label = '';
   readonly = false;
-  /** Who is editing which field now (`<id>:<field>`), from partners' presence. */
-  presence: Map<string, Array<{ name: string; colour: string }>> = new Map();
+  /** Partners' presence (y-protocols awareness): who is in this field and where their carets are; none without it. */
+  awareness: Awareness | null = null;
+
+  private readonly binding = new SharedTextBinding(this, {
+    refused: (message) => this.dispatchEvent(new CustomEvent('plan-error', { detail: message, bubbles: true, composed: true })),
+    changed: () => this.caretsChanged(),
+  });
+  private readonly presence = new FieldPresence(this);
+  /** Whether partners' carets were drawn last time, so they are cleared when they go. */
+  private drawn = false;
 
   /** This field's key in presence: shared with partners, so each sees which field the others are in. */
   private get presenceKey(): string {
     return `${this.entityId || 'plan'}:${this.field}`;
   }
-  private ytext: Y.Text | null = null;
-  private unobserve: (() => void) | null = null;
+
+  private get multiline(): boolean {
+    return holdsParagraphs(this.kind, this.field);
+  }
 
   static override styles = css`
     :host { display: block; }
     [role='textbox'] { min-height: 1.5em; padding: 0.35rem 0.5rem; border: 1px solid transparent; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
     [role='textbox']:hover, [role='textbox']:focus { border-color: #505a5f; background: #fff; }
     [role='textbox'][aria-readonly='true'] { border-color: transparent; background: transparent; }
+    [role='textbox'][aria-multiline='true'] { min-height: 3em; }
     .editors { font-size: 0.85rem; font-weight: 700; }
+    .field { position: relative; }
+    .carets { position: absolute; inset: 0; pointer-events: none; }
+    .carets span { position: absolute; }
+    .caret { width: 2px; }
+    .selected { opacity: 0.25; }
+    .name { transform: translateY(-100%); font: 700 0.7rem/1.2 system-ui, sans-serif; color: #fff; padding: 0 0.25rem; border-radius: 2px 2px 2px 0; white-space: nowrap; }
   `;
 
   override render() {
-    const editors = this.presence.get(this.presenceKey) ?? [];
+    const editors = this.presence.editors();
     const first = editors[0];
-    return html`${first ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>` : ''}<div
+    return html`${
+      first ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>` : ''
+    }<div class="field"><div
       style=${first ? `border-color:${first.colour};box-shadow:inset 4px 0 0 ${first.colour}` : ''}
-      @focus=${() => this.dispatchEvent(new CustomEvent('editing', { detail: this.presenceKey, bubbles: true, composed: true }))}
-      @blur=${() => this.dispatchEvent(new CustomEvent('editing', { detail: null, bubbles: true, composed: true }))}
+      @focus=${this.onFocus}
+      @blur=${this.onBlur}
+      @beforeinput=${this.binding.onBeforeInput}
+      @paste=${this.binding.onPaste}
+      @cut=${this.binding.onCut}
+      @compositionstart=${this.binding.onCompositionStart}
+      @compositionend=${this.binding.onCompositionEnd}
+      @input=${this.binding.onInput}
       role="textbox"
-      aria-multiline="true"
+      aria-multiline=${this.multiline ? 'true' : 'false'}
       aria-label=${this.label}
       aria-readonly=${this.readonly ? 'true' : 'false'}
       contenteditable=${this.readonly ? 'false' : 'plaintext-only'}
       spellcheck="true"
-      @input=${this.onInput}
-    ></div>`;
+    ></div>${this.renderCarets()}</div>`;
   }
 
-  private get box(): HTMLElement {
-    return this.renderRoot.querySelector('[role="textbox"]') as HTMLElement;
+  /** Partners' carets and selections, drawn over the text; decorative (the line above says who is editing, in words). */
+  private renderCarets() {
+    const box = this.box;
+    const ytext = this.binding.editor?.ytext;
+    const partners: PartnerCaret[] = box ? this.presence.partners(ytext) : [];
+    // Drawn, or waiting for a partner's letters their caret names: either way, redraw when the text changes.
+    this.drawn = partners.length > 0 || this.presence.waiting;
+    if (!box || partners.length === 0) return nothing;
+    const origin = (this.renderRoot.querySelector('.field') as HTMLElement).getBoundingClientRect();
+    return html`<div class="carets" aria-hidden="true">
+      ${partners.map((p) => {
+        const selected = p.anchor === p.head ? [] : rectsBetween(box, p.anchor, p.head, origin);
+        const at = rectsBetween(box, p.head, p.head, origin)[0]!;
+        return html`${selected.map((r) => html`<span class="selected" style="left:${r.left}px;top:${r.top}px;width:${r.width}px;height:${r.height}px;background:${p.colour}"></span>`)}
+          <span class="caret" data-partner=${p.name} style="left:${at.left}px;top:${at.top}px;height:${at.height}px;background:${p.colour}"></span>
+          <span class="name" style="left:${at.left}px;top:${at.top}px;background:${p.colour}">${p.name}</span>`;
+      })}
+    </div>`;
   }
 
-  override updated(changed: PropertyValues): void {
-    if (changed.has('plan') || changed.has('entityId') || changed.has('field')) this.bind();
+  private get box(): HTMLElement | null {
+    return this.renderRoot?.querySelector('[role="textbox"]') ?? null;
   }
+
+  /** While partners' carets are drawn, a change in the field's size (the window, a wrap) redraws them. */
+  private resized: ResizeObserver | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unobserve?.();
+    this.resized?.disconnect();
+    this.resized = null;
   }
 
-  private bind(): void {
-    this.unobserve?.();
-    this.ytext = this.plan.textOf(this.kind, this.entityId, this.field);
-    this.box.textContent = this.ytext.toString();
-    const observer = (event: Y.YTextEvent) => {
-      if (event.transaction.local && event.transaction.origin === this.plan.origin && this.matchesDom()) return;
-      this.applyRemote(event);
-    };
-    this.ytext.observe(observer);
-    this.unobserve = () => this.ytext?.unobserve(observer);
-  }
-
-  private matchesDom(): boolean {
-    return this.box.textContent === this.ytext?.toString();
-  }
-
-  /** Puts the partner's change on screen, keeping this person's caret where it was in the text. */
-  private applyRemote(event: Y.YTextEvent): void {
+  override updated(changed: PropertyValues): void {
     const box = this.box;
-    const focused = this.shadowRoot?.activeElement === box;
-    let caret = focused ? this.caretOffset() : -1;
-    if (caret >= 0) {
-      let at = 0;
-      for (const op of event.delta) {
-        if (op.retain) at += op.retain;
-        else if (typeof op.insert === 'string') {
-          if (at <= caret) caret += op.insert.length;
-          at += op.insert.length;
-        } else if (op.delete) {
-          if (at < caret) caret -= Math.min(op.delete, caret - at);
-        }
-      }
+    if (this.drawn && !this.resized && box) (this.resized = new ResizeObserver(() => this.requestUpdate())).observe(box);
+    else if (!this.drawn && this.resized) {
+      this.resized.disconnect();
+      this.resized = null;
     }
-    box.textContent = this.ytext!.toString();
-    if (caret >= 0) this.setCaret(caret);
-  }
-
-  private onInput(): void {
-    const next = this.box.textContent ?? '';
-    const prev = this.ytext!.toString();
-    // The core writes only the span that differs, so partners' typing elsewhere in the field is kept.
-    const refused = tryPlanCall(() => (this.kind === 'plan' ? this.plan.updatePlan({ [this.field]: next }) : this.plan.update(this.kind, this.entityId, { [this.field]: next })));
-    if (refused) {
-      // Refused (say, emptying a required title): show what is stored and say why.
-      const caret = this.caretOffset();
-      this.box.textContent = prev;
-      this.setCaret(Math.min(caret, prev.length));
-      this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
+    if (changed.has('plan') || changed.has('entityId') || changed.has('field') || changed.has('kind')) {
+      this.binding.bind(this.box!, { plan: this.plan, kind: this.kind, id: this.entityId, field: this.field, multiline: this.multiline });
+      if (this.drawn) this.requestUpdate();
     }
+    if (changed.has('awareness') || changed.has('entityId') || changed.has('field')) this.presence.watch(this.awareness, this.presenceKey);
   }
 
-  private caretOffset(): number {
-    const sel = (this.shadowRoot as unknown as { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
-    if (!sel || sel.rangeCount === 0) return -1;
-    const range = sel.getRangeAt(0).cloneRange();
-    range.selectNodeContents(this.box);
-    const end = sel.getRangeAt(0);
-    range.setEnd(end.endContainer, end.endOffset);
-    return range.toString().length;
-  }
+  private readonly onFocus = (): void => {
+    this.binding.onFocus();
+    this.dispatchEvent(new CustomEvent('editing', { detail: this.presenceKey, bubbles: true, composed: true }));
+  };
 
-  private setCaret(offset: number): void {
-    const node = this.box.firstChild ?? this.box;
-    const range = document.createRange();
-    range.setStart(node, Math.min(offset, node.textContent?.length ?? 0));
-    range.collapse(true);
-    const sel = document.getSelection();
-    sel?.removeAllRanges();
-    sel?.addRange(range);
+  private readonly onBlur = (): void => {
+    this.binding.onBlur();
+    this.dispatchEvent(new CustomEvent('editing', { detail: null, bubbles: true, composed: true }));
+  };
+
+  /** This person's caret moved or the text changed: share the caret, and redraw partners' carets over the new text. */
+  private caretsChanged(): void {
+    this.presence.publish(this.binding.editor?.relativeSelection() ?? null);
+    if (this.drawn) this.requestUpdate();
   }
 }
 customElements.define('editable-text', EditableText);

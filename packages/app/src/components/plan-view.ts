@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   PLAN_STATUS_LABELS,
   PlanError,
@@ -28,6 +29,9 @@ import type { ImportDialog, Imported } from './import-dialog.js';
 /**
  * A plan on screen: header, priorities, objectives and actions, each edited in
  * place. Every change goes through the core's API; this view holds no plan logic.
+ * Priorities, objectives and actions are keyed by id (`repeat`), so each item's
+ * fields stay with it when partners add, move or delete others around it: a
+ * person typing in one keeps typing in that one.
  */
 export class PlanView extends LitElement {
   static override properties = {
@@ -64,8 +68,6 @@ export class PlanView extends LitElement {
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
   tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' = 'plan';
   private loaded = new Set<string>(['plan']);
-  /** Which item each partner is editing, from their presence. */
-  private editing = new Map<string, Array<{ name: string; colour: string }>>();
   private session!: PlanController;
 
   static override styles = css`
@@ -101,7 +103,7 @@ export class PlanView extends LitElement {
     details.files summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.5rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     .filters { display: flex; flex-wrap: wrap; gap: 1rem; margin: 1rem 0; }
     .filters label { display: flex; flex-direction: column; }
-    .drag { float: right; touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
+    .drag { float: right; position: relative; z-index: 1; touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
     .drop-target { outline: 3px dashed #1d70b8; }
     .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
@@ -193,14 +195,6 @@ export class PlanView extends LitElement {
     // Until the plan is here, say why it is not when the server refuses it, rather than "Opening the plan…" for ever.
     if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>${this.connectionBanner()}`;
     const ro = this.readonly;
-    this.editing = new Map();
-    const self = this.session.provider?.awareness.clientID;
-    for (const [client, st] of this.session.provider?.awareness.getStates() ?? []) {
-      if (client === self || !st.user || !st.editing) continue;
-      const list = this.editing.get(st.editing) ?? [];
-      list.push(st.user);
-      this.editing.set(st.editing, list);
-    }
     const people = [...(this.session.provider?.awareness.getStates().values() ?? [])].map((st) => st.user).filter(Boolean) as Array<{ name: string; colour: string }>;
     return html`
       <div class="bar" role="toolbar" aria-label="Plan tools">
@@ -251,12 +245,12 @@ export class PlanView extends LitElement {
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
       <header>
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
-        <h1><editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
+        <h1><editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
         <p class="meta">
           ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${PLAN_STATUS_LABELS[s.status]}
         </p>
         <div class="label">Vision</div>
-        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
+        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
         ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
@@ -272,7 +266,11 @@ export class PlanView extends LitElement {
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
         ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
-        ${s.priorities.map((p) => this.renderPriority(p, s.priorities.length))}
+        ${repeat(
+          s.priorities,
+          (p) => p.id,
+          (p) => this.renderPriority(p, s.priorities.length),
+        )}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
       </div>
       ${
@@ -472,16 +470,20 @@ export class PlanView extends LitElement {
     return html`<section class="priority" data-priority-id=${p.id} data-index=${p.number - 1} aria-labelledby="p-${p.id}">
       ${this.readonly ? nothing : this.dragHandle('priority', p.id, `priority ${p.number}`)}
       <h2 id="p-${p.id}">Priority ${p.number}</h2>
-      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
+      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
       ${p.successStatements.length ? html`<div class="label">What will success look like?</div><ul>${p.successStatements.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
       ${p.focusAreas.length ? html`<div class="label">Focus areas</div><ul>${p.focusAreas.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
       <div class="label">Aim</div>
-      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
+      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
         <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
       </div>
-      ${p.objectives.map((o) => this.renderObjective(p, o))}
+      ${repeat(
+        p.objectives,
+        (o) => o.id,
+        (o) => this.renderObjective(p, o),
+      )}
       ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('objective', { text: 'New objective' }, { parentId: p.id }))}>Add an objective to priority ${p.number}</button>`}
     </section>`;
   }
@@ -492,7 +494,7 @@ export class PlanView extends LitElement {
     return html`<div class="objective" data-objective-id=${o.id} data-priority-id=${p.id} data-index=${o.number - 1} role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
       ${this.readonly ? nothing : this.dragHandle('objective', o.id, name)}
       <div class="label">Objective ${p.number}.${o.number}</div>
-      <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
+      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
         ${
@@ -506,7 +508,11 @@ export class PlanView extends LitElement {
         }
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
       </div>
-      ${o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)).map((a) => this.renderAction(p, o, a))}
+      ${repeat(
+        o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)),
+        (a) => a.id,
+        (a) => this.renderAction(p, o, a),
+      )}
       ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('action', { text: 'New action' }, { parentId: o.id }))}>Add an action to ${name}</button>`}
     </div>`;
   }
@@ -518,10 +524,10 @@ export class PlanView extends LitElement {
     return html`<div class="action" data-action-id=${a.id} data-objective-id=${o.id} data-index=${a.number - 1} role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
       <div>
         ${this.readonly ? nothing : this.dragHandle('action', a.id, name)}
-        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
         <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
         <div class="label">Timescale</div>
-        <editable-text ?readonly=${this.readonly} .presence=${this.editing} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
+        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
         ${a.timescale.due?.end ? html`<div class="label">Due by ${a.timescale.due.end}</div>` : nothing}
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
@@ -532,7 +538,7 @@ export class PlanView extends LitElement {
             : nothing
         }
         <button aria-expanded=${this.detail.has(a.id) ? 'true' : 'false'} @click=${() => this.toggleDetail(a.id)}>${this.detail.has(a.id) ? 'Hide details of' : 'Show details of'} ${name}</button>
-        ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
+        ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .awareness=${this.session.provider?.awareness} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
       </div>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}

@@ -2,11 +2,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { hasPlan, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
+import { hasPlan, isTypingOnly, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
 import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
 import { SharingClient, SharingRefused } from './sharing.js';
 import { tokenNamesRole } from './token-role.js';
+
+/** How long typing must pause before the rest of the plan catches up with it, and the longest it waits while typing goes on (ms). */
+const TYPING_PAUSE_MS = 300;
+const TYPING_MAX_WAIT_MS = 2000;
 
 /** Where the plan's data is, in words a person can trust. */
 export type SyncState = 'loading' | 'local' | 'synced' | 'offline' | 'reconnecting' | 'stopped';
@@ -39,8 +43,13 @@ export class PlanController implements ReactiveController {
   provider: WebsocketProvider | null = null;
   private idb: IndexeddbPersistence | null = null;
   private frame = 0;
+  /** Whether the last transaction only typed in text fields (isTypingOnly), and since when typing has gone on unrendered. */
+  private typingOnly = false;
+  private typingSince = 0;
+  private pause = 0;
   private offChange: (() => void) | null = null;
   private everConnected = false;
+  private presence = '';
   private attemptConnected = false;
   private explaining = false;
   /** Whether the relay refused a signed-in person a plan it does not hold yet: they may put it there. */
@@ -55,6 +64,8 @@ export class PlanController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Registered before the plan opens, so it has classified each transaction before the plan's change event asks.
+    this.doc.on('afterTransaction', this.classify);
     try {
       this.idb = new IndexeddbPersistence(`coplan-plan:${this.planId}`, this.doc);
       this.idb.on('synced', () => this.tryOpen());
@@ -67,7 +78,13 @@ export class PlanController implements ReactiveController {
     const relay = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync`;
     this.provider = new WebsocketProvider(relay, this.planId, this.doc, { params: this.options.token ? { token: this.options.token } : {} });
     this.provider.awareness.setLocalStateField('user', this.options.user);
-    this.provider.awareness.on('change', () => this.host.requestUpdate());
+    // The plan re-renders when who is here changes; which field each is in, and their caret, is the field's own business (FieldPresence).
+    this.provider.awareness.on('change', () => {
+      const who = presenceSignature(this.provider!.awareness.getStates());
+      if (who === this.presence) return;
+      this.presence = who;
+      this.host.requestUpdate();
+    });
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.everConnected = true;
       this.attemptConnected = status === 'connected';
@@ -163,7 +180,13 @@ export class PlanController implements ReactiveController {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.pause);
+    this.doc.off('afterTransaction', this.classify);
   }
+
+  private readonly classify = (tr: Y.Transaction): void => {
+    this.typingOnly = isTypingOnly(tr);
+  };
 
   private tryOpen(): void {
     if (this.plan || !hasPlan(this.doc)) {
@@ -182,7 +205,27 @@ export class PlanController implements ReactiveController {
     this.updateSync();
   }
 
+  /**
+   * After a change: the plan is rebuilt and re-rendered at the next frame;
+   * but when the change was only typing (this person's or a partner's), the
+   * field already shows it from its own text, so the rest of the plan (due
+   * dates, lists, reports) catches up when typing pauses, or at least every
+   * TYPING_MAX_WAIT_MS while people keep typing.
+   */
   private schedule(): void {
+    if (!this.typingOnly) return this.scheduleFrame();
+    if (this.frame) return;
+    const now = performance.now();
+    if (!this.typingSince) this.typingSince = now;
+    clearTimeout(this.pause);
+    const wait = Math.max(0, Math.min(TYPING_PAUSE_MS, this.typingSince + TYPING_MAX_WAIT_MS - now));
+    this.pause = window.setTimeout(() => this.scheduleFrame(), wait);
+  }
+
+  private scheduleFrame(): void {
+    clearTimeout(this.pause);
+    this.pause = 0;
+    this.typingSince = 0;
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -241,4 +284,9 @@ export class PlanController implements ReactiveController {
     this.problem = message;
     this.host.requestUpdate();
   }
+}
+
+/** Who is in the plan, as one comparable string. */
+function presenceSignature(states: Map<number, Record<string, unknown>>): string {
+  return JSON.stringify([...states].map(([client, st]) => [client, st.user ?? null]));
 }
