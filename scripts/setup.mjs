@@ -8,9 +8,7 @@ const PNPM = 'npx --yes pnpm@10.34.8';
 const marker = 'node_modules/.modules.yaml';
 const lock = 'pnpm-lock.yaml';
 
-const stale =
-  !existsSync(marker) ||
-  (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
+const stale = !existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(marker).mtimeMs);
 
 if (stale) {
   const frozen = existsSync(lock) ? ' --frozen-lockfile' : '';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createPlan, hasPlan, listActions, openPlan, type Plan } from '@coplan/core';
-import { demoPlanInput } from '@coplan/core/fixtures';
+import { demoPlanInput } from '@coplan/seeds';
 import { connect, startRelayProcess, waitFor, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import type { WebsocketProvider } from 'y-websocket';
 
@@ -44,7 +44,7 @@ describe('plans over the relay', () => {
     const relay = await startRelayProcess();
     cleanup.push(() => relay.stop('SIGKILL'));
     const seedDoc = new Y.Doc();
-    createPlan(seedDoc, demoPlanInput, { planId: 'p' });
+    const seeded = createPlan(seedDoc, demoPlanInput, { planId: 'p' });
     const seeder = connect(relay, 'p', { doc: seedDoc });
     cleanup.push(() => seeder.destroy());
     await waitFor(() => expect(seeder.synced).toBe(true));
@@ -54,7 +54,8 @@ describe('plans over the relay', () => {
     const action = listActions(tablet.plan.snapshot())[0]!.action;
     tablet.plan.create('progress', { date: '2016-01-15', author: 'Sub-group chair', rag: 'amber', narrative: 'Written on the train' }, { parentId: action.id });
     office.plan.update('action', action.id, { status: 'in-progress' });
-    await new Promise((r) => setTimeout(r, 300));
+    // The office's edit has been round the relay (the seeder has it), and the offline tablet's has not.
+    await waitFor(() => expect(listActions(seeded.snapshot())[0]!.action.status).toBe('in-progress'));
     expect(listActions(office.plan.snapshot())[0]!.action.updates).toHaveLength(0);
     tablet.provider.connect();
     await waitFor(() => expect(office.plan.snapshot()).toEqual(tablet.plan.snapshot()));

@@ -56,13 +56,20 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     await box.waitFor();
     await relay.stop('SIGKILL');
     await context.setOffline(true);
-    const stored = () => page.evaluate(() => new Promise<number>((resolve) => {
-      const open = indexedDB.open('coplan-plan:demo');
-      open.onsuccess = () => {
-        const count = open.result.transaction('updates').objectStore('updates').count();
-        count.onsuccess = () => { resolve(count.result); open.result.close(); };
-      };
-    }));
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('coplan-plan:demo');
+            open.onsuccess = () => {
+              const count = open.result.transaction('updates').objectStore('updates').count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                open.result.close();
+              };
+            };
+          }),
+      );
     const before = await stored();
     await box.click();
     await page.keyboard.press('Control+End');
@@ -71,7 +78,14 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     // y-indexeddb writes each update asynchronously; reload once this device holds the edits.
     // (one stored update per keystroke)
     await expect.poll(stored).toBeGreaterThanOrEqual(before + ' (typed offline)'.length);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /Offline|Saved on this device|Reconnecting/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /Offline|Saved on this device|Reconnecting/ })
+          .count(),
+      )
+      .toBeGreaterThan(0);
     await page.reload();
     await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent(), { timeout: 15_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (typed offline)');
   });
@@ -118,7 +132,12 @@ describe.runIf(browserAvailable())('a viewer', () => {
     await expect.poll(() => viewer.getByText('your link lets you read it, not change it').count()).toBe(1);
     expect(await viewer.getByRole('button', { name: 'Add a priority' }).count()).toBe(0);
     expect(await viewer.getByRole('button', { name: 'Undo' }).count()).toBe(0);
-    expect(await viewer.getByRole('button', { name: /Delete/ }).filter({ visible: true }).count()).toBe(0);
+    expect(
+      await viewer
+        .getByRole('button', { name: /Delete/ })
+        .filter({ visible: true })
+        .count(),
+    ).toBe(0);
     const box = actionBox(viewer, 'Action 1.1.1');
     expect(await box.getAttribute('aria-readonly')).toBe('true');
     await box.click();
@@ -147,7 +166,14 @@ describe.runIf(browserAvailable())('the register and the dashboard', () => {
     await expect.poll(firstAction).toBe('Agree CSE dataset (as referred to in the Quality Assurance Framework) and ensure monitoring through CPBs and report to QA sub.');
     await page.getByRole('button', { name: 'Dashboard' }).click();
     await expect.poll(() => page.getByRole('img', { name: /RAG by priority/ }).count()).toBe(1);
-    await expect.poll(() => page.getByRole('row', { name: /CSE Sub/ }).first().textContent()).toMatch(/CSE Sub\s*5\s*5/);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /CSE Sub/ })
+          .first()
+          .textContent(),
+      )
+      .toMatch(/CSE Sub\s*5\s*5/);
   });
 });
 
@@ -167,7 +193,9 @@ describe.runIf(browserAvailable())('versions', () => {
     await page.keyboard.type(' now');
     await page.getByRole('button', { name: 'Versions' }).click();
     await page.getByRole('button', { name: 'Compare' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Differences' }).textContent()).toMatch(/Changed action: .*text: Refresh Pan-Lancs CSE strategy and re-launch → Refresh Pan-Lancs CSE strategy and re-launch now/s);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Differences' }).textContent())
+      .toMatch(/Changed action: .*text: Refresh Pan-Lancs CSE strategy and re-launch → Refresh Pan-Lancs CSE strategy and re-launch now/s);
     await page.getByRole('button', { name: 'Open v1.1 read-only' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Version v1.1, read-only' }).textContent()).toMatch(/Refresh Pan-Lancs CSE strategy and re-launch \(By 31\/03\/16\)/);
   });
@@ -183,7 +211,14 @@ describe.runIf(browserAvailable())('an action in full', () => {
     await page.getByRole('button', { name: 'Add lead' }).click();
     await page.getByLabel('Add a lead to action 1.1.1').fill('Police');
     await page.getByRole('button', { name: 'Add lead' }).click();
-    await expect.poll(() => page.getByText(/^Leads: /).first().textContent()).toBe('Leads: LSCB team, QA Sub, Police');
+    await expect
+      .poll(() =>
+        page
+          .getByText(/^Leads: /)
+          .first()
+          .textContent(),
+      )
+      .toBe('Leads: LSCB team, QA Sub, Police');
     await expect.poll(() => page.getByText('Police (not in the registry)').count()).toBe(1);
     await page.getByRole('button', { name: 'Add a milestone to action 1.1.1' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Milestone of action 1.1.1' }).textContent()).toBe('New milestone');
@@ -282,7 +317,14 @@ describe.runIf(browserAvailable())('the lead registry', () => {
     await rename.fill('LSCB business team');
     await rename.press('Enter');
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
-    await expect.poll(() => page.getByText(/^Leads: /).first().textContent()).toBe('Leads: LSCB business team');
+    await expect
+      .poll(() =>
+        page
+          .getByText(/^Leads: /)
+          .first()
+          .textContent(),
+      )
+      .toBe('Leads: LSCB business team');
   });
 });
 
@@ -308,13 +350,14 @@ describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
     await first.getByLabel('Your name').waitFor();
     const found: Record<string, string[]> = { 'name form': await axeViolations(first) };
     const page = await arrive(context, relay.url, 'Robin');
-    found['plan'] = await axeViolations(page);
+    found.plan = await axeViolations(page);
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
     await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
     found['action in full'] = await axeViolations(page);
     for (const tab of ['Register', 'Dashboard', 'Versions', 'Leads']) {
       await page.getByRole('button', { name: tab, exact: true }).click();
-      await page.waitForTimeout(100);
+      // The tab's view is loaded on demand: wait until it has rendered.
+      await page.locator(`${tab.toLowerCase()}-view`).locator('*').first().waitFor();
       found[tab] = await axeViolations(page);
     }
     await page.goto(relay.url + '/#/');
@@ -338,7 +381,7 @@ describe.runIf(browserAvailable())('accessibility best practice (axe)', () => {
     await first.getByLabel('Your name').waitFor();
     const found: Record<string, string[]> = { 'name form': await check(first) };
     const page = await arrive(context, relay.url, 'Robin');
-    found['plan'] = await check(page);
+    found.plan = await check(page);
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
     await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
     await page.getByRole('form', { name: 'New progress update for action 1.1.1' }).waitFor();
@@ -372,7 +415,16 @@ describe.runIf(browserAvailable())('offline and back', () => {
     const traveller = await arrive(travellerContext, relay.url, 'Traveller');
     await expect.poll(() => traveller.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count()).toBe(1);
     await travellerContext.setOffline(true);
-    await expect.poll(() => traveller.getByRole('status').filter({ hasText: /Offline|Reconnecting/ }).count(), { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(
+        () =>
+          traveller
+            .getByRole('status')
+            .filter({ hasText: /Offline|Reconnecting/ })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
     const dialogs: string[] = [];
     traveller.on('dialog', (d) => dialogs.push(d.message()));
     const mine = actionBox(traveller, 'Action 1.1.1');
@@ -402,7 +454,7 @@ describe.runIf(browserAvailable())('when the device cannot store the plan', () =
     const context = await browser.newContext();
     // IndexedDB refusing to open, as it does when storage is blocked or full.
     await context.addInitScript(() => {
-      IDBFactory.prototype.open = function () {
+      IDBFactory.prototype.open = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });
@@ -559,9 +611,9 @@ describe.runIf(browserAvailable())('dragging', () => {
     const handle = page.getByRole('button', { name: 'Drag objective 4.2 (or use the move buttons)' });
     const to = (await target.boundingBox())!;
     await drag(page, handle, to.x + to.width / 2, to.y + 10);
-    await expect.poll(() => page.getByRole('textbox', { name: 'Objective 4.1', exact: true }).textContent()).toBe(
-      'Ensure the LSCB has robust and detailed performance information / data covering longer timescales to understand robust trends rather than short term variance.',
-    );
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Objective 4.1', exact: true }).textContent())
+      .toBe('Ensure the LSCB has robust and detailed performance information / data covering longer timescales to understand robust trends rather than short term variance.');
   });
 });
 

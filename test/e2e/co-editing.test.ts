@@ -28,7 +28,10 @@ async function people(browser: Browser, url: string, count: number): Promise<Arr
 /** The original text with nothing lost, and every word in it whole. */
 function expectWhole(text: string, words: string[]): void {
   for (const word of words) expect(text, `“${word.trim()}” stays together`).toContain(word.trim());
-  const withoutWords = words.reduce((t, w) => t.replace(w.trim(), ''), text).replace(/\s+/g, ' ').trim();
+  const withoutWords = words
+    .reduce((t, w) => t.replace(w.trim(), ''), text)
+    .replace(/\s+/g, ' ')
+    .trim();
   expect(withoutWords).toBe(START);
 }
 
@@ -163,7 +166,9 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     const text = 'CSE Sub Group will monitor and receive feedback from CPBs';
     const mine = actionBox(alice!.page, 'Action 1.2.2');
     await expect.poll(() => mine.textContent()).toMatch(new RegExp(`^${text}`));
-    alice!.page.on('console', (m) => { if (m.text().startsWith('DBG') && !m.text().includes('conn undefined')) console.log('PAGE', m.text()); });
+    alice!.page.on('console', (m) => {
+      if (m.text().startsWith('DBG') && !m.text().includes('conn undefined')) console.log('PAGE', m.text());
+    });
     await placeCaret(mine, text.length);
     await alice!.page.keyboard.type(' [a:xy]');
     await bob!.page.getByRole('button', { name: 'Move action 1.2.2 down', exact: true }).click();

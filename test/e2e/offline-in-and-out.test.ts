@@ -27,7 +27,11 @@ describe.runIf(browserAvailable())('plans in and out with no network', () => {
 
     await page.getByText('Files').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
-    expect(readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
 
     await page.getByRole('button', { name: 'Reports', exact: true }).click();
     await expect.poll(() => page.getByRole('article', { name: 'Progress report' }).getByRole('table').count()).toBeGreaterThan(0);

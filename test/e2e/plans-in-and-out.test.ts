@@ -15,7 +15,8 @@ Exploitation,Map exploitation,Publish the exploitation strategy,CSE Sub,June 202
 `;
 
 // A table copied from a spreadsheet: tab-separated, no priority column.
-const TSV = 'Objective\tAction\tLead\tTimescale\nKeep children safe online\tRun e-safety week in every school\tSchools\tMay 2026\nKeep children safe online\tBrief every GP practice\tHealth\tJune 2026\n';
+const TSV =
+  'Objective\tAction\tLead\tTimescale\nKeep children safe online\tRun e-safety week in every school\tSchools\tMay 2026\nKeep children safe online\tBrief every GP practice\tHealth\tJune 2026\n';
 
 /** The plans this device lists, as the plan list keeps them. */
 const devicePlans = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem('coplan:plans') ?? '[]') as unknown[]).length);
@@ -106,9 +107,13 @@ describe.runIf(browserAvailable())('bringing a plan in', () => {
     await page.getByRole('button', { name: 'Bring in an existing plan' }).click();
     const dialog = page.getByRole('dialog', { name: 'Bring in an existing plan' });
     // Word puts the table on the clipboard as HTML; its plain text has lost the columns.
-    const table = '<table><tr><td><p>Objective</p></td><td><p>Action</p></td><td><p>Lead</p></td></tr><tr><td><p>Hear the voice of the child</p></td><td><p>Survey 500 children</p></td><td><p>Participation Officer</p></td></tr></table>';
+    const table =
+      '<table><tr><td><p>Objective</p></td><td><p>Action</p></td><td><p>Lead</p></td></tr><tr><td><p>Hear the voice of the child</p></td><td><p>Survey 500 children</p></td><td><p>Participation Officer</p></td></tr></table>';
     await page.evaluate(async (html) => {
-      const item = new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob(['Objective Action Lead Hear the voice of the child Survey 500 children Participation Officer'], { type: 'text/plain' }) });
+      const item = new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob(['Objective Action Lead Hear the voice of the child Survey 500 children Participation Officer'], { type: 'text/plain' }),
+      });
       await navigator.clipboard.write([item]);
     }, table);
     await dialog.getByLabel('Paste the plan’s table (copied from Word, Excel or a web page) or its text').focus();
@@ -129,8 +134,12 @@ describe.runIf(browserAvailable())('bringing a plan in', () => {
     const opener = page.getByRole('button', { name: 'Bring in an existing plan' });
     await opener.click();
     const dialog = page.getByRole('dialog', { name: 'Bring in an existing plan' });
-    await dialog.getByLabel('Choose a file').setInputFiles({ name: 'business-plan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('Priority 1: neglect\nTrain staff\n') });
-    await expect.poll(() => dialog.getByRole('alert').textContent()).toBe('"business-plan.docx" is named as a Word document (.docx) but holds text. Open it in Word and save it as a .docx, then import that.');
+    await dialog
+      .getByLabel('Choose a file')
+      .setInputFiles({ name: 'business-plan.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('Priority 1: neglect\nTrain staff\n') });
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('"business-plan.docx" is named as a Word document (.docx) but holds text. Open it in Word and save it as a .docx, then import that.');
     expect(await dialog.getByRole('heading', { name: 'Check what will come in' }).count()).toBe(0);
     // Escape closes the dialog; focus goes back to the button that opened it.
     await page.keyboard.press('Escape');
@@ -184,7 +193,11 @@ describe.runIf(browserAvailable())('reports', () => {
     await expect.poll(() => report.getByRole('table').filter({ hasText: /Red/ }).filter({ hasText: /Amber/ }).filter({ hasText: /Green/ }).count()).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word' }).click()]);
     expect(download.suggestedFilename()).toBe('LSCB Business Plan 2015-16 - progress report.docx');
-    expect(readFileSync((await download.path())!).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(
+      readFileSync((await download.path())!)
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
     await page.getByRole('button', { name: 'Per lead' }).click();
     await expect.poll(() => page.getByRole('article', { name: 'Actions per lead' }).textContent()).toContain('CSE Sub');
   });
@@ -202,13 +215,22 @@ describe.runIf(browserAvailable())('reports, as at a day and for a year', () => 
     await page.getByRole('button', { name: 'Reports', exact: true }).click();
     const report = page.getByRole('article', { name: 'Progress report' });
     // The report's own classes are coloured in the app, though its styles are not brought in.
-    const look = (selector: string) => report.locator(selector).first().evaluate((el) => {
-      const c = getComputedStyle(el);
-      return `${c.display} ${c.backgroundColor} ${c.color}`;
-    });
+    const look = (selector: string) =>
+      report
+        .locator(selector)
+        .first()
+        .evaluate((el) => {
+          const c = getComputedStyle(el);
+          return `${c.display} ${c.backgroundColor} ${c.color}`;
+        });
     await expect.poll(() => look('p.rag.rag-red')).toBe('inline-block rgb(181, 42, 22) rgb(255, 255, 255)');
     await expect.poll(() => look('.swatch.rag-red')).toMatch(/^inline-block rgb\(181, 42, 22\)/);
-    expect(await report.locator('.swatch.rag-none').first().evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderTopStyle])).toEqual(['rgb(243, 242, 241)', 'solid']);
+    expect(
+      await report
+        .locator('.swatch.rag-none')
+        .first()
+        .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderTopStyle]),
+    ).toEqual(['rgb(243, 242, 241)', 'solid']);
     // As at a chosen day.
     await page.getByLabel('As at').fill('2026-01-15');
     await expect.poll(() => report.textContent()).toContain('As at: 2026-01-15');

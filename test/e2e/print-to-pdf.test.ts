@@ -2,8 +2,9 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { buildReport, createPlan, exportPlan, exportReport, listActions, PLAN_STATUS_LABELS } from '@coplan/core';
-import { seedPlans } from '@coplan/core/fixtures';
+import { buildReport, createPlan, listActions, PLAN_STATUS_LABELS } from '@coplan/core';
+import { exportPlan, exportReport } from '@coplan/publish';
+import { seedPlans } from '@coplan/seeds';
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
 
@@ -13,7 +14,12 @@ async function pagesOf(pdf: Uint8Array): Promise<string[]> {
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' ').replace(/\s+/g, ' '));
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ')
+        .replace(/\s+/g, ' '),
+    );
   }
   await doc.destroy();
   return pages;

@@ -26,10 +26,17 @@ describe.runIf(browserAvailable())('signing in with an organisation account', ()
     const port = await freePort();
     const tenant = await startTenant('tenant-a', { redirectUris: [`http://127.0.0.1:${port}/`] });
     cleanup.push(() => tenant.close());
-    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', SECRET, '--port', String(port), '--oidc-client-id', 'coplan', '--oidc-issuer', `Police force A=${tenant.issuer}`], mkdtempSync(join(tmpdir(), 'coplan-e2e-')));
+    const relay = await startRelayProcess(
+      ['--demo', '--static', APP, '--secret', SECRET, '--port', String(port), '--oidc-client-id', 'coplan', '--oidc-issuer', `Police force A=${tenant.issuer}`],
+      mkdtempSync(join(tmpdir(), 'coplan-e2e-')),
+    );
     cleanup.push(() => relay.stop('SIGKILL'));
     const owner = execFileSync(process.execPath, [BIN, 'token', '--secret', SECRET, '--plan', 'demo', '--role', 'owner'], { encoding: 'utf8' }).trim();
-    const shared = await fetch(`${relay.url}/api/plans/demo/links`, { method: 'POST', headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'editor', domain: 'a.example' }) });
+    const shared = await fetch(`${relay.url}/api/plans/demo/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'editor', domain: 'a.example' }),
+    });
     expect(shared.status).toBe(201);
     const browser = await launch();
     cleanup.push(() => browser.close());
@@ -84,7 +91,9 @@ describe.runIf(browserAvailable())('signing in with an organisation account', ()
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByRole('button', { name: 'Share' }).count()).toBe(1);
     const planId = decodeURIComponent(/#\/plan\/([^?]+)/.exec(page.url())![1]!);
-    const stored = await fetch(`${relay.url}/api/plans/${encodeURIComponent(planId)}/links`, { headers: { authorization: `Bearer ${execFileSync(process.execPath, [BIN, 'token', '--secret', SECRET, '--plan', planId, '--role', 'owner'], { encoding: 'utf8' }).trim()}` } });
+    const stored = await fetch(`${relay.url}/api/plans/${encodeURIComponent(planId)}/links`, {
+      headers: { authorization: `Bearer ${execFileSync(process.execPath, [BIN, 'token', '--secret', SECRET, '--plan', planId, '--role', 'owner'], { encoding: 'utf8' }).trim()}` },
+    });
     expect(((await stored.json()) as { links: Array<{ role: string; toEmail: string }> }).links).toEqual([expect.objectContaining({ role: 'owner', toEmail: 'alice@a.example' })]);
 
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -38,7 +38,9 @@ const visit = (file) => {
 };
 entry.forEach(visit);
 const initialGz = [...seen].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
-const allGz = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
+const allGz = readdirSync(join(dist, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
 
 function generated(actions) {
   const per = actions / 100;
@@ -91,17 +93,21 @@ async function timeOpen(browser, url, planId, lastLabel, runs) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await page.reload();
   await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-  return { context, page, measure: async () => {
-    const times = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = Date.now();
-      await page.reload();
-      await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-      times.push(Date.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)];
-  } };
+  return {
+    context,
+    page,
+    measure: async () => {
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = Date.now();
+        await page.reload();
+        await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
+        times.push(Date.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    },
+  };
 }
 
 /**
@@ -209,5 +215,7 @@ console.log('\n| measure | value | reference |\n|---|---|---|');
 console.log(`| initial JavaScript, gzipped | ${(initialGz / 1024).toFixed(1)} KiB | budget 150 KiB; all JavaScript ${(allGz / 1024).toFixed(1)} KiB |`);
 console.log(`| reload to plan on screen, 1,000 actions, from IndexedDB, relay stopped, offline | ${bigMs} ms | ${demoMs} ms for the 51-action demo plan |`);
 console.log(`| partner's keystroke to the next frame on another screen, through the relay, median of 40, 1,000 actions | ${bigPartnerMs} ms | ${demoPartnerMs} ms for the demo plan |`);
-console.log(`| local keystroke, Event Timing duration, median (worst) of 40, 1,000 actions | ${bigKeys.median} ms (${bigKeys.worst} ms) | ${demoKeys.median} ms (${demoKeys.worst} ms) for the demo plan; 16 ms means within one frame |`);
+console.log(
+  `| local keystroke, Event Timing duration, median (worst) of 40, 1,000 actions | ${bigKeys.median} ms (${bigKeys.worst} ms) | ${demoKeys.median} ms (${demoKeys.worst} ms) for the demo plan; 16 ms means within one frame |`,
+);
 process.exit(0);

@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { SharedTextEditor, type Selection } from '../src/editing/shared-text-editor.js';
 
 /** One person typing into a shared field, as the property tests drive them. */

@@ -73,7 +73,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = e.exitCode;
       return;
     }
-    process.stderr.write(`coplan: unexpected error, a fault in Coplan; please report it with the command you ran.\n${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`coplan: unexpected error, a fault in Coplan; please report it with the command you ran.\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = EXIT.internal;
   },
 );

@@ -1,6 +1,9 @@
 import { extensionOf, oneOf, onePositional, parseCommand, usageError } from './args.js';
-import { EXPORT_FORMATS, exportPlan, type ExportFormat } from './core-export.js';
+import { EXPORT_FORMATS as FORMATS, exportPlan, type ExportFormat } from '@coplan/publish';
 import { openCoplan, sizeText, writeOutput } from './files.js';
+
+/** Every format `coplan export` writes, in the publisher's order. */
+const EXPORT_FORMATS = Object.keys(FORMATS) as ExportFormat[];
 
 export const EXPORT_USAGE = `coplan export PLAN.coplan [--format ${EXPORT_FORMATS.join('|')}] -o OUT`;
 

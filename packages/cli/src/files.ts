@@ -10,14 +10,21 @@ export const CLI_USER = 'coplan command line';
 function reason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return 'there is no such file or folder';
-    case 'EISDIR': return 'it is a folder, not a file';
-    case 'ENOTDIR': return 'part of the path is a file, not a folder';
+    case 'ENOENT':
+      return 'there is no such file or folder';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'part of the path is a file, not a folder';
     case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ENOSPC': return 'the disk is full';
-    case 'EROFS': return 'the disk is read-only';
-    default: return e instanceof Error ? e.message : String(e);
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    default:
+      return e instanceof Error ? e.message : String(e);
   }
 }
 
@@ -75,9 +82,17 @@ export function writeAtomic(path: string, data: Uint8Array | string): void {
     renameSync(temp, path);
   } catch (e) {
     if (fd !== undefined) {
-      try { closeSync(fd); } catch { /* already failing */ }
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
     }
-    try { unlinkSync(temp); } catch { /* never created */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* never created */
+    }
     throw outputError(`could not write "${path}": ${reason(e)}. ${exists(path) ? 'The file there was left as it was.' : 'Nothing was written.'}`);
   }
 }

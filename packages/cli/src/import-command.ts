@@ -1,21 +1,7 @@
 import { basename } from 'node:path';
 import * as Y from 'yjs';
-import {
-  createPlan,
-  encodeCoplanFile,
-  IMPORT_FIELDS,
-  importIntoPlan,
-  listActions,
-  MAX_IMPORT_BYTES,
-  PlanError,
-  previewImport,
-  previewParsed,
-  type ColumnMapping,
-  type ImportField,
-  type ImportMode,
-  type ImportPreview,
-  type ParsedSource,
-} from '@coplan/core';
+import { createPlan, encodeCoplanFile, importIntoPlan, listActions, PlanError, type ImportMode, type Plan } from '@coplan/core';
+import { IMPORT_FIELDS, MAX_IMPORT_BYTES, previewImport, previewParsed, type ColumnMapping, type ImportField, type ImportPreview, type ParsedSource } from '@coplan/import';
 import { extensionOf, inputError, onePositional, oneOf, parseCommand, usageError } from './args.js';
 import { CLI_USER, exists, openCoplan, readInput, sizeOf, writeAtomic, writeStdout } from './files.js';
 
@@ -60,12 +46,23 @@ const CONFIDENCE = (c: number) => (c >= 1 ? 'sure' : c >= 0.7 ? 'likely' : c >= 
 function readMap(entry: string): [string, ImportField] {
   const at = entry.lastIndexOf('=');
   const heading = at > 0 ? entry.slice(0, at).trim() : '';
-  const field = at > 0 ? entry.slice(at + 1).trim().toLowerCase() : '';
+  const field =
+    at > 0
+      ? entry
+          .slice(at + 1)
+          .trim()
+          .toLowerCase()
+      : '';
   if (!heading || !field) throw usageError(`--map needs "Heading=field", such as --map "Who is responsible?=lead"; got "${entry}".`, IMPORT_USAGE);
   return [heading, oneOf(field, IMPORT_FIELDS, `--map "${heading}=…": the field`, IMPORT_USAGE)];
 }
 
-const loose = (s: string) => s.toLowerCase().replace(/[?:*.]/g, ' ').replace(/\s+/g, ' ').trim();
+const loose = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[?:*.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Every --map must name a column in the file: a typo would otherwise be ignored without a word. */
 function checkMapping(parsed: ParsedSource, base: ImportPreview, maps: Array<[string, ImportField]>, firstRowHeadings: boolean): void {
@@ -100,7 +97,9 @@ function plural(n: number, word: string): string {
 export function summary(preview: ImportPreview): string {
   const { counts, columns, warnings, notImported, source } = preview;
   const out: string[] = [];
-  out.push(`Read "${source.name}" (${source.format}): ${plural(counts.priorities, 'priority')}, ${plural(counts.objectives, 'objective')}, ${plural(counts.actions, 'action')} (${counts.withLeads} with leads, ${counts.withTimescales} with timescales).`);
+  out.push(
+    `Read "${source.name}" (${source.format}): ${plural(counts.priorities, 'priority')}, ${plural(counts.objectives, 'objective')}, ${plural(counts.actions, 'action')} (${counts.withLeads} with leads, ${counts.withTimescales} with timescales).`,
+  );
   if (columns.length) {
     out.push('', 'Columns (heading → field, confidence):');
     const width = Math.min(40, Math.max(...columns.map((c) => c.heading.length + 2)));
@@ -138,7 +137,8 @@ export async function runImport(argv: string[]): Promise<void> {
   const output = values.output;
   const jsonPreview = values['json-preview'] ?? false;
   if (output === undefined && !jsonPreview) throw usageError('missing -o PLAN.coplan (the plan to write).', IMPORT_USAGE);
-  if (output !== undefined && extensionOf(output) !== 'coplan') throw usageError(`-o must name a .coplan file; got "${output}". To write another format, import to a .coplan and then run coplan export.`, IMPORT_USAGE);
+  if (output !== undefined && extensionOf(output) !== 'coplan')
+    throw usageError(`-o must name a .coplan file; got "${output}". To write another format, import to a .coplan and then run coplan export.`, IMPORT_USAGE);
   const mode: ImportMode = values.mode === undefined ? 'add' : oneOf(values.mode, ['add', 'replace'] as const, '--mode', IMPORT_USAGE);
   const title = values.title?.trim();
   if (values.title !== undefined && !title) throw usageError('--title needs some text.', IMPORT_USAGE);
@@ -208,7 +208,7 @@ export async function runImport(argv: string[]): Promise<void> {
     return;
   }
   const doc = new Y.Doc();
-  let created;
+  let created: Plan;
   try {
     created = createPlan(doc, preview.plan, { user: CLI_USER });
   } catch (e) {

@@ -1,6 +1,6 @@
-import { PlanError } from '@coplan/core';
+import { buildReport, PlanError, REPORT_KINDS } from '@coplan/core';
 import { inputError, isoDate, oneOf, onePositional, parseCommand, usageError } from './args.js';
-import { buildReport, exportReport, REPORT_FORMATS, REPORT_KINDS, type ReportFormat } from './core-export.js';
+import { exportReport, REPORT_FORMATS, type ReportFormat } from '@coplan/publish';
 import { formatFromName } from './export-command.js';
 import { openCoplan, sizeText, writeOutput } from './files.js';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '@coplan/core';
+import { MAX_IMPORT_BYTES } from '@coplan/import';
 import { coplan, readPlan, tempDir, wordPlan } from './helpers.js';
 
 /**

@@ -37,7 +37,10 @@ describe('export and report refuse a plan file they cannot use', () => {
   ];
   for (const [what, file, message] of cases) {
     it(`${what}: exit 2 for export and report, the old output left as it was`, async () => {
-      for (const args of [['export', file, '-o', 'out.json'], ['report', file, '--kind', 'progress', '-o', 'out.md']]) {
+      for (const args of [
+        ['export', file, '-o', 'out.json'],
+        ['report', file, '--kind', 'progress', '-o', 'out.md'],
+      ]) {
         const r = await coplan(args, dir);
         expect(r.stderr, args.join(' ')).toMatch(message);
         expect(r.code, args.join(' ')).toBe(2);
@@ -62,7 +65,8 @@ describe('coplan export', () => {
     expect(json.format).toBe('coplan.plan');
     expect(json.plan.title).toBe('Business Plan 2024-27');
     expect(json.plan.priorities.map((p: { title: string }) => p.title)).toEqual(['Neglect', 'Exploitation']);
-    const actions = json.plan.priorities.flatMap((p: any) => p.objectives.flatMap((o: any) => o.actions.map((a: any) => [a.text, a.leads, a.timescale])));
+    type Exported = { objectives: { actions: { text: string; leads: string[]; timescale: string }[] }[] };
+    const actions = json.plan.priorities.flatMap((p: Exported) => p.objectives.flatMap((o) => o.actions.map((a) => [a.text, a.leads, a.timescale])));
     expect(actions).toEqual([
       [ACTIONS[0], ['L&D Sub-group'], 'By 31/03/2025'],
       [ACTIONS[1], ['QA Sub-group'], 'June 2025'],
@@ -87,7 +91,11 @@ describe('coplan export', () => {
     await wb.xlsx.load(readFileSync(join(dir, 'register.xlsx')) as unknown as ArrayBuffer);
     const rows: string[][] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => rows.push((row.values as unknown[]).map((v) => String(v ?? '')))));
-    for (const action of ACTIONS) expect(rows.filter((r) => r.includes(action)), action).toHaveLength(1);
+    for (const action of ACTIONS)
+      expect(
+        rows.filter((r) => r.includes(action)),
+        action,
+      ).toHaveLength(1);
   });
 
   it('exports CSV, Markdown and HTML holding the actions', async () => {
@@ -126,7 +134,11 @@ describe('coplan report', () => {
     for (const kind of ['progress', 'lead', 'annual']) {
       const docx = await coplan(['report', 'plan.coplan', '--kind', kind, '--today', '2026-01-15', '-o', `${kind}.docx`], dir);
       expect(docx.code, `${kind}: ${docx.stderr}`).toBe(0);
-      expect(readFileSync(join(dir, `${kind}.docx`)).subarray(0, 2).toString()).toBe('PK');
+      expect(
+        readFileSync(join(dir, `${kind}.docx`))
+          .subarray(0, 2)
+          .toString(),
+      ).toBe('PK');
       const md = await coplan(['report', 'plan.coplan', '--kind', kind, '--today', '2026-01-15', '--since', '2025-01-01', '-o', '-'], dir);
       expect(md.code, `${kind}: ${md.stderr}`).toBe(0);
       expect(md.stdout.toString(), kind).toMatch(/^#/m);
@@ -135,7 +147,7 @@ describe('coplan report', () => {
     expect(lead.stdout.toString()).toContain('QA Sub-group');
   });
 
-  it('--year picks the annual report\'s business year; a year not written like 2025/26 is refused', async () => {
+  it("--year picks the annual report's business year; a year not written like 2025/26 is refused", async () => {
     const y = await coplan(['report', 'plan.coplan', '--kind', 'annual', '--year', '2024/25', '-o', '-'], dir);
     expect(y.code, y.stderr).toBe(0);
     expect(y.stdout.toString()).toMatch(/^# Annual report 2024\/25 \(draft\)/);

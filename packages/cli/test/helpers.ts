@@ -10,9 +10,6 @@ import { listActions, mergeCoplanFile, openPlan, type PlanSnapshot } from '@copl
 /** The built `coplan` bin. */
 export const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
-/** The seed plans' text, as partnerships' plans were extracted. */
-export const SEEDS_DIR = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
-
 export interface Result {
   code: number | null;
   stdout: Buffer;
@@ -50,17 +47,21 @@ export async function wordPlan(): Promise<Buffer> {
   const cell = (text: string) => new TableCell({ children: [new Paragraph(text)] });
   const row = (cells: string[]) => new TableRow({ children: cells.map(cell) });
   const doc = new Document({
-    sections: [{
-      children: [
-        new Paragraph('Safeguarding Children Partnership Business Plan 2024-25'),
-        new Paragraph('Priority 1: Neglect'),
-        new Table({ rows: [
-          row(['Objective', 'Action', 'Lead', 'Timescale']),
-          row(['Embed the neglect toolkit', 'Train 200 practitioners', 'L&D Sub-group', 'March 2025']),
-          row(['Embed the neglect toolkit', 'Audit use of the toolkit', 'QA Sub-group', 'June 2025']),
-        ] }),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph('Safeguarding Children Partnership Business Plan 2024-25'),
+          new Paragraph('Priority 1: Neglect'),
+          new Table({
+            rows: [
+              row(['Objective', 'Action', 'Lead', 'Timescale']),
+              row(['Embed the neglect toolkit', 'Train 200 practitioners', 'L&D Sub-group', 'March 2025']),
+              row(['Embed the neglect toolkit', 'Audit use of the toolkit', 'QA Sub-group', 'June 2025']),
+            ],
+          }),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

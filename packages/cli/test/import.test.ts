@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as Y from 'yjs';
 import { createPlan, listActions, planToJson } from '@coplan/core';
-import { demoPlanInput, seedPlans } from '@coplan/core/fixtures';
-import { actionTexts, coplan, readPlan, SEEDS_DIR, tempDir, wordPlan } from './helpers.js';
+import { demoPlanInput, seedPlans } from '@coplan/seeds';
+import { seedTextPath } from '@coplan/seeds/texts';
+import { actionTexts, coplan, readPlan, tempDir, wordPlan } from './helpers.js';
 
 const CSV = [
   'Objective,Action,Lead,Timescale',
@@ -34,7 +35,10 @@ describe('coplan import', () => {
 
   it('imports tab-separated text and a Markdown table, with --title', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'pasted.tsv'), 'Objective\tAction\tLead\tTimescale\nHear the child\tRun a voice-of-the-child survey\tParticipation Officer\tSeptember 2025\nHear the child\tPublish what children told us\tBusiness Manager\tDecember 2025\n');
+    writeFileSync(
+      join(dir, 'pasted.tsv'),
+      'Objective\tAction\tLead\tTimescale\nHear the child\tRun a voice-of-the-child survey\tParticipation Officer\tSeptember 2025\nHear the child\tPublish what children told us\tBusiness Manager\tDecember 2025\n',
+    );
     writeFileSync(
       join(dir, 'plan.md'),
       '# Business Plan 2025-26\n\n| Objective | Action | Lead | Timescale |\n|---|---|---|---|\n| Keep babies safe | Launch the safer sleep campaign | Public Health | April 2025 |\n| Keep babies safe | Audit ICON training | Health Sub-group | July 2025 |\n',
@@ -77,9 +81,15 @@ describe('coplan import', () => {
     expect(xlsx.code, xlsx.stderr).toBe(0);
     const fromXlsx = readPlan(join(dir, 'xlsx.coplan'));
     expect(fromXlsx.priorities.map((p) => p.title)).toEqual(['Neglect', 'Exploitation']);
-    expect(listActions(fromXlsx).map(({ action }) => [action.text, action.rag])).toEqual([['Train 200 practitioners', 'amber'], ['Produce a problem profile', 'green']]);
+    expect(listActions(fromXlsx).map(({ action }) => [action.text, action.rag])).toEqual([
+      ['Train 200 practitioners', 'amber'],
+      ['Produce a problem profile', 'green'],
+    ]);
 
-    writeFileSync(join(dir, 'plan.html'), '<h1>Business Plan 2025-26</h1><table><tr><th>Objective</th><th>Action</th><th>Lead</th></tr><tr><td>Hear the child</td><td>Run a survey</td><td>Participation Officer</td></tr></table>');
+    writeFileSync(
+      join(dir, 'plan.html'),
+      '<h1>Business Plan 2025-26</h1><table><tr><th>Objective</th><th>Action</th><th>Lead</th></tr><tr><td>Hear the child</td><td>Run a survey</td><td>Participation Officer</td></tr></table>',
+    );
     const html = await coplan(['import', 'plan.html', '-o', 'html.coplan'], dir);
     expect(html.code, html.stderr).toBe(0);
     expect(actionTexts(readPlan(join(dir, 'html.coplan')))).toEqual(['Run a survey']);
@@ -96,7 +106,7 @@ describe('coplan import', () => {
   for (const { seed, name } of seedPlans) {
     it(`imports seed ${seed} (${name}) as it stands`, async () => {
       const dir = tempDir();
-      const r = await coplan(['import', join(SEEDS_DIR, `${seed}.txt`), '-o', 'seed.coplan'], dir);
+      const r = await coplan(['import', seedTextPath(seed), '-o', 'seed.coplan'], dir);
       expect(r.code, r.stderr).toBe(0);
       const plan = readPlan(join(dir, 'seed.coplan'));
       expect(plan.priorities.length).toBeGreaterThan(0);
@@ -108,7 +118,7 @@ describe('coplan import', () => {
 
   it('refuses the seed that is a constitution, not a plan: nothing to import, nothing written', async () => {
     const dir = tempDir();
-    const r = await coplan(['import', join(SEEDS_DIR, '001_24b62c69f27e8151.txt'), '-o', 'seed.coplan'], dir);
+    const r = await coplan(['import', seedTextPath('001_24b62c69f27e8151'), '-o', 'seed.coplan'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nothing to import: no actions were found in "001_24b62c69f27e8151\.txt"/);
     expect(existsSync(join(dir, 'seed.coplan'))).toBe(false);
@@ -117,7 +127,10 @@ describe('coplan import', () => {
   it('adds into an existing plan with --mode add, keeping its priorities; --mode replace bins them', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'register.csv'), CSV);
-    writeFileSync(join(dir, 'exploitation.csv'), 'Priority,Objective,Action,Lead,Timescale\nChild exploitation,Map missing episodes,Analyse return interviews,Missing Sub-group,Monthly\nOnline safety,Reach parents,Run parent workshops,Schools,Termly\n');
+    writeFileSync(
+      join(dir, 'exploitation.csv'),
+      'Priority,Objective,Action,Lead,Timescale\nChild exploitation,Map missing episodes,Analyse return interviews,Missing Sub-group,Monthly\nOnline safety,Reach parents,Run parent workshops,Schools,Termly\n',
+    );
     expect((await coplan(['import', 'register.csv', '-o', 'plan.coplan'], dir)).code).toBe(0);
     const before = readPlan(join(dir, 'plan.coplan'));
     const add = await coplan(['import', 'exploitation.csv', '-o', 'plan.coplan', '--mode', 'add'], dir);
@@ -146,7 +159,7 @@ describe('coplan import', () => {
     const unmapped = await coplan(['import', 'register.csv', '-o', 'unmapped.coplan'], dir);
     expect(unmapped.code).toBe(0);
     expect(unmapped.stderr).toMatch(/"Delivering team"\s+→ ignore .*--map "Delivering team=FIELD"/);
-    expect(unmapped.stderr).toMatch(/Not imported \(1\):\n  - table 1, row 2, column "Delivering team": "L&D Sub-group" \(.+\)/);
+    expect(unmapped.stderr).toMatch(/Not imported \(1\):\n {2}- table 1, row 2, column "Delivering team": "L&D Sub-group" \(.+\)/);
     expect(listActions(readPlan(join(dir, 'unmapped.coplan')))[0]!.action.leads).toEqual([]);
 
     const mapped = await coplan(['import', 'register.csv', '-o', 'mapped.coplan', '--map', 'delivering  TEAM=lead'], dir);
@@ -175,7 +188,10 @@ describe('coplan import', () => {
     const plan = readPlan(join(dir, 'plan.coplan'));
     expect(plan.priorities.map((p) => p.title)).toEqual(['W1']);
     expect(actionTexts(plan)).toEqual(['Publish the neglect strategy', 'Train 100 staff']);
-    expect(listActions(plan).map(({ action }) => [action.leads.map((l) => l.name), action.timescale.text])).toEqual([[['Neglect Sub'], 'March 2026'], [['L&D Sub'], 'June 2026']]);
+    expect(listActions(plan).map(({ action }) => [action.leads.map((l) => l.name), action.timescale.text])).toEqual([
+      [['Neglect Sub'], 'March 2026'],
+      [['L&D Sub'], 'June 2026'],
+    ]);
   });
 
   it('prints the preview as JSON with --json-preview, and writes nothing without -o', async () => {
@@ -186,7 +202,10 @@ describe('coplan import', () => {
     const preview = JSON.parse(r.stdout.toString());
     expect(preview.counts).toEqual({ priorities: 1, objectives: 2, actions: 3, withLeads: 3, withTimescales: 3 });
     expect(preview.columns.map((c: { heading: string; field: string }) => [c.heading, c.field])).toEqual([
-      ['Objective', 'objective'], ['Action', 'action'], ['Lead', 'lead'], ['Timescale', 'timescale'],
+      ['Objective', 'objective'],
+      ['Action', 'action'],
+      ['Lead', 'lead'],
+      ['Timescale', 'timescale'],
     ]);
     expect(preview.plan.priorities[0].objectives[1].actions[0].text).toBe('Produce a problem profile');
     expect(preview.notImported).toEqual([]);

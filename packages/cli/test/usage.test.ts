@@ -10,9 +10,19 @@ describe('coplan usage', () => {
     const all = await coplan(['--help'], dir);
     expect(all.code).toBe(0);
     const text = all.stdout.toString();
-    for (const line of [USAGE_LINE, /coplan export PLAN\.coplan \[--format docx\|xlsx\|csv\|json\|md\|html\] -o OUT/, /coplan report PLAN\.coplan --kind progress\|lead\|annual/, /Exit codes/, /^  70 a fault in Coplan itself/m])
+    for (const line of [
+      USAGE_LINE,
+      /coplan export PLAN\.coplan \[--format docx\|xlsx\|csv\|json\|md\|html\] -o OUT/,
+      /coplan report PLAN\.coplan --kind progress\|lead\|annual/,
+      /Exit codes/,
+      /^ {2}70 a fault in Coplan itself/m,
+    ])
       expect(text).toMatch(line);
-    for (const [command, expected] of [['import', /--map "Heading=field"/], ['export', /- for standard output/], ['report', /--since YYYY-MM-DD/]] as const) {
+    for (const [command, expected] of [
+      ['import', /--map "Heading=field"/],
+      ['export', /- for standard output/],
+      ['report', /--since YYYY-MM-DD/],
+    ] as const) {
       const r = await coplan([command, '--help'], dir);
       expect(r.code, command).toBe(0);
       expect(r.stdout.toString()).toMatch(expected);
@@ -54,7 +64,7 @@ describe('coplan usage', () => {
       const r = await coplan(args, dir);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.stderr, args.join(' ')).toMatch(message);
-      expect(r.stderr, args.join(' ')).toMatch(/Usage:\n  coplan /);
+      expect(r.stderr, args.join(' ')).toMatch(/Usage:\n {2}coplan /);
       expect(r.stdout.length).toBe(0);
     }
   });

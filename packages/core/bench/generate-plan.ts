@@ -27,4 +27,3 @@ export function generatePlan(priorities: number, objectives: number, actions: nu
     })),
   };
 }
-

@@ -8,7 +8,7 @@ import os from 'node:os';
 import * as Y from 'yjs';
 // The built library, as users run it (the TypeScript sources under tsx carry transform overhead).
 import { createPlan, openPlan, type Plan, type PlanInput } from '../dist/index.js';
-import { layoutOf } from '../dist/crdt/layout.js';
+import { layoutOf } from '../dist/document/layout.js';
 import { generateKeyBetween } from 'fractional-indexing';
 import { generatePlan } from './generate-plan.js';
 
@@ -73,8 +73,7 @@ function rawBuild(input: PlanInput): Y.Doc {
           status: 'not-started',
           impact: text(''),
         });
-        for (const u of a.updates ?? [])
-          put('progress', aid, '', { date: u.date, author: u.author, rag: u.rag, narrative: text(u.narrative), evidence: text('') });
+        for (const u of a.updates ?? []) put('progress', aid, '', { date: u.date, author: u.author, rag: u.rag, narrative: text(u.narrative), evidence: text('') });
       }
     }
   }
@@ -175,9 +174,17 @@ const input = generatePlan(10, 10, 10, 3);
 const big = generatePlan(10, 10, 100, 3);
 const rows: string[][] = [];
 
-const build = sideBySide(() => apiBuildByCalls(input), () => rawBuild(input), 21);
+const build = sideBySide(
+  () => apiBuildByCalls(input),
+  () => rawBuild(input),
+  21,
+);
 rows.push(['build 1,000-action plan, one call per item', `${fmt(build.a)} ms`, `${fmt(build.b)} ms (raw Yjs, same layout, one transaction per item)`, (build.a / build.b).toFixed(2) + 'x']);
-const bulk = sideBySide(() => createPlan(new Y.Doc(), input), () => rawBuild(input), 11);
+const bulk = sideBySide(
+  () => createPlan(new Y.Doc(), input),
+  () => rawBuild(input),
+  11,
+);
 rows.push(['createPlan from input (checked in a scratch doc, then applied)', `${fmt(bulk.a)} ms`, `${fmt(bulk.b)} ms (raw Yjs)`, (bulk.a / bulk.b).toFixed(2) + 'x']);
 const apiBuild = { result: bulk.resultA };
 const bytes = Y.encodeStateAsUpdate(apiBuild.result.doc);
@@ -186,9 +193,24 @@ const bytesV2 = Y.encodeStateAsUpdateV2(apiBuild.result.doc);
 const json = JSON.stringify(input);
 const snapJson = JSON.stringify(apiBuild.result.snapshot());
 const gz = (b: Uint8Array | string) => gzipSync(b).length;
-rows.push(['encoded size (Yjs v1), gzipped', kb(gz(bytes)), `${kb(gz(json))} input JSON · ${kb(gz(snapJson))} snapshot JSON`, `${(gz(bytes) / gz(json)).toFixed(1)}x · ${(gz(bytes) / gz(snapJson)).toFixed(1)}x`]);
-rows.push(['encoded size (Yjs v2), gzipped', kb(gz(bytesV2)), `${kb(gz(json))} input JSON · ${kb(gz(snapJson))} snapshot JSON`, `${(gz(bytesV2) / gz(json)).toFixed(1)}x · ${(gz(bytesV2) / gz(snapJson)).toFixed(1)}x`]);
-rows.push(['encoded size (Yjs v1), not compressed', kb(bytes.length), `${kb(Buffer.byteLength(json))} input JSON · ${kb(Buffer.byteLength(snapJson))} snapshot JSON`, `${(bytes.length / Buffer.byteLength(json)).toFixed(1)}x · ${(bytes.length / Buffer.byteLength(snapJson)).toFixed(1)}x`]);
+rows.push([
+  'encoded size (Yjs v1), gzipped',
+  kb(gz(bytes)),
+  `${kb(gz(json))} input JSON · ${kb(gz(snapJson))} snapshot JSON`,
+  `${(gz(bytes) / gz(json)).toFixed(1)}x · ${(gz(bytes) / gz(snapJson)).toFixed(1)}x`,
+]);
+rows.push([
+  'encoded size (Yjs v2), gzipped',
+  kb(gz(bytesV2)),
+  `${kb(gz(json))} input JSON · ${kb(gz(snapJson))} snapshot JSON`,
+  `${(gz(bytesV2) / gz(json)).toFixed(1)}x · ${(gz(bytesV2) / gz(snapJson)).toFixed(1)}x`,
+]);
+rows.push([
+  'encoded size (Yjs v1), not compressed',
+  kb(bytes.length),
+  `${kb(Buffer.byteLength(json))} input JSON · ${kb(Buffer.byteLength(snapJson))} snapshot JSON`,
+  `${(bytes.length / Buffer.byteLength(json)).toFixed(1)}x · ${(bytes.length / Buffer.byteLength(snapJson)).toFixed(1)}x`,
+]);
 
 const open = sideBySide(
   () => {

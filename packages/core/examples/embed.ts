@@ -3,11 +3,28 @@
  * react to changes, and report from it. Run: `npx tsx packages/core/examples/embed.ts`.
  */
 import * as Y from 'yjs';
-import { createPlan, openPlan, overdueActions, PlanError, ragSummary } from '../src/index.js';
-import { demoPlanInput } from '../src/fixtures/index.js';
+import { createPlan, openPlan, overdueActions, PlanError, ragSummary, type PlanInput } from '@coplan/core';
 
 // A plan arrives as bytes (from a file, a relay or IndexedDB); here we make one.
-const bytes = Y.encodeStateAsUpdate(createPlan(new Y.Doc(), demoPlanInput).doc);
+const input: PlanInput = {
+  title: 'LSCB Business Plan 2015/16',
+  period: { start: '2015-04-01', end: '2016-03-31' },
+  priorities: [
+    {
+      title: 'Improve the effectiveness of agencies and the community in preventing child sexual exploitation (CSE)',
+      objectives: [
+        {
+          text: 'Ensure there is an effective, multi-agency strategy in place to tackle CSE',
+          actions: [
+            { text: 'Refresh Pan-Lancs CSE strategy and re-launch', leads: ['LSCB team'], timescale: 'By 31/03/16' },
+            { text: 'Audit the CSE screening tool', leads: ['QA Sub'], timescale: 'By 31/03/16' },
+          ],
+        },
+      ],
+    },
+  ],
+};
+const bytes = Y.encodeStateAsUpdate(createPlan(new Y.Doc(), input).doc);
 
 const doc = new Y.Doc();
 Y.applyUpdate(doc, bytes);

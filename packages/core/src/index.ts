@@ -1,19 +1,27 @@
 /**
  * @coplan/core: safeguarding partnership business plans as Yjs documents.
- * Everything public is named here; nothing else is part of the API.
+ * Everything an embedder uses is named here, grouped; the building blocks
+ * that file-format packages need are in `@coplan/core/formats`. Nothing else
+ * is part of the API.
  */
 
-// Opening and creating plans
+// Plans: create, open, edit (through the Plan), bring content in
 export { createPlan, openPlan, hasPlan, type CreatePlanOptions } from './plan/create-plan.js';
-export { Plan, type Placement, type PlanOptions, type PlanPatch } from './plan/plan.js';
+export { Plan, type PlanOptions } from './plan/plan.js';
 export type { PlanChange } from './plan/change-feed.js';
 export { isTypingOnly } from './plan/typing-only.js';
 export { planToInput } from './plan/plan-to-input.js';
+export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
+export { PlanError, type PlanErrorCode } from './schema/errors.js';
 
-// The model
-export { PlanError, type PlanErrorCode, type PlanErrorDetails } from './model/errors.js';
-export { KINDS, ENTITY_KINDS, META_FIELDS, type EntityKind, type FieldSpec, type FieldType, type KindSpec } from './model/schema.js';
-export { holdsParagraphs } from './model/paragraph-fields.js';
+// What a plan holds: input to build one, snapshots to read one
+export type { PlanInput, ActionInput } from './schema/input.js';
+export type { PlanSnapshot, PrioritySnapshot, ObjectiveSnapshot, ActionSnapshot, ProgressUpdateSnapshot } from './schema/snapshot.js';
+export type { LeadRef } from './schema/entities.js';
+export type { EntityKind } from './schema/schema.js';
+export { holdsParagraphs } from './schema/paragraph-fields.js';
+
+// Values, their labels, dates and timescales
 export {
   RAG_VALUES,
   RAG_LABELS,
@@ -27,15 +35,11 @@ export {
   type ActionStatus,
   type LeadKind,
   type IsoDate,
-} from './model/values.js';
-export type * from './model/entities.js';
-export type * from './model/input.js';
-export type * from './model/snapshot.js';
-
-// Versions
-export type { AgreeVersionInput } from './versions/versions.js';
-export { diffSnapshots, type PlanDiff, type DiffItem, type FieldChange } from './versions/diff.js';
-export { SCHEMA_VERSION } from './migrate/migrations.js';
+} from './values/values.js';
+export { addDays, localToday } from './values/iso-date.js';
+export { parseTimescale } from './values/parse-timescale.js';
+export { businessYearOf } from './values/calendar.js';
+export type { Timescale } from './values/timescale.js';
 
 // Queries over snapshots
 export {
@@ -51,33 +55,20 @@ export {
   actionsPerLead,
   filterActions,
   type ActionFilter,
-  type LeadLoad,
-  type LeadActions,
   type ActionInContext,
-  type RagSummary,
-  type RecentChange,
 } from './queries/queries.js';
 
-// Plans in and out
-export { planToJson, planFromJson, PLAN_JSON_FORMAT, PLAN_JSON_VERSION } from './io/plan-json.js';
-export { encodeCoplanFile, mergeCoplanFile } from './io/coplan-file.js';
-export { registerToCsv, REGISTER_COLUMNS } from './io/register-csv.js';
+// Versions: agree one, compare two
+export type { AgreeVersionInput } from './document/version-store.js';
+export { diffVersions } from './versions/diff-versions.js';
+export { diffSnapshots, type PlanDiff } from './versions/diff.js';
 
-// Publishing plans and reports
-export { exportPlan, EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from './export/export-plan.js';
-export { buildReport, exportReport } from './reports/build-report.js';
+// Files: Coplan's versioned JSON and the .coplan file
+export { planToJson, planFromJson, PLAN_JSON_VERSION } from './plan/plan-json.js';
+export { encodeCoplanFile, mergeCoplanFile } from './document/coplan-file.js';
+export { SCHEMA_VERSION } from './document/migrations.js';
+
+// Reports: what each says (write them out with @coplan/publish)
+export { buildReport } from './reports/build-report.js';
 export { annualReportYears, type BusinessYear } from './reports/report-years.js';
-export type { Report, ReportKind, ReportFormat, ReportOptions } from './reports/report.js';
-
-// Importing plans from Word, Excel, CSV, pasted tables and text
-export { previewImport, previewParsed } from './import/preview-import.js';
-export { parseImportSource, MAX_IMPORT_BYTES, type ImportSource } from './import/read-source.js';
-export type { ImportPreview, ImportColumn, ColumnMapping, MapOptions } from './import/map-source.js';
-export type { NotImported } from './import/plan-builder.js';
-export type { ParsedSource, SourceBlock, SourceFormat } from './import/source.js';
-export { IMPORT_FIELDS, recogniseHeading, type ImportField, type HeadingMatch } from './import/headings.js';
-export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
-
-// Timescales
-export * from './timescale/index.js';
-export { addDays, localToday } from './crdt/iso-date.js';
+export { REPORT_KINDS, type Report, type ReportKind, type ReportOptions } from './reports/report.js';

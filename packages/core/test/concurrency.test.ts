@@ -67,7 +67,12 @@ describe('concurrent work by partners', () => {
     expect(entry.contains).toContainEqual({ kind: 'action', id: added, label: 'Added by Bob meanwhile', addedAfterDelete: true });
     alice.restore('objective', o);
     syncAll([alice.doc, bob.doc]);
-    expect(bob.snapshot().priorities[0]!.objectives[0]!.actions.map((x) => x.text).sort()).toEqual(['Action', 'Added by Bob meanwhile']);
+    expect(
+      bob
+        .snapshot()
+        .priorities[0]!.objectives[0]!.actions.map((x) => x.text)
+        .sort(),
+    ).toEqual(['Action', 'Added by Bob meanwhile']);
   });
 
   it('keeps both when two partners insert at the same place, in the same order everywhere', () => {
@@ -88,7 +93,12 @@ describe('concurrent work by partners', () => {
     alice.update('priority', p, { successStatements: ['Alice’s statement'] });
     bob.update('priority', p, { successStatements: ['Bob’s statement'] });
     syncAll([alice.doc, bob.doc]);
-    expect(alice.get('action', a)!.leads.map((l) => ('name' in l ? l.name : '')).sort()).toEqual(['CSE Sub', 'QA Sub']);
+    expect(
+      alice
+        .get('action', a)!
+        .leads.map((l) => ('name' in l ? l.name : ''))
+        .sort(),
+    ).toEqual(['CSE Sub', 'QA Sub']);
     expect(alice.get('priority', p)!.successStatements.sort()).toEqual(['Alice’s statement', 'Bob’s statement']);
   });
 });

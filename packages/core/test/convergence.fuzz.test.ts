@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, KINDS, openPlan, PlanError, type EntityKind, type Plan, type PlanSnapshot } from '../src/index.js';
-import { layoutOf } from '../src/crdt/layout.js';
+import { openPlan, PlanError, type EntityKind, type Plan, type PlanSnapshot } from '../src/index.js';
+import { ENTITY_KINDS, KINDS } from '../src/schema/schema.js';
+import { layoutOf } from '../src/document/layout.js';
 import { newPlan, replicaOf, seededRandom } from './helpers.js';
 
 /**
@@ -196,9 +197,8 @@ const RUNS = Number(process.env.COPLAN_FUZZ_RUNS ?? 200);
 describe('convergence under random concurrent edits', () => {
   it(`converges with invariants intact over ${RUNS} random scenarios`, () => {
     fc.assert(
-      fc.property(
-        fc.record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), replicas: fc.integer({ min: 3, max: 5 }), steps: fc.integer({ min: 10, max: 60 }) }),
-        (scenario) => runScenario(scenario),
+      fc.property(fc.record({ seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }), replicas: fc.integer({ min: 3, max: 5 }), steps: fc.integer({ min: 10, max: 60 }) }), (scenario) =>
+        runScenario(scenario),
       ),
       { numRuns: RUNS },
     );

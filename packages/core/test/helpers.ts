@@ -19,14 +19,34 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** A small plan of two actions, titled after its partnership. */
+export function smallPlanInput(partnership: string): PlanInput {
+  return {
+    title: `${partnership} Business Plan`,
+    priorities: [
+      {
+        title: 'Neglect',
+        objectives: [
+          {
+            text: 'Embed the neglect toolkit',
+            actions: [
+              { text: 'Train 200 practitioners', leads: ['L&D Sub-group'], timescale: 'March 2025' },
+              { text: 'Audit use of the toolkit', leads: ['QA Sub-group'], timescale: 'June 2025' },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
 export function newPlan(input: Partial<PlanInput> = {}, options: CreatePlanOptions = {}): Plan {
   return createPlan(new Y.Doc(), { title: 'Test plan', ...input }, { user: 'Tester', now: steppingClock(), planId: 'plan-1', ...options });
 }
 
 /** Exchanges every missing update between all docs, both ways. */
 export function syncAll(docs: Y.Doc[]): void {
-  for (const a of docs)
-    for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
+  for (const a of docs) for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
 }
 
 /** A replica of `doc` in a new Y.Doc. */

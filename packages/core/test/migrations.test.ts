@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { openPlan, PlanError, SCHEMA_VERSION } from '../src/index.js';
-import { layoutOf } from '../src/crdt/layout.js';
-import { migrateDoc, type Migration } from '../src/migrate/migrations.js';
+import { layoutOf } from '../src/document/layout.js';
+import { migrateDoc, type Migration } from '../src/document/migrations.js';
 import { newPlan } from './helpers.js';
 
 describe('schema version and migrations', () => {

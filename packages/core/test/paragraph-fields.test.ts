@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { holdsParagraphs, KINDS, META_FIELDS } from '../src/index.js';
+import { holdsParagraphs } from '../src/index.js';
+import { KINDS, META_FIELDS } from '../src/schema/schema.js';
 
 describe('holdsParagraphs: which text fields take new lines', () => {
   it('narratives, impact, the vision and context statements do; titles, action text and timescales do not', () => {
-    for (const [kind, field] of [['plan', 'vision'], ['plan', 'introduction'], ['objective', 'impact'], ['action', 'impact'], ['progress', 'narrative'], ['context', 'text']] as const)
+    for (const [kind, field] of [
+      ['plan', 'vision'],
+      ['plan', 'introduction'],
+      ['objective', 'impact'],
+      ['action', 'impact'],
+      ['progress', 'narrative'],
+      ['context', 'text'],
+    ] as const)
       expect(holdsParagraphs(kind, field), `${kind}.${field}`).toBe(true);
-    for (const [kind, field] of [['plan', 'title'], ['priority', 'title'], ['action', 'text'], ['action', 'timescale'], ['milestone', 'text']] as const)
+    for (const [kind, field] of [
+      ['plan', 'title'],
+      ['priority', 'title'],
+      ['action', 'text'],
+      ['action', 'timescale'],
+      ['milestone', 'text'],
+    ] as const)
       expect(holdsParagraphs(kind, field), `${kind}.${field}`).toBe(false);
   });
 

@@ -57,11 +57,7 @@ describe('creating and opening', () => {
 
   it('leaves the doc untouched when the input is bad', () => {
     const doc = new Y.Doc();
-    expectPlanError(
-      () => createPlan(doc, { title: 'Plan', priorities: [{ title: 'P', objectives: [{ text: 'O', actions: [{ text: '' }] }] }] }),
-      'required',
-      /action\.text is required/,
-    );
+    expectPlanError(() => createPlan(doc, { title: 'Plan', priorities: [{ title: 'P', objectives: [{ text: 'O', actions: [{ text: '' }] }] }] }), 'required', /action\.text is required/);
     expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
     expectPlanError(() => createPlan(doc, { title: '   ' }), 'required');
     expectPlanError(
@@ -86,13 +82,25 @@ describe('create, update, move, delete and restore', () => {
     plan.create('variant', { partnershipId, text: 'Leicester does it this way', leads: [{ name: 'Business Office' }], timescale: 'March 2021' }, { parentId: a });
     plan.create('progress', { date: '2016-01-10', author: 'Sam', rag: 'amber', narrative: 'Started' }, { parentId: a });
     plan.create('progress', { date: '2016-02-10', author: 'Sam', rag: 'green', narrative: 'On track', evidence: 'Minutes' }, { parentId: a });
-    plan.create('indicator', { name: 'Referrals', priorityId: p, target: '100', unit: 'count', values: [{ date: '2016-03-31', value: 80 }, { date: '2015-09-30', value: 40, note: 'H1' }] });
+    plan.create('indicator', {
+      name: 'Referrals',
+      priorityId: p,
+      target: '100',
+      unit: 'count',
+      values: [
+        { date: '2016-03-31', value: 80 },
+        { date: '2015-09-30', value: 40, note: 'H1' },
+      ],
+    });
 
     const s = plan.snapshot();
     const priority = s.priorities[0]!;
     expect(priority).toMatchObject({ number: 1, title: 'Priority', aim: 'Aim', owner: 'TBC', successStatements: ['One', 'Two'], leadGroup: { leadId: lead, name: 'QA Sub' } });
     const action = priority.objectives[0]!.actions[0]!;
-    expect(action.leads).toEqual([{ leadId: lead, name: 'QA Sub' }, { leadId: null, name: 'CPBs' }]);
+    expect(action.leads).toEqual([
+      { leadId: lead, name: 'QA Sub' },
+      { leadId: null, name: 'CPBs' },
+    ]);
     expect(action.timescale.text).toBe('By 31/03/16');
     expect(action.timescale.due?.end).toBe('2016-03-31');
     expect(action.rag).toBe('green');

@@ -116,7 +116,7 @@ describe('queries', () => {
 });
 
 describe('days', () => {
-  it('counts days across month, year and leap-day ends, and reads today on this device\'s calendar', () => {
+  it("counts days across month, year and leap-day ends, and reads today on this device's calendar", () => {
     expect(addDays('2016-02-28', 1)).toBe('2016-02-29');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
@@ -127,15 +127,25 @@ describe('days', () => {
 });
 
 describe('actions per lead', () => {
-  it('gathers each lead\'s actions from actions and their per-partnership parts, each action once, free-text names matched ignoring case', () => {
+  it("gathers each lead's actions from actions and their per-partnership parts, each action once, free-text names matched ignoring case", () => {
     const plan = newPlan({
       partnerships: [{ name: 'City', shortName: 'C' }],
       leads: [{ name: 'QA Sub', kind: 'group' }],
-      priorities: [{ title: 'P', objectives: [{ text: 'O', actions: [
-        { text: 'A1', leads: ['QA Sub', 'police'], variants: [{ partnership: 'C', leads: ['QA Sub'] }] },
-        { text: 'A2', leads: ['Police'] },
-        { text: 'A3', variants: [{ partnership: 'C', leads: ['Schools'] }] },
-      ] }] }],
+      priorities: [
+        {
+          title: 'P',
+          objectives: [
+            {
+              text: 'O',
+              actions: [
+                { text: 'A1', leads: ['QA Sub', 'police'], variants: [{ partnership: 'C', leads: ['QA Sub'] }] },
+                { text: 'A2', leads: ['Police'] },
+                { text: 'A3', variants: [{ partnership: 'C', leads: ['Schools'] }] },
+              ],
+            },
+          ],
+        },
+      ],
     });
     expect(actionsPerLead(plan.snapshot()).map((l) => [l.name, l.leadId !== null, l.rows.map((r) => r.action.text)])).toEqual([
       ['QA Sub', true, ['A1']],

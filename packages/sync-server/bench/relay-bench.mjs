@@ -53,9 +53,7 @@ const SERVERS = {
   },
   coplan: () => spawnServer(process.execPath, [join(here, '../dist/cli.js'), '--port', '0', '--data-dir', mkdtempSync(join(tmpdir(), 'bench-coplan-'))], {}),
   reference: () =>
-    freePort().then((port) =>
-      spawnServer(process.execPath, [referenceServer], { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: mkdtempSync(join(tmpdir(), 'bench-ref-')) }, port),
-    ),
+    freePort().then((port) => spawnServer(process.execPath, [referenceServer], { HOST: '127.0.0.1', PORT: String(port), YPERSISTENCE: mkdtempSync(join(tmpdir(), 'bench-ref-')) }, port)),
   floor: () => spawnServer(process.execPath, [join(here, 'floor-server.mjs')], { PORT: '0' }),
 };
 
@@ -166,9 +164,7 @@ async function workshop(name) {
   const before = processStats(server.child.pid);
   const started = performance.now();
   let seq = 0;
-  const timers = clients.map((c, i) =>
-    setInterval(() => c.doc.transact(() => c.doc.getMap('m').set(`c${i}`, ++seq), 'local'), 1000 / RATE),
-  );
+  const timers = clients.map((c, i) => setInterval(() => c.doc.transact(() => c.doc.getMap('m').set(`c${i}`, ++seq), 'local'), 1000 / RATE));
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   timers.forEach(clearInterval);
   await new Promise((r) => setTimeout(r, 1000));
@@ -308,8 +304,12 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2
 console.log(`workload: ${CLIENTS} clients in one room, each sending ${RATE} updates/s for ${SECONDS} s; then ${IDLE_ROOMS} idle rooms with one client each`);
 console.log('\n| server | p50 delivery | p99 delivery | between relays p50 / p99 | delivered | server CPU | server peak memory | RSS with idle rooms |\n|---|---|---|---|---|---|---|---|');
 for (const r of rows)
-  console.log(`| ${label[r.name]} | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${r.crossP50 === null ? '—' : `${fmt(r.crossP50)} / ${fmt(r.crossP99)} ms`} | ${fmt(r.delivered * 100)}% | ${fmt(r.cpu)}% of a core${r.name === 'coplan-pg-two' ? ' (first relay)' : ''} | ${fmt(r.peakMiB)} MiB | ${r.idle === null ? '—' : `${fmt(r.idle)} MiB`} |`);
-console.log('\nUnder a hostile viewer (1 MB presence state refreshed 10 times a second, plus a connection that never reads sending 400 presence queries a second), another plan of about 200 kB syncing 15 times in a row:\n');
+  console.log(
+    `| ${label[r.name]} | ${fmt(r.p50)} ms | ${fmt(r.p99)} ms | ${r.crossP50 === null ? '—' : `${fmt(r.crossP50)} / ${fmt(r.crossP99)} ms`} | ${fmt(r.delivered * 100)}% | ${fmt(r.cpu)}% of a core${r.name === 'coplan-pg-two' ? ' (first relay)' : ''} | ${fmt(r.peakMiB)} MiB | ${r.idle === null ? '—' : `${fmt(r.idle)} MiB`} |`,
+  );
+console.log(
+  '\nUnder a hostile viewer (1 MB presence state refreshed 10 times a second, plus a connection that never reads sending 400 presence queries a second), another plan of about 200 kB syncing 15 times in a row:\n',
+);
 console.log('| server | sync, quiet (median / max) | sync, under attack (median / max) | peak memory, quiet | peak memory, under attack |\n|---|---|---|---|---|');
 for (const r of rows.filter((r) => r.hostile)) {
   const h = r.hostile;

@@ -50,7 +50,8 @@ async function main(argv: string[]): Promise<void> {
     const secret = values.secret ?? process.env.COPLAN_SECRET;
     if (!secret) fail('token needs --secret (the same one the server runs with).');
     if (!values.plan) fail('token needs --plan ID.');
-    if (values.role !== 'owner' && values.role !== 'editor' && values.role !== 'viewer') fail('token needs --role owner, --role editor or --role viewer (an owner can share the plan and take links back).');
+    if (values.role !== 'owner' && values.role !== 'editor' && values.role !== 'viewer')
+      fail('token needs --role owner, --role editor or --role viewer (an owner can share the plan and take links back).');
     try {
       process.stdout.write((await signToken(secret, { planId: values.plan, role: values.role, name: values.name ?? '' }, values.ttl)) + '\n');
     } catch (e) {
@@ -102,7 +103,11 @@ async function main(argv: string[]): Promise<void> {
     if (!Number.isInteger(n) || n <= 0) fail(`--${flag} must be a whole number above 0; got "${raw}".`);
     return n;
   };
-  const list = (raw: string | undefined) => (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (raw: string | undefined) =>
+    (raw ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   // An issuer may be named for the app's sign-in button: "Lincolnshire Police=https://login.microsoftonline.com/…/v2.0".
   const named = (values['oidc-issuer']?.length ? values['oidc-issuer'] : list(process.env.COPLAN_OIDC_ISSUERS)).map((raw) => /^([^=]+?)=(https?:\/\/.+)$/.exec(raw) ?? [raw, null, raw]);
   const issuers = named.map((m) => m[2]!);
@@ -120,7 +125,15 @@ async function main(argv: string[]): Promise<void> {
     demo: values.demo ?? process.env.COPLAN_DEMO === '1',
     publicUrl: values['public-url'] ?? process.env.COPLAN_PUBLIC_URL,
     ...(issuers.length
-      ? { oidc: { issuers, names, clientId: clientId!, allowedTenants: list(values['oidc-allowed-tenants'] ?? process.env.COPLAN_OIDC_ALLOWED_TENANTS), allowedDomains: list(values['oidc-allowed-domains'] ?? process.env.COPLAN_OIDC_ALLOWED_DOMAINS).map((d) => d.toLowerCase()) } }
+      ? {
+          oidc: {
+            issuers,
+            names,
+            clientId: clientId!,
+            allowedTenants: list(values['oidc-allowed-tenants'] ?? process.env.COPLAN_OIDC_ALLOWED_TENANTS),
+            allowedDomains: list(values['oidc-allowed-domains'] ?? process.env.COPLAN_OIDC_ALLOWED_DOMAINS).map((d) => d.toLowerCase()),
+          },
+        }
       : {}),
     staticDir: resolve(values.static ?? process.env.COPLAN_STATIC ?? join(here, '../../app/dist')),
     maxMessageBytes: limit('max-message-bytes', 'COPLAN_MAX_MESSAGE_BYTES'),

@@ -37,8 +37,10 @@ export const CLOSE_ADVICE: Record<number, string> = {
   [CLOSE.reloadPlan]: 'The server had to reload this plan. Coplan reconnects by itself; your changes are kept on this device meanwhile.',
   [CLOSE.malformed]: 'The server could not read a message from this device. Your changes are kept on this device: save a copy (Files → Save a .coplan file) and reload the page.',
   [CLOSE.accessExpired]: 'Your access to this plan has expired. Your changes are kept on this device: ask the plan’s owner for a new link, and save a copy (Files → Save a .coplan file) meanwhile.',
-  [CLOSE.accessRevoked]: 'The link you opened this plan with has been taken back by its owner. Your changes are kept on this device: save a copy (Files → Save a .coplan file) and ask the owner if you still need access.',
-  [CLOSE.updateRefused]: 'The server refused a change from this device as too large or too deeply nested. Your changes are kept on this device: save a copy (Files → Save a .coplan file) and tell whoever runs your Coplan server.',
+  [CLOSE.accessRevoked]:
+    'The link you opened this plan with has been taken back by its owner. Your changes are kept on this device: save a copy (Files → Save a .coplan file) and ask the owner if you still need access.',
+  [CLOSE.updateRefused]:
+    'The server refused a change from this device as too large or too deeply nested. Your changes are kept on this device: save a copy (Files → Save a .coplan file) and tell whoever runs your Coplan server.',
   [CLOSE.tooSlow]: 'The connection was too slow to keep up. Coplan reconnects by itself.',
   [CLOSE.tooManyMessages]: 'This device sent changes faster than the server takes them. Coplan reconnects by itself in a moment; nothing is lost.',
 };

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { createPlan } from '@coplan/core';
-import { demoPlanInput } from '@coplan/core/fixtures';
+import { demoPlanInput } from '@coplan/seeds';
 import { DEMO_PLAN_ID } from './demo-plan-id.js';
 import type { PlanStore } from './store/plan-store.js';
 

@@ -21,12 +21,7 @@ export interface PresenceOwners<Conn> {
  * Returns the update to apply (null when nothing is left) and the ids claimed,
  * plus the owners of ids that were contested (a stale owner may be probed).
  */
-export function filterPresence<Conn>(
-  update: Uint8Array,
-  conn: Conn,
-  owners: PresenceOwners<Conn>,
-  limits: RelayLimits,
-): { update: Uint8Array | null; claimed: number[]; contested: Conn[] } {
+export function filterPresence<Conn>(update: Uint8Array, conn: Conn, owners: PresenceOwners<Conn>, limits: RelayLimits): { update: Uint8Array | null; claimed: number[]; contested: Conn[] } {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
   const mine = owners.idsOf(conn);

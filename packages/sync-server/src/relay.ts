@@ -86,10 +86,17 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   for (const key of Object.keys(DEFAULT_LIMITS) as Array<keyof RelayLimits>) if (options[key] !== undefined) limits[key] = options[key]!;
   if (!options.store && !options.dataDir && !options.databaseUrl) throw new Error('startRelay needs a dataDir, a databaseUrl or a store.');
   // The database driver loads only for a relay that uses it.
-  const store: PlanStore = options.store ?? (options.databaseUrl ? await (await import('./store/postgres-store.js')).PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
+  const store: PlanStore =
+    options.store ?? (options.databaseUrl ? await (await import('./store/postgres-store.js')).PostgresStore.open(options.databaseUrl, { log }) : new FileStore(options.dataDir!));
   const links: LinkRegistry | null =
     options.links ??
-    (!options.secret ? null : options.databaseUrl ? await (await import('./sharing/postgres-link-registry.js')).PostgresLinkRegistry.open(options.databaseUrl, { log }) : options.dataDir ? new FileLinkRegistry(options.dataDir) : null);
+    (!options.secret
+      ? null
+      : options.databaseUrl
+        ? await (await import('./sharing/postgres-link-registry.js')).PostgresLinkRegistry.open(options.databaseUrl, { log })
+        : options.dataDir
+          ? new FileLinkRegistry(options.dataDir)
+          : null);
   if (options.oidc && !options.secret) throw new Error('Sign-in (--oidc-issuer) needs --secret as well: the first owner of a plan gets their access from a token.');
   const oidc = options.oidc ? new OidcVerifier(options.oidc) : undefined;
   const access = options.access ?? (options.secret ? tokenAccess(options.secret, links ?? undefined, oidc) : openAccess);
@@ -128,10 +135,20 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       // What the app needs to offer sign-in: which organisations, and the application id to sign in to.
       if (!options.oidc) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay has no sign-in"}');
       const { issuers, names = {}, clientId } = options.oidc;
-      return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ clientId, issuers: issuers.map((issuer) => ({ issuer, name: names[issuer] ?? new URL(issuer).host })) }));
+      return void res
+        .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ clientId, issuers: issuers.map((issuer) => ({ issuer, name: names[issuer] ?? new URL(issuer).host })) }));
     }
     if (path.startsWith('/api/plans/')) {
-      const api = { secret: options.secret ?? '', access, links: links!, publicUrl: options.publicUrl, now, planExists: (id: string) => store.has(id), ...(oidc ? { identify: (t: string) => oidc.verify(t) } : {}) };
+      const api = {
+        secret: options.secret ?? '',
+        access,
+        links: links!,
+        publicUrl: options.publicUrl,
+        now,
+        planExists: (id: string) => store.has(id),
+        ...(oidc ? { identify: (t: string) => oidc.verify(t) } : {}),
+      };
       if (options.secret && links && (await answerLinksApi(path, req, res, api))) return;
       const why = !options.secret ? 'sharing needs the relay to run with --secret' : !links ? 'this relay keeps no share links' : 'no such API address: see packages/sync-server/README.md';
       return void res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: why }));
@@ -211,7 +228,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         rooms.idle(room);
       });
       if (grant.linkId) byLink.set(grant.linkId, (byLink.get(grant.linkId) ?? new Set()).add(ws));
-      links?.recordAccess({ at: new Date(now()).toISOString(), planId, linkId: grant.linkId ?? null, name: grant.name, role: grant.role }).catch((e) => log(`ERROR could not write the access log of plan "${planId}": ${e instanceof Error ? e.message : e}`));
+      links
+        ?.recordAccess({ at: new Date(now()).toISOString(), planId, linkId: grant.linkId ?? null, name: grant.name, role: grant.role })
+        .catch((e) => log(`ERROR could not write the access log of plan "${planId}": ${e instanceof Error ? e.message : e}`));
     });
   };
 

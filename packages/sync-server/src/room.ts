@@ -139,7 +139,11 @@ export class Room {
     if (bad.length) {
       ctx.metrics.quarantined += bad.length;
       try {
-        const where = await ctx.store.quarantine(planId, bad.map((b) => b.update), `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`);
+        const where = await ctx.store.quarantine(
+          planId,
+          bad.map((b) => b.update),
+          `stored updates that failed to apply: ${bad.map((b) => b.error).join('; ')}`,
+        );
         ctx.log(`WARNING plan "${planId}": ${bad.length} stored update(s) failed to apply and were moved to ${where}; the rest of the plan is loaded.`);
         await room.compact();
       } catch (e) {
@@ -207,7 +211,12 @@ export class Room {
     if (this.destroyed) return;
     try {
       // A person connected here is this relay's to speak for: another relay's word on their id is dropped.
-      const { update: theirs } = filterPresence(update, REMOTE_PRESENCE, { ownerOf: (id) => this.presenceOwners.get(id), idsOf: () => new Set() }, { ...this.ctx.limits, maxPresenceIdsPerConnection: Number.MAX_SAFE_INTEGER });
+      const { update: theirs } = filterPresence(
+        update,
+        REMOTE_PRESENCE,
+        { ownerOf: (id) => this.presenceOwners.get(id), idsOf: () => new Set() },
+        { ...this.ctx.limits, maxPresenceIdsPerConnection: Number.MAX_SAFE_INTEGER },
+      );
       if (theirs) awarenessProtocol.applyAwarenessUpdate(this.awareness, theirs, REMOTE_PRESENCE);
     } catch (e) {
       this.ctx.log(`WARNING plan "${this.planId}": presence from another relay could not be read (${e instanceof Error ? e.message : e}).`);
@@ -289,10 +298,7 @@ export class Room {
     if (type === MESSAGE_SYNC) {
       const syncType = decoding.readVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
-        const encoder = encoding.createEncoder();
-        encoding.writeVarUint(encoder, MESSAGE_SYNC);
-        syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
-        this.send(peer, encoding.toUint8Array(encoder));
+        this.answerSync(peer, decoding.readVarUint8Array(decoder));
       } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
         const update = decoding.readVarUint8Array(decoder);
         if (peer.role === 'viewer') return; // a viewer's edits are never applied, stored or passed on
@@ -312,6 +318,19 @@ export class Room {
       peer.lastPresenceQuery = now;
       this.send(peer, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
     } else throw new Error(`unknown message type ${type}`);
+  }
+
+  /**
+   * Sends a peer what it lacks of the plan. Nobody is sent an edit the store
+   * does not hold yet: while a write is in flight, the answer waits for it
+   * (the room's document is ahead of the store until then).
+   */
+  private answerSync(peer: Peer, stateVector: Uint8Array): void {
+    if (this.flushing) return void this.flushing.then(() => this.answerSync(peer, stateVector));
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+    this.send(peer, encoding.toUint8Array(encoder));
   }
 
   /**
@@ -338,7 +357,9 @@ export class Room {
       this.rebuild();
       throw new Refused(
         CLOSE.updateRefused,
-        failure ? `an update that failed to apply (${failure instanceof Error ? failure.message : failure}); the plan was rebuilt without it` : `an update nesting shared types more than ${this.ctx.limits.maxNestingDepth} deep; the plan was rebuilt without it`,
+        failure
+          ? `an update that failed to apply (${failure instanceof Error ? failure.message : failure}); the plan was rebuilt without it`
+          : `an update nesting shared types more than ${this.ctx.limits.maxNestingDepth} deep; the plan was rebuilt without it`,
       );
     }
     if (captured.length === 0) return;
@@ -429,7 +450,9 @@ export class Room {
   private persistenceFailed(e: unknown): void {
     const message = e instanceof Error ? e.message : String(e);
     this.ctx.metrics.persistenceErrors++;
-    this.ctx.log(`ERROR could not save plan "${this.planId}" to disk: ${message}. Edits are kept in memory and on every client, and the whole plan is written again once the disk takes it; free disk space or fix permissions.`);
+    this.ctx.log(
+      `ERROR could not save plan "${this.planId}" to disk: ${message}. Edits are kept in memory and on every client, and the whole plan is written again once the disk takes it; free disk space or fix permissions.`,
+    );
     if (this.retryTimer || this.destroyed) return;
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
@@ -454,8 +477,7 @@ export class Room {
     for (const peer of this.peers.values()) this.send(peer, message);
     const outgoing = [...this.outgoingPresence];
     this.outgoingPresence.clear();
-    if (outgoing.length && this.ctx.store.publishPresence)
-      this.ctx.store.publishPresence(this.planId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, outgoing)).catch(() => undefined); // presence is best effort
+    if (outgoing.length && this.ctx.store.publishPresence) this.ctx.store.publishPresence(this.planId, awarenessProtocol.encodeAwarenessUpdate(this.awareness, outgoing)).catch(() => undefined); // presence is best effort
   }
 
   /** Sends, unless the connection is already too far behind: then it is closed rather than fed. */

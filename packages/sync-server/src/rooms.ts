@@ -1,7 +1,6 @@
 import { CLOSE } from './close-codes.js';
 import { Room, type Peer, type RoomContext } from './room.js';
 
-
 /**
  * The plans a relay has open. A plan is loaded once however many connections
  * ask for it at the same moment, and unloaded when nobody has been connected
@@ -89,7 +88,12 @@ export class Rooms {
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     const rooms = await Promise.allSettled(this.rooms.values());
     const open = rooms.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    await Promise.all(open.map(async (room) => (await room.settled(), room.compact())));
+    await Promise.all(
+      open.map(async (room) => {
+        await room.settled();
+        await room.compact();
+      }),
+    );
     return void open;
   }
 

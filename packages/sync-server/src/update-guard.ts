@@ -21,7 +21,14 @@ export function checkUpdate(update: Uint8Array, limits: RelayLimits): void {
     if (!(struct instanceof Y.Item)) continue;
     const content = struct.content;
     if (content instanceof Y.ContentDoc) throw new Refused(CLOSE.updateRefused, 'an update holding a subdocument, which plans never have');
-    const values = content instanceof Y.ContentAny || content instanceof Y.ContentJSON ? content.arr : content instanceof Y.ContentEmbed ? [content.embed] : content instanceof Y.ContentFormat ? [content.value] : [];
+    const values =
+      content instanceof Y.ContentAny || content instanceof Y.ContentJSON
+        ? content.arr
+        : content instanceof Y.ContentEmbed
+          ? [content.embed]
+          : content instanceof Y.ContentFormat
+            ? [content.value]
+            : [];
     for (const value of values) {
       if (valueDepth(value, limits.maxValueDepth) > limits.maxValueDepth) throw new Refused(CLOSE.updateRefused, `an update holding a value nested more than ${limits.maxValueDepth} deep`);
     }

@@ -68,7 +68,10 @@ describe('bad input and load', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => { bytes[0] = 5 + (bytes[0]! % 200); return bytes; }), // unknown message type
+          fc.uint8Array({ minLength: 1, maxLength: 64 }).map((bytes) => {
+            bytes[0] = 5 + (bytes[0]! % 200);
+            return bytes;
+          }), // unknown message type
           fc.uint8Array({ minLength: 0, maxLength: 8 }).map((bytes) => Uint8Array.from([0, 2, 200, ...bytes])), // truncated update
           fc.uint8Array({ minLength: 0, maxLength: 8 }).map((bytes) => Uint8Array.from([0, 9, ...bytes])), // unknown sync type
           fc.constant('not binary'),

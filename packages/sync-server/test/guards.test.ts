@@ -65,19 +65,32 @@ describe('the update guard', () => {
 describe('the presence guard', () => {
   it('keeps a connection’s own ids, drops ids owned by another, caps how many it may claim, and refuses big or deep states', () => {
     const owners = new Map<number, string>([[7, 'bob']]);
-    const ids = new Map<string, Set<number>>([['alice', new Set([1])], ['bob', new Set([7])]]);
+    const ids = new Map<string, Set<number>>([
+      ['alice', new Set([1])],
+      ['bob', new Set([7])],
+    ]);
     const view = { ownerOf: (id: number) => owners.get(id) ?? (id === 1 ? 'alice' : undefined), idsOf: (c: string) => ids.get(c)! };
     const limits = { ...DEFAULT_LIMITS, maxPresenceIdsPerConnection: 2 };
-    const result = filterPresence(presenceUpdate([
-      { clientId: 1, clock: 2, state: { user: 'alice' } },
-      { clientId: 7, clock: 99, state: { user: 'mallory' } },
-      { clientId: 8, clock: 1, state: {} },
-      { clientId: 9, clock: 1, state: {} },
-    ]), 'alice', view, limits);
+    const result = filterPresence(
+      presenceUpdate([
+        { clientId: 1, clock: 2, state: { user: 'alice' } },
+        { clientId: 7, clock: 99, state: { user: 'mallory' } },
+        { clientId: 8, clock: 1, state: {} },
+        { clientId: 9, clock: 1, state: {} },
+      ]),
+      'alice',
+      view,
+      limits,
+    );
     expect(result.claimed).toEqual([8]);
     expect(result.contested).toEqual(['bob']);
     // What is left: ids 1 and 8, and not 7 (Bob's) nor 9 (over Alice's allowance of 2).
-    expect(result.update).toEqual(presenceUpdate([{ clientId: 1, clock: 2, state: { user: 'alice' } }, { clientId: 8, clock: 1, state: {} }]));
+    expect(result.update).toEqual(
+      presenceUpdate([
+        { clientId: 1, clock: 2, state: { user: 'alice' } },
+        { clientId: 8, clock: 1, state: {} },
+      ]),
+    );
     const none = filterPresence(presenceUpdate([{ clientId: 9, clock: 1, state: {} }]), 'alice', { ...view, idsOf: () => new Set([1, 2]) }, limits);
     expect(none.update).toBe(null);
     let deep: unknown = 1;

@@ -37,17 +37,48 @@ const pathChar = fc.oneof(
 );
 const path = fc.array(pathChar, { maxLength: 12 }).map((parts) => parts.join(''));
 const method = fc.oneof(fc.constantFrom('GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'CONNECT', 'TRACE'), token);
-const header = fc.tuple(token, fc.string({ maxLength: 40 }).map((v) => v.replace(/[\r\n]/g, ' ')));
+const header = fc.tuple(
+  token,
+  fc.string({ maxLength: 40 }).map((v) => v.replace(/[\r\n]/g, ' ')),
+);
 const upgradeHeaders = fc.constantFrom<Array<[string, string]>>(
   [],
-  [['Connection', 'Upgrade'], ['Upgrade', 'websocket'], ['Sec-WebSocket-Version', '13'], ['Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ==']],
-  [['Connection', 'Upgrade'], ['Upgrade', 'websocket']],
-  [['Connection', 'Upgrade'], ['Upgrade', 'websocket'], ['Sec-WebSocket-Version', '99'], ['Sec-WebSocket-Key', 'x']],
+  [
+    ['Connection', 'Upgrade'],
+    ['Upgrade', 'websocket'],
+    ['Sec-WebSocket-Version', '13'],
+    ['Sec-WebSocket-Key', 'dGhlIHNhbXBsZSBub25jZQ=='],
+  ],
+  [
+    ['Connection', 'Upgrade'],
+    ['Upgrade', 'websocket'],
+  ],
+  [
+    ['Connection', 'Upgrade'],
+    ['Upgrade', 'websocket'],
+    ['Sec-WebSocket-Version', '99'],
+    ['Sec-WebSocket-Key', 'x'],
+  ],
 );
 const request = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ method, path: fc.oneof(path, path.map((p) => `/${p}`), path.map((p) => `/sync/${p}`)), headers: fc.array(header, { maxLength: 4 }), upgrade: upgradeHeaders }).map(
-    ({ method: m, path: p, headers, upgrade }) => `${m} ${p.replace(/[\r\n ]/g, '%20') || '/'} HTTP/1.1\r\nHost: relay\r\n${[...headers, ...upgrade].map(([k, v]) => `${k}: ${v}\r\n`).join('')}Connection: close\r\n\r\n`,
-  ) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .record({
+        method,
+        path: fc.oneof(
+          path,
+          path.map((p) => `/${p}`),
+          path.map((p) => `/sync/${p}`),
+        ),
+        headers: fc.array(header, { maxLength: 4 }),
+        upgrade: upgradeHeaders,
+      })
+      .map(
+        ({ method: m, path: p, headers, upgrade }) =>
+          `${m} ${p.replace(/[\r\n ]/g, '%20') || '/'} HTTP/1.1\r\nHost: relay\r\n${[...headers, ...upgrade].map(([k, v]) => `${k}: ${v}\r\n`).join('')}Connection: close\r\n\r\n`,
+      ),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }).map((junk) => `${junk}\r\n\r\n`) },
 );
 

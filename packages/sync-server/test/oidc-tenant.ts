@@ -19,7 +19,13 @@ export async function startTenant(tid: string, options: { clientIds?: string[]; 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: (options.clientIds ?? ['coplan']).map((client_id) => ({ client_id, token_endpoint_auth_method: 'none', redirect_uris: [REDIRECT, ...(options.redirectUris ?? [])], grant_types: ['authorization_code'], response_types: ['code'] })),
+    clients: (options.clientIds ?? ['coplan']).map((client_id) => ({
+      client_id,
+      token_endpoint_auth_method: 'none',
+      redirect_uris: [REDIRECT, ...(options.redirectUris ?? [])],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+    })),
     claims: { openid: ['sub', 'tid'], email: ['email', 'email_verified'], profile: ['name'] },
     scopes: ['openid', 'email', 'profile'],
     features: { devInteractions: { enabled: true } },
@@ -52,7 +58,17 @@ export async function startTenant(tid: string, options: { clientIds?: string[]; 
       const verifier = randomBytes(32).toString('base64url');
       const challenge = createHash('sha256').update(verifier).digest('base64url');
       const auth = new URL('/auth', issuer);
-      for (const [k, v] of Object.entries({ client_id: clientId, response_type: 'code', scope: 'openid email profile', redirect_uri: REDIRECT, code_challenge: challenge, code_challenge_method: 'S256', nonce: randomBytes(8).toString('hex'), state: 's' })) auth.searchParams.set(k, v);
+      for (const [k, v] of Object.entries({
+        client_id: clientId,
+        response_type: 'code',
+        scope: 'openid email profile',
+        redirect_uri: REDIRECT,
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+        nonce: randomBytes(8).toString('hex'),
+        state: 's',
+      }))
+        auth.searchParams.set(k, v);
       let res = await go(auth.toString());
       // Follow the provider through its login and consent pages, answering each form, until it redirects back with a code.
       for (let step = 0; step < 10; step++) {
@@ -60,7 +76,11 @@ export async function startTenant(tid: string, options: { clientIds?: string[]; 
         if (location?.startsWith(REDIRECT)) {
           const code = new URL(location).searchParams.get('code');
           if (!code) throw new Error(`no code: ${location}`);
-          const token = await go('/token', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: clientId, code_verifier: verifier }).toString() });
+          const token = await go('/token', {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, client_id: clientId, code_verifier: verifier }).toString(),
+          });
           const body = (await token.json()) as { id_token?: string; error?: string };
           if (!body.id_token) throw new Error(`no ID token: ${JSON.stringify(body)}`);
           return body.id_token;

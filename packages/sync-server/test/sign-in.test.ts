@@ -9,17 +9,25 @@ let b: Tenant; // an NHS tenant
 let c: Tenant; // a tenant this server does not allow
 let short: Tenant; // tenant a again, with ID tokens that last 2 seconds
 beforeAll(async () => {
-  [a, b, c, short] = await Promise.all([startTenant('tenant-a', { clientIds: ['coplan', 'another-app'] }), startTenant('tenant-b'), startTenant('tenant-c'), startTenant('tenant-a', { idTokenSeconds: 2 })]);
+  [a, b, c, short] = await Promise.all([
+    startTenant('tenant-a', { clientIds: ['coplan', 'another-app'] }),
+    startTenant('tenant-b'),
+    startTenant('tenant-c'),
+    startTenant('tenant-a', { idTokenSeconds: 2 }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([a, b, c, short].map((t) => t?.close()));
 });
 
-const signInRelay = () =>
-  relay(['--secret', SECRET, '--oidc-client-id', 'coplan', '--oidc-allowed-tenants', 'tenant-a,tenant-b', ...[a, b, c, short].flatMap((t) => ['--oidc-issuer', t.issuer])]);
+const signInRelay = () => relay(['--secret', SECRET, '--oidc-client-id', 'coplan', '--oidc-allowed-tenants', 'tenant-a,tenant-b', ...[a, b, c, short].flatMap((t) => ['--oidc-issuer', t.issuer])]);
 
 async function share(r: RelayProcess, body: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${r.url}/api/plans/plan/links`, { method: 'POST', headers: { authorization: `Bearer ${token(SECRET, 'plan', 'owner')}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${r.url}/api/plans/plan/links`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token(SECRET, 'plan', 'owner')}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: await res.json() };
 }
 
@@ -45,7 +53,9 @@ describe('sign-in with the partners’ own accounts (OpenID Connect, real provid
     expect(await refusal(r, await a.signIn('dave@a.example', 'Dave'))).toMatch(/signed in as dave@a\.example, but this plan is not shared with you/);
     expect(await refusal(r, await c.signIn('carol@b.example', 'Carol'))).toMatch(/your organisation is not allowed on this server/);
     expect(await refusal(r, await a.signIn('alice@a.example', 'Alice', 'another-app'))).toMatch(/the sign-in was for another application/);
-    const log = (await (await fetch(`${r.url}/api/plans/plan/access-log`, { headers: { authorization: `Bearer ${token(SECRET, 'plan', 'owner')}` } })).json()) as { entries: Array<{ name: string; role: string }> };
+    const log = (await (await fetch(`${r.url}/api/plans/plan/access-log`, { headers: { authorization: `Bearer ${token(SECRET, 'plan', 'owner')}` } })).json()) as {
+      entries: Array<{ name: string; role: string }>;
+    };
     expect(log.entries.map((e) => `${e.name} ${e.role}`)).toEqual(expect.arrayContaining(['Alice editor', 'Bob viewer']));
   });
 
@@ -70,7 +80,11 @@ describe('sign-in with the partners’ own accounts (OpenID Connect, real provid
     const r = await signInRelay();
     await share(r, { role: 'owner', email: 'manager@a.example' });
     const idToken = await a.signIn('manager@a.example', 'Business manager');
-    const res = await fetch(`${r.url}/api/plans/plan/links`, { method: 'POST', headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'viewer', label: 'The board' }) });
+    const res = await fetch(`${r.url}/api/plans/plan/links`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${idToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'viewer', label: 'The board' }),
+    });
     expect(res.status).toBe(201);
     expect(((await res.json()) as { url: string }).url).toMatch(/\?token=/);
     const access = await (await fetch(`${r.url}/api/plans/plan/access`, { headers: { authorization: `Bearer ${idToken}` } })).json();

@@ -50,7 +50,11 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('compact' as const), size: fc.integer({ min: 1, max: 500 }) }),
 );
 const fault = fc.option(
-  fc.record({ op: fc.constantFrom('write' as const, 'datasync' as const, 'sync' as const, 'truncate' as const), code: fc.constantFrom('ENOSPC' as const, 'EIO' as const), partial: fc.double({ min: 0, max: 0.99, noNaN: true }) }),
+  fc.record({
+    op: fc.constantFrom('write' as const, 'datasync' as const, 'sync' as const, 'truncate' as const),
+    code: fc.constantFrom('ENOSPC' as const, 'EIO' as const),
+    partial: fc.double({ min: 0, max: 0.99, noNaN: true }),
+  }),
   { freq: 2 },
 );
 
@@ -118,7 +122,11 @@ describe('the file store under a failing disk', () => {
 
   it('regression: a whole record whose sync and cut-back both fail is kept, and later appends wait for a whole write', async () => {
     await crashAfter([
-      [{ kind: 'append', sizes: [1] }, { op: 'datasync', code: 'ENOSPC', partial: 0 }, { op: 'truncate', code: 'ENOSPC', partial: 0 }],
+      [
+        { kind: 'append', sizes: [1] },
+        { op: 'datasync', code: 'ENOSPC', partial: 0 },
+        { op: 'truncate', code: 'ENOSPC', partial: 0 },
+      ],
       [{ kind: 'append', sizes: [1] }, null, null],
     ]);
   });

@@ -33,7 +33,10 @@ describe('plans nobody is editing', () => {
     }
     // 120 plans came and went; the handles they used are closed again.
     expect(openFiles()).toBeLessThan(before + 10);
-    const reopened = new WebsocketProvider(relay.url.replace('http', 'ws') + '/sync', 'plan-2-7', new Y.Doc(), { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
+    const reopened = new WebsocketProvider(relay.url.replace('http', 'ws') + '/sync', 'plan-2-7', new Y.Doc(), {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
     await waitFor(() => expect(reopened.doc.getText('t').toString()).toBe('plan 7, round 2'));
     reopened.destroy();
   }, 40_000);

@@ -41,15 +41,22 @@ const editUpdate = fc
   });
 
 /** Bytes that look like an update and are not: flipped, cut short, padded with garbage. */
-const brokenUpdate = fc.tuple(editUpdate, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.option(fc.nat()), fc.uint8Array({ maxLength: 16 })).map(([update, flips, cut, tail]) => {
-  const bytes = Uint8Array.from(update);
-  for (const [at, value] of flips) bytes[at % bytes.length] = value;
-  const cutAt = cut === null ? bytes.length : cut % (bytes.length + 1);
-  return Uint8Array.from([...bytes.subarray(0, cutAt), ...tail]);
-});
+const brokenUpdate = fc
+  .tuple(editUpdate, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.option(fc.nat()), fc.uint8Array({ maxLength: 16 }))
+  .map(([update, flips, cut, tail]) => {
+    const bytes = Uint8Array.from(update);
+    for (const [at, value] of flips) bytes[at % bytes.length] = value;
+    const cutAt = cut === null ? bytes.length : cut % (bytes.length + 1);
+    return Uint8Array.from([...bytes.subarray(0, cutAt), ...tail]);
+  });
 
 const presence = fc.oneof(
-  fc.array(fc.record({ clientId: fc.nat(), clock: fc.nat(), state: fc.oneof(fc.jsonValue({ maxDepth: 50 }), fc.constant(null), fc.string({ minLength: 20_000, maxLength: 40_000 })) }), { minLength: 1, maxLength: 5 }).map(presenceFrame),
+  fc
+    .array(fc.record({ clientId: fc.nat(), clock: fc.nat(), state: fc.oneof(fc.jsonValue({ maxDepth: 50 }), fc.constant(null), fc.string({ minLength: 20_000, maxLength: 40_000 })) }), {
+      minLength: 1,
+      maxLength: 5,
+    })
+    .map(presenceFrame),
   fc.uint8Array({ maxLength: 64 }).map((bytes) => Uint8Array.from([1, ...bytes])),
 );
 

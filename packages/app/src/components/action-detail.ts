@@ -11,7 +11,15 @@ import './progress-form.js';
  * `plan-error` when the core refuses a change.
  */
 export class ActionDetail extends LitElement {
-  static override properties = { plan: { attribute: false }, snapshot: { attribute: false }, action: { attribute: false }, name: {}, readonly: { type: Boolean }, awareness: { attribute: false }, editing: { state: true } };
+  static override properties = {
+    plan: { attribute: false },
+    snapshot: { attribute: false },
+    action: { attribute: false },
+    name: {},
+    readonly: { type: Boolean },
+    awareness: { attribute: false },
+    editing: { state: true },
+  };
   plan!: Plan;
   snapshot!: PlanSnapshot;
   action!: ActionSnapshot;
@@ -69,25 +77,27 @@ export class ActionDetail extends LitElement {
             ${ro ? nothing : html`<button aria-label=${`Remove lead ${l.name} from ${this.name}`} @click=${() => this.run(() => this.plan.update('action', a.id, { leads: this.refs().filter((_, j) => j !== i) }))}>×</button>`}</span>`,
         )}
       </div>
-      ${ro
-        ? nothing
-        : html`<form @submit=${this.addLead}>
+      ${
+        ro
+          ? nothing
+          : html`<form @submit=${this.addLead}>
             <label>Add a lead <input name="lead" list="leads-${a.id}" aria-label=${`Add a lead to ${this.name}`} /></label>
             <datalist id="leads-${a.id}">${this.snapshot.leads.map((l) => html`<option value=${l.name}></option>`)}</datalist>
             <button type="submit">Add lead</button>
-          </form>`}
+          </form>`
+      }
       <h3>Impact</h3>
       <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="action" .entityId=${a.id} field="impact" label=${`Impact of ${this.name}`}></editable-text>
       <h3>Milestones</h3>
       <ul>${a.milestones.map(
-        (m) => html`<li><editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`}></editable-text>
+        (
+          m,
+        ) => html`<li><editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`}></editable-text>
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`}></editable-text></li>`,
       )}</ul>
       ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.create('milestone', { text: 'New milestone' }, { parentId: a.id }))}>Add a milestone to ${this.name}</button>`}
       <h3 id="log-heading" tabindex="-1">Progress log</h3>
-      ${a.updates.length
-        ? html`<ol class="log">${[...a.updates].reverse().map((u) => this.renderUpdate(u))}</ol>`
-        : html`<p>No progress updates yet.</p>`}
+      ${a.updates.length ? html`<ol class="log">${[...a.updates].reverse().map((u) => this.renderUpdate(u))}</ol>` : html`<p>No progress updates yet.</p>`}
     `;
   }
 
@@ -96,12 +106,14 @@ export class ActionDetail extends LitElement {
     if (this.editing === u.id)
       return html`<li><progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} .entry=${u} @progress-done=${() => this.closeEdit(u.id)}></progress-form></li>`;
     return html`<li><strong>${u.date}</strong>, ${u.author}, ${RAG_LABELS[u.rag]}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
-      ${this.readonly
-        ? nothing
-        : html`<span class="tools">
+      ${
+        this.readonly
+          ? nothing
+          : html`<span class="tools">
             <button data-edit=${u.id} aria-label=${`Edit ${which}`} @click=${() => (this.editing = u.id)}>Edit</button>
             <button aria-label=${`Delete ${which}`} @click=${() => this.deleteUpdate(u)}>Delete</button>
-          </span>`}</li>`;
+          </span>`
+      }</li>`;
   }
 
   private async closeEdit(id: string): Promise<void> {
@@ -116,7 +128,11 @@ export class ActionDetail extends LitElement {
     if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
     else
       this.dispatchEvent(
-        new CustomEvent('plan-notice', { detail: `The ${u.date} progress update of ${this.name} is in the bin. To bring it back, press Undo (Ctrl+Z) or Restore it from the bin.`, bubbles: true, composed: true }),
+        new CustomEvent('plan-notice', {
+          detail: `The ${u.date} progress update of ${this.name} is in the bin. To bring it back, press Undo (Ctrl+Z) or Restore it from the bin.`,
+          bubbles: true,
+          composed: true,
+        }),
       );
     // Focus stays in the log: on the Progress log heading, as the update's own buttons are gone.
     void this.updateComplete.then(() => (this.renderRoot.querySelector('#log-heading') as HTMLElement | null)?.focus());

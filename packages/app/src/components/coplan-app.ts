@@ -1,6 +1,6 @@
 import { css, html, LitElement } from 'lit';
 import type { PlanInput } from '@coplan/core';
-import { businessPlanTemplate } from '@coplan/core/fixtures';
+import { businessPlanTemplate } from '@coplan/seeds';
 import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
 import { startPlan } from '../state/new-plan.js';
 import { finishSignIn, signedIn, signInOptions, signOut, startSignIn, type SignedIn, type SignInIssuer } from '../state/sign-in.js';
@@ -24,7 +24,15 @@ function readRoute(): Route {
 
 /** The app shell: asks the person's name once, routes between the plan list and a plan, and says whether storage is persistent. */
 export class CoplanApp extends LitElement {
-  static override properties = { route: { state: true }, user: { state: true }, demoAvailable: { state: true }, storage: { state: true }, who: { state: true }, organisations: { state: true }, signInProblem: { state: true } };
+  static override properties = {
+    route: { state: true },
+    user: { state: true },
+    demoAvailable: { state: true },
+    storage: { state: true },
+    who: { state: true },
+    organisations: { state: true },
+    signInProblem: { state: true },
+  };
   /** Who is signed in with their organisation's account, if anyone. */
   who: SignedIn | null = signedIn();
   /** The organisations the relay takes sign-ins from (none: no sign-in offered). */
@@ -100,9 +108,11 @@ export class CoplanApp extends LitElement {
       const issuer = String(new FormData(e.target as HTMLFormElement).get('issuer') ?? orgs.issuers[0]!.issuer);
       startSignIn(issuer, orgs.clientId).catch((err: unknown) => (this.signInProblem = err instanceof Error ? err.message : String(err)));
     }}>
-      ${orgs.issuers.length > 1
-        ? html`<label for="issuer">Your organisation</label><select id="issuer" name="issuer">${orgs.issuers.map((i) => html`<option value=${i.issuer}>${i.name}</option>`)}</select>`
-        : html`<input type="hidden" name="issuer" value=${orgs.issuers[0]!.issuer} />`}
+      ${
+        orgs.issuers.length > 1
+          ? html`<label for="issuer">Your organisation</label><select id="issuer" name="issuer">${orgs.issuers.map((i) => html`<option value=${i.issuer}>${i.name}</option>`)}</select>`
+          : html`<input type="hidden" name="issuer" value=${orgs.issuers[0]!.issuer} />`
+      }
       <button class="quiet" type="submit">Sign in${orgs.issuers.length === 1 ? ` with ${orgs.issuers[0]!.name}` : ''}</button>
     </form>`;
   }

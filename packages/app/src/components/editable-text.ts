@@ -71,9 +71,9 @@ export class EditableText extends LitElement {
   override render() {
     const editors = this.presence.editors();
     const first = editors[0];
-    return html`${first
-        ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>`
-        : ''}<div class="field"><div
+    return html`${
+      first ? html`<div class="editors" style="color:${first.colour}">${editors.map((e) => e.name).join(', ')} ${editors.length > 1 ? 'are' : 'is'} editing this</div>` : ''
+    }<div class="field"><div
       style=${first ? `border-color:${first.colour};box-shadow:inset 4px 0 0 ${first.colour}` : ''}
       @focus=${this.onFocus}
       @blur=${this.onBlur}

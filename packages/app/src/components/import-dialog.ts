@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { IMPORT_FIELDS, PlanError, importIntoPlan, previewImport, previewParsed, type ColumnMapping, type ImportField, type ImportMode, type ImportPreview, type ParsedSource, type Plan, type PlanInput } from '@coplan/core';
+import { PlanError, importIntoPlan, type ImportMode, type Plan, type PlanInput } from '@coplan/core';
+import { IMPORT_FIELDS, previewImport, previewParsed, type ColumnMapping, type ImportField, type ImportPreview, type ParsedSource } from '@coplan/import';
 import { startPlan } from '../state/new-plan.js';
 import { formStyles } from './shared-styles.js';
 
@@ -303,15 +304,19 @@ export class ImportDialog extends LitElement {
         ${plural(c.priorities, 'priority', 'priorities')}, ${plural(c.objectives, 'objective')} and ${plural(c.actions, 'action')};
         ${c.withLeads} with leads, ${c.withTimescales} with timescales.
       </p>
-      ${p.columns.length
-        ? html`<h3>Columns</h3>
+      ${
+        p.columns.length
+          ? html`<h3>Columns</h3>
             <table>
               <caption>How each column was read. Rows marked “check this” need a look: choose what the column holds, and the preview changes at once.</caption>
               <thead><tr><th scope="col">Column</th><th scope="col">Examples</th><th scope="col">Import as</th><th scope="col">How sure</th></tr></thead>
               <tbody>
-                ${repeat(p.columns, (col) => col.key, (col) => {
-                  const sure = confidenceWords(col.confidence);
-                  return html`<tr class=${sure.check && !col.chosen ? 'check' : ''}>
+                ${repeat(
+                  p.columns,
+                  (col) => col.key,
+                  (col) => {
+                    const sure = confidenceWords(col.confidence);
+                    return html`<tr class=${sure.check && !col.chosen ? 'check' : ''}>
                     <th scope="row">${col.heading}</th>
                     <td class="examples">${col.examples.slice(0, 3).map((x) => html`<span>${x.length > 60 ? `${x.slice(0, 60)}…` : x}</span>`)}</td>
                     <td>
@@ -321,40 +326,50 @@ export class ImportDialog extends LitElement {
                     </td>
                     <td>${col.chosen ? 'your choice' : html`${sure.check ? html`<strong>⚠ ${sure.words}</strong>` : sure.words} (${Math.round(col.confidence * 100)}%)`}</td>
                   </tr>`;
-                })}
+                  },
+                )}
               </tbody>
             </table>`
-        : nothing}
-      ${this.firstRowHeadings || p.columns.some((col) => /^Column \d+$/.test(col.heading))
-        ? html`<label class="check-row"><input type="checkbox" .checked=${this.firstRowHeadings} @change=${(e: Event) => this.setFirstRowHeadings((e.target as HTMLInputElement).checked)} /> The first row holds the column headings</label>`
-        : nothing}
+          : nothing
+      }
+      ${
+        this.firstRowHeadings || p.columns.some((col) => /^Column \d+$/.test(col.heading))
+          ? html`<label class="check-row"><input type="checkbox" .checked=${this.firstRowHeadings} @change=${(e: Event) => this.setFirstRowHeadings((e.target as HTMLInputElement).checked)} /> The first row holds the column headings</label>`
+          : nothing
+      }
             ${p.warnings.length ? html`<h3>Warnings</h3><ul>${p.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : nothing}
       <h3>Not imported (${p.notImported.length})</h3>
-      ${p.notImported.length
-        ? html`<p class="hint">These parts of the source land in no field of the plan. Map their column above to bring them in, or add them by hand afterwards.</p>
+      ${
+        p.notImported.length
+          ? html`<p class="hint">These parts of the source land in no field of the plan. Map their column above to bring them in, or add them by hand afterwards.</p>
             <table class="not-imported">
               <caption>Everything that will not be imported</caption>
               <thead><tr><th scope="col">Where</th><th scope="col">Text</th><th scope="col">Why</th></tr></thead>
               <tbody>${p.notImported.map((n) => html`<tr><td>${n.where}</td><td>${n.text}</td><td>${n.reason}</td></tr>`)}</tbody>
             </table>`
-        : html`<p>Everything in the source has a place in the plan.</p>`}
+          : html`<p>Everything in the source has a place in the plan.</p>`
+      }
       <h3>${this.plan ? 'What will be added' : 'The plan to be created'}</h3>
-      ${empty
-        ? html`<p class="message">Nothing to import yet: no priorities, objectives or actions were found. Correct the columns above, or choose another file.</p>`
-        : html`<ol>
+      ${
+        empty
+          ? html`<p class="message">Nothing to import yet: no priorities, objectives or actions were found. Correct the columns above, or choose another file.</p>`
+          : html`<ol>
             ${(p.plan.priorities ?? []).map((pr) => {
               const objectives = pr.objectives ?? [];
               const actions = objectives.reduce((n, o) => n + (o.actions?.length ?? 0), 0);
               return html`<li>${pr.title || 'Untitled priority'} — ${plural(objectives.length, 'objective')}, ${plural(actions, 'action')}</li>`;
             })}
-          </ol>`}
-      ${!this.plan
-        ? html`<label class="title-field">Title of the new plan <input .value=${this.planTitle} @input=${(e: Event) => (this.planTitle = (e.target as HTMLInputElement).value)} /></label>`
-        : html`<fieldset>
+          </ol>`
+      }
+      ${
+        !this.plan
+          ? html`<label class="title-field">Title of the new plan <input .value=${this.planTitle} @input=${(e: Event) => (this.planTitle = (e.target as HTMLInputElement).value)} /></label>`
+          : html`<fieldset>
             <legend>How to bring it in</legend>
             <label class="radio"><input type="radio" name="mode" value="add" .checked=${this.mode === 'add'} @change=${() => (this.mode = 'add')} /> Add to this plan</label>
             <label class="radio"><input type="radio" name="mode" value="replace" .checked=${this.mode === 'replace'} @change=${() => (this.mode = 'replace')} /> Replace this plan’s priorities (they go to the bin)</label>
-          </fieldset>`}
+          </fieldset>`
+      }
       <div class="buttons">
         <button class="primary" @click=${this.doImport} ?disabled=${empty || !!this.busy}>Import</button>
         <button @click=${this.back}>Choose another file</button>

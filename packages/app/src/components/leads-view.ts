@@ -38,14 +38,16 @@ export class LeadsView extends LitElement {
   override render() {
     const ro = this.readonly;
     return html`
-      ${ro
-        ? nothing
-        : html`<form @submit=${this.add} aria-label="Add a lead">
+      ${
+        ro
+          ? nothing
+          : html`<form @submit=${this.add} aria-label="Add a lead">
             <label>Name <input name="name" required /></label>
             <label>Kind <select name="kind">${LEAD_KINDS.map((k) => html`<option value=${k}>${k}</option>`)}</select></label>
             <label>Chair <input name="chair" /></label>
             <button type="submit">Add to the registry</button>
-          </form>`}
+          </form>`
+      }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <table>
         <caption>${this.snapshot.leads.length} leads in the registry</caption>

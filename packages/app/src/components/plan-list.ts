@@ -61,9 +61,11 @@ export class PlanList extends LitElement {
       <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan', { detail: { template: false } }))}>Start a blank plan</button>
       <button @click=${() => this.dispatchEvent(new CustomEvent('new-plan', { detail: { template: true } }))}>Start from the business-plan template</button>
       <button @click=${this.bringIn}>Bring in an existing plan</button>
-      ${this.importing
-        ? html`<import-dialog .userName=${this.userName} @imported=${(e: CustomEvent<Imported>) => (location.hash = `#/plan/${encodeURIComponent(e.detail.planId)}`)}></import-dialog>`
-        : nothing}
+      ${
+        this.importing
+          ? html`<import-dialog .userName=${this.userName} @imported=${(e: CustomEvent<Imported>) => (location.hash = `#/plan/${encodeURIComponent(e.detail.planId)}`)}></import-dialog>`
+          : nothing
+      }
       <p><a href="#/accessibility">Accessibility statement</a></p>`;
   }
 }

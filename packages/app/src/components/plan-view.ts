@@ -1,6 +1,20 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, registerToCsv, type ActionSnapshot, type EntityKind, type ObjectiveSnapshot, type PrioritySnapshot } from '@coplan/core';
+import {
+  PLAN_STATUS_LABELS,
+  PlanError,
+  filterActions,
+  listActions,
+  type ActionFilter,
+  type PlanSnapshot,
+  encodeCoplanFile,
+  mergeCoplanFile,
+  planToJson,
+  type ActionSnapshot,
+  type EntityKind,
+  type ObjectiveSnapshot,
+  type PrioritySnapshot,
+} from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
 import { SharingClient } from '../state/sharing.js';
@@ -20,7 +34,21 @@ import type { ImportDialog, Imported } from './import-dialog.js';
  * person typing in one keeps typing in that one.
  */
 export class PlanView extends LitElement {
-  static override properties = { planId: {}, token: {}, user: { attribute: false }, accessRole: { state: true }, sharing: { state: true }, message: { state: true }, notice: { state: true }, importing: { state: true }, moving: { state: true }, updating: { state: true }, tab: { state: true }, detail: { state: true }, filter: { state: true } };
+  static override properties = {
+    planId: {},
+    token: {},
+    user: { attribute: false },
+    accessRole: { state: true },
+    sharing: { state: true },
+    message: { state: true },
+    notice: { state: true },
+    importing: { state: true },
+    moving: { state: true },
+    updating: { state: true },
+    tab: { state: true },
+    detail: { state: true },
+    filter: { state: true },
+  };
   planId = '';
   token = '';
   user!: { name: string; colour: string };
@@ -171,10 +199,12 @@ export class PlanView extends LitElement {
     return html`
       <div class="bar" role="toolbar" aria-label="Plan tools">
         <a href="#/">All plans</a>
-        ${ro
-          ? nothing
-          : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
-              <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`}
+        ${
+          ro
+            ? nothing
+            : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
+              <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`
+        }
         <div class="people" aria-label="People in this plan now">${people.map((p) => html`<span class="person" style="background:${p.colour}">${p.name}</span>`)}</div>
         ${this.token && this.roleNow === 'owner' ? html`<button class="share" @click=${this.openShare}>Share</button>` : nothing}
         <details class="files" @keydown=${this.closeFilesOnEscape}>
@@ -184,7 +214,7 @@ export class PlanView extends LitElement {
               <p class="label" id="publish-label">Publish</p>
               <button @click=${() => this.publish('docx')}>Download Word (.docx)</button>
               <button @click=${() => this.publish('xlsx')}>Download the Excel register (.xlsx)</button>
-              <button @click=${() => this.download(`${s.title} - register.csv`, registerToCsv(s), 'text/csv')}>Download the register (CSV)</button>
+              <button @click=${() => this.publish('csv')}>Download the register (CSV)</button>
               <button @click=${() => this.publish('md')}>Download Markdown (.md)</button>
               <button @click=${() => this.printPlan()}>Print or save as PDF</button>
             </div>
@@ -194,12 +224,14 @@ export class PlanView extends LitElement {
               <button @click=${() => this.download(`${s.title}.json`, planToJson(s), 'application/json')}>Download as JSON</button>
               ${ro ? nothing : html`<label>Merge a .coplan file <input type="file" accept=".coplan" @change=${this.mergeFile} /></label>`}
             </div>
-            ${ro
-              ? nothing
-              : html`<div role="group" aria-labelledby="bring-label">
+            ${
+              ro
+                ? nothing
+                : html`<div role="group" aria-labelledby="bring-label">
                   <p class="label" id="bring-label">Bring in</p>
                   <button @click=${this.openImport}>Import into this plan…</button>
-                </div>`}
+                </div>`
+            }
           </div>
         </details>
         <span class="status" role="status" aria-live="polite">${SYNC_WORDS[this.session.sync]}</span>
@@ -222,7 +254,8 @@ export class PlanView extends LitElement {
       </header>
       <nav aria-label="Views of this plan">
         ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
-          (t) => html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
+          (t) =>
+            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
@@ -233,11 +266,16 @@ export class PlanView extends LitElement {
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
         ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
-        ${repeat(s.priorities, (p) => p.id, (p) => this.renderPriority(p, s.priorities.length))}
+        ${repeat(
+          s.priorities,
+          (p) => p.id,
+          (p) => this.renderPriority(p, s.priorities.length),
+        )}
         ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
       </div>
-      ${s.bin.length
-        ? html`<section class="bin" aria-labelledby="bin-heading">
+      ${
+        s.bin.length
+          ? html`<section class="bin" aria-labelledby="bin-heading">
             <h2 id="bin-heading">Bin</h2>
             <ul>
               ${s.bin.map(
@@ -249,7 +287,8 @@ export class PlanView extends LitElement {
               )}
             </ul>
           </section>`
-        : nothing}
+          : nothing
+      }
     `;
   }
 
@@ -348,10 +387,10 @@ export class PlanView extends LitElement {
   };
 
   /** Downloads the core's export of the plan; the exporters load on first use. */
-  private async publish(format: 'docx' | 'xlsx' | 'md'): Promise<void> {
-    const what = { docx: 'the Word document', xlsx: 'the Excel register', md: 'the Markdown file' }[format];
+  private async publish(format: 'docx' | 'xlsx' | 'csv' | 'md'): Promise<void> {
+    const what = { docx: 'the Word document', xlsx: 'the Excel register', csv: 'the register', md: 'the Markdown file' }[format];
     await this.publishing(`Preparing ${what}…`, async ({ exportFile }, s) => {
-      const file = await exportFile(s, format, format === 'xlsx' ? ' - register' : '');
+      const file = await exportFile(s, format, format === 'xlsx' || format === 'csv' ? ' - register' : '');
       this.download(file.name, file.data, file.type);
       return `Downloaded ${file.name}.`;
     });
@@ -440,7 +479,11 @@ export class PlanView extends LitElement {
         ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
         <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
       </div>
-      ${repeat(p.objectives, (o) => o.id, (o) => this.renderObjective(p, o))}
+      ${repeat(
+        p.objectives,
+        (o) => o.id,
+        (o) => this.renderObjective(p, o),
+      )}
       ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('objective', { text: 'New objective' }, { parentId: p.id }))}>Add an objective to priority ${p.number}</button>`}
     </section>`;
   }
@@ -454,13 +497,15 @@ export class PlanView extends LitElement {
       <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
-        ${this.moving === o.id
-          ? html`<label>Move to priority
+        ${
+          this.moving === o.id
+            ? html`<label>Move to priority
               <select aria-label=${`Move ${name} to priority`} @change=${(e: Event) => this.moveObjectiveTo(e, o.id)}>
                 ${this.session.snapshot!.priorities.map((pp) => html`<option value=${pp.id} ?selected=${pp.id === p.id}>${pp.number}. ${pp.title.slice(0, 60)}</option>`)}
               </select>
             </label>`
-          : html`<button @click=${() => (this.moving = o.id)}>Move ${name} to another priority</button>`}
+            : html`<button @click=${() => (this.moving = o.id)}>Move ${name} to another priority</button>`
+        }
         <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
       </div>
       ${repeat(
@@ -487,21 +532,25 @@ export class PlanView extends LitElement {
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
         ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
-        ${this.updating === a.id
-          ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
-          : nothing}
+        ${
+          this.updating === a.id
+            ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
+            : nothing
+        }
         <button aria-expanded=${this.detail.has(a.id) ? 'true' : 'false'} @click=${() => this.toggleDetail(a.id)}>${this.detail.has(a.id) ? 'Hide details of' : 'Show details of'} ${name}</button>
         ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .awareness=${this.session.provider?.awareness} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
       </div>
       <div class="controls" ?hidden=${this.readonly}>
         ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}
-        ${this.moving === a.id
-          ? html`<label>Move to objective
+        ${
+          this.moving === a.id
+            ? html`<label>Move to objective
               <select @change=${(e: Event) => this.moveTo(e, a.id)} aria-label=${`Move ${name} to objective`}>
                 ${this.objectiveChoices().map((oo) => html`<option value=${oo.id} ?selected=${oo.id === o.id}>${oo.label}</option>`)}
               </select>
             </label>`
-          : html`<button @click=${() => (this.moving = a.id)}>Move ${name} to another objective</button>`}
+            : html`<button @click=${() => (this.moving = a.id)}>Move ${name} to another objective</button>`
+        }
         <button data-progress-for=${a.id} aria-expanded=${this.updating === a.id ? 'true' : 'false'} @click=${() => this.openProgress(a.id)}>Add progress to ${name}</button>
         <button @click=${() => this.run(() => plan.delete('action', a.id))}>Delete ${name}</button>
       </div>

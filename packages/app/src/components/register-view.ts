@@ -14,7 +14,6 @@ const COLUMNS: Array<[Column, string]> = [
   ['rag', 'RAG'],
 ];
 
-
 /**
  * Every action in one sortable, filterable table, the way business managers
  * keep their spreadsheets. Which actions match a lead or a due window is the
@@ -50,13 +49,23 @@ export class RegisterView extends LitElement {
     const rows = filterActions(this.snapshot, this.filter);
     const key = (r: ActionInContext): string | number => {
       switch (this.sortBy) {
-        case 'ref': return r.priority.number * 1e6 + r.objective.number * 1e3 + r.action.number;
-        case 'priority': return r.priority.number;
-        case 'action': return r.action.text.toLowerCase();
-        case 'leads': return r.action.leads.map((l) => l.name).join(', ').toLowerCase();
-        case 'due': return actionDue(r.action) ?? '9999';
-        case 'status': return r.action.status;
-        case 'rag': return RAG_VALUES.indexOf(r.action.rag ?? ('none' as never));
+        case 'ref':
+          return r.priority.number * 1e6 + r.objective.number * 1e3 + r.action.number;
+        case 'priority':
+          return r.priority.number;
+        case 'action':
+          return r.action.text.toLowerCase();
+        case 'leads':
+          return r.action.leads
+            .map((l) => l.name)
+            .join(', ')
+            .toLowerCase();
+        case 'due':
+          return actionDue(r.action) ?? '9999';
+        case 'status':
+          return r.action.status;
+        case 'rag':
+          return RAG_VALUES.indexOf(r.action.rag ?? ('none' as never));
       }
     };
     return [...rows].sort((a, b) => {

@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { localToday, PlanError, annualReportYears, type BusinessYear, type PlanSnapshot } from '@coplan/core';
-import { buildReport, exportReport, formatInfo, type ReportKind } from '../state/core-export.js';
+import { localToday, PlanError, annualReportYears, buildReport, type BusinessYear, type PlanSnapshot, type ReportKind } from '@coplan/core';
+import { EXPORT_FORMATS, exportReport } from '@coplan/publish';
 import { printHtml } from '../state/publish.js';
 import { formStyles } from './shared-styles.js';
 
@@ -35,7 +35,8 @@ export function reportBody(document: string): string {
   for (const el of doc.body.querySelectorAll(UNSAFE)) if (!(el.localName === 'title' && el.namespaceURI === SVG)) el.remove();
   for (const el of doc.body.querySelectorAll('*')) {
     for (const attr of [...el.attributes]) {
-      if (/^on/i.test(attr.name) || attr.name === 'style' || (/^(href|src|xlink:href|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data):/i.test(attr.value))) el.removeAttribute(attr.name);
+      if (/^on/i.test(attr.name) || attr.name === 'style' || (/^(href|src|xlink:href|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data):/i.test(attr.value)))
+        el.removeAttribute(attr.name);
     }
   }
   // The page has its own main landmark: the report's becomes a plain block inside it.
@@ -63,7 +64,16 @@ export function reportBody(document: string): string {
  * report writers with it.
  */
 export class ReportsView extends LitElement {
-  static override properties = { snapshot: { attribute: false }, kind: { state: true }, since: { state: true }, asAt: { state: true }, year: { state: true }, body: { state: true }, error: { state: true }, notice: { state: true } };
+  static override properties = {
+    snapshot: { attribute: false },
+    kind: { state: true },
+    since: { state: true },
+    asAt: { state: true },
+    year: { state: true },
+    body: { state: true },
+    error: { state: true },
+    notice: { state: true },
+  };
   snapshot!: PlanSnapshot;
   kind: Kind = 'progress';
   /** Changes since this date (YYYY-MM-DD) for the progress report; by default, three months back. */
@@ -148,7 +158,7 @@ export class ReportsView extends LitElement {
     try {
       const data = await exportReport(buildReport(this.snapshot, this.kind, this.options()), 'docx');
       const name = `${this.snapshot.title} - ${KINDS[this.kind].file}.docx`.replace(/[\\/:*?"<>|]/g, '-');
-      const url = URL.createObjectURL(new Blob([data as BlobPart], { type: formatInfo('docx').mimeType }));
+      const url = URL.createObjectURL(new Blob([data as BlobPart], { type: EXPORT_FORMATS.docx.mimeType }));
       const a = document.createElement('a');
       a.href = url;
       a.download = name;
@@ -181,15 +191,19 @@ export class ReportsView extends LitElement {
         ${(Object.keys(KINDS) as Kind[]).map((kind) => html`<button aria-pressed=${this.kind === kind ? 'true' : 'false'} @click=${() => (this.kind = kind)}>${KINDS[kind].tab}</button>`)}
       </div>
       <div class="tools">
-        ${this.kind === 'annual'
-          ? html`<label class="since">Business year (1 April to 31 March)
+        ${
+          this.kind === 'annual'
+            ? html`<label class="since">Business year (1 April to 31 March)
               <select @change=${(e: Event) => (this.year = (e.target as HTMLSelectElement).value)}>
                 ${this.years().years.map((y) => html`<option value=${y.start} ?selected=${y.start === this.chosenYear().start}>${yearName(y)}${y.end >= localToday() ? ' (in progress)' : ''}</option>`)}
               </select></label>`
-          : html`<label class="since">As at <input type="date" .value=${this.asAt} @change=${(e: Event) => (this.asAt = (e.target as HTMLInputElement).value)} /></label>`}
-        ${this.kind === 'progress'
-          ? html`<label class="since">Changes since <input type="date" .value=${this.since} max=${this.asAt || localToday()} @change=${(e: Event) => (this.since = (e.target as HTMLInputElement).value)} /></label>`
-          : nothing}
+            : html`<label class="since">As at <input type="date" .value=${this.asAt} @change=${(e: Event) => (this.asAt = (e.target as HTMLInputElement).value)} /></label>`
+        }
+        ${
+          this.kind === 'progress'
+            ? html`<label class="since">Changes since <input type="date" .value=${this.since} max=${this.asAt || localToday()} @change=${(e: Event) => (this.since = (e.target as HTMLInputElement).value)} /></label>`
+            : nothing
+        }
         <button @click=${this.word}>Download Word</button>
         <button @click=${this.print}>Print / PDF</button>
       </div>

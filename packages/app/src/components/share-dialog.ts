@@ -11,7 +11,16 @@ import { formatDay } from '../state/share-words.js';
  * @fires closed - when the dialog closes
  */
 export class ShareDialog extends LitElement {
-  static override properties = { planId: {}, token: {}, signIn: { type: Boolean }, log: { state: true }, links: { state: true }, message: { state: true }, made: { state: true }, busy: { state: true } };
+  static override properties = {
+    planId: {},
+    token: {},
+    signIn: { type: Boolean },
+    log: { state: true },
+    links: { state: true },
+    message: { state: true },
+    made: { state: true },
+    busy: { state: true },
+  };
   /** Whether the server takes sign-ins, so the plan can be shared with people and domains too. */
   signIn = false;
   planId = '';
@@ -148,8 +157,9 @@ export class ShareDialog extends LitElement {
         <span></span>
         <button class="primary" type="submit" ?disabled=${this.busy}>Make a link</button>
       </form>
-      ${this.signIn
-        ? html`<h3>Share with people who sign in</h3>
+      ${
+        this.signIn
+          ? html`<h3>Share with people who sign in</h3>
             <form @submit=${this.shareWithPeople}>
               <label for="share-who">E-mail address, or domain</label>
               <input id="share-who" name="who" required placeholder="name@example.gov.uk, or example.police.uk" />
@@ -162,10 +172,13 @@ export class ShareDialog extends LitElement {
               <span></span>
               <button class="primary" type="submit">Share</button>
             </form>`
-        : nothing}
-      ${this.made
-        ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
-        : nothing}
+          : nothing
+      }
+      ${
+        this.made
+          ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
+          : nothing
+      }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <p role="status" aria-live="polite"></p>
       <table>

@@ -1,4 +1,4 @@
-import { localToday } from '@coplan/core';
+import { diffVersions, localToday } from '@coplan/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Plan, PlanDiff, PlanSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -37,7 +37,10 @@ export class VersionsView extends LitElement {
     this.message = tryPlanCall(() => {
       this.plan.agreeVersion({
         label: String(data.get('label') ?? ''),
-        agreedBy: String(data.get('agreedBy') ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+        agreedBy: String(data.get('agreedBy') ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
         agreedAt: String(data.get('agreedAt') || localToday()),
       });
       form.reset();
@@ -49,20 +52,22 @@ export class VersionsView extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     const from = String(data.get('from'));
     const to = String(data.get('to'));
-    this.diff = { from, to, result: this.plan.diff(from, to === 'now' ? 'now' : to) };
+    this.diff = { from, to, result: diffVersions(this.plan, from, to === 'now' ? 'now' : to) };
   }
 
   override render() {
     const versions = this.snapshot.versions;
     return html`
-      ${this.readonly
-        ? nothing
-        : html`<form @submit=${this.agree} aria-label="Agree a version">
+      ${
+        this.readonly
+          ? nothing
+          : html`<form @submit=${this.agree} aria-label="Agree a version">
             <label>Label <input name="label" placeholder="v1.2" required /></label>
             <label>Agreed by (comma-separated) <input name="agreedBy" size="40" /></label>
             <label>Date <input name="agreedAt" type="date" /></label>
             <button type="submit">Agree this version</button>
-          </form>`}
+          </form>`
+      }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <table>
         <caption>${versions.length ? 'Agreed versions' : 'No version has been agreed yet'}</caption>
@@ -72,13 +77,15 @@ export class VersionsView extends LitElement {
             <td><button @click=${() => (this.opened = this.plan.versionSnapshot(v.id))}>Open ${v.label} read-only</button></td></tr>`,
         )}</tbody>
       </table>
-      ${versions.length
-        ? html`<form @submit=${this.compare} aria-label="Compare versions">
+      ${
+        versions.length
+          ? html`<form @submit=${this.compare} aria-label="Compare versions">
             <label>From <select name="from">${versions.map((v) => html`<option value=${v.id}>${v.label}</option>`)}</select></label>
             <label>To <select name="to"><option value="now">The plan now</option>${versions.map((v) => html`<option value=${v.id}>${v.label}</option>`)}</select></label>
             <button type="submit">Compare</button>
           </form>`
-        : nothing}
+          : nothing
+      }
       ${this.diff ? this.renderDiff(this.diff.result) : nothing}
       ${this.opened ? this.renderOpened(this.opened) : nothing}`;
   }

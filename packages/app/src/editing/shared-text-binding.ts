@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { EntityKind, Plan } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
 import { inputIntent, normalise } from './input-intent.js';

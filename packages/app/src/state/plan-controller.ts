@@ -196,7 +196,8 @@ export class PlanController implements ReactiveController {
     try {
       this.plan = openPlan(this.doc, { user: this.options.user.name });
     } catch (e) {
-      return this.fail(e instanceof Error ? e.message : String(e));
+      this.fail(e instanceof Error ? e.message : String(e));
+      return;
     }
     this.problem = '';
     this.offChange = this.plan.onChange(() => this.schedule());
@@ -254,12 +255,14 @@ export class PlanController implements ReactiveController {
       : this.connectionProblem
         ? 'stopped'
         : !navigator.onLine
-        ? 'offline'
-        : wsConnected && this.provider?.synced
-          ? 'synced'
-          : this.everConnected
-            ? this.provider?.wsconnecting ? 'reconnecting' : 'offline'
-            : 'local';
+          ? 'offline'
+          : wsConnected && this.provider?.synced
+            ? 'synced'
+            : this.everConnected
+              ? this.provider?.wsconnecting
+                ? 'reconnecting'
+                : 'offline'
+              : 'local';
     if (next !== this.sync) {
       this.sync = next;
       this.host.requestUpdate();

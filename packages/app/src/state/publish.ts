@@ -1,5 +1,5 @@
 import type { PlanSnapshot } from '@coplan/core';
-import { exportPlan, formatInfo, type ExportFormat } from './core-export.js';
+import { EXPORT_FORMATS, exportPlan, type ExportFormat } from '@coplan/publish';
 
 /** A file ready to download: the core's export of the plan, named after it. */
 export interface ExportedFile {
@@ -9,11 +9,12 @@ export interface ExportedFile {
 }
 
 /**
- * The plan exported by the core in one of its formats. Loaded on demand
- * (the Word and Excel writers are large): never part of the first load.
+ * The plan written out by @coplan/publish in one of its formats. This module
+ * is loaded on demand (the Word and Excel writers are large): never part of
+ * the first load.
  */
 export async function exportFile(snapshot: PlanSnapshot, format: ExportFormat, suffix = ''): Promise<ExportedFile> {
-  const { extension, mimeType } = formatInfo(format);
+  const { extension, mimeType } = EXPORT_FORMATS[format];
   const data = await exportPlan(snapshot, format);
   return { name: `${snapshot.title}${suffix}.${extension}`, data, type: mimeType };
 }

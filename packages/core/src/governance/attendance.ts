@@ -32,7 +32,14 @@ export function attendanceOver(group: Group, meetings: readonly MeetingAttendanc
   return agencyIds.map((agencyId) => {
     const represented = held.filter((m) => agenciesPresent(group.seats, m.marks).has(agencyId)).length;
     const rate = held.length === 0 ? 0 : represented / held.length;
-    return { agencyId, agencyName: agencies.find((a) => a.id === agencyId)?.name ?? agencyId, meetings: held.length, represented, rate, meetsThreshold: held.length > 0 && rate >= group.attendanceThreshold };
+    return {
+      agencyId,
+      agencyName: agencies.find((a) => a.id === agencyId)?.name ?? agencyId,
+      meetings: held.length,
+      represented,
+      rate,
+      meetsThreshold: held.length > 0 && rate >= group.attendanceThreshold,
+    };
   });
 }
 

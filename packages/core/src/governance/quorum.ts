@@ -57,7 +57,13 @@ export function quorumVerdict(rule: QuorumRule, seats: readonly Seat[], marks: R
     moreNeeded = Math.max(0, rule.members - filled);
   }
   const quorate = missingAgencies.length === 0 && moreNeeded === 0 && !chairMissing;
-  return { quorate, missingAgencies, moreNeeded, chairMissing, words: quorate ? 'Quorate' : `Not quorate: needs ${needs(missingAgencies.map(nameOf), moreNeeded, chairMissing, rule.kind === 'count' ? 'member' : 'agency', rule.kind === 'agencies')}` };
+  return {
+    quorate,
+    missingAgencies,
+    moreNeeded,
+    chairMissing,
+    words: quorate ? 'Quorate' : `Not quorate: needs ${needs(missingAgencies.map(nameOf), moreNeeded, chairMissing, rule.kind === 'count' ? 'member' : 'agency', rule.kind === 'agencies')}`,
+  };
 }
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { PlanLayout } from '../crdt/layout.js';
-import { ENTITY_KINDS, type EntityKind } from '../model/schema.js';
+import type { PlanLayout } from '../document/layout.js';
+import { ENTITY_KINDS, type EntityKind } from '../schema/schema.js';
 
 /** What one transaction changed in a plan. */
 export interface PlanChange {
@@ -18,13 +18,17 @@ export interface PlanChange {
 
 type Root = EntityKind | 'meta' | 'versions' | 'system';
 
+// Any Yjs shared type: AbstractType is invariant in its event type, so only `any` covers maps and texts alike.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+type SharedType = Y.AbstractType<any>;
+
 /**
  * Turns Yjs transactions into {@link PlanChange}s. It reads only the types the
  * transaction touched and walks up from each to its top-level map, so a
  * keystroke costs the same whatever the size of the plan.
  */
 export class ChangeFeed {
-  private readonly roots = new Map<Y.AbstractType<any>, Root>();
+  private readonly roots = new Map<SharedType, Root>();
   private readonly listeners = new Set<(c: PlanChange) => void>();
   private readonly handler: (tr: Y.Transaction) => void;
 
@@ -44,11 +48,11 @@ export class ChangeFeed {
       let plan = false;
       let versions = false;
       tr.changed.forEach((keys, type) => {
-        let top: Y.AbstractType<any> = type;
-        let child: Y.AbstractType<any> | null = null;
+        let top: SharedType = type;
+        let child: SharedType | null = null;
         while (top._item) {
           child = top;
-          top = top._item.parent as Y.AbstractType<any>;
+          top = top._item.parent as SharedType;
         }
         const root = this.roots.get(top);
         if (root === undefined) return;

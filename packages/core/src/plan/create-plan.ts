@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import { newId } from '../crdt/ids.js';
-import { layoutOf } from '../crdt/layout.js';
-import type { LeadRef } from '../model/entities.js';
-import { PlanError } from '../model/errors.js';
-import type { PlanInput } from '../model/input.js';
-import { migrateDoc, SCHEMA_VERSION } from '../migrate/migrations.js';
+import { newId } from '../document/ids.js';
+import { layoutOf } from '../document/layout.js';
+import type { LeadRef } from '../schema/entities.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanInput } from '../schema/input.js';
+import { migrateDoc, SCHEMA_VERSION } from '../document/migrations.js';
 import { Plan, type PlanOptions } from './plan.js';
 
 /** Options for {@link createPlan}. */
@@ -27,8 +27,7 @@ export interface CreatePlanOptions extends PlanOptions {
  * ```
  */
 export function createPlan(doc: Y.Doc, input: PlanInput, options: CreatePlanOptions = {}): Plan {
-  if (layoutOf(doc).system.get('schemaVersion') !== undefined)
-    throw new PlanError('already-a-plan', 'This document already holds a plan; open it with openPlan instead.');
+  if (layoutOf(doc).system.get('schemaVersion') !== undefined) throw new PlanError('already-a-plan', 'This document already holds a plan; open it with openPlan instead.');
   if (!input || typeof input !== 'object') throw new PlanError('invalid-value', 'createPlan needs a plan input object with at least a title.');
   const scratch = new Y.Doc();
   const random = options.random ?? Math.random;
@@ -130,11 +129,7 @@ export function addContent(plan: Plan, input: PlanInput, leads: Map<string, stri
     for (const o of p.objectives ?? []) {
       const oid = plan.create('objective', { text: o.text, impact: o.impact }, { parentId: pid });
       for (const a of o.actions ?? []) {
-        const aid = plan.create(
-          'action',
-          { text: a.text, leads: a.leads?.map(ref), timescale: a.timescale, status: a.status, impact: a.impact },
-          { parentId: oid },
-        );
+        const aid = plan.create('action', { text: a.text, leads: a.leads?.map(ref), timescale: a.timescale, status: a.status, impact: a.impact }, { parentId: oid });
         for (const m of a.milestones ?? []) plan.create('milestone', { text: m.text, timescale: m.timescale, done: m.done }, { parentId: aid });
         for (const v of a.variants ?? []) {
           const partnershipId = typeof v.partnership === 'string' ? partnerships.get(v.partnership.toLowerCase()) : undefined;
@@ -146,8 +141,7 @@ export function addContent(plan: Plan, input: PlanInput, leads: Map<string, stri
             });
           plan.create('variant', { partnershipId, text: v.text, leads: v.leads?.map(ref), timescale: v.timescale }, { parentId: aid });
         }
-        for (const u of a.updates ?? [])
-          plan.create('progress', { date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }, { parentId: aid });
+        for (const u of a.updates ?? []) plan.create('progress', { date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }, { parentId: aid });
       }
     }
   }

@@ -1,5 +1,5 @@
-import { PlanError } from '../model/errors.js';
-import type { PlanInput } from '../model/input.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanInput } from '../schema/input.js';
 import { addContent } from './create-plan.js';
 import type { Plan } from './plan.js';
 
@@ -25,7 +25,10 @@ export function importIntoPlan(plan: Plan, input: PlanInput, mode: ImportMode): 
   const priorities = input.priorities ?? [];
   const actions = priorities.reduce((n, p) => n + (p.objectives ?? []).reduce((m, o) => m + (o.actions?.length ?? 0), 0), 0);
   if (priorities.length === 0) {
-    throw new PlanError('nothing-to-import', 'There is nothing to import: no priorities, objectives or actions were found. Check the column mapping, or import a table with headings such as "Objective", "Action", "Lead" and "Timescale".');
+    throw new PlanError(
+      'nothing-to-import',
+      'There is nothing to import: no priorities, objectives or actions were found. Check the column mapping, or import a table with headings such as "Objective", "Action", "Lead" and "Timescale".',
+    );
   }
   const before = plan.snapshot();
   const leads = new Map(before.leads.map((l) => [l.name.trim().toLowerCase(), l.id]));

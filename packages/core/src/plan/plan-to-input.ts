@@ -1,5 +1,5 @@
-import type { ActionInput, PlanInput, PriorityInput } from '../model/input.js';
-import type { PlanSnapshot, ResolvedLead } from '../model/snapshot.js';
+import type { ActionInput, PlanInput, PriorityInput } from '../schema/input.js';
+import type { PlanSnapshot, ResolvedLead } from '../schema/snapshot.js';
 
 /**
  * A snapshot as plain {@link PlanInput}: what {@link createPlan} builds the

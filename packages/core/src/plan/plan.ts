@@ -1,20 +1,18 @@
 import * as Y from 'yjs';
-import { HEADER_KEYS, readHeader, readPlacement, readRecord, writePosition } from '../crdt/entity-record.js';
-import { emptyValue, validateField, writeField } from '../crdt/field-codec.js';
-import { newId } from '../crdt/ids.js';
-import { layoutOf, type PlanLayout } from '../crdt/layout.js';
-import { compareOrder, orderKeyBetween } from '../crdt/order-key.js';
-import { setTextMinimal } from '../crdt/text-edit.js';
-import { TreeIndex } from '../crdt/tree-index.js';
-import type { CreateFields, EntityRecord, FieldPatch } from '../model/entities.js';
-import { PlanError } from '../model/errors.js';
-import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../model/schema.js';
-import type { PlanSnapshot, VersionInfo } from '../model/snapshot.js';
-import type { PlanStatus } from '../model/values.js';
+import { HEADER_KEYS, readHeader, readPlacement, readRecord, writePosition } from '../document/entity-record.js';
+import { emptyValue, validateField, writeField } from '../document/field-codec.js';
+import { newId } from '../document/ids.js';
+import { layoutOf, type PlanLayout } from '../document/layout.js';
+import { compareOrder, orderKeyBetween } from '../document/order-key.js';
+import { TreeIndex } from '../document/tree-index.js';
+import type { CreateFields, EntityRecord, FieldPatch } from '../schema/entities.js';
+import { PlanError } from '../schema/errors.js';
+import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../schema/schema.js';
+import type { PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
+import type { PlanStatus } from '../values/values.js';
 import { ChangeFeed, type PlanChange } from './change-feed.js';
 import { buildSnapshot } from './snapshot-builder.js';
-import { findVersion, listVersions, readVersionSnapshot, storeVersion, validateVersionInput, type AgreeVersionInput } from '../versions/versions.js';
-import { diffSnapshots, type PlanDiff } from '../versions/diff.js';
+import { findVersion, listVersions, readVersionSnapshot, storeVersion, validateVersionInput, type AgreeVersionInput } from '../document/version-store.js';
 
 /** Where an item goes: under which parent, and at which position among its visible siblings. */
 export interface Placement {
@@ -90,8 +88,11 @@ export class Plan {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: options.undoCaptureTimeout ?? 500,
     });
-    this.feed = new ChangeFeed(doc, this.layout, (kind, id) => this.index.touch(kind, id), (origin) =>
-      origin === this.origin || origin === this.undoManager,
+    this.feed = new ChangeFeed(
+      doc,
+      this.layout,
+      (kind, id) => this.index.touch(kind, id),
+      (origin) => origin === this.origin || origin === this.undoManager,
     );
   }
 
@@ -149,15 +150,13 @@ export class Plan {
   editText(kind: EntityKind | 'plan', id: string, field: string, index: number, deleteCount: number, insert = ''): void {
     const map = kind === 'plan' ? this.layout.meta : this.liveEntity(kind, id);
     const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
-    if (!spec || spec.type !== 'text')
-      throw new PlanError('unknown-field', `${kind}.${field} is not a text field; text fields are ${this.textFields(kind).join(', ')}.`, { kind, id, field });
+    if (spec?.type !== 'text') throw new PlanError('unknown-field', `${kind}.${field} is not a text field; text fields are ${this.textFields(kind).join(', ')}.`, { kind, id, field });
     const text = map.get(field) as Y.Text | undefined;
     const length = text?.length ?? 0;
     if (!Number.isInteger(index) || !Number.isInteger(deleteCount) || index < 0 || deleteCount < 0 || index + deleteCount > length)
       throw new PlanError('invalid-value', `${kind}.${field} has ${length} characters; cannot delete ${deleteCount} at ${index}.`, { kind, id, field });
     if (typeof insert !== 'string') throw new PlanError('invalid-value', `${kind}.${field}: insert must be a string.`, { kind, id, field });
-    if (spec.required && deleteCount === length && insert === '' && length > 0)
-      throw new PlanError('required', `${kind}.${field} is required: it cannot be left empty.`, { kind, id, field });
+    if (spec.required && deleteCount === length && insert === '' && length > 0) throw new PlanError('required', `${kind}.${field} is required: it cannot be left empty.`, { kind, id, field });
     this.transact(() => {
       let t = text;
       if (!t) map.set(field, (t = new Y.Text()));
@@ -177,7 +176,7 @@ export class Plan {
     const t = map.get(field);
     if (t instanceof Y.Text) return t;
     const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
-    if (!spec || spec.type !== 'text') throw new PlanError('unknown-field', `${kind}.${field} is not a text field.`, { kind, id, field });
+    if (spec?.type !== 'text') throw new PlanError('unknown-field', `${kind}.${field} is not a text field.`, { kind, id, field });
     // A plan made before every text field was created up front: make this one now, so typing into it is kept.
     const made = new Y.Text();
     this.transact(() => map.set(field, made));
@@ -268,10 +267,17 @@ export class Plan {
       }
       const spec = META_FIELDS[name];
       if (!spec || name === 'periodStart' || name === 'periodEnd')
-        throw new PlanError('unknown-field', `The plan has no field "${name}"; it has ${Object.keys(META_FIELDS).filter((f) => !f.startsWith('period')).concat('period').join(', ')}.`, {
-          kind: 'plan',
-          field: name,
-        });
+        throw new PlanError(
+          'unknown-field',
+          `The plan has no field "${name}"; it has ${Object.keys(META_FIELDS)
+            .filter((f) => !f.startsWith('period'))
+            .concat('period')
+            .join(', ')}.`,
+          {
+            kind: 'plan',
+            field: name,
+          },
+        );
       values[name] = validateField(spec, name, value, { kind: 'plan' });
     }
     this.transact(() => {
@@ -343,13 +349,6 @@ export class Plan {
   /** The plan as it was when a version (by id or label) was agreed. */
   versionSnapshot(version: string): PlanSnapshot {
     return readVersionSnapshot(findVersion(this.layout, version));
-  }
-
-  /** What changed between two versions, or from a version to now. */
-  diff(from: string, to: string | 'now' = 'now'): PlanDiff {
-    const before = this.versionSnapshot(from);
-    const after = to === 'now' ? this.snapshot() : this.versionSnapshot(to);
-    return diffSnapshots(before, after);
   }
 
   // ---- Reads -------------------------------------------------------------
@@ -453,8 +452,7 @@ export class Plan {
   /** An entity that may be edited: stored, not in the bin, and not inside something that is. */
   private liveEntity(kind: EntityKind, id: string): Y.Map<unknown> {
     const map = this.entityMap(kind, id);
-    if (map.get(HEADER_KEYS.deleted))
-      throw new PlanError('already-deleted', `${kind} ${id} is in the bin; restore it before changing it.`, { kind, id });
+    if (map.get(HEADER_KEYS.deleted)) throw new PlanError('already-deleted', `${kind} ${id} is in the bin; restore it before changing it.`, { kind, id });
     if (this.parentState(kind, readPlacement(map).parentId) !== 'live')
       throw new PlanError('deleted-parent', `${kind} ${id} is inside something that is in the bin; restore that first, or restore this ${kind} into a new place.`, {
         kind,
@@ -464,8 +462,7 @@ export class Plan {
   }
 
   private validateFields(kind: EntityKind, id: string | undefined, input: Record<string, unknown>, creating: boolean): Record<string, unknown> {
-    if (!input || typeof input !== 'object')
-      throw new PlanError('invalid-value', `${kind} fields must be an object.`, { kind, ...(id ? { id } : {}) });
+    if (!input || typeof input !== 'object') throw new PlanError('invalid-value', `${kind} fields must be an object.`, { kind, ...(id ? { id } : {}) });
     const fields = KINDS[kind].fields;
     const out: Record<string, unknown> = {};
     const where = id ? { kind, id } : { kind };
@@ -473,15 +470,13 @@ export class Plan {
       const value = input[name];
       if (value === undefined) continue;
       const spec: FieldSpec | undefined = fields[name];
-      if (!spec)
-        throw new PlanError('unknown-field', `${kind} has no field "${name}"; it has ${Object.keys(fields).join(', ')}.`, { ...where, field: name });
+      if (!spec) throw new PlanError('unknown-field', `${kind} has no field "${name}"; it has ${Object.keys(fields).join(', ')}.`, { ...where, field: name });
       out[name] = validateField(spec, name, value, where);
       if (spec.type === 'ref' && out[name] !== null) this.liveEntity(spec.refKind!, out[name] as string);
     }
     if (creating) {
       for (const [name, spec] of Object.entries(fields)) {
-        if (spec.required && out[name] === undefined)
-          throw new PlanError('required', `${an('new ' + kind, true)} needs ${name}.`, { kind, field: name });
+        if (spec.required && out[name] === undefined) throw new PlanError('required', `${an('new ' + kind, true)} needs ${name}.`, { kind, field: name });
       }
     }
     return out;
@@ -496,8 +491,7 @@ export class Plan {
     if (parentId === null) throw new PlanError('wrong-parent', `${an(kind, true)} needs ${an(parentKind)} as its parent: give parentId.`, { kind });
     if (!this.layout.entities[parentKind].has(parentId)) {
       const actual = (Object.keys(this.layout.entities) as EntityKind[]).find((k) => this.layout.entities[k].has(parentId));
-      if (actual)
-        throw new PlanError('wrong-parent', `${an(kind, true)} belongs under ${an(parentKind)}, but ${parentId} is ${an(actual)}.`, { kind, id: parentId });
+      if (actual) throw new PlanError('wrong-parent', `${an(kind, true)} belongs under ${an(parentKind)}, but ${parentId} is ${an(actual)}.`, { kind, id: parentId });
       throw new PlanError('not-found', `There is no ${parentKind} with id "${parentId}" to put this ${kind} under.`, { kind: parentKind, id: parentId });
     }
     if (!this.isVisible(parentKind, parentId))

@@ -1,24 +1,15 @@
 import * as Y from 'yjs';
-import { readField } from '../crdt/field-codec.js';
-import { HEADER_KEYS, readPosition } from '../crdt/entity-record.js';
-import type { PlanLayout } from '../crdt/layout.js';
-import { compareOrder } from '../crdt/order-key.js';
-import type { IndicatorValue, LeadRef, Tombstone } from '../model/entities.js';
-import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../model/schema.js';
-import type {
-  ActionSnapshot,
-  BinDescendant,
-  BinEntry,
-  ObjectiveSnapshot,
-  PlanSnapshot,
-  PrioritySnapshot,
-  ProgressUpdateSnapshot,
-  ResolvedLead,
-  Stamped,
-} from '../model/snapshot.js';
-import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../model/values.js';
-import { parseTimescale, type Timescale, type TimescaleContext } from '../timescale/index.js';
-import { listVersions } from '../versions/versions.js';
+import { readField } from '../document/field-codec.js';
+import { HEADER_KEYS, readPosition } from '../document/entity-record.js';
+import type { PlanLayout } from '../document/layout.js';
+import { compareOrder } from '../document/order-key.js';
+import type { IndicatorValue, LeadRef, Tombstone } from '../schema/entities.js';
+import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../schema/schema.js';
+import type { ActionSnapshot, BinDescendant, BinEntry, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot, ProgressUpdateSnapshot, ResolvedLead, Stamped } from '../schema/snapshot.js';
+import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../values/values.js';
+import { parseTimescale } from '../values/parse-timescale.js';
+import type { Timescale, TimescaleContext } from '../values/timescale.js';
+import { listVersions } from '../document/version-store.js';
 
 /** What the first pass reads of every stored item: enough to place it, not its fields. */
 interface Node {
@@ -76,8 +67,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
 
   const leadName = new Map<string, string>();
   for (const n of nodes.lead.values()) leadName.set(n.id, field<string>(n, 'name'));
-  const resolve = (ref: LeadRef): ResolvedLead =>
-    'leadId' in ref ? { leadId: ref.leadId, name: leadName.get(ref.leadId) ?? '' } : { leadId: null, name: ref.name };
+  const resolve = (ref: LeadRef): ResolvedLead => ('leadId' in ref ? { leadId: ref.leadId, name: leadName.get(ref.leadId) ?? '' } : { leadId: null, name: ref.name });
   const resolveAll = (n: Node): ResolvedLead[] => field<LeadRef[]>(n, 'leads').map(resolve);
   const partnershipName = new Map<string, string>();
   for (const n of nodes.partnership.values()) partnershipName.set(n.id, field<string>(n, 'shortName') || field<string>(n, 'name'));

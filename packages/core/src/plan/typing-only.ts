@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { HEADER_KEYS } from '../crdt/entity-record.js';
+import { HEADER_KEYS } from '../document/entity-record.js';
 
 /** The stamps every edit writes beside its change. */
 const STAMPS: ReadonlySet<string | null> = new Set([HEADER_KEYS.updatedAt, HEADER_KEYS.updatedBy]);

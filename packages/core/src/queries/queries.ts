@@ -1,8 +1,8 @@
-import type { EntityKind } from '../model/schema.js';
-import type { ActionSnapshot, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot } from '../model/snapshot.js';
-import type { IsoDate, Rag } from '../model/values.js';
-import { RAG_VALUES } from '../model/values.js';
-import { addDays, localToday } from '../crdt/iso-date.js';
+import type { EntityKind } from '../schema/schema.js';
+import type { ActionSnapshot, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot } from '../schema/snapshot.js';
+import type { IsoDate, Rag } from '../values/values.js';
+import { RAG_VALUES } from '../values/values.js';
+import { addDays, localToday } from '../values/iso-date.js';
 
 /** An action with the objective and priority it sits under. */
 export interface ActionInContext {
@@ -21,8 +21,7 @@ export interface ActionInContext {
  */
 export function listActions(s: PlanSnapshot): ActionInContext[] {
   const out: ActionInContext[] = [];
-  for (const priority of s.priorities)
-    for (const objective of priority.objectives) for (const action of objective.actions) out.push({ action, objective, priority });
+  for (const priority of s.priorities) for (const objective of priority.objectives) for (const action of objective.actions) out.push({ action, objective, priority });
   return out;
 }
 

@@ -1,8 +1,8 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
-import type { IsoDate } from '../model/values.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import type { IsoDate } from '../values/values.js';
 import { isComplete } from '../queries/queries.js';
-import { cell, type Block } from '../export/document.js';
-import { paragraphs } from '../export/plan-document.js';
+import { cell, type Block } from './document.js';
+import { paragraphs } from './plan-document.js';
 import { count } from './report-helpers.js';
 
 /** "2015/16". */
@@ -23,7 +23,10 @@ export function annualReport(s: PlanSnapshot, year: { start: IsoDate; end: IsoDa
   const label = yearLabel(year);
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `Annual report ${label} (draft): ${s.title}` },
-    { type: 'paragraph', text: `This draft gathers what the plan records for ${year.start} to ${year.end}: the work done on each priority, the progress reported and the impact recorded. Edit it before it is published.` },
+    {
+      type: 'paragraph',
+      text: `This draft gathers what the plan records for ${year.start} to ${year.end}: the work done on each priority, the progress reported and the impact recorded. Edit it before it is published.`,
+    },
   ];
   if (s.vision) blocks.push({ type: 'paragraph', label: 'Our vision', text: s.vision });
   let finishedAll = 0;
@@ -66,7 +69,11 @@ export function annualReport(s: PlanSnapshot, year: { start: IsoDate; end: IsoDa
     const indicators = s.indicators.filter((i) => i.priorityId === p.id && i.values.some((v) => inYear(v.date)));
     if (indicators.length) sections.push(scorecard(`Scorecard readings for priority ${p.number} in ${label}`, indicators, inYear));
   }
-  blocks.push({ type: 'paragraph', label: 'In brief', text: `${count(s.priorities.length, 'priority', 'priorities')}; ${count(finishedAll, 'action')} finished and ${count(updatesAll, 'progress update')} recorded in ${label}.` });
+  blocks.push({
+    type: 'paragraph',
+    label: 'In brief',
+    text: `${count(s.priorities.length, 'priority', 'priorities')}; ${count(finishedAll, 'action')} finished and ${count(updatesAll, 'progress update')} recorded in ${label}.`,
+  });
   blocks.push(...sections);
   const general = s.indicators.filter((i) => !i.priorityId && i.values.some((v) => inYear(v.date)));
   if (general.length) blocks.push({ type: 'heading', level: 2, text: 'Scorecard', pageBreak: true }, scorecard(`Scorecard readings in ${label}`, general, inYear));
@@ -83,6 +90,10 @@ function scorecard(caption: string, indicators: PlanSnapshot['indicators'], inYe
       { title: 'Target', width: 2 },
       { title: 'Readings', width: 5 },
     ],
-    rows: indicators.map((i) => [cell(i.name), cell(i.target), cell(...i.values.filter((v) => inYear(v.date)).map((v) => `${v.date}: ${v.value}${i.unit ? ` ${i.unit}` : ''}${v.note ? ` (${v.note})` : ''}`))]),
+    rows: indicators.map((i) => [
+      cell(i.name),
+      cell(i.target),
+      cell(...i.values.filter((v) => inYear(v.date)).map((v) => `${v.date}: ${v.value}${i.unit ? ` ${i.unit}` : ''}${v.note ? ` (${v.note})` : ''}`)),
+    ]),
   };
 }

@@ -1,21 +1,18 @@
-import { PlanError } from '../model/errors.js';
-import type { PlanSnapshot } from '../model/snapshot.js';
-import { renderDocx } from '../export/render-docx.js';
-import { renderHtml } from '../export/render-html.js';
-import { renderMarkdown } from '../export/render-markdown.js';
-import { versionLine } from '../export/plan-document.js';
+import { PlanError } from '../schema/errors.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import { versionLine } from './plan-document.js';
 import { annualReport } from './annual-report.js';
 import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
-import { addDays, isIsoDate, localToday } from '../crdt/iso-date.js';
-import type { Report, ReportFormat, ReportKind, ReportOptions } from './report.js';
+import { addDays, isIsoDate, localToday } from '../values/iso-date.js';
+import type { Report, ReportKind, ReportOptions } from './report.js';
+import type { Block } from './document.js';
 
 function day(value: string | undefined, name: string, fallback: string): string {
   if (value === undefined || value === '') return fallback;
   // A day, or a moment on a day (for "since"): the day must be real (not 30 February).
-  if (!isIsoDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value)))
-    throw new PlanError('invalid-value', `The report's ${name} "${value}" is not a date. Give it as YYYY-MM-DD, e.g. 2026-03-31.`);
+  if (!isIsoDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value))) throw new PlanError('invalid-value', `The report's ${name} "${value}" is not a date. Give it as YYYY-MM-DD, e.g. 2026-03-31.`);
   return value;
 }
 
@@ -28,20 +25,19 @@ function day(value: string | undefined, name: string, fallback: string): string 
  * @example
  * ```ts
  * const report = buildReport(plan.snapshot(), 'progress', { today: '2026-11-25', since: '2026-09-01' });
- * await writeFile('progress.docx', await exportReport(report, 'docx'));
+ * console.log(report.title, report.document.blocks.length); // write it out with @coplan/publish's exportReport
  * ```
  */
 export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: ReportOptions = {}): Report {
   const today = day(options.today, 'date', localToday()).slice(0, 10);
-  let blocks;
+  let blocks: Block[];
   switch (kind) {
     case 'progress':
       blocks = progressReport(snapshot, today, day(options.since, '"since" date', addDays(today, -91)));
       break;
     case 'lead': {
       const within = options.withinDays ?? 90;
-      if (!Number.isInteger(within) || within < 0 || within > 3660)
-        throw new PlanError('invalid-value', `"Due soon" must be a whole number of days from 0 to 3660; ${String(within)} was given.`);
+      if (!Number.isInteger(within) || within < 0 || within > 3660) throw new PlanError('invalid-value', `"Due soon" must be a whole number of days from 0 to 3660; ${String(within)} was given.`);
       blocks = leadReport(snapshot, today, within);
       break;
     }
@@ -58,21 +54,4 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
   }
   const title = (blocks[0] as { text: string }).text;
   return { kind, title, today, document: { title, version: versionLine(snapshot), landscape: kind !== 'annual', blocks } };
-}
-
-/**
- * A report as Word (bytes), HTML (a page with a print stylesheet: print it
- * or save it as PDF) or Markdown (text).
- */
-export async function exportReport(report: Report, format: ReportFormat): Promise<Uint8Array | string> {
-  switch (format) {
-    case 'docx':
-      return renderDocx(report.document);
-    case 'html':
-      return renderHtml(report.document);
-    case 'md':
-      return renderMarkdown(report.document);
-    default:
-      throw new PlanError('invalid-value', `"${String(format)}" is not a report format. Choose docx, html or md.`);
-  }
 }

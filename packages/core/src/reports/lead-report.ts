@@ -1,8 +1,8 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
-import type { IsoDate } from '../model/values.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import type { IsoDate } from '../values/values.js';
 import { actionDue, actionsPerLead, isComplete, type ActionInContext } from '../queries/queries.js';
-import { cell, type Block } from '../export/document.js';
-import { addDays } from '../crdt/iso-date.js';
+import { cell, type Block } from './document.js';
+import { addDays } from '../values/iso-date.js';
 import { actionTable, count } from './report-helpers.js';
 
 /**
@@ -36,7 +36,13 @@ export function leadReport(s: PlanSnapshot, today: IsoDate, withinDays: number):
     ],
     rows: leads.map((l) => {
       const words = l.rows.map(when);
-      return [cell(l.name), cell(String(l.rows.length - words.filter((w) => w === 'Finished').length)), cell(String(words.filter((w) => w === 'Overdue').length)), cell(String(words.filter((w) => w === 'Due soon').length)), cell(String(words.filter((w) => w === 'Finished').length))];
+      return [
+        cell(l.name),
+        cell(String(l.rows.length - words.filter((w) => w === 'Finished').length)),
+        cell(String(words.filter((w) => w === 'Overdue').length)),
+        cell(String(words.filter((w) => w === 'Due soon').length)),
+        cell(String(words.filter((w) => w === 'Finished').length)),
+      ];
     }),
   });
   for (const l of leads) {

@@ -1,8 +1,8 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
-import { RAG_VALUES, type IsoDate } from '../model/values.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import { RAG_VALUES, type IsoDate } from '../values/values.js';
 import { changedSince, listActions, overdueActions, ragSummary } from '../queries/queries.js';
-import { RAG_COLOURS, cell, type Block } from '../export/document.js';
-import { versionLine } from '../export/plan-document.js';
+import { RAG_KEY_LABELS, cell, type Block } from './document.js';
+import { versionLine } from './plan-document.js';
 import { actionTable, count } from './report-helpers.js';
 
 const KEYS = [...RAG_VALUES, 'none'] as const;
@@ -28,20 +28,22 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
   blocks.push({
     type: 'paragraph',
     label: 'Summary',
-    text: `${count(all, 'action')}: ${KEYS.filter((k) => totals[k] > 0)
-      .map((k) => `${totals[k]} ${RAG_COLOURS[k].label.toLowerCase()}`)
-      .join(', ') || 'none rated'}. ${count(overdue.length, 'action')} overdue.`,
+    text: `${count(all, 'action')}: ${
+      KEYS.filter((k) => totals[k] > 0)
+        .map((k) => `${totals[k]} ${RAG_KEY_LABELS[k].toLowerCase()}`)
+        .join(', ') || 'none rated'
+    }. ${count(overdue.length, 'action')} overdue.`,
   });
   blocks.push({ type: 'heading', level: 2, text: 'RAG by priority' });
   blocks.push({
     type: 'bar-chart',
     title: 'Actions at each RAG rating, by priority',
-    bars: summary.map((r) => ({ label: `${r.number}. ${r.title}`, segments: KEYS.map((k) => ({ key: k, label: RAG_COLOURS[k].label, count: r.counts[k] })) })),
+    bars: summary.map((r) => ({ label: `${r.number}. ${r.title}`, segments: KEYS.map((k) => ({ key: k, label: RAG_KEY_LABELS[k], count: r.counts[k] })) })),
   });
   blocks.push({
     type: 'table',
     caption: 'Actions at each RAG rating, by priority',
-    columns: [{ title: 'Priority', width: 6 }, ...KEYS.map((k) => ({ title: RAG_COLOURS[k].label, width: 1.2 })), { title: 'Total', width: 1.2 }],
+    columns: [{ title: 'Priority', width: 6 }, ...KEYS.map((k) => ({ title: RAG_KEY_LABELS[k], width: 1.2 })), { title: 'Total', width: 1.2 }],
     rows: [
       ...summary.map((r) => [cell(`${r.number}. ${r.title}`), ...KEYS.map((k) => cell(String(r.counts[k]))), cell(String(r.total))]),
       [cell('All priorities'), ...KEYS.map((k) => cell(String(totals[k]))), cell(String(all))],

@@ -1,6 +1,6 @@
 import type { ActionInContext } from '../queries/queries.js';
 import { actionDue } from '../queries/queries.js';
-import { cell, type TableBlock, type TableCell } from '../export/document.js';
+import { cell, type TableBlock, type TableCell } from './document.js';
 
 /** "1.2.3": priority, objective and action numbers. */
 export function ref({ priority, objective, action }: ActionInContext): string {

@@ -1,6 +1,6 @@
-import type { PlanSnapshot } from '../model/snapshot.js';
-import type { IsoDate } from '../model/values.js';
-import { businessYearOf } from '../timescale/index.js';
+import type { PlanSnapshot } from '../schema/snapshot.js';
+import type { IsoDate } from '../values/values.js';
+import { businessYearOf } from '../values/calendar.js';
 
 /** A business year, 1 April to 31 March. */
 export interface BusinessYear {

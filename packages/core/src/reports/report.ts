@@ -1,11 +1,11 @@
-import type { PublishedDocument } from '../export/document.js';
-import type { IsoDate } from '../model/values.js';
+import type { PublishedDocument } from './document.js';
+import type { IsoDate } from '../values/values.js';
 
 /** The reports a plan gives: progress for the board, actions per lead, the annual report draft. */
 export type ReportKind = 'progress' | 'lead' | 'annual';
 
-/** The formats a report is written in. */
-export type ReportFormat = 'docx' | 'html' | 'md';
+/** Every kind of report, in the order they are offered. */
+export const REPORT_KINDS: readonly ReportKind[] = ['progress', 'lead', 'annual'];
 
 /** What a report is as of, and what it looks back or ahead over. */
 export interface ReportOptions {
@@ -19,7 +19,7 @@ export interface ReportOptions {
   year?: { start: IsoDate; end: IsoDate };
 }
 
-/** A report, built and ready to show or write out with `exportReport`. */
+/** A report, built and ready to show, or to write out with `exportReport` from `@coplan/publish`. */
 export interface Report {
   kind: ReportKind;
   title: string;

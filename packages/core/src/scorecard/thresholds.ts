@@ -60,7 +60,7 @@ export function trendOf(direction: 'higher' | 'lower', values: ReadonlyArray<num
   if (known.length < 2) return null;
   const [before, latest] = known.slice(-2) as [number, number];
   if (latest === before) return 'same';
-  return (latest > before) === (direction === 'higher') ? 'better' : 'worse';
+  return latest > before === (direction === 'higher') ? 'better' : 'worse';
 }
 
 /** The periods of a business year (April to March) a scorecard reports on: "Q1 2025/26" … or "H1 2025/26", "H2 2025/26". */

@@ -1,5 +1,5 @@
-import type { EntityKind } from '../model/schema.js';
-import type { PlanSnapshot, ResolvedLead } from '../model/snapshot.js';
+import type { EntityKind } from '../schema/schema.js';
+import type { PlanSnapshot, ResolvedLead } from '../schema/snapshot.js';
 
 /** An item named in a diff. */
 export interface DiffItem {
@@ -52,9 +52,7 @@ function flatten(s: PlanSnapshot): Map<string, FlatItem> {
   s.contextStatements.forEach((c, i) => add('context', c.id, c.title, null, i, { title: c.title, text: c.text }));
   s.consultation.forEach((c, i) => add('consultation', c.id, c.who, null, i, { who: c.who, when: c.when }));
   s.leads.forEach((l, i) => add('lead', l.id, l.name, null, i, { name: l.name, kind: l.kind, chair: l.chair, organisation: l.organisation }));
-  s.indicators.forEach((d, i) =>
-    add('indicator', d.id, d.name, null, i, { name: d.name, priorityId: d.priorityId, target: d.target, unit: d.unit, values: d.values }),
-  );
+  s.indicators.forEach((d, i) => add('indicator', d.id, d.name, null, i, { name: d.name, priorityId: d.priorityId, target: d.target, unit: d.unit, values: d.values }));
   s.priorities.forEach((p, pi) => {
     add('priority', p.id, p.title, null, pi, {
       title: p.title,
@@ -76,12 +74,8 @@ function flatten(s: PlanSnapshot): Map<string, FlatItem> {
           impact: a.impact,
         });
         a.milestones.forEach((m, mi) => add('milestone', m.id, m.text, a.id, mi, { text: m.text, timescale: m.timescale.text, done: m.done }));
-        a.variants.forEach((v, vi) =>
-          add('variant', v.id, v.partnership, a.id, vi, { partnership: v.partnership, text: v.text, leads: names(v.leads), timescale: v.timescale.text }),
-        );
-        a.updates.forEach((u, ui) =>
-          add('progress', u.id, u.narrative, a.id, ui, { date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }),
-        );
+        a.variants.forEach((v, vi) => add('variant', v.id, v.partnership, a.id, vi, { partnership: v.partnership, text: v.text, leads: names(v.leads), timescale: v.timescale.text }));
+        a.updates.forEach((u, ui) => add('progress', u.id, u.narrative, a.id, ui, { date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }));
       });
     });
   });
@@ -136,13 +130,16 @@ export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot): PlanDi
   for (const g of groups.values()) {
     g.before.sort((p, q) => p.index - q.index);
     g.after.sort((p, q) => p.index - q.index);
-    for (const id of longestCommonRun(g.before.map((x) => x.id), g.after.map((x) => x.id))) kept.add(g.before[0]!.kind + ':' + id);
+    for (const id of longestCommonRun(
+      g.before.map((x) => x.id),
+      g.after.map((x) => x.id),
+    ))
+      kept.add(g.before[0]!.kind + ':' + id);
   }
   for (const [key, x] of a) {
     const y = b.get(key);
     if (!y || x.kind === 'plan' || x.kind === 'progress') continue;
-    if (y.parentId !== x.parentId || !kept.has(key))
-      diff.moved.push({ ...item(y), from: { parentId: x.parentId, index: x.index }, to: { parentId: y.parentId, index: y.index } });
+    if (y.parentId !== x.parentId || !kept.has(key)) diff.moved.push({ ...item(y), from: { parentId: x.parentId, index: x.index }, to: { parentId: y.parentId, index: y.index } });
   }
   return diff;
 }
@@ -152,8 +149,7 @@ function longestCommonRun(xs: string[], ys: string[]): string[] {
   const n = xs.length;
   const m = ys.length;
   const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) dp[i]![j] = xs[i] === ys[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = xs[i] === ys[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const out: string[] = [];
   let i = 0;
   let j = 0;

@@ -123,8 +123,14 @@ describe('decisions', () => {
     expect(checkDecision(smg.decisions, { method: { by: 'consensus' }, quorate: true })).toEqual({ allowed: true });
     expect(checkDecision(smg.decisions, { method: { by: 'chair', consulted: ['Police', 'ICB'] }, quorate: true })).toEqual({ allowed: true });
     expect(checkDecision(smg.decisions, { method: { by: 'chair', consulted: [] }, quorate: true })).toMatchObject({ allowed: false, reason: 'Say whom the chair consulted before deciding.' });
-    expect(checkDecision(smg.decisions, { topic: 'financial contributions', method: { by: 'chair', consulted: ['all'] }, quorate: true })).toMatchObject({ allowed: false, reason: 'Decisions on financial contributions must be reached by consensus, not by the chair.' });
-    expect(checkDecision(education.decisions, { method: { by: 'chair', consulted: ['members'] }, quorate: true })).toMatchObject({ allowed: false, reason: expect.stringMatching(/takes the issue to the Independent Chair of the LSCP/) });
+    expect(checkDecision(smg.decisions, { topic: 'financial contributions', method: { by: 'chair', consulted: ['all'] }, quorate: true })).toMatchObject({
+      allowed: false,
+      reason: 'Decisions on financial contributions must be reached by consensus, not by the chair.',
+    });
+    expect(checkDecision(education.decisions, { method: { by: 'chair', consulted: ['members'] }, quorate: true })).toMatchObject({
+      allowed: false,
+      reason: expect.stringMatching(/takes the issue to the Independent Chair of the LSCP/),
+    });
     expect(checkDecision(smg.decisions, { method: { by: 'consensus' }, quorate: false })).toMatchObject({ allowed: false });
     expect(checkDecision(smg.decisions, { method: { by: 'consensus' }, quorate: false, acknowledgeNotQuorate: true })).toEqual({ allowed: true, note: 'Taken at a meeting that was not quorate.' });
   });

@@ -18,19 +18,29 @@ describe('scorecard RAG from thresholds', () => {
       { rag: 'green', when: { kind: 'within', amount: 2 } },
       { rag: 'amber', when: { kind: 'within', amount: 5 } },
     ];
-    expect([ragOf({ direction: 'higher', rules: strict }, 48, 50), ragOf({ direction: 'higher', rules: strict }, 46, 50), ragOf({ direction: 'higher', rules: strict }, 40, 50)]).toEqual(['green', 'amber', null]);
+    expect([ragOf({ direction: 'higher', rules: strict }, 48, 50), ragOf({ direction: 'higher', rules: strict }, 46, 50), ragOf({ direction: 'higher', rules: strict }, 40, 50)]).toEqual([
+      'green',
+      'amber',
+      null,
+    ]);
     expect([ragOf(higher, null, 95), ragOf(higher, 90, undefined), ragOf(higher, Number.NaN, 95)]).toEqual([null, null, null]);
   });
 
   it('never gives a better value a worse RAG (property)', () => {
     const rank: Record<Rag, number> = { green: 2, amber: 1, red: 0 };
     fc.assert(
-      fc.property(fc.constantFrom('higher' as const, 'lower' as const), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (direction, target, value, step) => {
-        const better = direction === 'higher' ? value + step : value - step;
-        const a = ragOf({ direction, rules: USUAL_THRESHOLDS }, value, target)!;
-        const b = ragOf({ direction, rules: USUAL_THRESHOLDS }, better, target)!;
-        expect(rank[b]).toBeGreaterThanOrEqual(rank[a]);
-      }),
+      fc.property(
+        fc.constantFrom('higher' as const, 'lower' as const),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (direction, target, value, step) => {
+          const better = direction === 'higher' ? value + step : value - step;
+          const a = ragOf({ direction, rules: USUAL_THRESHOLDS }, value, target)!;
+          const b = ragOf({ direction, rules: USUAL_THRESHOLDS }, better, target)!;
+          expect(rank[b]).toBeGreaterThanOrEqual(rank[a]);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessYearOf, parseTimescale, type TimescaleKind } from '../../src/index.js';
+import { businessYearOf, parseTimescale } from '../../src/index.js';
+import type { TimescaleKind } from '../../src/values/timescale.js';
 
 const PLAN_2020 = { planPeriod: { start: '2020-04-01', end: '2021-03-31' } };
 const PLAN_2015 = { planPeriod: { start: '2015-04-01', end: '2016-03-31' } };
@@ -113,7 +114,7 @@ describe('dates, seasons and years', () => {
       expect(read(t).due, t).toEqual({ start: '2016-03-31', end: '2016-03-31' });
   });
 
-  it('reads ISO dates (spreadsheet date cells) and Excel\'s month-year cells', () => {
+  it("reads ISO dates (spreadsheet date cells) and Excel's month-year cells", () => {
     expect(read('2026-06-30').due).toEqual({ start: '2026-06-30', end: '2026-06-30' });
     expect(read('By 2026-06-30').due).toEqual({ start: '2020-04-01', end: '2026-06-30' }); // from the plan's start
     expect(shape('Oct-25')).toEqual([['month', '2025-10-01', '2025-10-31']]);
@@ -192,21 +193,22 @@ describe('what cannot be read', () => {
 
   it('never throws, and always returns well-formed windows, for any string', () => {
     const validIso = (d: string | null) => d === null || (/^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d + 'T00:00:00Z')) && new Date(d + 'T00:00:00Z').toISOString().startsWith(d));
-    const phrase = fc.oneof(
-      fc.string(),
-      fc.constantFrom('By', 'March', '2016', '31/03/16', 'Spring', 'ongoing', 'each year', 'i.e.', '–', '/', 'onwards', 'for completion', 'Q3', '2020/21'),
-    );
+    const phrase = fc.oneof(fc.string(), fc.constantFrom('By', 'March', '2016', '31/03/16', 'Spring', 'ongoing', 'each year', 'i.e.', '–', '/', 'onwards', 'for completion', 'Q3', '2020/21'));
     fc.assert(
-      fc.property(fc.array(phrase, { maxLength: 8 }).map((xs) => xs.join(' ')), fc.boolean(), (text, withPeriod) => {
-        const t = parseTimescale(text, withPeriod ? PLAN_2020 : {});
-        expect(t.text).toBe(text);
-        for (const w of [t.due, ...t.parts.map((p) => p.window)]) {
-          if (!w) continue;
-          expect(validIso(w.start) && validIso(w.end)).toBe(true);
-          if (w.start && w.end) expect(w.start <= w.end).toBe(true);
-        }
-        expect(t.ok).toBe(t.unparsed.length === 0 && t.parts.length > 0);
-      }),
+      fc.property(
+        fc.array(phrase, { maxLength: 8 }).map((xs) => xs.join(' ')),
+        fc.boolean(),
+        (text, withPeriod) => {
+          const t = parseTimescale(text, withPeriod ? PLAN_2020 : {});
+          expect(t.text).toBe(text);
+          for (const w of [t.due, ...t.parts.map((p) => p.window)]) {
+            if (!w) continue;
+            expect(validIso(w.start) && validIso(w.end)).toBe(true);
+            if (w.start && w.end) expect(w.start <= w.end).toBe(true);
+          }
+          expect(t.ok).toBe(t.unparsed.length === 0 && t.parts.length > 0);
+        },
+      ),
       { numRuns: Number(process.env.COPLAN_FUZZ_RUNS ?? 500) },
     );
   });

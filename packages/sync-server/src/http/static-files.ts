@@ -47,7 +47,7 @@ export async function serveStatic(root: string, rawPath: string, req: IncomingMe
     path = join(base, 'index.html');
     info = await stat(path).catch(() => null);
   }
-  if (!info || !info.isFile()) {
+  if (!info?.isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('The app is not built: run `npm run build`.\n');
     return;
   }

@@ -83,9 +83,11 @@ export async function answerLinksApi(rawPath: string, req: IncomingMessage, res:
   }
   const toEmail = typeof body.email === 'string' ? body.email.trim().toLowerCase() : null;
   const toDomain = typeof body.domain === 'string' ? body.domain.trim().toLowerCase().replace(/^@/, '') : null;
-  if ((body.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(toEmail ?? '')) || (body.domain !== undefined && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(toDomain ?? ''))) return reply(res, 400, { error: 'email must be an address (name@example.gov.uk) and domain a domain (example.police.uk).' });
+  if ((body.email !== undefined && !/^[^@\s]+@[^@\s]+$/.test(toEmail ?? '')) || (body.domain !== undefined && !/^[a-z0-9.-]+\.[a-z]{2,}$/.test(toDomain ?? '')))
+    return reply(res, 400, { error: 'email must be an address (name@example.gov.uk) and domain a domain (example.police.uk).' });
   if (toEmail && toDomain) return reply(res, 400, { error: 'Share with a person (email) or a domain, not both at once.' });
-  if (body.role !== 'editor' && body.role !== 'viewer' && !(body.role === 'owner' && toEmail)) return reply(res, 400, { error: toEmail ? 'role must be "owner", "editor" or "viewer".' : 'role must be "editor" or "viewer".' });
+  if (body.role !== 'editor' && body.role !== 'viewer' && !(body.role === 'owner' && toEmail))
+    return reply(res, 400, { error: toEmail ? 'role must be "owner", "editor" or "viewer".' : 'role must be "editor" or "viewer".' });
   if (body.label !== undefined && (typeof body.label !== 'string' || body.label.length > 200)) return reply(res, 400, { error: 'label must be text of at most 200 characters.' });
   let ttlSeconds: number | null = null;
   if (body.expiresIn !== undefined && body.expiresIn !== null) {
@@ -133,7 +135,18 @@ async function claim(planId: string, bearer: string, req: IncomingMessage, res: 
   if ((await ctx.planExists(planId)) || (await ctx.links.list(planId)).length > 0) return reply(res, 409, { error: 'This plan is already on the server: ask its owner to share it with you.' });
   const now = new Date(ctx.now()).toISOString();
   const base = (ctx.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`).replace(/\/+$/, '');
-  await ctx.links.create({ id: randomUUID(), planId, role: 'owner', label: who.email, toEmail: who.email, toDomain: null, url: `${base}/#/plan/${encodeURIComponent(planId)}`, createdAt: now, createdBy: who.name, expiresAt: null });
+  await ctx.links.create({
+    id: randomUUID(),
+    planId,
+    role: 'owner',
+    label: who.email,
+    toEmail: who.email,
+    toDomain: null,
+    url: `${base}/#/plan/${encodeURIComponent(planId)}`,
+    createdAt: now,
+    createdBy: who.name,
+    expiresAt: null,
+  });
   return reply(res, 201, { planId, role: 'owner', email: who.email });
 }
 

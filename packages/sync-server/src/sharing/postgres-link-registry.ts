@@ -6,7 +6,21 @@ const CHANNEL = 'coplan_revocations';
 /** How often revocations are also polled for, in case a notice was missed while the listener reconnected. */
 const POLL_MS = 2000;
 
-type LinkRow = { id: string; plan_id: string; role: ShareLink['role']; label: string; to_email: string | null; to_domain: string | null; url: string; created_at: Date; created_by: string; expires_at: Date | null; revoked_at: Date | null; uses: string; last_used_at: Date | null };
+type LinkRow = {
+  id: string;
+  plan_id: string;
+  role: ShareLink['role'];
+  label: string;
+  to_email: string | null;
+  to_domain: string | null;
+  url: string;
+  created_at: Date;
+  created_by: string;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  uses: string;
+  last_used_at: Date | null;
+};
 
 /**
  * Share links and the access log in PostgreSQL, shared by every relay on the
@@ -65,7 +79,21 @@ export class PostgresLinkRegistry implements LinkRegistry {
       [planId],
     );
     const iso = (d: Date | null) => (d ? d.toISOString() : null);
-    return rows.map((r) => ({ id: r.id, planId: r.plan_id, role: r.role, label: r.label, toEmail: r.to_email, toDomain: r.to_domain, url: r.url, createdAt: r.created_at.toISOString(), createdBy: r.created_by, expiresAt: iso(r.expires_at), revokedAt: iso(r.revoked_at), uses: Number(r.uses), lastUsedAt: iso(r.last_used_at) }));
+    return rows.map((r) => ({
+      id: r.id,
+      planId: r.plan_id,
+      role: r.role,
+      label: r.label,
+      toEmail: r.to_email,
+      toDomain: r.to_domain,
+      url: r.url,
+      createdAt: r.created_at.toISOString(),
+      createdBy: r.created_by,
+      expiresAt: iso(r.expires_at),
+      revokedAt: iso(r.revoked_at),
+      uses: Number(r.uses),
+      lastUsedAt: iso(r.last_used_at),
+    }));
   }
 
   /** Revoked as of the database's clock (`_at` is the caller's, kept for the file registry's sake). */
@@ -96,7 +124,10 @@ export class PostgresLinkRegistry implements LinkRegistry {
   }
 
   async accessLog(planId: string, limit: number): Promise<AccessEntry[]> {
-    const { rows } = await this.pool.query<{ plan_id: string; link_id: string | null; name: string; role: AccessEntry['role']; at: Date }>('SELECT * FROM coplan_access_log WHERE plan_id = $1 ORDER BY at DESC, id DESC LIMIT $2', [planId, limit]);
+    const { rows } = await this.pool.query<{ plan_id: string; link_id: string | null; name: string; role: AccessEntry['role']; at: Date }>(
+      'SELECT * FROM coplan_access_log WHERE plan_id = $1 ORDER BY at DESC, id DESC LIMIT $2',
+      [planId, limit],
+    );
     return rows.map((r) => ({ at: r.at.toISOString(), planId: r.plan_id, linkId: r.link_id, name: r.name, role: r.role }));
   }
 

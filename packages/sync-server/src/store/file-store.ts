@@ -54,7 +54,14 @@ export class FileStore implements PlanStore {
 
   async has(planId: string): Promise<boolean> {
     const dir = this.pathOf(planId);
-    const sizes = await Promise.all(['snapshot.bin', 'log.bin'].map((f) => stat(join(dir, f)).then((st) => st.size, () => 0)));
+    const sizes = await Promise.all(
+      ['snapshot.bin', 'log.bin'].map((f) =>
+        stat(join(dir, f)).then(
+          (st) => st.size,
+          () => 0,
+        ),
+      ),
+    );
     return sizes.some((n) => n > 0);
   }
 

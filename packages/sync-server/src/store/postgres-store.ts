@@ -79,7 +79,10 @@ export class PostgresStore implements PlanStore {
     const { rows } = await this.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM coplan_updates WHERE plan_id = $1 ORDER BY seq', [planId]);
     const seen = this.seen.get(planId)!;
     for (const r of rows) seen.add(r.seq);
-    this.bytesSinceCompaction.set(planId, rows.reduce((n, r) => n + r.data.length, 0));
+    this.bytesSinceCompaction.set(
+      planId,
+      rows.reduce((n, r) => n + r.data.length, 0),
+    );
     return { updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)), quarantined: [] };
   }
 
@@ -105,7 +108,11 @@ export class PostgresStore implements PlanStore {
     const covered = [...(this.seen.get(planId) ?? [])];
     const seq = await this.transaction(async (client) => {
       await client.query('DELETE FROM coplan_updates WHERE plan_id = $1 AND seq = ANY($2::bigint[])', [planId, covered]);
-      const { rows } = await client.query<{ seq: string }>('INSERT INTO coplan_updates (plan_id, data, relay_id) VALUES ($1, $2, $3) RETURNING seq', [planId, Buffer.from(state.buffer, state.byteOffset, state.byteLength), this.relayId]);
+      const { rows } = await client.query<{ seq: string }>('INSERT INTO coplan_updates (plan_id, data, relay_id) VALUES ($1, $2, $3) RETURNING seq', [
+        planId,
+        Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+        this.relayId,
+      ]);
       // Other relays apply the state too: after a database outage it holds edits they never received as rows.
       await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ p: planId, r: this.relayId, s: [rows[0]!.seq] } satisfies Notice)]);
       return rows[0]!.seq;
@@ -121,7 +128,11 @@ export class PostgresStore implements PlanStore {
     const ids = await this.transaction(async (client) => {
       const out: string[] = [];
       for (const d of data) {
-        const { rows } = await client.query<{ id: string }>('INSERT INTO coplan_quarantine (plan_id, data, reason) VALUES ($1, $2, $3) RETURNING id', [planId, Buffer.from(d.buffer, d.byteOffset, d.byteLength), reason]);
+        const { rows } = await client.query<{ id: string }>('INSERT INTO coplan_quarantine (plan_id, data, reason) VALUES ($1, $2, $3) RETURNING id', [
+          planId,
+          Buffer.from(d.buffer, d.byteOffset, d.byteLength),
+          reason,
+        ]);
         out.push(rows[0]!.id);
       }
       return out;
@@ -253,16 +264,18 @@ export class PostgresStore implements PlanStore {
     this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
     setTimeout(() => {
       if (this.closing) return;
-      this.listen().then(
-        () => {
-          this.log('Listening to the database again; catching up on other relays’ updates.');
-          return this.catchUp();
-        },
-        (e) => {
-          this.failed('could not listen to the database (retrying)', e);
-          this.reconnect();
-        },
-      ).catch((e) => this.failed('could not catch up after reconnecting', e));
+      this.listen()
+        .then(
+          () => {
+            this.log('Listening to the database again; catching up on other relays’ updates.');
+            return this.catchUp();
+          },
+          (e) => {
+            this.failed('could not listen to the database (retrying)', e);
+            this.reconnect();
+          },
+        )
+        .catch((e) => this.failed('could not catch up after reconnecting', e));
     }, delay).unref();
   }
 
@@ -289,7 +302,11 @@ export class PostgresStore implements PlanStore {
       const seen = this.seen.get(notice.p)!;
       const fresh = notice.s.flatMap((s, i) => (seen.has(s) ? [] : [[s, notice.d![i]!] as const]));
       for (const [s] of fresh) seen.add(s);
-      if (fresh.length) this.hand(notice.p, fresh.map(([, d]) => new Uint8Array(Buffer.from(d, 'base64'))));
+      if (fresh.length)
+        this.hand(
+          notice.p,
+          fresh.map(([, d]) => new Uint8Array(Buffer.from(d, 'base64'))),
+        );
       return;
     }
     await this.deliver(notice.p, notice.s);
@@ -310,7 +327,11 @@ export class PostgresStore implements PlanStore {
     if (!seen) return;
     const fresh = rows.filter((r) => !seen.has(r.seq));
     for (const r of fresh) seen.add(r.seq);
-    if (fresh.length) this.hand(planId, fresh.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)));
+    if (fresh.length)
+      this.hand(
+        planId,
+        fresh.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+      );
   }
 
   private hand(planId: string, updates: Uint8Array[]): void {

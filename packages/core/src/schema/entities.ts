@@ -1,0 +1,78 @@
+import type { EntityKind } from './schema.js';
+import type { ActionStatus, IsoDate, LeadKind, Rag } from '../values/values.js';
+
+/** A lead as written on an item: a registry entry, or free text that matches none. */
+export type LeadRef = { leadId: string } | { name: string };
+
+/** One reading of an indicator. */
+export interface IndicatorValue {
+  date: IsoDate;
+  value: number;
+  note?: string;
+}
+
+/** The fields each entity kind carries, as the API reads and writes them. */
+export interface FieldValues {
+  priority: {
+    title: string;
+    aim: string;
+    owner: string;
+    successStatements: string[];
+    focusAreas: string[];
+    leadGroup: LeadRef | null;
+  };
+  objective: { text: string; impact: string };
+  action: { text: string; leads: LeadRef[]; timescale: string; status: ActionStatus; impact: string };
+  milestone: { text: string; timescale: string; done: boolean };
+  variant: { partnershipId: string; text: string; leads: LeadRef[]; timescale: string };
+  progress: { date: IsoDate; author: string; rag: Rag; narrative: string; evidence: string };
+  lead: { name: string; kind: LeadKind; chair: string; organisation: string };
+  partnership: { name: string; shortName: string };
+  indicator: { name: string; priorityId: string | null; target: string; unit: string; values: IndicatorValue[] };
+  context: { title: string; text: string };
+  consultation: { who: string; when: string };
+}
+
+/** The fields a new entity must be given. */
+export interface RequiredFields {
+  priority: 'title';
+  objective: 'text';
+  action: 'text';
+  milestone: 'text';
+  variant: 'partnershipId';
+  progress: 'date' | 'author' | 'rag' | 'narrative';
+  lead: 'name';
+  partnership: 'name';
+  indicator: 'name';
+  context: 'title';
+  consultation: 'who';
+}
+
+/** What {@link Plan.create} takes for a kind: the required fields, and any others. */
+export type CreateFields<K extends EntityKind> = Pick<FieldValues[K], RequiredFields[K] & keyof FieldValues[K]> & Partial<FieldValues[K]>;
+
+/** What {@link Plan.update} takes for a kind: any of its fields. */
+export type FieldPatch<K extends EntityKind> = Partial<FieldValues[K]>;
+
+/** Who deleted an item and when; deletion is a recoverable tombstone. */
+export interface Tombstone {
+  at: string;
+  by: string;
+}
+
+/** What every stored entity carries besides its fields. */
+export interface EntityHeader {
+  id: string;
+  /** The parent's id, or null for top-level items. */
+  parentId: string | null;
+  /** The fractional order key among its siblings ('' for unordered kinds). */
+  order: string;
+  deleted: Tombstone | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** One stored entity, flat, as {@link Plan.get} reads it. */
+export type EntityRecord<K extends EntityKind = EntityKind> = EntityHeader & FieldValues[K];

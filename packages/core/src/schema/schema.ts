@@ -1,0 +1,172 @@
+import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from '../values/values.js';
+
+/**
+ * How a field is held in the document.
+ * - `text`: a `Y.Text`, so people typing in one field merge character by character.
+ * - `textList`: a `Y.Array` of `Y.Text` (success statements, principles).
+ * - `string`: a plain string, last writer wins (short names, authors).
+ * - `enum`: one of a fixed set of strings.
+ * - `date`: an ISO date `YYYY-MM-DD`.
+ * - `bool`: true or false.
+ * - `leads`: a `Y.Array` of lead references (registry id or free text).
+ * - `lead`: one lead reference, or null.
+ * - `ref`: the id of another entity of a given kind, or null.
+ * - `values`: a `Y.Map` of indicator readings keyed by date.
+ */
+export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values';
+
+/** How one field is held and checked. */
+export interface FieldSpec {
+  type: FieldType;
+  required?: boolean;
+  /** For `enum` fields. */
+  values?: readonly string[];
+  /** For `ref` fields: the kind referred to. */
+  refKind?: EntityKind;
+  /** The value a new entity gets when none is given. */
+  default?: unknown;
+}
+
+/** Every kind of entity a plan holds. Each lives in its own flat `Y.Map` keyed by id. */
+export type EntityKind = 'priority' | 'objective' | 'action' | 'milestone' | 'variant' | 'progress' | 'lead' | 'partnership' | 'indicator' | 'context' | 'consultation';
+
+/** The shape of one entity kind. */
+export interface KindSpec {
+  /** The kind of the parent, or null for items that sit at the top of the plan. */
+  parent: EntityKind | null;
+  /** Whether siblings carry an order key (progress updates are ordered by date instead). */
+  ordered: boolean;
+  /** The field that names an item in lists, the bin and diffs. */
+  label: string;
+  fields: Record<string, FieldSpec>;
+}
+
+const text = (required = false): FieldSpec => ({ type: 'text', required });
+const str = (required = false): FieldSpec => ({ type: 'string', required });
+
+/** The shape of every entity kind: its parent level and its fields. */
+export const KINDS: Readonly<Record<EntityKind, KindSpec>> = {
+  priority: {
+    parent: null,
+    ordered: true,
+    label: 'title',
+    fields: {
+      title: text(true),
+      aim: text(),
+      owner: text(),
+      successStatements: { type: 'textList' },
+      focusAreas: { type: 'textList' },
+      leadGroup: { type: 'lead' },
+    },
+  },
+  objective: {
+    parent: 'priority',
+    ordered: true,
+    label: 'text',
+    fields: { text: text(true), impact: text() },
+  },
+  action: {
+    parent: 'objective',
+    ordered: true,
+    label: 'text',
+    fields: {
+      text: text(true),
+      leads: { type: 'leads' },
+      timescale: text(),
+      status: { type: 'enum', values: ACTION_STATUSES, default: 'not-started' },
+      impact: text(),
+    },
+  },
+  milestone: {
+    parent: 'action',
+    ordered: true,
+    label: 'text',
+    fields: { text: text(true), timescale: text(), done: { type: 'bool', default: false } },
+  },
+  variant: {
+    parent: 'action',
+    ordered: true,
+    label: 'text',
+    fields: {
+      partnershipId: { type: 'ref', refKind: 'partnership', required: true },
+      text: text(),
+      leads: { type: 'leads' },
+      timescale: text(),
+    },
+  },
+  progress: {
+    parent: 'action',
+    ordered: false,
+    label: 'narrative',
+    fields: {
+      date: { type: 'date', required: true },
+      author: str(true),
+      rag: { type: 'enum', values: RAG_VALUES, required: true },
+      narrative: text(true),
+      evidence: text(),
+    },
+  },
+  lead: {
+    parent: null,
+    ordered: true,
+    label: 'name',
+    fields: {
+      name: str(true),
+      kind: { type: 'enum', values: LEAD_KINDS, default: 'group' },
+      chair: str(),
+      organisation: str(),
+    },
+  },
+  partnership: {
+    parent: null,
+    ordered: true,
+    label: 'name',
+    fields: { name: str(true), shortName: str() },
+  },
+  indicator: {
+    parent: null,
+    ordered: true,
+    label: 'name',
+    fields: {
+      name: text(true),
+      priorityId: { type: 'ref', refKind: 'priority' },
+      target: str(),
+      unit: str(),
+      values: { type: 'values' },
+    },
+  },
+  context: {
+    parent: null,
+    ordered: true,
+    label: 'title',
+    fields: { title: text(true), text: text() },
+  },
+  consultation: {
+    parent: null,
+    ordered: true,
+    label: 'who',
+    fields: { who: text(true), when: text() },
+  },
+};
+
+/** Every entity kind, parents before children. */
+export const ENTITY_KINDS = Object.keys(KINDS) as EntityKind[];
+
+/** The plan's own fields, held in the `meta` map. */
+export const META_FIELDS: Readonly<Record<string, FieldSpec>> = {
+  title: text(true),
+  introduction: text(),
+  vision: text(),
+  versionLabel: str(),
+  status: { type: 'enum', values: PLAN_STATUSES, default: 'draft' },
+  periodStart: { type: 'date' },
+  periodEnd: { type: 'date' },
+  principles: { type: 'textList' },
+  statutoryObjectives: { type: 'textList' },
+  reviewSchedule: text(),
+};
+
+/** The kinds whose items are children of `kind`. */
+export function childKindsOf(kind: EntityKind | null): EntityKind[] {
+  return ENTITY_KINDS.filter((k) => KINDS[k].parent === kind);
+}

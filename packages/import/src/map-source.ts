@@ -1,0 +1,267 @@
+import { localToday } from '@coplan/core';
+import { cleanCell, isFurniture, oneLine } from './clean-text.js';
+import { normaliseHeading, recogniseHeading, type ImportField } from './headings.js';
+import { PlanBuilder, readPriorityHeading, type NotImported, type RowFields } from './plan-builder.js';
+import type { ParsedSource, SourceBlock } from './source.js';
+import { isRowNumber, stripNumbering } from './split-cell.js';
+import { finish } from './finish-preview.js';
+import type { ColumnMapping, ImportColumn, ImportPreview, MapOptions } from './import-preview.js';
+import { readLooseText } from './loose-text.js';
+
+interface Header {
+  fields: ImportField[];
+  headings: string[];
+  /** Laid out one action per row, as Coplan publishes plans and registers: cells are taken whole, not split. */
+  whole?: boolean;
+}
+
+// The headings of Coplan's own plan tables and action register.
+const PUBLISHED_HEADINGS = new Set(
+  ['Objective', 'Action', 'Milestones', 'Per partnership', 'Lead(s)', 'Leads', 'Timescale', 'Impact', 'Progress', 'Ref', 'Priority', 'Due', 'Status', 'RAG', 'Latest progress', 'Progress date'].map(
+    normaliseHeading,
+  ),
+);
+
+function publishedLayout(headings: string[]): boolean {
+  const keys = headings.map(normaliseHeading);
+  return keys.includes('objective') && keys.includes('action') && keys.every((k) => PUBLISHED_HEADINGS.has(k));
+}
+
+/**
+ * Reads a row as column headings, or null for a data row. A table's first
+ * row, all of short cells, counts as headings when two of them are known,
+ * even beside headings Coplan does not know ("Area of work", "Comments").
+ */
+function readHeader(row: string[], mapping: ColumnMapping, columns: Map<string, ImportColumn>, firstRow = false, told = false): Header | null {
+  // Most rows are data: a long cell rules a row out before any heading is looked up.
+  if (row.some((c) => c.length > 160)) return null;
+  const cells = row.map((c) => oneLine(cleanCell(c)));
+  if (cells.some((c) => c.split(' ').length > 12)) return null;
+  const matches = cells.map((c) => (c ? recogniseHeading(c) : null));
+  // A heading that extraction split over two cells ("Key De" | "eliverables").
+  for (let i = 0; i + 1 < cells.length; i++) {
+    if (matches[i] || matches[i + 1] || !cells[i] || !cells[i + 1]) continue;
+    const joined = recogniseHeading(cells[i]! + cells[i + 1]!) ?? recogniseHeading(`${cells[i]} ${cells[i + 1]}`);
+    if (joined) {
+      matches[i] = { field: 'number', confidence: joined.confidence };
+      matches[i + 1] = joined;
+      cells[i + 1] = `${cells[i]}${cells[i + 1]}`;
+    }
+  }
+  const known = matches.filter((m) => m && m.field !== 'number' && m.confidence >= 0.6).length;
+  if (cells.some((c, i) => !matches[i] && c.split(' ').length > 9)) return null;
+  const nonEmpty = cells.filter(Boolean).length;
+  const shortCells = cells.every((c) => c.split(' ').length <= 6);
+  // Told the first row holds the headings: it does, whatever they say.
+  if (!(firstRow && told) && (known < 2 || (known < nonEmpty / 2 && !(firstRow && shortCells)))) return null;
+  const fields: ImportField[] = cells.map((c, i) => {
+    const heading = c || `Column ${i + 1}`;
+    const key = normaliseHeading(heading);
+    const chosen = mapping[key];
+    const m = matches[i];
+    const field = chosen ?? m?.field ?? 'ignore';
+    const col = columns.get(key);
+    if (col) col.tables++;
+    else columns.set(key, { heading, key, field, confidence: chosen ? 1 : (m?.confidence ?? 0), chosen: chosen !== undefined, tables: 1, examples: [] });
+    return field;
+  });
+  const headings = cells.map((c, i) => c || `Column ${i + 1}`);
+  return { fields, headings, whole: publishedLayout(headings) };
+}
+
+function headlessHeader(width: number, mapping: ColumnMapping, columns: Map<string, ImportColumn>): Header {
+  const headings = Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
+  const fields = headings.map((h) => {
+    const key = normaliseHeading(h);
+    const field = mapping[key] ?? 'ignore';
+    if (!columns.has(key)) columns.set(key, { heading: h, key, field, confidence: mapping[key] ? 1 : 0, chosen: mapping[key] !== undefined, tables: 1, examples: [] });
+    return field;
+  });
+  return { fields, headings };
+}
+
+const SUCCESS = /^(?:what will success look like|outcome statements|success (?:measures|statements)|outcomes?)\??$/i;
+const BULLETED = /^[•·▪◦●○■–\-*]\s+/;
+
+/** Whether a line names a theme: "1. Meeting Statutory Responsibilities" and not a sentence. */
+function themeHeading(line: string): string | null {
+  const m = /^(\d{1,2})\.\s+(.{3,100})$/.exec(line.trim());
+  if (!m || /[.;,]$/.test(m[2]!) || m[2]!.split(/\s+/).length > 12) return null;
+  return m[2]!.trim();
+}
+
+/**
+ * Maps a parsed source into a plan: finds priorities in headings, column
+ * headings in tables, and reads every row. Every cell lands in a field or in
+ * `notImported`, with the reason.
+ */
+export function mapSource(parsed: ParsedSource, options: MapOptions = {}): ImportPreview {
+  const mapping = Object.fromEntries(Object.entries(options.mapping ?? {}).map(([k, v]) => [normaliseHeading(k), v]));
+  const builder = new PlanBuilder(options.importedBy ?? 'Imported', options.today ?? localToday());
+  const columns = new Map<string, ImportColumn>();
+  const notImported: NotImported[] = [];
+  const warnings = [...parsed.warnings];
+  const blocks = parsed.blocks;
+  const anyHeader = blocks.some((b) => b.kind === 'table' && b.rows.some((r, i) => readHeader(r, {}, new Map(), i === 0, Boolean(options.firstRowHeadings))));
+
+  let title = '';
+  const preamble: string[] = [];
+  let header: Header | null = null;
+  let tableNo = 0;
+  let inSuccess = false;
+  let tableSincePriority = false;
+  const hasHeaderAhead = (from: number) => {
+    for (let j = from; j < blocks.length && j < from + 40; j++) {
+      const b = blocks[j]!;
+      if (b.kind === 'table') return b.rows.slice(0, 3).some((r, i) => readHeader(r, {}, new Map(), i === 0)) || Boolean(header);
+      if (b.kind === 'text' && (readPriorityHeading(b.text) || themeHeading(b.text))) return false;
+    }
+    return false;
+  };
+
+  // Lead names written alone anywhere help split cells where leads ran together.
+  for (const b of blocks) if (b.kind === 'table') builder.learnLeads(b.rows.flatMap((r) => r.map(cleanCell)));
+  builder.pruneLeads();
+  if (!anyHeader && !blocks.some((b) => b.kind === 'table')) {
+    return readLooseText(parsed, builder, options, mapping, columns);
+  }
+
+  blocks.forEach((block: SourceBlock, bi) => {
+    if (block.kind === 'text') {
+      const line = oneLine(cleanCell(block.text));
+      if (!line || isFurniture(line)) return;
+      const heading = readPriorityHeading(line);
+      const theme = !heading && themeHeading(line) && hasHeaderAhead(bi + 1) ? themeHeading(line) : null;
+      if ((heading && (heading.title || hasHeaderAhead(bi + 1))) || theme) {
+        builder.startPriority(theme ?? heading!.title, heading?.owner);
+        inSuccess = false;
+        tableSincePriority = false;
+        return;
+      }
+      const p = builder.currentPriority;
+      if (!p) {
+        if (!title) title = line;
+        else preamble.push(line);
+        return;
+      }
+      if (tableSincePriority) {
+        notImported.push({ where: `text after table ${tableNo}`, text: line, reason: 'Text between tables that is not a priority heading.' });
+        return;
+      }
+      if (!p.title) {
+        p.title = line;
+        return;
+      }
+      if (SUCCESS.test(line)) {
+        inSuccess = true;
+        return;
+      }
+      if (BULLETED.test(line)) {
+        const text = line.replace(BULLETED, '').replace(/\*\*/g, '').trim();
+        if (inSuccess) (p.successStatements ??= []).push(text);
+        else (p.focusAreas ??= []).push(text);
+        return;
+      }
+      if (inSuccess) {
+        (p.successStatements ??= []).push(line);
+        return;
+      }
+      p.aim = p.aim ? `${p.aim} ${line}` : line;
+      return;
+    }
+
+    tableNo++;
+    const t = tableNo;
+    // A workbook with a sheet per priority names each sheet after it.
+    const sheetPriority = block.name ? readPriorityHeading(block.name) : null;
+    if (sheetPriority?.title) builder.startPriority(sheetPriority.title, sheetPriority.owner);
+    tableSincePriority = true;
+    let tableHeader: Header | null = null;
+    const rows = block.rows.map((r) => r.map(cleanCell));
+    rows.forEach((rowCells, ri) => {
+      let cells = rowCells;
+      const where = (ci: number, heading?: string) => `table ${t}, row ${ri + 1}${heading ? `, column "${heading}"` : `, column ${ci + 1}`}`;
+      const nonEmpty = cells.map((c, i) => [c, i] as const).filter(([c]) => c);
+      if (nonEmpty.length === 0) return;
+      // A priority written as a row across the table.
+      const firstLine = nonEmpty.length === 1 ? nonEmpty[0]![0].split('\n')[0]! : '';
+      if (firstLine && readPriorityHeading(firstLine)?.title) {
+        const h = readPriorityHeading(firstLine)!;
+        builder.startPriority(h.title, h.owner);
+        const rest = nonEmpty[0]![0]
+          .split('\n')
+          .slice(1)
+          .map((l) => l.replace(/^[•·\-*]\s*/, '').trim())
+          .filter(Boolean);
+        if (rest.length) builder.currentPriority!.focusAreas = rest;
+        tableSincePriority = false;
+        return;
+      }
+      const h = readHeader(cells, mapping, columns, ri === 0, Boolean(options.firstRowHeadings));
+      if (h) {
+        header = tableHeader = h;
+        tableSincePriority = true;
+        return;
+      }
+      if (!tableHeader) {
+        // A table with no heading row carries on the last one when it has the same shape.
+        if (header && Math.abs(header.fields.length - cells.length) <= 1) tableHeader = header;
+        else if (!anyHeader) tableHeader = header = headlessHeader(cells.length, mapping, columns);
+        else {
+          for (const [c, ci] of nonEmpty) notImported.push({ where: where(ci), text: c, reason: 'This table has no column headings Coplan recognises.' });
+          return;
+        }
+      }
+      const fields: RowFields = {};
+      let number = '';
+      // Extraction sometimes gives a row its number as a cell of its own, one more than the headings.
+      if (cells.length === tableHeader.fields.length + 1 && isRowNumber(cells[0]!) && !tableHeader.fields.includes('number')) {
+        number = cells[0]!;
+        cells = cells.slice(1);
+      }
+      cells.forEach((c, ci) => {
+        if (!c) return;
+        const field = tableHeader!.fields[ci] ?? 'ignore';
+        const heading = tableHeader!.headings[ci] ?? `Column ${ci + 1}`;
+        const col = columns.get(normaliseHeading(heading));
+        if (col && col.examples.length < 3) col.examples.push(oneLine(c).slice(0, 80));
+        if (field === 'number' && isRowNumber(c)) {
+          number = c;
+          return;
+        }
+        if (field === 'number') {
+          fields.objective = fields.objective ? `${c}\n${fields.objective}` : c;
+          return;
+        }
+        if (field === 'ignore') {
+          if (ci === 0 && isRowNumber(c)) {
+            number = c;
+            return;
+          }
+          notImported.push({ where: where(ci, heading), text: c, reason: `Column "${heading}" is not mapped to a plan field.` });
+          return;
+        }
+        const key = (field === 'progress-date' ? 'progressDate' : field) as keyof RowFields;
+        fields[key] = fields[key] ? `${fields[key]}\n${c}` : c;
+      });
+      const starts = Object.values(fields)
+        .filter(Boolean)
+        .map((v) => v!.trim()[0] ?? '');
+      // Text copied out of a PDF or page-broken Word table splits a row in two; Word, Excel and HTML tables keep rows whole.
+      const extracted = parsed.format === 'tsv' || parsed.format === 'text';
+      const continuation = extracted && !number && starts.length > 0 && starts.every((ch) => /[a-z(,;]/.test(ch));
+      if (continuation) builder.continueRow(fields);
+      else builder.addRow(fields, tableHeader.whole);
+    });
+  });
+
+  if (!anyHeader && blocks.some((b) => b.kind === 'table') && ![...columns.values()].some((c) => c.chosen && c.field !== 'ignore')) {
+    warnings.push('No table has column headings Coplan recognises, such as "Objective", "Action", "Lead" and "Timescale". Choose what each column holds below.');
+  }
+  if (builder.unratedProgress) {
+    warnings.push(`${builder.unratedProgress} progress note(s) had no RAG rating; they are marked grey (not rated). Set each one's RAG after importing.`);
+  }
+  return finish(parsed, builder, title, preamble, [...columns.values()], notImported, warnings);
+}
+
+export { stripNumbering };

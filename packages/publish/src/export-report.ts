@@ -1,0 +1,26 @@
+import { PlanError, type Report } from '@coplan/core';
+import { renderHtml } from './render-html.js';
+import { renderMarkdown } from './render-markdown.js';
+
+/** The formats a report is written in. */
+export type ReportFormat = 'docx' | 'html' | 'md';
+
+/** Every format a report is written in. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'html', 'md'];
+
+/**
+ * A report as Word (bytes), HTML (a page with a print stylesheet: print it
+ * or save it as PDF) or Markdown (text).
+ */
+export async function exportReport(report: Report, format: ReportFormat): Promise<Uint8Array | string> {
+  switch (format) {
+    case 'docx':
+      return (await import('./render-docx.js')).renderDocx(report.document);
+    case 'html':
+      return renderHtml(report.document);
+    case 'md':
+      return renderMarkdown(report.document);
+    default:
+      throw new PlanError('invalid-value', `"${String(format)}" is not a report format. Choose docx, html or md.`);
+  }
+}
