@@ -82,6 +82,10 @@ export class Room {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay = RETRY_FIRST_MS;
   private flushing: Promise<void> | null = null;
+  /** Updates accepted from connections so far, and how many of them the store has been through: a joining peer's sync waits for the first to reach the second. */
+  private appliedCount = 0;
+  private storedCount = 0;
+  private syncWaiters: Array<{ upTo: number; answer: () => void }> = [];
   private compactScheduled = false;
   /** Store operations run one at a time, in order. */
   private lane: Promise<unknown> = Promise.resolve();
@@ -326,7 +330,9 @@ export class Room {
    * (the room's document is ahead of the store until then).
    */
   private answerSync(peer: Peer, stateVector: Uint8Array): void {
-    if (this.flushing) return void this.flushing.then(() => this.answerSync(peer, stateVector));
+    // Wait for the updates applied so far, not for the room to go quiet: a busy room is never quiet.
+    const upTo = this.appliedCount;
+    if (this.storedCount < upTo) return void this.syncWaiters.push({ upTo, answer: () => this.answerSync(peer, stateVector) });
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
@@ -364,6 +370,7 @@ export class Room {
     }
     if (captured.length === 0) return;
     for (const u of captured) this.pending.push({ update: u, origin: peer.ws });
+    this.appliedCount += captured.length;
     if (!this.flushing) void this.flush();
   }
 
@@ -417,6 +424,11 @@ export class Room {
         this.inFlight = batch.map((b) => b.update);
         await this.inLane(() => this.store(this.inFlight));
         this.inFlight = [];
+        this.storedCount += batch.length;
+        for (const waiter of this.syncWaiters.filter((w) => w.upTo <= this.storedCount)) {
+          this.syncWaiters.splice(this.syncWaiters.indexOf(waiter), 1);
+          waiter.answer();
+        }
         for (const { update, origin } of batch) {
           const message = encodeUpdate(update);
           for (const peer of this.peers.values()) if (peer.ws !== origin) this.send(peer, message);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
+import { signToken } from '../src/tokens.js';
 import { BIN, waitFor } from './relay-process.js';
 import { client, closeOf, raw, relay, text, token } from './per-test.js';
 
@@ -25,9 +26,8 @@ describe('access control', () => {
       expect(res.status).toBe(401);
       expect(res.body).toMatch(reason);
     }
-    // An expired token: sign one that lapsed a second ago.
-    const expired = token(SECRET, 'plan-1', 'editor', '1s');
-    await new Promise((r) => setTimeout(r, 2100));
+    // An expired token: one signed two seconds ago to last one second (the signer's clock is given, not waited for).
+    const expired = await signToken(SECRET, { planId: 'plan-1', role: 'editor', name: '' }, '1s', Date.now() - 2000);
     const res = await raw(`${base}?token=${expired}`);
     expect(res.status).toBe(401);
     expect(res.body).toMatch(/expired/);

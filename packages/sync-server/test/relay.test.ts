@@ -69,6 +69,23 @@ describe('nothing lost', () => {
     expect(text(c)).toBe(text(a));
   });
 
+  it('answers a joining client in a room that never goes quiet', async () => {
+    const r = await relay();
+    const typists = Array.from({ length: 6 }, () => client(r, 'busy'));
+    await waitFor(() => expect(typists.every((t) => t.synced)).toBe(true));
+    let n = 0;
+    const typing = setInterval(() => typists.forEach((t) => t.doc.getArray('n').push([n++])), 5);
+    try {
+      await waitFor(() => expect(typists[0]!.doc.getArray('n').length).toBeGreaterThan(100));
+      // The newcomer's sync waits for the writes before it asked, not for the typing to stop.
+      const newcomer = client(r, 'busy');
+      await waitFor(() => expect(newcomer.synced).toBe(true), 10_000);
+      expect(newcomer.doc.getArray('n').length).toBeGreaterThan(100);
+    } finally {
+      clearInterval(typing);
+    }
+  });
+
   it('loads a plan before answering its first sync', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'coplan-load-'));
     const first = await relay([], dataDir);
