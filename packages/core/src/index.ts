@@ -66,6 +66,7 @@ export { diffSnapshots, type PlanDiff } from './versions/diff.js';
 // Files: Coplan's versioned JSON and the .coplan file
 export { planToJson, planFromJson, PLAN_JSON_VERSION } from './plan/plan-json.js';
 export { encodeCoplanFile, mergeCoplanFile } from './document/coplan-file.js';
+export { keepPendingSettled } from './document/settle-pending.js';
 export { SCHEMA_VERSION } from './document/migrations.js';
 
 // Reports: what each says (write them out with @coplan/publish)

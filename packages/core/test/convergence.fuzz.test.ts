@@ -208,4 +208,5 @@ describe('convergence under random concurrent edits', () => {
   it('seed 1: three replicas, long run', () => runScenario({ seed: 1, replicas: 3, steps: 150 }));
   it('seed 42: five replicas, long run', () => runScenario({ seed: 42, replicas: 5, steps: 150 }));
   it('seed 1754848412: progress updates with equal dates sort alike everywhere', () => runScenario({ seed: 1754848412, replicas: 4, steps: 23 }));
+  it('seed 1886202649: a replica that received every update, with two partners’ pending updates waiting on each other, catches up', () => runScenario({ seed: 1886202649, replicas: 5, steps: 47 }));
 });

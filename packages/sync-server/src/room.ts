@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import { keepPendingSettled } from '@coplan/core';
 import * as Y from 'yjs';
 import { CLOSE } from './close-codes.js';
 import { Refused, type RelayLimits } from './limits.js';
@@ -99,6 +100,7 @@ export class Room {
   private nesting!: ReturnType<typeof watchNesting>;
   private destroyed = false;
   private unsubscribe: (() => void) | null = null;
+  private stopSettling: (() => void) | null = null;
   /** Set when the room could not be rebuilt: nothing more is applied or stored. */
   private failed = false;
 
@@ -272,6 +274,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     this.unsubscribe?.();
+    this.stopSettling?.();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.awareness.destroy();
@@ -280,6 +283,8 @@ export class Room {
   }
 
   private attach(doc: Y.Doc): void {
+    this.stopSettling?.();
+    this.stopSettling = keepPendingSettled(doc); // partners' updates that wait on each other are integrated, not held for good
     this.doc = doc;
     this.nesting = watchNesting(doc, this.ctx.limits.maxNestingDepth);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -514,6 +519,7 @@ export class Room {
 /** Applies stored updates to a new document one by one, leaving out (and reporting) any that throws. */
 function buildDoc(updates: Uint8Array[]): { doc: Y.Doc; bad: Array<{ update: Uint8Array; error: string }> } {
   let doc = new Y.Doc({ gc: true });
+  let stopSettling = keepPendingSettled(doc);
   const good: Uint8Array[] = [];
   const bad: Array<{ update: Uint8Array; error: string }> = [];
   for (const update of updates) {
@@ -523,11 +529,14 @@ function buildDoc(updates: Uint8Array[]): { doc: Y.Doc; bad: Array<{ update: Uin
     } catch (e) {
       bad.push({ update, error: e instanceof Error ? e.message : String(e) });
       // It may have applied part-way: start again from what applied whole.
+      stopSettling();
       doc.destroy();
       doc = new Y.Doc({ gc: true });
+      stopSettling = keepPendingSettled(doc);
       for (const g of good) Y.applyUpdate(doc, g, STORE_ORIGIN);
     }
   }
+  stopSettling();
   return { doc, bad };
 }
 

@@ -5,6 +5,7 @@ import { newId } from '../document/ids.js';
 import { layoutOf, type PlanLayout } from '../document/layout.js';
 import { compareOrder, orderKeyBetween } from '../document/order-key.js';
 import { TreeIndex } from '../document/tree-index.js';
+import { keepPendingSettled } from '../document/settle-pending.js';
 import type { CreateFields, EntityRecord, FieldPatch } from '../schema/entities.js';
 import { PlanError } from '../schema/errors.js';
 import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../schema/schema.js';
@@ -75,6 +76,9 @@ export class Plan {
   private batchDepth = 0;
 
   /** @internal Use {@link createPlan} or {@link openPlan}. */
+  /** Updates from partners that wait on each other are integrated as soon as they can be (see settlePending). */
+  private readonly stopSettling: () => void;
+
   constructor(
     readonly doc: Y.Doc,
     options: PlanOptions = {},
@@ -94,6 +98,7 @@ export class Plan {
       (kind, id) => this.index.touch(kind, id),
       (origin) => origin === this.origin || origin === this.undoManager,
     );
+    this.stopSettling = keepPendingSettled(doc);
   }
 
   /** The plan's id, fixed when it was created. */
@@ -410,6 +415,7 @@ export class Plan {
 
   /** Stops listening to the document. The document itself is left open. */
   destroy(): void {
+    this.stopSettling();
     this.feed.destroy();
     this.undoManager.destroy();
   }
