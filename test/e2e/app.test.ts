@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { execFileSync } from 'node:child_process';
 import { browserAvailable, launch } from './browser.js';
+import { storedUpdates } from './device-store.js';
 import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
 
 afterEach(cleanUp);
@@ -56,20 +57,7 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     await box.waitFor();
     await relay.stop('SIGKILL');
     await context.setOffline(true);
-    const stored = () =>
-      page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const open = indexedDB.open('coplan-plan:demo');
-            open.onsuccess = () => {
-              const count = open.result.transaction('updates').objectStore('updates').count();
-              count.onsuccess = () => {
-                resolve(count.result);
-                open.result.close();
-              };
-            };
-          }),
-      );
+    const stored = () => storedUpdates(page, 'demo');
     const before = await stored();
     await box.click();
     await page.keyboard.press('Control+End');

@@ -12,7 +12,7 @@ export const SETTLE_ORIGIN = { coplan: 'settle pending' };
  * outside ever comes and the document stays behind for good, though applying
  * the same pending update again, whole, integrates it. (Found by the
  * convergence fuzz test, seed 1886202649: a replica that received every
- * update stayed behind.) Resolves with whether anything was integrated.
+ * update stayed behind.) Returns whether anything was integrated.
  */
 export function settlePending(doc: Y.Doc): boolean {
   const { pendingStructs, pendingDs } = doc.store;
