@@ -84,3 +84,18 @@ describe('listening to one item', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('adding an empty item to fill in', () => {
+  it('adds a priority, objective and action with empty text, where asked, and one undo takes each back', () => {
+    const plan = newPlan(smallPlanInput('LSCB'));
+    const o = plan.snapshot().priorities[0]!.objectives[0]!;
+    const a = plan.addEmpty('action', { parentId: o.id, index: 0 });
+    expect(plan.readAction(a)).toMatchObject({ number: 1, text: '', timescale: { text: '' } });
+    expect(plan.childIds('action', o.id)[0]).toBe(a);
+    const p = plan.addEmpty('priority');
+    expect(plan.readPriority(p)).toMatchObject({ number: 2, title: '', aim: '' });
+    expect(() => plan.addEmpty('objective', {})).toThrow(/needs a priority/);
+    plan.undo();
+    expect(plan.readPriority(p)).toBeUndefined();
+  });
+});

@@ -119,8 +119,23 @@ export class Plan {
    * @example `const id = plan.create('action', { text: 'Audit referrals' }, { parentId: objectiveId, index: 0 })`
    */
   create<K extends EntityKind>(kind: K, fields: CreateFields<K>, at: Placement = {}): string {
-    const spec = this.kindSpec(kind);
+    this.kindSpec(kind); // an unknown kind is refused in words before its fields are read
     const values = this.validateFields(kind, undefined, fields as Record<string, unknown>, true);
+    return this.insert(kind, values, at);
+  }
+
+  /**
+   * Adds an empty priority, objective or action for a person to fill in, as
+   * an editor's "Add an action" does: its text starts empty (so there are no
+   * placeholder words to delete), though it is required once written.
+   * @example `const id = plan.addEmpty('action', { parentId: objectiveId })`
+   */
+  addEmpty(kind: 'priority' | 'objective' | 'action', at: Placement = {}): string {
+    return this.insert(kind, {}, at);
+  }
+
+  private insert(kind: EntityKind, values: Record<string, unknown>, at: Placement): string {
+    const spec = this.kindSpec(kind);
     const parentId = this.validateParent(kind, at.parentId ?? null);
     const id = newId(this.random);
     const order = spec.ordered ? this.orderAt(kind, parentId, at.index, null) : '';
