@@ -99,3 +99,16 @@ describe('adding an empty item to fill in', () => {
     expect(plan.readPriority(p)).toBeUndefined();
   });
 });
+
+describe('undoing a move', () => {
+  it('takes back the move alone, not the typing just before it', () => {
+    const plan = newPlan(smallPlanInput('LSCB'), { undoCaptureTimeout: 60_000 });
+    const p = plan.snapshot().priorities[0]!;
+    const o2 = plan.create('objective', { text: 'Second' }, { parentId: p.id });
+    const a = plan.addEmpty('action', { parentId: p.objectives[0]!.id });
+    plan.editText('action', a, 'text', 0, 0, 'Run a campaign');
+    plan.move('action', a, { parentId: o2 });
+    plan.undo();
+    expect(plan.readAction(a)).toMatchObject({ objectiveId: p.objectives[0]!.id, text: 'Run a campaign' });
+  });
+});

@@ -217,6 +217,8 @@ export class Plan {
     const current = readHeader(id, map);
     const parentId = to.parentId === undefined ? current.parentId : this.validateParent(kind, to.parentId);
     const order = this.orderAt(kind, parentId, to.index, id);
+    // A move is its own step for undo, never merged with typing just before it.
+    this.undoManager.stopCapturing();
     this.transact(() => {
       writePosition(map, { p: parentId, o: order });
       this.stamp(map, false);
