@@ -138,6 +138,12 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         return el ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName) : 'nothing';
       });
+    // The first Tab stop is the skip link; it moves focus into the main content, past the top bar.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.querySelector('coplan-app')!.shadowRoot!.activeElement?.localName)).toBe('main');
     const first = await actionBox(page, 'Action 1.2.1').textContent();
     const second = await actionBox(page, 'Action 1.2.2').textContent();
     await chooseFromMenu(page, 'action 1.2.1', 'Move down');
@@ -392,6 +398,10 @@ describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
     await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     found['action in full'] = await axeViolations(page);
+    await page.getByRole('button', { name: 'Actions for action 1.1.1', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Move up', exact: true }).waitFor();
+    found["an action's menu, open"] = await axeViolations(page);
+    await page.keyboard.press('Escape');
     for (const tab of ['Register', 'Dashboard', 'Versions', 'Leads']) {
       await page.getByRole('button', { name: tab, exact: true }).click();
       // The tab's view is loaded on demand: wait until it has rendered.

@@ -95,6 +95,8 @@ export class PlanOutline extends LitElement {
 
   /** The list of priorities is re-read only when a priority changed, and re-rendered only when it is different. */
   private changed(c: PlanChange): void {
+    // Actions show their leads' and partnerships' names: a rename in the registry re-renders them (rare, and never per keystroke in the plan).
+    if (c.entities.some((e) => e.kind === 'lead' || e.kind === 'partnership')) for (const item of this.items('action-item')) item.requestUpdate();
     if (!c.entities.some((e) => e.kind === 'priority')) return;
     const ids = this.context.value?.plan.childIds('priority', null) ?? [];
     if (ids.length !== this.ids.length || ids.some((id, i) => id !== this.ids[i])) this.requestUpdate();

@@ -7,6 +7,7 @@ import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
 import { SharingClient, SharingRefused } from './sharing.js';
 import { tokenNamesRole } from './token-role.js';
+import { UnsentEdits } from './unsent-edits.js';
 
 /** How long typing must pause before the rest of the plan catches up with it, and the longest it waits while typing goes on (ms). */
 const TYPING_PAUSE_MS = 300;
@@ -42,6 +43,7 @@ export class PlanController implements ReactiveController {
   readonly doc = new Y.Doc();
   provider: WebsocketProvider | null = null;
   private idb: IndexeddbPersistence | null = null;
+  private unsent: UnsentEdits | null = null;
   private frame = 0;
   /** Whether the last transaction only typed in text fields (isTypingOnly), and since when typing has gone on unrendered. */
   private typingOnly = false;
@@ -86,7 +88,11 @@ export class PlanController implements ReactiveController {
     this.doc.on('afterTransaction', this.classify);
     try {
       this.idb = new IndexeddbPersistence(`coplan-plan:${this.planId}`, this.doc);
-      this.idb.on('synced', () => this.tryOpen());
+      this.unsent = new UnsentEdits(this.doc, `coplan-unsent:${this.planId}`);
+      this.idb.on('synced', () => {
+        this.unsent?.restore();
+        this.tryOpen();
+      });
       this.idb.whenSynced.catch((e: unknown) => this.storageFailed(e));
       // Writes that fail later (a full disk) surface as unhandled rejections from IndexedDB.
       window.addEventListener('unhandledrejection', this.onRejection);
@@ -193,6 +199,7 @@ export class PlanController implements ReactiveController {
     this.offChange?.();
     this.plan?.destroy();
     this.provider?.destroy();
+    this.unsent?.destroy();
     void this.idb?.destroy();
     window.removeEventListener('unhandledrejection', this.onRejection);
     window.removeEventListener('online', this.onOnline);
