@@ -10,7 +10,7 @@ function renders(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const out: Record<string, number> = {};
     const visit = (root: Document | ShadowRoot | Element) => {
-      for (const el of root.querySelectorAll('*')) {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
         const item = el as Element & { renders?: number; entityId?: string };
         if (/^(plan-outline|priority-item|objective-item|action-item)$/.test(el.localName)) out[`${el.localName} ${item.entityId ?? ''}`.trim()] = item.renders ?? -1;
         if (el.shadowRoot) visit(el.shadowRoot);
