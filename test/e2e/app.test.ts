@@ -644,7 +644,7 @@ describe.runIf(browserAvailable())('dragging', () => {
     // Tall enough to show all of priority 3 and the top of priority 4 at once (there is no scrolling while dragging yet).
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 9000 } }), relay.url, 'Drew');
     const target = page.getByRole('region', { name: 'Priority 3' });
-    await target.scrollIntoViewIfNeeded();
+    await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const handle = page.getByRole('button', { name: 'Drag priority 4 (or use its menu)' });
     const to = (await target.boundingBox())!;
     await drag(page, handle, to.x + to.width / 2, to.y + 20);

@@ -44,11 +44,14 @@ export class PlanOutline extends LitElement {
     formStyles,
     css`
       :host { display: block; }
-      .head { display: flex; align-items: start; gap: 0.35rem; }
-      .grow { flex: 1 1 auto; min-width: 0; }
+      /* On a narrow screen the text keeps a useful width and the controls wrap under it. */
+      .head { display: flex; flex-wrap: wrap; align-items: start; gap: 0.35rem; }
+      .grow { flex: 1 1 14rem; min-width: 0; }
       h2 { font-size: 1.35rem; margin: 0.4rem 0; }
       .label, .number { font-size: 0.85rem; color: #505a5f; font-weight: 600; }
-      .number { padding-top: 0.5rem; min-width: 2.5rem; }
+      .number { padding-top: 0.5rem; min-width: 2.5rem; flex: none; }
+      .objective > .head > .number { min-width: 5.5rem; }
+      rag-badge, item-menu, .drag, button.quiet { flex: none; white-space: nowrap; }
       section.priority { border: 1px solid #b1b4b6; border-left: 6px solid #1d4f91; margin: 1.5rem 0; padding: 0.5rem 1rem; }
       .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1rem; }
       .text-list { display: flex; flex-direction: column; margin: 0.4rem 0; }
@@ -57,9 +60,9 @@ export class PlanOutline extends LitElement {
       .objective { margin: 0.75rem 0 0 0.25rem; padding-left: 0.75rem; border-left: 3px solid #b1b4b6; }
       .action { padding: 0.2rem 0.4rem; margin: 0.3rem 0; background: #f8f8f8; border-radius: 4px; border: 1px solid #dbdad9; }
       /* Far off screen, an item is not laid out or painted; it stays in the page for find, focus, screen readers and print. */
-      action-item, objective-item { display: block; content-visibility: auto; contain-intrinsic-size: auto 6.5rem; }
-      objective-item { contain-intrinsic-size: auto 30rem; }
-      @media print { action-item, objective-item { content-visibility: visible; } .drag, item-menu, button { display: none; } }
+      action-item { display: block; content-visibility: auto; contain-intrinsic-size: auto 6.5rem; }
+      priority-item, objective-item { display: block; }
+      @media print { action-item { content-visibility: visible; } .drag, item-menu, button { display: none; } }
       .facts { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; align-items: baseline; font-size: 0.9rem; color: #383f43; padding-left: 2.85rem; }
       .facts .timescale { display: inline-flex; align-items: baseline; gap: 0.3rem; }
       .latest { margin: 0.2rem 0 0.2rem 2.85rem; font-size: 0.9rem; }

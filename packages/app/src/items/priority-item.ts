@@ -50,8 +50,10 @@ export class PriorityItem extends PlanItem {
         <div><div class="label">Owner</div>${field('owner', `Owner of priority ${this.number}`, 'Who owns it, e.g. the Quality Assurance Sub-group')}</div>
         <div><div class="label">Aim</div>${field('aim', `Priority ${this.number} aim`, 'What it aims to achieve')}</div>
       </div>
-      <text-list-field .plan=${scope.plan} .entityId=${p.id} field="successStatements" .items=${p.successStatements} ?readonly=${ro} label="What will success look like?" name=${`success statements of priority ${this.number}`}></text-list-field>
-      <text-list-field .plan=${scope.plan} .entityId=${p.id} field="focusAreas" .items=${p.focusAreas} ?readonly=${ro} label="Focus areas" name=${`focus areas of priority ${this.number}`}></text-list-field>
+      <div class="fields">
+        <text-list-field .plan=${scope.plan} .entityId=${p.id} field="successStatements" .items=${p.successStatements} ?readonly=${ro} label="What will success look like?" name=${`success statements of priority ${this.number}`}></text-list-field>
+        <text-list-field .plan=${scope.plan} .entityId=${p.id} field="focusAreas" .items=${p.focusAreas} ?readonly=${ro} label="Focus areas" name=${`focus areas of priority ${this.number}`}></text-list-field>
+      </div>
       <div class="list" data-list="objective">
         ${repeat(
           objectives,
