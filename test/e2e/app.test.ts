@@ -159,6 +159,43 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
   });
 });
 
+describe.runIf(browserAvailable())('roving focus in a list of actions', () => {
+  it('Tab enters an objective’s actions once, the arrow keys move between them, and Tab leaves past the others', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName) : 'nothing';
+      });
+    await page.getByRole('button', { name: 'Actions for objective 1.2', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('Action 1.2.1');
+    expect(await page.getByRole('group', { name: 'Action 1.2.1', exact: true }).evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Action 1.2.2');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toBe('Action 1.2.3');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('Action 1.2.2');
+    // Into the action's own fields: its text first.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => actionBox(page, 'Action 1.2.2').evaluate((el) => el.matches(':focus'))).toBe(true);
+    // Tab goes on through this action's controls and out of the list, never into another action.
+    const visited: string[] = [];
+    for (let i = 0; i < 8 && !visited.includes('Add an action to objective 1.2'); i++) {
+      await page.keyboard.press('Tab');
+      visited.push(await focused());
+    }
+    expect(visited).toContain('Add an action to objective 1.2');
+    expect(visited.filter((v) => /1\.2\.[13]/.test(v))).toEqual([]);
+    // Shift+Tab comes back into the list at the action last used.
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toMatch(/action 1\.2\.2/);
+  });
+});
+
 describe.runIf(browserAvailable())('a viewer', () => {
   it('sees everything, has no edit controls, is told why, and cannot change the plan', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'coplan-e2e-'));

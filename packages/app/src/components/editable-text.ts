@@ -27,7 +27,10 @@ export class EditableText extends LitElement {
     readonly: { type: Boolean },
     awareness: { attribute: false },
     placeholder: {},
+    tabbable: { type: Boolean },
   };
+  /** Whether Tab stops here; false in a list item that does not hold the list's one tab stop (arrow keys reach it). */
+  tabbable = true;
   /** Shown (and announced) while the field is empty, e.g. "Describe the action". */
   placeholder = '';
   plan!: Plan;
@@ -91,6 +94,7 @@ export class EditableText extends LitElement {
       aria-multiline=${this.multiline ? 'true' : 'false'}
       aria-label=${this.label}
       aria-placeholder=${this.placeholder || nothing}
+      tabindex=${this.tabbable ? nothing : '-1'}
       aria-readonly=${this.readonly ? 'true' : 'false'}
       contenteditable=${this.readonly ? 'false' : 'plaintext-only'}
       spellcheck="true"

@@ -13,7 +13,13 @@ import '../components/rag-badge.js';
  * progress update on it, changes.
  */
 export class ActionItem extends PlanItem {
-  static override properties = { ...PlanItem.properties, detail: { state: true }, updating: { state: true }, moving: { state: true } };
+  static override properties = { ...PlanItem.properties, tabStop: { attribute: false }, detail: { state: true }, updating: { state: true }, moving: { state: true } };
+  /**
+   * Whether this action holds its list's one tab stop (roving focus): Tab
+   * enters an objective's actions once, at this one, and the arrow keys move
+   * between them; the other actions' fields are left out of the Tab order.
+   */
+  tabStop = true;
   protected readonly kind = 'action' as const;
   /** Whether the details (status, impact, leads, milestones, progress) are shown. */
   detail = false;
@@ -34,18 +40,19 @@ export class ActionItem extends PlanItem {
     const ro = scope.readonly;
     const latest = a.updates[a.updates.length - 1];
     const label = `Action ${this.dotted}`;
-    return html`<div class="action" role="group" aria-label=${label} data-action-id=${a.id} data-objective-id=${a.objectiveId} data-index=${this.number - 1}>
+    const tab = this.tabStop;
+    return html`<div class="action" role="group" aria-label=${label} tabindex=${tab ? '0' : '-1'} @keydown=${this.onKey} data-action-id=${a.id} data-objective-id=${a.objectiveId} data-index=${this.number - 1}>
       <div class="head">
         <span class="number" aria-hidden="true">${this.dotted}</span>
-        <editable-text class="grow" ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="text" label=${label} placeholder="Describe the action"></editable-text>
+        <editable-text class="grow" ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="text" label=${label} placeholder="Describe the action" ?tabbable=${tab}></editable-text>
         <rag-badge .rag=${a.rag}></rag-badge>
-        <button class="quiet" aria-expanded=${this.detail ? 'true' : 'false'} aria-label=${`${this.detail ? 'Hide details of' : 'Show details of'} ${this.name}`} @click=${this.toggleDetail}>Details</button>
-        ${ro ? nothing : html`<item-menu label=${`Actions for ${this.name}`} .choices=${this.choices()}></item-menu>`}
+        <button class="quiet" tabindex=${tab ? '0' : '-1'} aria-expanded=${this.detail ? 'true' : 'false'} aria-label=${`${this.detail ? 'Hide details of' : 'Show details of'} ${this.name}`} @click=${this.toggleDetail}>Details</button>
+        ${ro ? nothing : html`<item-menu label=${`Actions for ${this.name}`} .choices=${this.choices()} ?tabbable=${tab}></item-menu>`}
         ${ro ? nothing : html`<button class="drag" tabindex="-1" aria-label=${`Drag ${this.name} (or use its menu)`} data-drag="action" data-id=${a.id}>⠿</button>`}
       </div>
       <div class="facts">
         <span>Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</span>
-        <span class="timescale"><span class="label">Timescale</span><editable-text ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${this.name}`} placeholder="When, e.g. by March 2026"></editable-text></span>
+        <span class="timescale"><span class="label">Timescale</span><editable-text ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${this.name}`} placeholder="When, e.g. by March 2026" ?tabbable=${tab}></editable-text></span>
         ${a.timescale.due?.end ? html`<span>Due by ${a.timescale.due.end}</span>` : nothing}
         ${a.timescale.unparsed.length ? html`<span>Not read as a date: ${a.timescale.unparsed.join('; ')}</span>` : nothing}
       </div>
@@ -58,6 +65,21 @@ export class ActionItem extends PlanItem {
       }
       ${this.detail ? this.details(a) : nothing}
     </div>`;
+  }
+
+  /** On the action itself (not in one of its fields): Up, Down, Home and End move to another action of the list. */
+  private readonly onKey = (e: KeyboardEvent): void => {
+    if (e.target !== e.currentTarget) return;
+    const step = { ArrowUp: 'previous', ArrowDown: 'next', Home: 'first', End: 'last' }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    this.dispatchEvent(new CustomEvent('item-step', { detail: { kind: 'action', id: this.entityId, step }, bubbles: true }));
+  };
+
+  /** Puts focus on the action itself, as the arrow keys do. */
+  async focusItem(): Promise<void> {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('.action')?.focus();
   }
 
   private details(a: ActionSnapshot) {

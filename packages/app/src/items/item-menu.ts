@@ -17,7 +17,9 @@ export interface MenuChoice {
  */
 export class ItemMenu extends LitElement {
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override properties = { label: {}, choices: { attribute: false }, open: { state: true } };
+  static override properties = { label: {}, choices: { attribute: false }, open: { state: true }, tabbable: { type: Boolean } };
+  /** Whether Tab stops on the button; false in a list item that does not hold the list's one tab stop. */
+  tabbable = true;
   /** The button's accessible name, e.g. "Actions for action 1.1.1". */
   label = '';
   choices: MenuChoice[] = [];
@@ -38,7 +40,7 @@ export class ItemMenu extends LitElement {
   ];
 
   override render() {
-    return html`<button class="opener" aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-label=${this.label} @click=${this.toggle} @keydown=${this.onOpenerKey}>⋯</button>
+    return html`<button class="opener" tabindex=${this.tabbable ? nothing : '-1'} aria-haspopup="menu" aria-expanded=${this.open ? 'true' : 'false'} aria-label=${this.label} @click=${this.toggle} @keydown=${this.onOpenerKey}>⋯</button>
       ${
         this.open
           ? html`<ul role="menu" popover="manual" aria-label=${this.label} @keydown=${this.onMenuKey} @focusout=${this.onFocusOut}>

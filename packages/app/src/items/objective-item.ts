@@ -12,7 +12,9 @@ import '../components/editable-text.js';
  * changes or its list of actions does, never for the rest of the plan.
  */
 export class ObjectiveItem extends PlanItem {
-  static override properties = { ...PlanItem.properties, moving: { state: true } };
+  static override properties = { ...PlanItem.properties, moving: { state: true }, current: { state: true } };
+  /** The action holding the list's one tab stop: the last one focused ('' until then: the first). */
+  current = '';
   protected readonly kind = 'objective' as const;
   /** Whether the "move to priority" list is open. */
   moving = false;
@@ -24,11 +26,15 @@ export class ObjectiveItem extends PlanItem {
   override connectedCallback(): void {
     super.connectedCallback();
     this.addEventListener('item-delete', this.onDelete as EventListener);
+    this.addEventListener('item-step', this.onStep as unknown as EventListener);
+    this.addEventListener('focusin', this.onFocusIn);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('item-delete', this.onDelete as EventListener);
+    this.removeEventListener('item-step', this.onStep as unknown as EventListener);
+    this.removeEventListener('focusin', this.onFocusIn);
   }
 
   override render() {
@@ -38,6 +44,7 @@ export class ObjectiveItem extends PlanItem {
     const ro = scope.readonly;
     const actions = scope.plan.childIds('action', o.id);
     const label = `Objective ${this.dotted}`;
+    const stop = actions.includes(this.current) ? this.current : actions[0];
     return html`<div class="objective" role="group" aria-label=${label} data-objective-id=${o.id} data-priority-id=${o.priorityId} data-index=${this.number - 1}>
       <div class="head">
         <span class="number">Objective ${this.dotted}</span>
@@ -50,7 +57,7 @@ export class ObjectiveItem extends PlanItem {
         ${repeat(
           actions,
           (id) => id,
-          (id, i) => html`<action-item .entityId=${id} .number=${i + 1} .count=${actions.length} .numberPrefix=${this.dotted}></action-item>`,
+          (id, i) => html`<action-item .entityId=${id} .number=${i + 1} .count=${actions.length} .numberPrefix=${this.dotted} .tabStop=${id === stop}></action-item>`,
         )}
       </div>
       ${ro ? nothing : html`<button class="add" data-add="action" @click=${this.addAction}>Add an action to ${this.name}</button>`}
@@ -104,6 +111,24 @@ export class ObjectiveItem extends PlanItem {
     if (!this.run(() => (id = this.scope!.plan.addEmpty('action', { parentId: this.entityId })))) return;
     await this.updateComplete;
     await ([...this.querySelectorAll<PlanItem>('action-item')].find((el) => el.entityId === id) as PlanItem | undefined)?.focusText();
+  };
+
+  /** Whichever of this objective's actions has focus takes the list's tab stop. */
+  private readonly onFocusIn = (e: FocusEvent): void => {
+    const item = (e.target as Element).closest?.('action-item') as PlanItem | null;
+    if (item && item.closest('objective-item') === this && item.entityId !== this.current) this.current = item.entityId;
+  };
+
+  /** Up, Down, Home or End on an action: focus moves to that action, which takes the tab stop. */
+  private readonly onStep = async (e: CustomEvent<{ kind: string; id: string; step: 'previous' | 'next' | 'first' | 'last' }>): Promise<void> => {
+    if (e.detail.kind !== 'action') return;
+    e.stopPropagation();
+    const ids = this.scope!.plan.childIds('action', this.entityId);
+    const at = ids.indexOf(e.detail.id);
+    const to = { previous: Math.max(0, at - 1), next: Math.min(ids.length - 1, at + 1), first: 0, last: ids.length - 1 }[e.detail.step];
+    this.current = ids[to]!;
+    await this.updateComplete;
+    await ([...this.querySelectorAll<PlanItem>('action-item')].find((el) => el.entityId === this.current) as (PlanItem & { focusItem(): Promise<void> }) | undefined)?.focusItem();
   };
 
   /** An action of this objective asked to be deleted: it goes to the bin, and focus to its neighbour. */
