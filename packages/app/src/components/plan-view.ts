@@ -15,6 +15,7 @@ import {
   type ObjectiveSnapshot,
   type PrioritySnapshot,
 } from '@coplan/core';
+import { Governance } from '@coplan/core/governance';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
 import { SharingClient } from '../state/sharing.js';
@@ -261,7 +262,7 @@ export class PlanView extends LitElement {
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
-      ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s}></reports-view>` : nothing}
+      ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s} .governance=${new Governance(plan).snapshot()}></reports-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
