@@ -9,6 +9,7 @@
 // In the plan's document
 export { Governance, type MeetingView, type MeetingSeat, type DecisionInput } from './constitution/governance.js';
 export type { GovernanceSnapshot, MeetingRecord } from './constitution/governance-snapshot.js';
+export type { GroupAttendance } from './constitution/attendance-by-group.js';
 
 // The arrangements as plain data
 export { GROUP_KINDS, GROUP_KIND_LABELS, type Arrangements, type Agency, type Group, type GroupKind, type Seat, type QuorumRule, type DecisionRule } from './governance/arrangements.js';

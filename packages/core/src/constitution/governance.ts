@@ -6,6 +6,7 @@ import { checkDecision, type DecisionMethod } from '../governance/decisions.js';
 import { quorumVerdict, type AttendanceMark, type QuorumVerdict } from '../governance/quorum.js';
 import type { IsoDate } from '../values/values.js';
 import type { GovernanceSnapshot } from './governance-snapshot.js';
+import { attendanceByGroup, type GroupAttendance } from './attendance-by-group.js';
 
 /** One seat as a meeting shows it: whose it is, and how its holder was marked. */
 export interface MeetingSeat {
@@ -216,6 +217,11 @@ export class Governance {
       }),
     );
     return { arrangements, meetings: meetings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) };
+  }
+
+  /** Each group's attendance over a period (ISO dates, inclusive): each agency's rate against the threshold, and who fell short. */
+  attendance(period: { from: IsoDate; to: IsoDate }): GroupAttendance[] {
+    return attendanceByGroup(this.snapshot(), period);
   }
 
   private live<K extends 'group' | 'meeting' | 'arising'>(kind: K, id: string): EntityRecord<K> {

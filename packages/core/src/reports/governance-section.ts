@@ -1,6 +1,6 @@
 import type { GovernanceSnapshot } from '../constitution/governance-snapshot.js';
-import { GROUP_KIND_LABELS, type Group, type Seat } from '../governance/arrangements.js';
-import { attendanceOver, fallingShort } from '../governance/attendance.js';
+import { attendanceByGroup } from '../constitution/attendance-by-group.js';
+import { GROUP_KIND_LABELS } from '../governance/arrangements.js';
 import { quorumRuleWords } from '../governance/quorum.js';
 import type { IsoDate } from '../values/values.js';
 import { cell, type Block } from './document.js';
@@ -32,8 +32,7 @@ export function governanceSection(g: GovernanceSnapshot, year: { start: IsoDate;
     type: 'paragraph',
     text: `${count(arrangements.groups.length, 'group')} met ${count(held.length, 'time')} between ${longDate(year.start)} and ${longDate(year.end)}.`,
   });
-  for (const group of arrangements.groups) {
-    const meetings = held.filter((m) => m.groupId === group.id);
+  for (const { group, meetings, notQuorate, rows, short } of attendanceByGroup(g, { from: year.start, to: year.end })) {
     blocks.push({ type: 'heading', level: sub, text: group.name });
     blocks.push({
       type: 'list',
@@ -41,19 +40,10 @@ export function governanceSection(g: GovernanceSnapshot, year: { start: IsoDate;
         `${GROUP_KIND_LABELS[group.kind]}, chaired by ${group.chair || 'a chair not yet named'}; meets ${group.meets || 'as it sets'}.`,
         `Quorate with ${quorumRuleWords(group.quorum, arrangements.agencies)}.`,
         `Each agency is expected at ${percent(group.attendanceThreshold)} of meetings; a substitute counts for their agency.`,
-        `${count(meetings.length, 'meeting')} in the year, ${count(meetings.filter((m) => !m.verdict.quorate).length, 'meeting')} not quorate.`,
+        `${count(meetings, 'meeting')} in the year, ${count(notQuorate, 'meeting')} not quorate.`,
       ],
     });
-    if (meetings.length === 0) continue;
-    const rows = attendanceOver(
-      withSeatsOfMeetings(
-        group,
-        meetings.map((m) => m.seats),
-      ),
-      meetings.map((m) => ({ groupId: m.groupId, date: m.date, marks: new Map(Object.entries(m.marks)) })),
-      { from: year.start, to: year.end },
-      arrangements.agencies,
-    );
+    if (meetings === 0) continue;
     blocks.push({
       type: 'table',
       caption: `Attendance at the ${group.name} by agency, against ${percent(group.attendanceThreshold)}`,
@@ -65,7 +55,6 @@ export function governanceSection(g: GovernanceSnapshot, year: { start: IsoDate;
       ],
       rows: rows.map((r) => [cell(r.agencyName), cell(`${r.represented} of ${r.meetings}`), cell(percent(r.rate)), cell(r.meetsThreshold ? 'Yes' : 'No')]),
     });
-    const short = fallingShort(rows);
     blocks.push({ type: 'paragraph', label: 'Below the threshold', text: short.length ? short.map((r) => `${r.agencyName} (${percent(r.rate)})`).join('; ') : 'none: every agency met it.' });
   }
   const decisions = held.flatMap((m) => m.decisions.map((d) => ({ m, d })));
@@ -92,11 +81,4 @@ export function governanceSection(g: GovernanceSnapshot, year: { start: IsoDate;
       : { type: 'paragraph', text: 'No decisions were recorded in the year.' },
   );
   return blocks;
-}
-
-/** The group with every seat its meetings counted, so a seat removed since still counts where it was marked. */
-function withSeatsOfMeetings(group: Group, meetingSeats: Seat[][]): Group {
-  const seats = new Map(group.seats.map((s) => [s.id, s]));
-  for (const list of meetingSeats) for (const s of list) if (!seats.has(s.id)) seats.set(s.id, s);
-  return { ...group, seats: [...seats.values()] };
 }
