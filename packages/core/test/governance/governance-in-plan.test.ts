@@ -177,6 +177,22 @@ describe('a meeting', () => {
   });
 });
 
+describe('declarations, visitors and actions arising', () => {
+  it('are kept per meeting, in order, and come back whole after a partner edits the same meeting', () => {
+    const { plan, gov, meeting } = setUp();
+    const replica = openPlan(replicaOf(plan.doc), { user: 'Bob' });
+    plan.create('declaration', { who: 'Head of Fostering', item: '6', interest: 'Manages the service under review', left: true }, { parentId: meeting });
+    replica.update('meeting', meeting, { visitors: ['Ofsted inspector (observing)'] });
+    replica.create('arising', { text: 'Circulate the audit', owner: 'Business manager' }, { parentId: meeting });
+    syncAll([plan.doc, replica.doc]);
+    const view = gov.meeting(meeting);
+    expect(view.declarations.map((d) => [d.who, d.item, d.left])).toEqual([['Head of Fostering', '6', true]]);
+    expect(view.visitors).toEqual(['Ofsted inspector (observing)']);
+    expect(view.arising.map((a) => a.text)).toEqual(['Circulate the audit']);
+    expect(() => plan.create('declaration', { who: ' ' }, { parentId: meeting })).toThrow(/who is required/);
+  });
+});
+
 describe('meetings recorded on two devices', () => {
   function twoDevices() {
     const alice = setUp(newPlan({}, { user: 'Alice', now: steppingClock('2026-06-10T10:00:00.000Z') }));
@@ -290,6 +306,14 @@ describe('the governance report', () => {
     expect(text).toMatch(/Community Health \(0%\); Fire and Rescue \(50%\)/);
     expect(text).toContain('By the chair, after consulting Testshire Police');
     expect(text).toContain('Taken at a meeting that was not quorate');
+    const [smgAttendance] = gov.attendance({ from: '2026-04-01', to: '2027-03-31' });
+    expect(smgAttendance).toMatchObject({ meetings: 2, notQuorate: 1 });
+    expect(smgAttendance!.short.map((r) => [r.agencyName, r.rate])).toEqual([
+      ['Community Health', 0],
+      ['Fire and Rescue', 0.5],
+      ['Probation', 0.5],
+      ['Schools', 0.5],
+    ]);
     const annual = buildReport(plan.snapshot(), 'annual', { today: '2027-06-01', year: { start: '2026-04-01', end: '2027-03-31' }, governance: gov.snapshot() });
     expect(annual.document.blocks.some((b) => b.type === 'heading' && b.text === 'Governance')).toBe(true);
     expect(buildReport(plan.snapshot(), 'annual', { today: '2027-06-01' }).document.blocks.some((b) => b.type === 'heading' && b.text === 'Governance')).toBe(false);
