@@ -70,11 +70,30 @@ describe.runIf(browserAvailable())('governance: recording a meeting (Chromium, r
     expect(await chair.getByRole('textbox', { name: 'Substitute for NHS Lincolnshire Integrated Care Board', exact: true }).inputValue()).toBe('Dr Sam Deputy');
     await chair.getByText('Adopt the neglect strategy: by consensus — taken when the meeting was not quorate').waitFor();
 
+    // An action arising becomes a plan action.
+    const arising = chair.getByRole('form', { name: 'Add an action arising' });
+    await arising.getByLabel('Action').fill('Circulate the neglect strategy to schools');
+    await arising.getByLabel('Owner').fill('Education Sub-Group');
+    await arising.getByRole('button', { name: 'Add action arising' }).click();
+    await chair.getByRole('form', { name: 'Make a plan action of: Circulate the neglect strategy to schools' }).getByRole('button', { name: 'Make it a plan action' }).click();
+    await chair.getByText('(in the plan as action “Circulate the neglect strategy to schools”)').waitFor();
+
     // The attendance report on the groups page, against the 75% threshold.
     await chair.getByRole('button', { name: 'Back to the groups' }).click();
     await chair.getByRole('combobox', { name: 'Business year' }).selectOption('2026-04-01');
     const table = chair.getByRole('table', { name: 'Strategic Management Group: 1 meetings, 75% expected' });
     await expect.poll(() => table.getByRole('row').filter({ hasText: 'CAFCASS' }).textContent()).toMatch(/CAFCASS0 of 10%No, below the threshold/);
     expect(await axeViolations(chair)).toEqual([]);
+
+    // The governance report, and the new plan action in the plan.
+    await chair.getByRole('button', { name: 'Reports', exact: true }).click();
+    await chair.getByRole('group', { name: 'Which report' }).getByRole('button', { name: 'Governance' }).click();
+    await chair.getByRole('combobox', { name: 'Business year (1 April to 31 March)' }).selectOption('2026-04-01');
+    const report = chair.getByRole('article', { name: 'Governance report' });
+    await expect.poll(() => report.getByRole('table', { name: /Attendance at the Strategic Management Group by agency/ }).count()).toBe(1);
+    await report.getByText('Adopt the neglect strategy').waitFor();
+    expect(await axeViolations(chair)).toEqual([]);
+    await chair.getByRole('button', { name: 'Plan', exact: true }).click();
+    await expect.poll(() => chair.getByText('Circulate the neglect strategy to schools', { exact: true }).count()).toBeGreaterThan(0);
   });
 });

@@ -89,7 +89,24 @@ export class GovernanceView extends LitElement {
 
   private agencies(a: Arrangements, ro: boolean) {
     return html`<h3>Partners and agencies</h3>
-      ${a.agencies.length ? html`<p>${a.agencies.map((x) => x.name + (x.statutoryPartner ? ' (statutory partner)' : '')).join('; ')}</p>` : html`<p>No agencies yet.</p>`}
+      ${
+        a.agencies.length
+          ? html`<details><summary>${a.agencies.length} agencies: ${
+              a.agencies
+                .filter((x) => x.statutoryPartner)
+                .map((x) => x.name)
+                .join(', ') || 'no statutory partner marked'
+            } and others</summary>
+          <table><caption>Partners and relevant agencies</caption><thead><tr><th scope="col">Agency</th><th scope="col">Statutory partner</th><th scope="col">Remove</th></tr></thead>
+          <tbody>${a.agencies.map(
+            (
+              x,
+            ) => html`<tr><td><input ?readonly=${ro} aria-label=${`Name of agency ${x.name}`} .value=${x.name} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { name: (e.target as HTMLInputElement).value }))} /></td>
+            <td><input type="checkbox" ?disabled=${ro} aria-label=${`${x.name} is a statutory partner`} .checked=${!!x.statutoryPartner} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { statutoryPartner: (e.target as HTMLInputElement).checked }))} /></td>
+            <td>${ro ? nothing : html`<button aria-label=${`Remove agency: ${x.name}`} @click=${() => this.run(() => this.plan.delete('agency', x.id))}>Remove</button>`}</td></tr>`,
+          )}</tbody></table></details>`
+          : html`<p>No agencies yet.</p>`
+      }
       ${
         ro
           ? nothing

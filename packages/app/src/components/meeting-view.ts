@@ -191,6 +191,7 @@ export class MeetingRecorder extends LitElement {
   private arising(m: Meeting, ro: boolean) {
     const snapshot: PlanSnapshot | undefined = m.arising.some((a) => !a.actionId) ? this.plan.snapshot() : undefined;
     const objectives = snapshot?.priorities.flatMap((p) => p.objectives.map((o) => ({ id: o.id, label: `${p.number}.${o.number} ${o.text}` }))) ?? [];
+    const actions = snapshot?.priorities.flatMap((p) => p.objectives.flatMap((o) => o.actions.map((x) => ({ id: x.id, label: `${p.number}.${o.number}.${x.number} ${x.text}` })))) ?? [];
     return html`<h4>Actions arising</h4>
       ${
         m.arising.length
@@ -198,12 +199,15 @@ export class MeetingRecorder extends LitElement {
               (a) => html`<li>${a.text}${a.owner ? ` — ${a.owner}` : ''}${a.due ? `, by ${ukDate(a.due)}` : ''}
               ${
                 a.actionId
-                  ? html` (in the plan)`
+                  ? html` (in the plan as action ${actionLabel(this.plan, a.actionId)})`
                   : ro || !objectives.length
                     ? nothing
                     : html`<form aria-label=${`Make a plan action of: ${a.text}`} @submit=${(e: Event) => this.submit(e, (d) => this.governance.actionFromArising(a.id, String(d.get('objective'))))}>
                     <label>Under objective <select name="objective">${objectives.map((o) => html`<option value=${o.id}>${o.label}</option>`)}</select></label>
-                    <button type="submit">Make it a plan action</button></form>`
+                    <button type="submit">Make it a plan action</button></form>
+                    <form aria-label=${`Link to a plan action: ${a.text}`} @submit=${(e: Event) => this.submit(e, (d) => this.plan.update('arising', a.id, { actionId: String(d.get('action')) }))}>
+                    <label>Or link to the action <select name="action">${actions.map((x) => html`<option value=${x.id}>${x.label}</option>`)}</select></label>
+                    <button type="submit">Link</button></form>`
               }</li>`,
             )}</ul>`
           : html`<p>No actions arising yet.</p>`
@@ -217,4 +221,10 @@ export class MeetingRecorder extends LitElement {
       }`;
   }
 }
+/** An action's text as the plan shows it, or that it is in the bin. */
+function actionLabel(plan: Plan, id: string): string {
+  const action = plan.get('action', id);
+  return !action ? 'no longer in the plan' : plan.isVisible('action', id) ? `“${action.text}”` : `“${action.text}”, now in the bin`;
+}
+
 customElements.define('meeting-recorder', MeetingRecorder);

@@ -125,13 +125,16 @@ export class Governance {
     const group = this.group(m.parentId!);
     const names = new Map(this.plan.children('agency', null).map((a) => [a.id, a.name]));
     const marks = m.attendance as Record<string, AttendanceMark>;
-    const seats: MeetingSeat[] = group.seats.map((s) => meetingSeat(s, marks[s.id], false, names));
     const live = new Set(group.seats.map((s) => s.id));
+    const seatList = [...group.seats];
     for (const seatId of Object.keys(marks).sort()) {
       const removed = live.has(seatId) ? undefined : this.plan.get('seat', seatId);
-      if (removed) seats.push(meetingSeat(toSeat(removed), marks[seatId], true, names));
+      if (removed) seatList.push(toSeat(removed));
     }
-    const seatList: Seat[] = seats.map((s) => ({ id: s.seatId, agencyId: s.agencyId, voting: s.voting }));
+    // An agency since removed keeps its name where its seats were marked.
+    const required = group.quorum.kind === 'agencies' ? group.quorum.required : [];
+    for (const id of [...seatList.map((s) => s.agencyId), ...required]) if (!names.has(id)) names.set(id, this.plan.get('agency', id)?.name ?? id);
+    const seats: MeetingSeat[] = seatList.map((s) => meetingSeat(s, marks[s.id], !live.has(s.id), names));
     const agencies = [...names].map(([id, name]) => ({ id, name }));
     return {
       id: m.id,

@@ -233,6 +233,9 @@ describe('meetings recorded on two devices', () => {
     expect(alice.gov.group(alice.smg).seats.some((s) => s.id === fire)).toBe(false);
     const later = alice.plan.create('meeting', { date: '2026-09-10' }, { parentId: alice.smg });
     expect(() => alice.gov.markAttendance(later, fire, { status: 'present' })).toThrow(/restore it from the bin/);
+    // Removing the agency itself later keeps its name on the meetings it attended.
+    alice.plan.delete('agency', alice.ids.get('fire')!);
+    expect(alice.gov.meeting(meeting).seats.find((s) => s.seatId === fire)!.agencyName).toBe('Fire and Rescue');
   });
 
   it('last mark wins for one seat marked differently on two devices, the same on both', () => {
