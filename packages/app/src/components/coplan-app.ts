@@ -57,9 +57,9 @@ export class CoplanApp extends LitElement {
     input { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; }
     button { min-height: 44px; font: inherit; border: 2px solid #005a30; background: #00703c; color: #fff; border-radius: 4px; }
     article { max-width: 50rem; margin: 0 auto; padding: 1rem; }
-    /* Off screen until focused: the first Tab stop on every page. */
+    /* Off screen until focused: the first Tab stop on every page, inside the banner so all content is in landmarks. */
     .skip { position: absolute; left: -999rem; }
-    .skip:focus { position: static; background: #ffdd00; color: #0b0c0c; padding: 0.5rem 1rem; outline: 3px solid #0b0c0c; }
+    .skip:focus { position: static; background: #ffdd00; color: #0b0c0c; border: 0; min-height: 44px; padding: 0.5rem 1rem; outline: 3px solid #0b0c0c; text-decoration: underline; }
     main:focus { outline: none; }
   `;
 
@@ -129,15 +129,14 @@ export class CoplanApp extends LitElement {
     location.hash = `#/plan/${encodeURIComponent(id)}`;
   }
 
-  /** The skip link moves focus into the page's main content (a hash link would change the route). */
-  private readonly skipToMain = (e: Event): void => {
-    e.preventDefault();
+  /** The skip link moves focus into the page's main content: a button, as a hash link would change the route. */
+  private readonly skipToMain = (): void => {
     (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
   };
 
   override render() {
     // The top bar is the page's banner; everything else is in its one main landmark.
-    const top = html`<a class="skip" href="#main" @click=${this.skipToMain}>Skip to main content</a><header class="top"><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span>${this.signInBar()}</header>
+    const top = html`<header class="top"><button class="skip" @click=${this.skipToMain}>Skip to main content</button><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span>${this.signInBar()}</header>
       ${this.signInProblem ? html`<p class="sign-in-problem" role="alert">${this.signInProblem}</p>` : ''}`;
     if (!this.user)
       return html`${top}
