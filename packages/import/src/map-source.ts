@@ -1,7 +1,7 @@
 import { localToday } from '@coplan/core';
 import { cleanCell, isFurniture, oneLine } from './clean-text.js';
 import { normaliseHeading, recogniseHeading, type ImportField } from './headings.js';
-import { PlanBuilder, readPriorityHeading, type NotImported, type RowFields } from './plan-builder.js';
+import { PlanBuilder, readPriorityHeading, splitOwner, type NotImported, type RowFields } from './plan-builder.js';
 import type { ParsedSource, SourceBlock } from './source.js';
 import { isRowNumber, stripNumbering } from './split-cell.js';
 import { finish } from './finish-preview.js';
@@ -177,6 +177,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
     if (sheetPriority?.title) builder.startPriority(sheetPriority.title, sheetPriority.owner);
     tableSincePriority = true;
     let tableHeader: Header | null = null;
+    let titleRowAbove = false;
     const rows = block.rows.map((r) => r.map(cleanCell));
     rows.forEach((rowCells, ri) => {
       let cells = rowCells;
@@ -197,7 +198,17 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         tableSincePriority = false;
         return;
       }
-      const h = readHeader(cells, mapping, columns, ri === 0, Boolean(options.firstRowHeadings));
+      // A title row across the top of a table, above its heading row, names the table's priority.
+      if (ri === 0 && nonEmpty.length === 1 && rows.length > 2 && !nonEmpty[0]![0].includes('\n') && readHeader(rows[1]!, {}, new Map(), true)) {
+        const h = readPriorityHeading(nonEmpty[0]![0]) ?? splitOwner(nonEmpty[0]![0]);
+        if (h.title && h.title.split(/\s+/).length <= 25) {
+          builder.startPriority(h.title, h.owner);
+          tableSincePriority = false;
+          titleRowAbove = true;
+          return;
+        }
+      }
+      const h = readHeader(cells, mapping, columns, ri === 0 || (ri === 1 && titleRowAbove), Boolean(options.firstRowHeadings));
       if (h) {
         header = tableHeader = h;
         tableSincePriority = true;

@@ -83,16 +83,27 @@ export function readRag(text: string): Rag | null {
   return lead ? RAG_WORDS[lead[1]!]! : null;
 }
 
-const PRIORITY_HEADING = /^(?:(?:LSCB|LSCP|SCP|LRSCP|LSCPB|Board|Business|Strategic|Partnership)\s+)?(?:Priority|Theme)(?:\s+Area)?\s*(\d{1,2})?\s*(?:[:.\-–—]\s*|\s+)?(.*)$/i;
+// Partnerships number their priorities in figures ("Priority 2") or in words ("Theme One").
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+const PRIORITY_HEADING = new RegExp(
+  String.raw`^(?:(?:LSCB|LSCP|SCP|LRSCP|LSCPB|Board|Business|Strategic|Partnership)\s+)?(?:Priority|Theme)(?:\s+Area)?\s*(\d{1,2}|(?:${NUMBER_WORDS})\b)?\s*(?:[:.\-–—]\s*|\s+)?(.*)$`,
+  'i',
+);
 
 /** Reads "Priority Area 1: …", "LSCB Priority 2 Owner – TBC", "Strategic Priority". */
 export function readPriorityHeading(line: string): { title: string; owner?: string } | null {
   const m = PRIORITY_HEADING.exec(line.trim().replace(/^[•·*]\s*/, ''));
   if (!m) return null;
-  let rest = m[2]!.trim();
+  const rest = m[2]!.trim();
   // "Priority" must be the heading's subject, not a word in a sentence.
   if (!m[1] && rest && !/^(?:Area\b)/i.test(rest) && !/^(?:Strategic|LSCB|LSCP|Business)\s/i.test(line.trim().replace(/^[•·*]\s*/, ''))) return null;
   if (/^(?:priorities|setting|review)\b/i.test(rest)) return null;
+  return splitOwner(rest);
+}
+
+/** A priority's title and its owner, where the heading names one ("… Owner – TBC", "… – LLR lead is X"). */
+export function splitOwner(heading: string): { title: string; owner?: string } {
+  let rest = heading.trim();
   let owner: string | undefined;
   const o = /(?:^|[\s–—-])Owner\s*[:\-–—]?\s*(.*)$/i.exec(rest) ?? /^[–—-]?\s*(?:LLR\s+)?lead is\s+(.*)$/i.exec(rest);
   if (o) {
