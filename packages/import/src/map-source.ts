@@ -7,6 +7,7 @@ import { isRowNumber, stripNumbering } from './split-cell.js';
 import { finish } from './finish-preview.js';
 import type { ColumnMapping, ImportColumn, ImportPreview, MapOptions } from './import-preview.js';
 import { readLooseText } from './loose-text.js';
+import { findPartnerships } from './partnership-parts.js';
 
 interface Header {
   fields: ImportField[];
@@ -122,6 +123,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   // Lead names written alone anywhere help split cells where leads ran together.
   for (const b of blocks) if (b.kind === 'table') builder.learnLeads(b.rows.flatMap((r) => r.map(cleanCell)));
   builder.pruneLeads();
+  for (const name of findPartnerships(blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.map((c) => oneLine(cleanCell(c)))) : [])))) builder.partnershipPrefixes.add(name);
   if (!anyHeader && !blocks.some((b) => b.kind === 'table')) {
     return readLooseText(parsed, builder, options, mapping, columns);
   }

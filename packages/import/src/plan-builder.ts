@@ -1,6 +1,7 @@
 import type { ActionInput, ActionStatus, PlanInput, Rag } from '@coplan/core';
 import type { MilestoneInput, ObjectiveInput, PriorityInput, VariantInput } from '@coplan/core/formats';
 import { oneLine } from './clean-text.js';
+import { partnershipParts } from './partnership-parts.js';
 import { leadShaped, splitItems, splitLeads as splitLeadNames, splitTasks, stripNumbering, type LeadDetails } from './split-cell.js';
 
 /** A source cell that landed in no field, and why. */
@@ -127,6 +128,8 @@ export class PlanBuilder {
   readonly leadNames = new Map<string, string>();
   /** Partnerships named by per-partnership parts of actions. */
   readonly partnershipNames = new Set<string>();
+  /** The short names that open partnerships' parts of cells ("LRSCP: …"), found before the rows are read. */
+  readonly partnershipPrefixes = new Set<string>();
   /** Chairs and organisations lead cells name ("Chair of X (Chair: Y)"). */
   readonly leadDetails = new Map<string, LeadDetails>();
   private priority: PriorityInput | null = null;
@@ -162,6 +165,40 @@ export class PlanBuilder {
     this.objective = null;
     this.lastActions = [];
     return p;
+  }
+
+  /**
+   * Takes each known partnership's part out of a row's action, lead and
+   * timescale cells, as variants; what no partnership's name opens stays in
+   * the row. A row with no such parts comes back as it was.
+   */
+  private takePartnershipParts(row: RowFields, wholeCells: boolean): { fields: RowFields; variants: VariantInput[] } {
+    if (wholeCells || !this.partnershipPrefixes.size) return { fields: row, variants: [] };
+    const fields: RowFields = { ...row };
+    const byName = new Map<string, VariantInput>();
+    const variant = (name: string) => {
+      if (!byName.has(name)) byName.set(name, { partnership: name });
+      return byName.get(name)!;
+    };
+    for (const key of ['lead', 'timescale', 'action'] as const) {
+      const cell = row[key];
+      const parts = cell ? partnershipParts(oneLine(cell), this.partnershipPrefixes) : null;
+      if (!parts) continue;
+      const shared = parts.find((p) => !p.partnership)?.text;
+      if (shared) fields[key] = shared;
+      else delete fields[key];
+      for (const part of parts) {
+        if (!part.partnership || !part.text) continue;
+        this.partnershipNames.add(part.partnership);
+        const v = variant(part.partnership);
+        if (key === 'lead') v.leads = this.splitLeads(part.text, this.knownLeads).map((n) => this.lead(n));
+        else if (key === 'timescale') v.timescale = part.text;
+        else v.text = part.text;
+      }
+    }
+    // An action written only in its partnerships' parts is named by its objective, as the row's other actions are.
+    if (byName.size && !fields.action && row.action) fields.action = fields.objective ?? this.objective?.text ?? '';
+    return { fields, variants: [...byName.values()] };
   }
 
   /** Learns lead names written alone in a cell, to split run-together ones later. */
@@ -213,7 +250,9 @@ export class PlanBuilder {
   }
 
   /** Adds one table row. Returns false when the row held nothing to add. */
-  addRow(f: RowFields, wholeCells = false): boolean {
+  addRow(row: RowFields, wholeCells = false): boolean {
+    // A plan serving two partnerships writes each one's part of a cell after its name: those parts become the action's variants.
+    const { fields: f, variants: partVariants } = this.takePartnershipParts(row, wholeCells);
     if (f.priority) {
       const title = oneLine(stripNumbering(f.priority));
       const found = this.priorities.find((p) => p.title.toLowerCase() === title.toLowerCase());
@@ -298,6 +337,7 @@ export class PlanBuilder {
         }
         if (variants.length) a.variants = variants;
       }
+      if (partVariants.length && items.length === 1) a.variants = [...(a.variants ?? []), ...partVariants];
       if (f.milestone && items.length === 1)
         a.milestones = [
           ...(a.milestones ?? []),
