@@ -81,6 +81,30 @@ function headlessHeader(width: number, mapping: ColumnMapping, columns: Map<stri
   return { fields, headings };
 }
 
+/**
+ * A table under its priority's heading cannot name priorities row by row:
+ * its "Priority" column holds the priority's objectives (Leicestershire's
+ * "PRIORITY | What are we going to do? | How …"), and the columns read as
+ * objectives hold actions. Neither reading is sure, so both say so; the
+ * person's own choices stand. Returns the warning that says what was done.
+ */
+function underPriority(h: Header, mapping: ColumnMapping, columns: Map<string, ImportColumn>): string {
+  const moved: string[] = [];
+  h.fields = h.fields.map((field, i) => {
+    const key = normaliseHeading(h.headings[i]!);
+    const next = field === 'priority' ? 'objective' : field === 'objective' ? 'action' : field;
+    if (mapping[key] || next === field) return field;
+    const col = columns.get(key);
+    if (col) {
+      col.field = next;
+      col.confidence = Math.min(col.confidence, 0.6);
+    }
+    moved.push(`"${h.headings[i]}" as ${next === 'objective' ? 'objectives' : 'actions'}`);
+    return next;
+  });
+  return `A table under a priority heading has a column of priorities of its own: Coplan read ${moved.join(' and ')}. Check the columns below and choose others if that is wrong.`;
+}
+
 const SUCCESS = /^(?:what will success look like|outcome statements|success (?:measures|statements)|outcomes?)\??$/i;
 const BULLETED = /^[•·▪◦●○■–\-*]\s+/;
 
@@ -110,6 +134,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   let header: Header | null = null;
   let tableNo = 0;
   let inSuccess = false;
+  const notes = new Set<string>();
   let tableSincePriority = false;
   const hasHeaderAhead = (from: number) => {
     for (let j = from; j < blocks.length && j < from + 40; j++) {
@@ -123,6 +148,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   // Lead names written alone anywhere help split cells where leads ran together.
   for (const b of blocks) if (b.kind === 'table') builder.learnLeads(b.rows.flatMap((r) => r.map(cleanCell)));
   builder.pruneLeads();
+  builder.cellsKeepLines = parsed.format === 'docx' || parsed.format === 'xlsx';
   for (const name of findPartnerships(blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.map((c) => oneLine(cleanCell(c)))) : [])))) builder.partnershipPrefixes.add(name);
   if (!anyHeader && !blocks.some((b) => b.kind === 'table')) {
     return readLooseText(parsed, builder, options, mapping, columns);
@@ -177,6 +203,8 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
     // A workbook with a sheet per priority names each sheet after it.
     const sheetPriority = block.name ? readPriorityHeading(block.name) : null;
     if (sheetPriority?.title) builder.startPriority(sheetPriority.title, sheetPriority.owner);
+    // The priority this table is for was named just above it (a heading, or the sheet's name).
+    let namedAbove = Boolean(builder.currentPriority?.title) && (!tableSincePriority || Boolean(sheetPriority?.title));
     tableSincePriority = true;
     let tableHeader: Header | null = null;
     let titleRowAbove = false;
@@ -207,11 +235,15 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
           builder.startPriority(h.title, h.owner);
           tableSincePriority = false;
           titleRowAbove = true;
+          namedAbove = true;
           return;
         }
       }
       const h = readHeader(cells, mapping, columns, ri === 0 || (ri === 1 && titleRowAbove), Boolean(options.firstRowHeadings));
       if (h) {
+        if (namedAbove && h.fields.includes('priority')) {
+          notes.add(underPriority(h, mapping, columns));
+        }
         header = tableHeader = h;
         tableSincePriority = true;
         return;
@@ -271,6 +303,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   if (!anyHeader && blocks.some((b) => b.kind === 'table') && ![...columns.values()].some((c) => c.chosen && c.field !== 'ignore')) {
     warnings.push('No table has column headings Coplan recognises, such as "Objective", "Action", "Lead" and "Timescale". Choose what each column holds below.');
   }
+  warnings.push(...notes);
   if (builder.unratedProgress) {
     warnings.push(`${builder.unratedProgress} progress note(s) had no RAG rating; they are marked grey (not rated). Set each one's RAG after importing.`);
   }

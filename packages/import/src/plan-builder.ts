@@ -106,7 +106,7 @@ export function readPriorityHeading(line: string): { title: string; owner?: stri
 export function splitOwner(heading: string): { title: string; owner?: string } {
   let rest = heading.trim();
   let owner: string | undefined;
-  const o = /(?:^|[\s–—-])Owner\s*[:\-–—]?\s*(.*)$/i.exec(rest) ?? /^[–—-]?\s*(?:LLR\s+)?lead is\s+(.*)$/i.exec(rest);
+  const o = /(?:^|[\s–—-])Owner\s*[:\-–—]?\s*(.*)$/i.exec(rest) ?? /^[–—-]?\s*((?:[A-Z]{2,6}\s+)?lead is\s+.*)$/i.exec(rest); // "LLR lead is X": the qualifier stays with the name
   if (o) {
     owner = o[1]!.replace(/^[:\-–—\s]+/, '').trim() || undefined;
     rest = rest
@@ -128,6 +128,8 @@ export class PlanBuilder {
   readonly leadNames = new Map<string, string>();
   /** Partnerships named by per-partnership parts of actions. */
   readonly partnershipNames = new Set<string>();
+  /** The source keeps each cell's lines apart (Word, Excel), so a line is never several tasks run together. */
+  cellsKeepLines = false;
   /** The short names that open partnerships' parts of cells ("LRSCP: …"), found before the rows are read. */
   readonly partnershipPrefixes = new Set<string>();
   /** Chairs and organisations lead cells name ("Chair of X (Chair: Y)"). */
@@ -296,7 +298,9 @@ export class PlanBuilder {
           : this.splitLeads(f.lead, this.knownLeads)
         ).map((n) => this.lead(n))
       : [];
-    const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (actionItems.length === 1 ? splitTasks(t, allLeads) : [t]));
+    // Only text extraction runs a cell's tasks together on one line; a Word or Excel cell's line is one task.
+    const runTogether = actionItems.length === 1 && !this.cellsKeepLines;
+    const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (runTogether ? splitTasks(t, allLeads) : [t]));
     // Leads run together on one line beside as many run-together tasks: one each, in order.
     // A list written with separators ("QA Sub / Audit Group") names co-leads of every task.
     const listed = leadLines.length === 1 && /[/,;]|\s&\s|\band\b/.test(leadLines[0]!.replace(/\([^()]*\)/g, ''));
