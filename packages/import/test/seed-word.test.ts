@@ -135,7 +135,7 @@ describe('a Word table of each seed, laid out as the partnership lays out its ow
     const leics = seedPlans.find((s) => s.seed === '003_cbbf7fa25313b429')!.input;
     const preview = await previewImport({ name: 'leics.docx', data: await wordOf(leics, LAYOUTS['003_cbbf7fa25313b429']!) });
     const read = Object.fromEntries(preview.columns.map((c) => [c.heading, [c.field, c.confidence >= 0.9]]));
-    expect(read['PRIORITY']).toEqual(['objective', false]);
+    expect(read.PRIORITY).toEqual(['objective', false]);
     expect(read['What are we going to do?']).toEqual(['action', false]);
     expect(read['Who is responsible?']).toEqual(['lead', true]);
     expect(preview.warnings.join(' ')).toMatch(/A table under a priority heading has a column of priorities of its own: Coplan read "PRIORITY" as objectives/);
