@@ -3,6 +3,7 @@ import type { ImportColumn, ImportPreview } from './import-preview.js';
 import type { NotImported, PlanBuilder } from './plan-builder.js';
 import type { ParsedSource } from './source.js';
 import { readPlanSections, splitVersionLabel } from './plan-sections.js';
+import { findUnplacedText } from './unplaced-text.js';
 
 /** A plan period read from its title: "2015/16", "2018-21", "April 2020 to March 2021". */
 export function periodFromTitle(title: string): PlanInput['period'] {
@@ -59,6 +60,8 @@ export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string
     if (!priorities.includes(p)) {
       notImported.push({ where: `priority heading`, text: p.title, reason: 'A priority heading with no objectives or actions under it.' });
     }
+  // "Not imported (0)" must mean nothing was lost: text no field took is listed too.
+  notImported.push(...findUnplacedText(parsed, plan, notImported, columns));
   const actions = priorities.flatMap((p) => (p.objectives ?? []).flatMap((o) => o.actions ?? []));
   return {
     source: { name: parsed.name, format: parsed.format },

@@ -8,6 +8,7 @@ import { finish } from './finish-preview.js';
 import type { ColumnMapping, ImportColumn, ImportPreview, MapOptions } from './import-preview.js';
 import { readLooseText } from './loose-text.js';
 import { findPartnerships } from './partnership-parts.js';
+import { SUCCESS_HEADING } from './plan-sections.js';
 
 interface Header {
   fields: ImportField[];
@@ -105,7 +106,6 @@ function underPriority(h: Header, mapping: ColumnMapping, columns: Map<string, I
   return `A table under a priority heading has a column of priorities of its own: Coplan read ${moved.join(' and ')}. Check the columns below and choose others if that is wrong.`;
 }
 
-const SUCCESS = /^(?:what will success look like|outcome statements|success (?:measures|statements)|outcomes?)\??$/i;
 const BULLETED = /^[•·▪◦●○■–\-*]\s+/;
 
 /** Whether a line names a theme: "1. Meeting Statutory Responsibilities" and not a sentence. */
@@ -180,7 +180,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         p.title = line;
         return;
       }
-      if (SUCCESS.test(line)) {
+      if (SUCCESS_HEADING.test(line)) {
         inSuccess = true;
         return;
       }

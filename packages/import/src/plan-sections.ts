@@ -24,6 +24,14 @@ const SECTION_HEADINGS: [RegExp, Section][] = [
   [/^(?:introduction|purpose|foreword|about this plan)$/i, 'introduction'],
 ];
 
+/** The heading of a priority's success statements: "What will success look like?". */
+export const SUCCESS_HEADING = /^(?:what will success look like|outcome statements|success (?:measures|statements)|outcomes?)\??$/i;
+
+/** Whether a line only heads a section (of the plan, or a priority's success statements): structure, not content. */
+export function isSectionHeading(line: string): boolean {
+  return sectionOf(line) !== null || SUCCESS_HEADING.test(line.trim());
+}
+
 /** A short line that heads one of a plan's opening sections, or null. */
 function sectionOf(line: string): Section | null {
   const t = line.replace(/\*\*|^#+\s*/g, '').trim();
