@@ -114,7 +114,8 @@ export function splitOwner(heading: string): { title: string; owner?: string } {
       .replace(/[\s:\-–—]+$/, '')
       .trim();
   }
-  return { title: rest, ...(owner ? { owner } : {}) };
+  // "… in specific circumstances:" introduces the list below it; the colon is not the title's.
+  return { title: rest.replace(/\s*:$/, ''), ...(owner ? { owner } : {}) };
 }
 
 /**
