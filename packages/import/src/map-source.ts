@@ -149,7 +149,9 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   for (const b of blocks) if (b.kind === 'table') builder.learnLeads(b.rows.flatMap((r) => r.map(cleanCell)));
   builder.pruneLeads();
   builder.cellsKeepLines = parsed.format === 'docx' || parsed.format === 'xlsx';
-  for (const name of findPartnerships(blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.map((c) => oneLine(cleanCell(c)))) : [])))) builder.partnershipPrefixes.add(name);
+  // Only cells where a short name and a colon appear can hold partnerships' parts.
+  const partCells = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.filter((c) => /[A-Z]{2}:/.test(c)).map((c) => oneLine(cleanCell(c)))) : []));
+  for (const name of findPartnerships(partCells)) builder.partnershipPrefixes.add(name);
   if (!anyHeader && !blocks.some((b) => b.kind === 'table')) {
     return readLooseText(parsed, builder, options, mapping, columns);
   }

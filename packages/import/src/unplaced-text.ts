@@ -28,11 +28,12 @@ export function findUnplacedText(parsed: ParsedSource, plan: PlanInput, notImpor
   const missing: NotImported[] = [];
   const check = (line: string, where: string) => {
     const l = line.trim();
-    if (!l || isFurniture(l) || recogniseHeading(l) || isSectionHeading(l)) return;
     const ws = words(l);
     if (ws.length === 0) return;
     const lost = ws.filter((w) => !placed.has(w)).length;
-    if (lost / ws.length > 0.5) missing.push({ where, text: l, reason: 'Coplan read this text but could not tell which field it belongs in. Copy it into the plan where it belongs after importing.' });
+    // Headings and furniture are looked up only for lines that went missing: most lines were placed.
+    if (lost / ws.length <= 0.5 || isFurniture(l) || recogniseHeading(l) || isSectionHeading(l)) return;
+    missing.push({ where, text: l, reason: 'Coplan read this text but could not tell which field it belongs in. Copy it into the plan where it belongs after importing.' });
   };
   let tableNo = 0;
   for (const block of parsed.blocks) {
@@ -43,6 +44,8 @@ export function findUnplacedText(parsed: ParsedSource, plan: PlanInput, notImpor
     tableNo++;
     block.rows.forEach((row, ri) => {
       row.forEach((cell, ci) => {
+        // Most cells landed whole: only a cell with a word missing is cleaned and looked at line by line.
+        if (words(cell).every((w) => placed.has(w))) return;
         for (const line of cleanCell(cell).split('\n')) check(line, `table ${tableNo}, row ${ri + 1}, column ${ci + 1}`);
       });
     });
