@@ -106,3 +106,25 @@ describe('the shapes partnerships give their plan tables', () => {
     expect(preview.notImported).toEqual([]);
   });
 });
+
+describe('tasks run together in one cell of pasted text', () => {
+  it('starts a new task at one written in the passive ("… education All to be monitored …"), not at a name after a little word', async () => {
+    const preview = await previewImport({
+      name: 'pasted text',
+      data: [
+        'Priority 1: Children placed out of area',
+        'Objective\tAction\tLead\tTimescale',
+        'Children placed here are safe\tAgree a dataset on health and education All to be monitored through the QA Sub\tQA Sub\tBy 31/03/16',
+        'Carers are supported\tReport progress to the Board to be agreed each quarter\tBusiness Manager\tQuarterly',
+      ].join('\n'),
+    });
+    const actions = preview.plan.priorities![0]!.objectives!.map((o) => o.actions!.map((a) => [a.text, a.leads, a.timescale]));
+    expect(actions).toEqual([
+      [
+        ['Agree a dataset on health and education', ['QA Sub'], 'By 31/03/16'],
+        ['All to be monitored through the QA Sub', ['QA Sub'], 'By 31/03/16'],
+      ],
+      [['Report progress to the Board to be agreed each quarter', ['Business Manager'], 'Quarterly']],
+    ]);
+  });
+});
