@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { PlanError } from '../schema/errors.js';
 import type { EntityKind, FieldSpec } from '../schema/schema.js';
-import type { IndicatorValue, LeadRef } from '../schema/entities.js';
+import type { IndicatorFigure, IndicatorValue, LeadRef } from '../schema/entities.js';
+import { readFigures, validateFigures, validateRules, writeFigures } from './figure-cells.js';
 import { isIsoDate } from '../values/iso-date.js';
 import { newText, setTextListMinimal, setTextMinimal } from './text-edit.js';
 
@@ -72,6 +73,16 @@ export function validateField(spec: FieldSpec, name: string, value: unknown, whe
         return r!.note ? { date: r!.date!, value: r!.value!, note: String(r!.note) } : { date: r!.date!, value: r!.value! };
       });
     }
+    case 'rules': {
+      const problem = validateRules(value);
+      if (problem) fail('invalid-value', problem);
+      return value;
+    }
+    case 'figures': {
+      const checked = validateFigures(value);
+      if (typeof checked === 'string') fail('invalid-value', checked);
+      return checked;
+    }
   }
 }
 
@@ -96,6 +107,7 @@ export function emptyValue(spec: FieldSpec): unknown {
     case 'textList':
     case 'leads':
     case 'values':
+    case 'figures':
       return [];
     case 'bool':
       return false;
@@ -110,6 +122,10 @@ export function emptyValue(spec: FieldSpec): unknown {
  * so there is nothing to compare against.
  */
 export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, value: unknown, fresh = false): void {
+  if (spec.type === 'figures') {
+    writeFigures(map, name, value as IndicatorFigure[]);
+    return;
+  }
   if (fresh && spec.type !== 'text' && spec.type !== 'textList' && spec.type !== 'leads' && spec.type !== 'values') {
     map.set(name, value);
     return;
@@ -162,6 +178,7 @@ export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, v
 
 /** Reads a field as plain data. */
 export function readField(map: Y.Map<unknown>, spec: FieldSpec, name: string): unknown {
+  if (spec.type === 'figures') return readFigures(map, name);
   const v = map.get(name);
   switch (spec.type) {
     case 'text':

@@ -1,4 +1,6 @@
 import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from '../values/values.js';
+import { REPORTING_EVERY } from '../scorecard/periods.js';
+import { USUAL_THRESHOLDS } from '../scorecard/thresholds.js';
 
 /**
  * How a field is held in the document.
@@ -12,8 +14,13 @@ import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from '../value
  * - `lead`: one lead reference, or null.
  * - `ref`: the id of another entity of a given kind, or null.
  * - `values`: a `Y.Map` of indicator readings keyed by date.
+ * - `rules`: ordered threshold rules, plain data, last writer wins.
+ * - `figures`: a scorecard's actual, target and commentary per period, each
+ *   figure a key of its own in the entity's map (`figures/2025-Q1/actual`), so
+ *   partners entering different figures offline all keep theirs, and no
+ *   shared type is ever created twice.
  */
-export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values';
+export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values' | 'rules' | 'figures';
 
 /** How one field is held and checked. */
 export interface FieldSpec {
@@ -133,6 +140,11 @@ export const KINDS: Readonly<Record<EntityKind, KindSpec>> = {
       target: str(),
       unit: str(),
       values: { type: 'values' },
+      owner: str(),
+      direction: { type: 'enum', values: ['higher', 'lower'], default: 'higher' },
+      every: { type: 'enum', values: REPORTING_EVERY, default: 'quarter' },
+      thresholds: { type: 'rules', default: USUAL_THRESHOLDS },
+      figures: { type: 'figures' },
     },
   },
   context: {
