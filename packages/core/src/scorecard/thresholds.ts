@@ -6,6 +6,7 @@
  * otherwise red").
  */
 
+/** A scorecard figure's RAG: green, amber or red (never blue or grey, which are for actions). */
 export type Rag = 'green' | 'amber' | 'red';
 
 /** When a value earns a rule's RAG, measured against the period's target. */
@@ -19,6 +20,7 @@ export type ThresholdTest =
   /** Any value. */
   | { kind: 'otherwise' };
 
+/** One threshold rule: the RAG a value earns when it passes the test. */
 export interface ThresholdRule {
   rag: Rag;
   when: ThresholdTest;
