@@ -1,4 +1,4 @@
-import { parsePeriod, periodLabel, type FigureProblem, type FigureRow } from '@coplan/core/scorecard';
+import { parsePeriod, periodLabel, readFigureNumber, type FigureProblem, type FigureRow } from '@coplan/core/scorecard';
 
 /**
  * Reads a scorecard's figures from a table as partnerships keep them: either
@@ -47,18 +47,6 @@ function roleOf(heading: string): Role {
     return { kind: 'cell', period, cell };
   }
   return { kind: 'none' };
-}
-
-/** A number as written in a spreadsheet cell: "87%", "1,234", "£1,200.50", "-3". */
-export function readNumber(text: string): number | null {
-  const t = text
-    .trim()
-    .replace(/^£/, '')
-    .replace(/%$/, '')
-    .replace(/,(?=\d{3}\b)/g, '')
-    .trim();
-  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
-  return Number(t);
 }
 
 function readDirection(text: string): 'higher' | 'lower' | undefined {
@@ -151,7 +139,7 @@ export function figuresFromTable(rows: string[][]): FiguresRead | null {
     };
     const number = (text: string, whereCell: string): number | null => {
       if (!text) return null;
-      const n = readNumber(text);
+      const n = readFigureNumber(text);
       if (n === null)
         out.problems.push({
           source: whereCell,

@@ -66,7 +66,7 @@ export class PlanView extends LitElement {
   /** Actions shown in full. */
   detail = new Set<string>();
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
-  tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' = 'plan';
+  tab: 'plan' | 'register' | 'dashboard' | 'scorecard' | 'versions' | 'leads' | 'reports' = 'plan';
   private loaded = new Set<string>(['plan']);
   private session!: PlanController;
 
@@ -253,13 +253,14 @@ export class PlanView extends LitElement {
         <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
-        ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
+        ${(['plan', 'register', 'dashboard', 'scorecard', 'versions', 'leads', 'reports'] as const).map(
           (t) =>
-            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
+            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', scorecard: 'Scorecard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
+      ${this.tab === 'scorecard' && this.loaded.has('scorecard') ? html`<scorecard-view .plan=${plan} ?readonly=${ro}></scorecard-view>` : nothing}
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
       ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s}></reports-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
@@ -455,7 +456,8 @@ export class PlanView extends LitElement {
     input.value = '';
   }
 
-  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports'): Promise<void> {
+  private async show(tab: 'plan' | 'register' | 'dashboard' | 'scorecard' | 'versions' | 'leads' | 'reports'): Promise<void> {
+    if (tab === 'scorecard' && !this.loaded.has(tab)) await import('./scorecard-view.js');
     if (tab === 'reports' && !this.loaded.has(tab)) await import('./reports-view.js');
     if (tab === 'leads' && !this.loaded.has(tab)) await import('./leads-view.js');
     if (tab === 'versions' && !this.loaded.has(tab)) await import('./versions-view.js');

@@ -87,3 +87,8 @@ export function parsePeriod(text: string): string | null {
   if (half && n > 2) return null;
   return `${start}-${half ? 'H' : 'Q'}${n}`;
 }
+
+/** The period keys of one business year, in order: four quarters or two half-years. */
+export function periodsOfYear(startYear: number, every: ReportingEvery): string[] {
+  return every === 'quarter' ? [1, 2, 3, 4].map((n) => `${startYear}-Q${n}`) : [`${startYear}-H1`, `${startYear}-H2`];
+}
