@@ -6,12 +6,12 @@
  */
 
 // Periods of the business year
-export { parsePeriod, periodLabel, periodDates, periodOf, periodsOfYear, comparePeriods, isPeriodKey, REPORTING_EVERY, type ReportingEvery } from './scorecard/periods.js';
+export { parsePeriod, periodLabel, periodDates, periodOf, periodsOfYear, comparePeriods, REPORTING_EVERY, type ReportingEvery } from './scorecard/periods.js';
 
 export { readFigureNumber } from './scorecard/figure-number.js';
 
 // RAG from ordered threshold rules
-export { ragOf, trendOf, reportingPeriods, USUAL_THRESHOLDS, type ThresholdRule, type ThresholdTest, type Rag as ScorecardRag } from './scorecard/thresholds.js';
+export { ragOf, trendOf, USUAL_THRESHOLDS, type ThresholdRule, type ThresholdTest, type Rag as ScorecardRag } from './scorecard/thresholds.js';
 
 // An indicator's stored figures
 export type { IndicatorFigure } from './schema/entities.js';

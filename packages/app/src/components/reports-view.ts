@@ -11,6 +11,7 @@ const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
   progress: { tab: 'Progress', title: 'Progress report', file: 'progress report' },
   lead: { tab: 'Per lead', title: 'Actions per lead', file: 'actions per lead' },
   annual: { tab: 'Annual', title: 'Annual report', file: 'annual report' },
+  scorecard: { tab: 'Scorecard', title: 'Performance scorecard', file: 'performance scorecard' },
 };
 
 type Year = BusinessYear;

@@ -5,8 +5,9 @@ import { annualReport } from './annual-report.js';
 import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
+import { scorecardReport } from './scorecard-report.js';
 import { addDays, isIsoDate, localToday } from '../values/iso-date.js';
-import type { Report, ReportKind, ReportOptions } from './report.js';
+import { REPORT_KINDS, type Report, type ReportKind, type ReportOptions } from './report.js';
 import type { Block } from './document.js';
 
 function day(value: string | undefined, name: string, fallback: string): string {
@@ -20,7 +21,9 @@ function day(value: string | undefined, name: string, fallback: string): string 
  * A report on the plan, as of a day: `progress` (RAG per priority with a
  * chart, overdue actions, what changed since a date), `lead` (what each lead
  * owns and what is due soon) or `annual` (a draft of the statutory annual
- * report: per priority, what was done in the year, progress and impact).
+ * report: per priority, what was done in the year, progress and impact) or
+ * `scorecard` (the performance scorecard: each indicator's latest figures
+ * with their RAG, trend and commentary).
  *
  * @example
  * ```ts
@@ -49,8 +52,11 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
       blocks = annualReport(snapshot, year);
       break;
     }
+    case 'scorecard':
+      blocks = scorecardReport(snapshot, today);
+      break;
     default:
-      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose progress, lead or annual.`);
+      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose ${REPORT_KINDS.join(', ')}.`);
   }
   const title = (blocks[0] as { text: string }).text;
   return { kind, title, today, document: { title, version: versionLine(snapshot), landscape: kind !== 'annual', blocks } };

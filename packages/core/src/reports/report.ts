@@ -1,11 +1,11 @@
 import type { PublishedDocument } from './document.js';
 import type { IsoDate } from '../values/values.js';
 
-/** The reports a plan gives: progress for the board, actions per lead, the annual report draft. */
-export type ReportKind = 'progress' | 'lead' | 'annual';
+/** The reports a plan gives: progress for the board, actions per lead, the annual report draft, the performance scorecard. */
+export type ReportKind = 'progress' | 'lead' | 'annual' | 'scorecard';
 
 /** Every kind of report, in the order they are offered. */
-export const REPORT_KINDS: readonly ReportKind[] = ['progress', 'lead', 'annual'];
+export const REPORT_KINDS: readonly ReportKind[] = ['progress', 'lead', 'annual', 'scorecard'];
 
 /** What a report is as of, and what it looks back or ahead over. */
 export interface ReportOptions {
