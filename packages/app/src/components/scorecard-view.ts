@@ -7,6 +7,8 @@ import { trendChart } from './trend-chart.js';
 import './figures-paste-dialog.js';
 
 const RAG_WORDS: Record<ScorecardRag | 'none', string> = { green: 'Green', amber: 'Amber', red: 'Red', none: 'No RAG' };
+/** Periods shown per indicator until all are asked for: a year of quarters. */
+const SHOWN = 4;
 const TREND_WORDS = { better: 'Better than last time', worse: 'Worse than last time', same: 'Same as last time' } as const;
 
 /** One figure being edited: the text as typed, kept until it is saved or cancelled. */
@@ -34,6 +36,7 @@ export class ScorecardView extends LitElement {
     editing: { state: true },
     pasting: { state: true },
     notice: { state: true },
+    expanded: { state: true },
   };
   plan!: Plan;
   readonly = false;
@@ -41,6 +44,8 @@ export class ScorecardView extends LitElement {
   editing: Editing | null = null;
   pasting = false;
   notice = '';
+  /** Indicators whose every period is shown; the rest show the latest four (a year of quarters). */
+  expanded = new Set<string>();
   private unsubscribe: (() => void) | null = null;
   private subscribed: Plan | null = null;
   private frame = 0;
@@ -50,7 +55,8 @@ export class ScorecardView extends LitElement {
     css`
       :host { display: block; }
       .tools { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; margin: 1rem 0; }
-      article { border: 1px solid #b1b4b6; padding: 0.75rem 1rem; margin: 0 0 1rem; }
+      /* Indicators off screen are laid out when scrolled to: a 100-indicator scorecard opens as fast as a plan. */
+      article { border: 1px solid #b1b4b6; padding: 0.75rem 1rem; margin: 0 0 1rem; content-visibility: auto; contain-intrinsic-size: auto 22rem; }
       h4 { margin: 0 0 0.25rem; font-size: 1.15rem; }
       .meta { color: #505a5f; margin: 0 0 0.5rem; }
       .head { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; }
@@ -68,6 +74,7 @@ export class ScorecardView extends LitElement {
       select { background: #fff; }
       .error { color: #942514; font-weight: 600; grid-column: 1 / -1; margin: 0; }
       .no-trend { color: #505a5f; }
+      button.more { margin-top: 0.5rem; }
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     `,
   ];
@@ -128,6 +135,8 @@ export class ScorecardView extends LitElement {
   private indicator(i: ScorecardIndicator) {
     const latest = i.latest;
     const editing = this.editing?.id === i.id ? this.editing : null;
+    const all = this.expanded.has(i.id) || i.figures.length <= SHOWN;
+    const shown = all ? i.figures : i.figures.slice(-SHOWN);
     return html`<article aria-labelledby=${`i-${i.id}`}>
       <h4 id=${`i-${i.id}`}>${i.name}</h4>
       <p class="meta">${[i.owner ? `Owner: ${i.owner}` : 'No owner agency yet', i.unit ? `Unit: ${i.unit}` : '', `${i.direction === 'higher' ? 'Higher' : 'Lower'} is better`, i.every === 'quarter' ? 'Reported quarterly' : 'Reported half-yearly'].filter(Boolean).join(' · ')}</p>
@@ -144,7 +153,7 @@ export class ScorecardView extends LitElement {
             <caption>Figures for ${i.name}</caption>
             <thead><tr><th scope="col">Period</th><th scope="col">Actual</th><th scope="col">Target</th><th scope="col">RAG</th><th scope="col">Commentary</th>${this.readonly ? nothing : html`<th scope="col"><span class="visually-hidden">Change</span></th>`}</tr></thead>
             <tbody>
-              ${i.figures.map(
+              ${shown.map(
                 (f) => html`<tr>
                   <th scope="row">${f.label}</th>
                   <td class="num">${f.actual ?? '—'}</td>
@@ -160,6 +169,12 @@ export class ScorecardView extends LitElement {
       }
       ${this.readonly ? nothing : editing ? this.form(i, editing) : html`<div class="tools"><button @click=${() => this.edit(i, null)} aria-label=${`Enter a figure for ${i.name}`}>Enter a figure</button></div>`}
     </article>`;
+  }
+
+  private toggle(id: string): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(id)) next.add(id);
+    this.expanded = next;
   }
 
   private rag(rag: ScorecardRag | null) {

@@ -163,7 +163,8 @@ export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, v
       const next = value as IndicatorValue[];
       const ymap = current instanceof Y.Map ? (current as Y.Map<unknown>) : new Y.Map<unknown>();
       const keep = new Set(next.map((v) => v.date));
-      for (const key of Array.from(ymap.keys())) if (!keep.has(key)) ymap.delete(key);
+      // A new map has nothing to drop (and Yjs warns when one not yet in the document is read).
+      if (current instanceof Y.Map) for (const key of Array.from(ymap.keys())) if (!keep.has(key)) ymap.delete(key);
       for (const v of next) {
         const stored = v.note ? { value: v.value, note: v.note } : { value: v.value };
         if (!sameJson(ymap.get(v.date), stored)) ymap.set(v.date, stored);
