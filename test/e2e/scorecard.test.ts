@@ -76,4 +76,41 @@ describe.runIf(browserAvailable())('the scorecard', () => {
     expect(await page.getByRole('img', { name: /^Referrals screened within one day: .*94% against 95. Latest getting better/ }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('adds an indicator with its details, takes a figure for it, and downloads the scorecard as Excel', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext({ acceptDownloads: true }), relay.url, 'Gethin');
+    await page.getByRole('navigation', { name: 'Views of this plan' }).getByRole('button', { name: 'Scorecard' }).click();
+    await page.getByRole('button', { name: 'Add an indicator' }).click();
+    const form = page.getByRole('form', { name: 'A new indicator' });
+    // No name: refused with what to give, nothing added.
+    await form.getByRole('button', { name: 'Add indicator' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toMatch(/^Give the indicator a name/);
+    await form.getByLabel('Name of the indicator').fill('Missing episodes with a return interview');
+    await form.getByLabel('Priority').selectOption({ index: 2 });
+    await form.getByLabel('Owner agency').fill('Police');
+    await form.getByLabel('Unit (such as %)').fill('%');
+    await form.getByLabel('Better when the figure is').selectOption('higher');
+    expect(await axeViolations(page)).toEqual([]);
+    await form.getByRole('button', { name: 'Add indicator' }).click();
+    const name = 'Missing episodes with a return interview';
+    await expect.poll(() => page.getByRole('heading', { name, level: 4 }).count()).toBe(1);
+    expect(await page.getByText('Owner: Police · Unit: % · Higher is better · Reported quarterly').count()).toBe(1);
+    await page.getByRole('button', { name: `Enter a figure for ${name}` }).click();
+    const figure = page.getByRole('form', { name: `Figure for ${name}` });
+    await figure.getByLabel('Period').selectOption({ label: 'Q1 2025/26' });
+    await figure.getByLabel('Actual (%)').fill('71%');
+    await figure.getByLabel('Target (%)').fill('80');
+    await figure.getByRole('button', { name: 'Save figure' }).click();
+    await expect.poll(() => periodRow(page, name, 'Q1 2025/26').textContent()).toMatch(/71\s*80\s*Red/);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download as Excel' }).click();
+    const file = await (await download).path();
+    // The workbook reads back in as it is: the preview finds every figure already in the plan.
+    await page.getByRole('button', { name: 'Paste or import figures…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste or import figures' });
+    await dialog.getByLabel('Or choose a CSV or Excel file').setInputFiles(file);
+    await expect.poll(() => dialog.locator('.summary').textContent()).toBe('0 figures to change; 2 already as in the plan; 0 things not read.');
+    expect(await dialog.getByText(/Period → period; Actual → actual; Target → target; RAG → not read: each RAG is worked out from the figures/).count()).toBe(1);
+  });
 });

@@ -22,7 +22,7 @@ export interface FiguresRead {
 }
 
 type Role =
-  | { kind: 'indicator' | 'priority' | 'owner' | 'unit' | 'direction' | 'period' | 'actual' | 'target' | 'commentary' }
+  | { kind: 'indicator' | 'priority' | 'owner' | 'unit' | 'direction' | 'period' | 'actual' | 'target' | 'commentary' | 'rag' }
   | { kind: 'cell'; period: string; cell: 'actual' | 'target' | 'commentary' }
   | { kind: 'none' };
 
@@ -31,7 +31,8 @@ const NAMED: Array<[RegExp, Role['kind']]> = [
   [/^(strategic )?priority$/, 'priority'],
   [/^(owner|owner agency|owning agency|agency|lead agency|responsible agency)$/, 'owner'],
   [/^units?$/, 'unit'],
-  [/^(direction|polarity|better is|good is)$/, 'direction'],
+  [/^(direction|polarity|better|better is|good is)$/, 'direction'],
+  [/^(rag|rag rating|rag status)$/, 'rag'],
   [/^(period|quarter|half[- ]?year|reporting period)$/, 'period'],
   [/^(actual|value|result|figure|performance)$/, 'actual'],
   [/^(target|annual target)$/, 'target'],
@@ -59,6 +60,7 @@ function readDirection(text: string): 'higher' | 'lower' | undefined {
 function describeRole(r: Role): string {
   if (r.kind === 'cell') return `${r.cell} for ${periodLabel(r.period)}`;
   if (r.kind === 'none') return 'not read';
+  if (r.kind === 'rag') return 'not read: each RAG is worked out from the figures';
   return r.kind;
 }
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { readFigures } from '../src/index.js';
 
 const PASTED = [
-  'Indicator\tPriority\tOwner\tUnit\tDirection\tTarget\tQ1 2025/26\tQ2 2025/26\tQ2 2025/26 commentary\tRAG',
-  'Referrals screened within one day\t1\tChildren’s Services\t%\tHigher is better\t95\t96%\t88\tStaff sickness\tGreen',
-  'Repeat referrals\t2\tChildren’s Services\t%\tlower\t20\t22\tn/a\t\t',
-  '\t\t\t\t\t\t12\t\t\t',
+  'Indicator\tPriority\tOwner\tUnit\tDirection\tTarget\tQ1 2025/26\tQ2 2025/26\tQ2 2025/26 commentary\tRAG\tNotes to self',
+  'Referrals screened within one day\t1\tChildren’s Services\t%\tHigher is better\t95\t96%\t88\tStaff sickness\tGreen\tcheck',
+  'Repeat referrals\t2\tChildren’s Services\t%\tlower\t20\t22\tn/a\t\t\t',
+  '\t\t\t\t\t\t12\t\t\t\t',
 ].join('\n');
 
 describe('reading a scorecard’s figures', () => {
@@ -28,11 +28,12 @@ describe('reading a scorecard’s figures', () => {
       'actual for Q1 2025/26',
       'actual for Q2 2025/26',
       'commentary for Q2 2025/26',
+      'not read: each RAG is worked out from the figures',
       'not read',
     ]);
     // Nothing typed is dropped silently: each cell not read is named, with why and what to do.
     expect(read.problems.map((p) => [p.source, p.text])).toEqual([
-      ['column 10', 'RAG'],
+      ['column 11', 'Notes to self'],
       ['row 3, Q2 2025/26', 'n/a'],
       ['row 4', '12'],
     ]);

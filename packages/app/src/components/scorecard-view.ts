@@ -5,6 +5,7 @@ import { comparePeriods, periodLabel, periodOf, periodsOfYear, readFigureNumber,
 import { formStyles } from './shared-styles.js';
 import { trendChart } from './trend-chart.js';
 import './figures-paste-dialog.js';
+import './indicator-form.js';
 
 const RAG_WORDS: Record<ScorecardRag | 'none', string> = { green: 'Green', amber: 'Amber', red: 'Red', none: 'No RAG' };
 /** Periods shown per indicator until all are asked for: a year of quarters. */
@@ -37,6 +38,7 @@ export class ScorecardView extends LitElement {
     pasting: { state: true },
     notice: { state: true },
     expanded: { state: true },
+    detailsOf: { state: true },
   };
   plan!: Plan;
   readonly = false;
@@ -46,6 +48,8 @@ export class ScorecardView extends LitElement {
   notice = '';
   /** Indicators whose every period is shown; the rest show the latest four (a year of quarters). */
   expanded = new Set<string>();
+  /** The indicator whose details are being changed, 'new' for one being added, or null. */
+  detailsOf: string | null = null;
   private unsubscribe: (() => void) | null = null;
   private subscribed: Plan | null = null;
   private frame = 0;
@@ -116,7 +120,16 @@ export class ScorecardView extends LitElement {
           }
           RAGs are worked out from each indicator's rules: at or better than target green, within 10% amber, otherwise red.
         </p>
-        ${this.readonly ? nothing : html`<div class="tools"><button class="primary" @click=${() => (this.pasting = true)}>Paste or import figures…</button></div>`}
+        ${
+          this.readonly
+            ? nothing
+            : html`<div class="tools">
+                <button class="primary" @click=${() => (this.pasting = true)}>Paste or import figures…</button>
+                <button @click=${() => (this.detailsOf = 'new')} ?disabled=${this.detailsOf === 'new'}>Add an indicator</button>
+                ${count ? html`<button @click=${this.downloadExcel}>Download as Excel</button>` : nothing}
+              </div>
+              ${this.detailsOf === 'new' ? html`<indicator-form .plan=${this.plan} @done=${this.detailsDone}></indicator-form>` : nothing}`
+        }
         <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
         ${this.pasting ? html`<figures-paste-dialog .plan=${this.plan} @closed=${this.pasteClosed}></figures-paste-dialog>` : nothing}
         ${card.groups.map(
@@ -167,7 +180,18 @@ export class ScorecardView extends LitElement {
           </table>`
           : nothing
       }
-      ${this.readonly ? nothing : editing ? this.form(i, editing) : html`<div class="tools"><button @click=${() => this.edit(i, null)} aria-label=${`Enter a figure for ${i.name}`}>Enter a figure</button></div>`}
+      ${
+        this.readonly
+          ? nothing
+          : editing
+            ? this.form(i, editing)
+            : this.detailsOf === i.id
+              ? html`<indicator-form .plan=${this.plan} .indicatorId=${i.id} @done=${this.detailsDone}></indicator-form>`
+              : html`<div class="tools">
+                  <button @click=${() => this.edit(i, null)} aria-label=${`Enter a figure for ${i.name}`}>Enter a figure</button>
+                  <button @click=${() => (this.detailsOf = i.id)} aria-label=${`Change details of ${i.name}`}>Change details</button>
+                </div>`
+      }
     </article>`;
   }
 
@@ -241,6 +265,25 @@ export class ScorecardView extends LitElement {
     } catch (err) {
       this.editing = { ...e, error: err instanceof PlanError ? err.message : String(err) };
     }
+  }
+
+  private detailsDone(e: CustomEvent<{ saved: string }>): void {
+    if (e.detail.saved) this.notice = `Saved the details of ${e.detail.saved}.`;
+    this.detailsOf = null;
+  }
+
+  /** The scorecard as an Excel workbook, one row per indicator and period (the writer loads on first use). */
+  private async downloadExcel(): Promise<void> {
+    const { exportScorecard } = await import('@coplan/publish');
+    const bytes = (await exportScorecard(this.plan.snapshot(), 'xlsx')) as Uint8Array;
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    const a = document.createElement('a');
+    a.href = url;
+    const name = `${this.plan.snapshot().title || 'Plan'} - performance scorecard.xlsx`.replace(/[\\/:*?"<>|]/g, '-');
+    a.download = name;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    this.notice = `Downloaded ${name}.`;
   }
 
   private async pasteClosed(ev: CustomEvent<{ applied: string }>): Promise<void> {
