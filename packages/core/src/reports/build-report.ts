@@ -56,7 +56,7 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
       blocks = scorecardReport(snapshot, today);
       break;
     default:
-      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose ${REPORT_KINDS.join(', ')}.`);
+      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose ${REPORT_KINDS.slice(0, -1).join(', ')} or ${REPORT_KINDS.at(-1)}.`);
   }
   const title = (blocks[0] as { text: string }).text;
   return { kind, title, today, document: { title, version: versionLine(snapshot), landscape: kind !== 'annual', blocks } };
