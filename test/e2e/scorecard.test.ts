@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { localToday } from '@coplan/core';
+import { periodLabel, periodOf } from '@coplan/core/scorecard';
 import { browserAvailable } from './browser.js';
 import { axeViolations } from './axe.js';
 import { arrive, cleanUp, setup } from './session.js';
@@ -91,18 +93,30 @@ describe.runIf(browserAvailable())('the scorecard', () => {
     await form.getByLabel('Owner agency').fill('Police');
     await form.getByLabel('Unit (such as %)').fill('%');
     await form.getByLabel('Better when the figure is').selectOption('higher');
+    await form.getByLabel('Amber when short of target by at most (% of target)').fill('5');
     expect(await axeViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Add indicator' }).click();
     const name = 'Missing episodes with a return interview';
     await expect.poll(() => page.getByRole('heading', { name, level: 4 }).count()).toBe(1);
     expect(await page.getByText('Owner: Police · Unit: % · Higher is better · Reported quarterly').count()).toBe(1);
+    expect(await page.getByText('RAG: Green at or better than target; amber within 5% of it; otherwise red.').count()).toBe(1);
+    // The form offers this business year's quarters and last year's: take this year's first two.
+    const year = periodOf(localToday(), 'quarter').slice(0, 4);
+    const [q1, q2] = [periodLabel(`${year}-Q1`), periodLabel(`${year}-Q2`)];
     await page.getByRole('button', { name: `Enter a figure for ${name}` }).click();
     const figure = page.getByRole('form', { name: `Figure for ${name}` });
-    await figure.getByLabel('Period').selectOption({ label: 'Q1 2025/26' });
+    await figure.getByLabel('Period').selectOption({ label: q1 });
     await figure.getByLabel('Actual (%)').fill('71%');
     await figure.getByLabel('Target (%)').fill('80');
     await figure.getByRole('button', { name: 'Save figure' }).click();
-    await expect.poll(() => periodRow(page, name, 'Q1 2025/26').textContent()).toMatch(/71\s*80\s*Red/);
+    await expect.poll(() => periodRow(page, name, q1).textContent()).toMatch(/71\s*80\s*Red/);
+    // Within the 5% band set above: amber.
+    await page.getByRole('button', { name: `Enter a figure for ${name}` }).click();
+    await figure.getByLabel('Period').selectOption({ label: q2 });
+    await figure.getByLabel('Actual (%)').fill('77');
+    await figure.getByLabel('Target (%)').fill('80');
+    await figure.getByRole('button', { name: 'Save figure' }).click();
+    await expect.poll(() => periodRow(page, name, q2).textContent()).toMatch(/77\s*80\s*Amber/);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download as Excel' }).click();
     const file = await (await download).path();
@@ -110,7 +124,7 @@ describe.runIf(browserAvailable())('the scorecard', () => {
     await page.getByRole('button', { name: 'Paste or import figures…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Paste or import figures' });
     await dialog.getByLabel('Or choose a CSV or Excel file').setInputFiles(file);
-    await expect.poll(() => dialog.locator('.summary').textContent()).toBe('0 figures to change; 2 already as in the plan; 0 things not read.');
+    await expect.poll(() => dialog.locator('.summary').textContent()).toBe('0 figures to change; 4 already as in the plan; 0 things not read.');
     expect(await dialog.getByText(/Period → period; Actual → actual; Target → target; RAG → not read: each RAG is worked out from the figures/).count()).toBe(1);
   });
 });

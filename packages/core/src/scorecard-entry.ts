@@ -11,12 +11,11 @@ export { parsePeriod, periodLabel, periodDates, periodOf, periodsOfYear, compare
 export { readFigureNumber } from './scorecard/figure-number.js';
 
 // RAG from ordered threshold rules
-export { ragOf, trendOf, USUAL_THRESHOLDS, type ThresholdRule, type ThresholdTest, type Rag as ScorecardRag } from './scorecard/thresholds.js';
+export { ragOf, trendOf, rulesInWords, usualThresholdsWithin, amberPercentOf, USUAL_THRESHOLDS, type ThresholdRule, type ThresholdTest, type Rag as ScorecardRag } from './scorecard/thresholds.js';
 
 // An indicator's stored figures
 export type { IndicatorFigure } from './schema/entities.js';
 export type { IndicatorSnapshot } from './schema/snapshot.js';
-export type { IndicatorInput } from './schema/input.js';
 
 // The scorecard of a plan
 export { scorecardOf, type Scorecard, type ScorecardGroup, type ScorecardIndicator, type ScorecardFigure } from './queries/scorecard.js';

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { PlanError, type Plan } from '@coplan/core';
-import type { ReportingEvery } from '@coplan/core/scorecard';
+import { amberPercentOf, readFigureNumber, rulesInWords, usualThresholdsWithin, type ReportingEvery, type ThresholdRule } from '@coplan/core/scorecard';
 import { formStyles } from './shared-styles.js';
 
 /** What the form holds, as typed. */
@@ -11,6 +11,8 @@ interface Fields {
   unit: string;
   direction: 'higher' | 'lower';
   every: ReportingEvery;
+  /** The amber band as typed ("10"), or '' when the indicator keeps rules of another shape. */
+  amber: string;
 }
 
 /**
@@ -24,7 +26,9 @@ export class IndicatorForm extends LitElement {
   plan!: Plan;
   /** The indicator to change; '' to add one. */
   indicatorId = '';
-  fields: Fields = { name: '', priorityId: '', owner: '', unit: '', direction: 'higher', every: 'quarter' };
+  fields: Fields = { name: '', priorityId: '', owner: '', unit: '', direction: 'higher', every: 'quarter', amber: '10' };
+  /** Rules of another shape than the usual, kept as they are and said in words. */
+  private otherRules: ThresholdRule[] | null = null;
   error = '';
 
   static override styles = [
@@ -40,7 +44,11 @@ export class IndicatorForm extends LitElement {
 
   override firstUpdated(): void {
     const i = this.indicatorId ? this.plan.get('indicator', this.indicatorId) : undefined;
-    if (i) this.fields = { name: i.name, priorityId: i.priorityId ?? '', owner: i.owner, unit: i.unit, direction: i.direction, every: i.every };
+    if (i) {
+      const amber = amberPercentOf(i.thresholds);
+      this.otherRules = amber === null ? i.thresholds : null;
+      this.fields = { name: i.name, priorityId: i.priorityId ?? '', owner: i.owner, unit: i.unit, direction: i.direction, every: i.every, amber: amber === null ? '' : String(amber) };
+    }
     this.renderRoot.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
   }
 
@@ -74,6 +82,13 @@ export class IndicatorForm extends LitElement {
           <option value="half-year" ?selected=${f.every === 'half-year'}>Each half-year</option>
         </select>
       </label>
+      ${
+        this.otherRules
+          ? html`<p class="wide">RAG rules: ${rulesInWords(this.otherRules)} (kept as they are).</p>`
+          : html`<label>Amber when short of target by at most (% of target)
+              <input name="amber" inputmode="decimal" autocomplete="off" .value=${f.amber} @input=${(e: Event) => set({ amber: value(e) })} />
+            </label>`
+      }
       ${this.error ? html`<p class="error wide" id="indicator-error" role="alert">${this.error}</p>` : nothing}
       <div class="tools wide"><button class="primary" type="submit">${this.indicatorId ? 'Save details' : 'Add indicator'}</button><button type="button" @click=${() => this.done()}>Cancel</button></div>
     </form>`;
@@ -87,9 +102,15 @@ export class IndicatorForm extends LitElement {
       this.error = 'Give the indicator a name, as the board knows it (such as "Referrals screened within one working day").';
       return;
     }
+    const amber = this.otherRules ? null : readFigureNumber(f.amber);
+    if (!this.otherRules && (amber === null || amber < 0)) {
+      this.error = `The amber band "${f.amber}" is not a percentage: write how far short of target is still amber, such as 10.`;
+      return;
+    }
+    const thresholds = amber === null ? undefined : usualThresholdsWithin(amber);
     try {
-      if (this.indicatorId) this.plan.update('indicator', this.indicatorId, fields);
-      else this.plan.create('indicator', fields);
+      if (this.indicatorId) this.plan.update('indicator', this.indicatorId, { ...fields, thresholds });
+      else this.plan.create('indicator', { ...fields, thresholds });
       this.done(fields.name);
     } catch (err) {
       this.error = err instanceof PlanError ? err.message : String(err);

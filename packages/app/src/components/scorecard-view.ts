@@ -1,7 +1,19 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { localToday, PlanError, type Plan } from '@coplan/core';
-import { comparePeriods, periodLabel, periodOf, periodsOfYear, readFigureNumber, scorecardOf, setFigure, type Scorecard, type ScorecardIndicator, type ScorecardRag } from '@coplan/core/scorecard';
+import {
+  comparePeriods,
+  periodLabel,
+  periodOf,
+  periodsOfYear,
+  readFigureNumber,
+  rulesInWords,
+  scorecardOf,
+  setFigure,
+  type Scorecard,
+  type ScorecardIndicator,
+  type ScorecardRag,
+} from '@coplan/core/scorecard';
 import { formStyles } from './shared-styles.js';
 import { trendChart } from './trend-chart.js';
 import './figures-paste-dialog.js';
@@ -118,7 +130,7 @@ export class ScorecardView extends LitElement {
               ? `${count} indicator${count === 1 ? '' : 's'}. Latest figures: ${r.green} green, ${r.amber} amber, ${r.red} red${r.none ? `, ${r.none} without a RAG (no figure or no target yet)` : ''}.`
               : 'No indicators yet. Paste your scorecard from a spreadsheet, or import a CSV or Excel file, to start one.'
           }
-          RAGs are worked out from each indicator's rules: at or better than target green, within 10% amber, otherwise red.
+          Each figure's RAG is worked out from its indicator's rules, never coloured by hand.
         </p>
         ${
           this.readonly
@@ -153,6 +165,7 @@ export class ScorecardView extends LitElement {
     return html`<article aria-labelledby=${`i-${i.id}`}>
       <h4 id=${`i-${i.id}`}>${i.name}</h4>
       <p class="meta">${[i.owner ? `Owner: ${i.owner}` : 'No owner agency yet', i.unit ? `Unit: ${i.unit}` : '', `${i.direction === 'higher' ? 'Higher' : 'Lower'} is better`, i.every === 'quarter' ? 'Reported quarterly' : 'Reported half-yearly'].filter(Boolean).join(' · ')}</p>
+      <p class="meta">RAG: ${rulesInWords(i.thresholds)}.</p>
       <div class="head">
         ${trendChart(i)}
         <p>

@@ -1,6 +1,6 @@
 import type { IndicatorSnapshot, PlanSnapshot } from '../schema/snapshot.js';
 import { comparePeriods, periodLabel, type ReportingEvery } from '../scorecard/periods.js';
-import { ragOf, trendOf, type Rag as ScorecardRag } from '../scorecard/thresholds.js';
+import { ragOf, trendOf, type Rag as ScorecardRag, type ThresholdRule } from '../scorecard/thresholds.js';
 
 /** One period's figures with the RAG the indicator's rules give them. */
 export interface ScorecardFigure {
@@ -22,6 +22,8 @@ export interface ScorecardIndicator {
   unit: string;
   direction: 'higher' | 'lower';
   every: ReportingEvery;
+  /** The ordered rules that give its figures their RAG. */
+  thresholds: ThresholdRule[];
   /** Every period with a figure, oldest first. */
   figures: ScorecardFigure[];
   /** The latest period with an actual figure, or null. */
@@ -59,6 +61,7 @@ function indicatorOf(i: IndicatorSnapshot): ScorecardIndicator {
     unit: i.unit,
     direction: i.direction,
     every: i.every,
+    thresholds: i.thresholds,
     figures,
     latest: withActual[withActual.length - 1] ?? null,
     trend: trendOf(

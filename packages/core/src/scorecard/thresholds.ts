@@ -78,3 +78,39 @@ export function reportingPeriods(startYear: number, every: 'quarter' | 'half-yea
   }
   return out;
 }
+
+/**
+ * Threshold rules in words, for the screen and reports: "Green at or better
+ * than target; amber within 10% of it; otherwise red".
+ */
+export function rulesInWords(rules: readonly ThresholdRule[]): string {
+  const words = rules.map((r, n) => {
+    const rag = n === 0 ? r.rag[0]!.toUpperCase() + r.rag.slice(1) : r.rag;
+    const w = r.when;
+    if (w.kind === 'meets-target') return `${rag} at or better than target`;
+    if (w.kind === 'within-percent') return `${rag} within ${w.percent}% of it`;
+    if (w.kind === 'within') return `${rag} within ${w.amount} of it`;
+    return n === 0 ? `${rag} always` : `otherwise ${rag}`;
+  });
+  return words.join('; ');
+}
+
+/**
+ * The usual rules with a different amber band: green at or better than
+ * target, amber within `percent`% of it, otherwise red.
+ */
+export function usualThresholdsWithin(percent: number): ThresholdRule[] {
+  return [
+    { rag: 'green', when: { kind: 'meets-target' } },
+    { rag: 'amber', when: { kind: 'within-percent', percent } },
+    { rag: 'red', when: { kind: 'otherwise' } },
+  ];
+}
+
+/** The amber band of rules in the usual shape (green, amber within a percent, red), or null for other rules. */
+export function amberPercentOf(rules: readonly ThresholdRule[]): number | null {
+  const [g, a, r] = rules;
+  if (rules.length !== 3 || g?.rag !== 'green' || g.when.kind !== 'meets-target' || a?.rag !== 'amber' || a.when.kind !== 'within-percent' || r?.rag !== 'red' || r.when.kind !== 'otherwise')
+    return null;
+  return a.when.percent;
+}
