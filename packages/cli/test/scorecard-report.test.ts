@@ -62,12 +62,12 @@ describe('coplan report --kind scorecard', () => {
     expect(sheet.getRow(3).getCell(9).value).toBe('Amber');
   });
 
-  it('puts the scorecard in the progress report, and refuses a spreadsheet for other reports', async () => {
+  it('puts the scorecard in the progress report, and refuses an Excel workbook for other reports', async () => {
     const md = await coplan(['report', 'plan.coplan', '--kind', 'progress', '--today', '2025-11-01', '-o', '-'], dir);
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout.toString()).toMatch(/## Performance scorecard[\s\S]*Referrals screened within one day/);
-    const bad = await coplan(['report', 'plan.coplan', '--kind', 'progress', '-o', 'progress.csv'], dir);
+    const bad = await coplan(['report', 'plan.coplan', '--kind', 'progress', '-o', 'progress.xlsx'], dir);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/cannot tell the format from "progress\.csv"; name a \.docx, \.html, \.md file/);
+    expect(bad.stderr).toMatch(/cannot tell the format from "progress\.xlsx"; name a \.docx, \.html, \.md, \.csv file/);
   });
 });
