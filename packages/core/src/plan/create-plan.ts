@@ -153,6 +153,17 @@ export function addContent(plan: Plan, input: PlanInput, leads: Map<string, stri
         field: 'priority',
         value: ind.priority,
       });
-    plan.create('indicator', { name: ind.name, priorityId, target: ind.target, unit: ind.unit, values: ind.values });
+    plan.create('indicator', {
+      name: ind.name,
+      priorityId,
+      target: ind.target,
+      unit: ind.unit,
+      values: ind.values,
+      owner: ind.owner,
+      direction: ind.direction,
+      every: ind.every,
+      thresholds: ind.thresholds,
+      figures: ind.figures,
+    });
   }
 }

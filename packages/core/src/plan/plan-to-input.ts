@@ -1,3 +1,4 @@
+import { USUAL_THRESHOLDS } from '../scorecard/thresholds.js';
 import type { ActionInput, PlanInput, PriorityInput } from '../schema/input.js';
 import type { PlanSnapshot, ResolvedLead } from '../schema/snapshot.js';
 
@@ -65,6 +66,12 @@ export function planToInput(s: PlanSnapshot): PlanInput {
         target: d.target,
         unit: d.unit,
         values: d.values,
+        owner: d.owner,
+        // The defaults are left out, so a plan without a scorecard reads as it always did.
+        direction: d.direction === 'lower' ? d.direction : undefined,
+        every: d.every === 'half-year' ? d.every : undefined,
+        thresholds: JSON.stringify(d.thresholds) === JSON.stringify(USUAL_THRESHOLDS) ? undefined : d.thresholds,
+        figures: d.figures,
       }),
     ),
   });

@@ -3,7 +3,9 @@ import { readField } from '../document/field-codec.js';
 import { HEADER_KEYS, readPosition } from '../document/entity-record.js';
 import type { PlanLayout } from '../document/layout.js';
 import { compareOrder } from '../document/order-key.js';
-import type { IndicatorValue, LeadRef, Tombstone } from '../schema/entities.js';
+import type { IndicatorFigure, IndicatorValue, LeadRef, Tombstone } from '../schema/entities.js';
+import type { ReportingEvery } from '../scorecard/periods.js';
+import type { ThresholdRule } from '../scorecard/thresholds.js';
 import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../schema/schema.js';
 import type { ActionSnapshot, BinDescendant, BinEntry, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot, ProgressUpdateSnapshot, ResolvedLead, Stamped } from '../schema/snapshot.js';
 import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../values/values.js';
@@ -165,6 +167,11 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
       target: field<string>(n, 'target'),
       unit: field<string>(n, 'unit'),
       values: field<IndicatorValue[]>(n, 'values'),
+      owner: field<string>(n, 'owner'),
+      direction: field<'higher' | 'lower'>(n, 'direction'),
+      every: field<ReportingEvery>(n, 'every'),
+      thresholds: field<ThresholdRule[]>(n, 'thresholds'),
+      figures: field<IndicatorFigure[]>(n, 'figures'),
     })),
     versions: listVersions(layout),
     bin: buildBin(nodes, children, (n) => String(field<unknown>(n, KINDS[n.kind].label) ?? '')),

@@ -1,4 +1,7 @@
 import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values/values.js';
+import type { IndicatorFigure } from './entities.js';
+import type { ReportingEvery } from '../scorecard/periods.js';
+import type { ThresholdRule } from '../scorecard/thresholds.js';
 
 /**
  * A whole plan as plain data: what {@link createPlan} builds a document from,
@@ -141,6 +144,16 @@ export interface IndicatorInput {
   target?: string;
   unit?: string;
   values?: IndicatorValueInput[];
+  /** The agency that owns it. */
+  owner?: string;
+  /** Whether a higher or a lower figure is better (higher when omitted). */
+  direction?: 'higher' | 'lower';
+  /** Reported each quarter (the default) or each half-year. */
+  every?: ReportingEvery;
+  /** Ordered rules giving each figure its RAG; the usual ones when omitted. */
+  thresholds?: ThresholdRule[];
+  /** Actual, target and commentary per period. */
+  figures?: IndicatorFigure[];
 }
 
 /** One reading of an indicator. */
