@@ -190,7 +190,7 @@ export async function runImport(argv: string[]): Promise<void> {
     // Into the existing plan: merged, imported in one batch, and written back whole or not at all.
     const { doc, plan } = openCoplan(output);
     const before = plan.snapshot();
-    let added: { priorities: number; actions: number };
+    let added: { priorities: number; actions: number; groups: number; meetings: number };
     try {
       added = importIntoPlan(plan, preview.plan, mode);
       if (title) plan.updatePlan({ title });
@@ -200,9 +200,11 @@ export async function runImport(argv: string[]): Promise<void> {
     }
     writeAtomic(output, encodeCoplanFile(doc));
     const after = plan.snapshot();
-    const binned = mode === 'replace' ? ` (its ${plural(before.priorities.length, 'earlier priority')} moved to the bin)` : '';
+    const binnedGroups = mode === 'replace' && preview.plan.governance && before.governance.groups.length ? ` and ${plural(before.governance.groups.length, 'earlier group')}` : '';
+    const binned = mode === 'replace' ? ` (its ${plural(before.priorities.length, 'earlier priority')}${binnedGroups} moved to the bin)` : '';
+    const governance = added.groups ? ` and ${plural(added.groups, 'group')} with ${plural(added.meetings, 'meeting')}` : '';
     process.stderr.write(
-      `\n${mode === 'replace' ? 'Replaced the plan in' : 'Added to'} "${output}"${binned}: ${plural(added.priorities, 'priority')} and ${plural(added.actions, 'action')} imported; ` +
+      `\n${mode === 'replace' ? 'Replaced the plan in' : 'Added to'} "${output}"${binned}: ${plural(added.priorities, 'priority')} and ${plural(added.actions, 'action')}${governance} imported; ` +
         `it now has ${plural(after.priorities.length, 'priority')} and ${plural(listActions(after).length, 'action')}.\n`,
     );
     return;
@@ -217,5 +219,14 @@ export async function runImport(argv: string[]): Promise<void> {
   }
   writeAtomic(output, encodeCoplanFile(doc));
   const snap = created.snapshot();
-  process.stderr.write(`\nWrote "${output}": a new plan "${snap.title}" with ${plural(snap.priorities.length, 'priority')} and ${plural(listActions(snap).length, 'action')}.\n`);
+  const parts = [plural(snap.priorities.length, 'priority'), plural(listActions(snap).length, 'action')];
+  if (snap.governance.groups.length)
+    parts.push(
+      plural(snap.governance.groups.length, 'group'),
+      plural(
+        snap.governance.groups.reduce((n, g) => n + (g.meetings?.length ?? 0), 0),
+        'meeting',
+      ),
+    );
+  process.stderr.write(`\nWrote "${output}": a new plan "${snap.title}" with ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.\n`);
 }
