@@ -100,6 +100,11 @@ export function summary(preview: ImportPreview): string {
   out.push(
     `Read "${source.name}" (${source.format}): ${plural(counts.priorities, 'priority')}, ${plural(counts.objectives, 'objective')}, ${plural(counts.actions, 'action')} (${counts.withLeads} with leads, ${counts.withTimescales} with timescales).`,
   );
+  const governance = preview.plan.governance;
+  if (governance) {
+    const meetings = governance.groups.reduce((n, g) => n + (g.meetings?.length ?? 0), 0);
+    out.push(`Governance: ${plural(governance.agencies.length, 'agency')}, ${plural(governance.groups.length, 'group')}, ${plural(meetings, 'meeting')}.`);
+  }
   if (columns.length) {
     out.push('', 'Columns (heading → field, confidence):');
     const width = Math.min(40, Math.max(...columns.map((c) => c.heading.length + 2)));
@@ -172,7 +177,8 @@ export async function runImport(argv: string[]): Promise<void> {
     const { source, counts, columns, warnings, notImported, plan } = preview;
     await writeStdout(JSON.stringify({ source, counts, columns, warnings, notImported, plan }, null, 2) + '\n');
   }
-  if (preview.counts.actions === 0) {
+  // A plan of governance alone (groups and meetings, no actions yet) is still a plan worth importing.
+  if (preview.counts.actions === 0 && !preview.plan.governance?.groups.length) {
     throw inputError(
       `nothing to import: no actions were found in "${basename(file)}"${output ? `, so "${output}" was not written` : ''}. ` +
         'Coplan looks for a table with headings such as "Objective", "Action", "Lead" and "Timescale". ' +
