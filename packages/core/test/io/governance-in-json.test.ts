@@ -112,6 +112,14 @@ describe('governance in Coplan JSON', () => {
     expect(new Governance(copy).arrangements().agencies.map((a) => a.name)).not.toContain('Fire and Rescue');
   });
 
+  it('an agreed version is the business plan as agreed: it exports without the governance, which goes on changing', () => {
+    const { plan } = recordedPlan();
+    const id = plan.agreeVersion({ label: 'v1.0', agreedBy: ['Board'] });
+    const json = JSON.parse(planToJson(plan.versionSnapshot(id)));
+    expect(json.plan.governance).toBeUndefined();
+    expect(json.plan.priorities).toEqual(planToInput(plan.snapshot()).priorities);
+  });
+
   it('a plan with no governance exports none, and a plan loaded with arrangements but no meetings round-trips', () => {
     const bare = newPlan(smallPlanInput('Testshire'));
     expect(JSON.parse(planToJson(bare.snapshot())).plan.governance).toBeUndefined();
