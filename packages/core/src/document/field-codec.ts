@@ -202,12 +202,13 @@ export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, v
     }
     case 'marks': {
       // Only the seats named change: a partner marking other seats at the same time keeps theirs.
-      const ymap = current instanceof Y.Map ? (current as Y.Map<unknown>) : new Y.Map<unknown>();
+      // A new map goes into the document before it is read: reading one that is not yet there makes Yjs warn.
+      let ymap = current instanceof Y.Map ? (current as Y.Map<unknown>) : undefined;
+      if (!ymap) map.set(name, (ymap = new Y.Map<unknown>()));
       for (const [seatId, mark] of Object.entries(value as Record<string, AttendanceMark | null>)) {
         if (mark === null) ymap.delete(seatId);
         else if (!sameJson(ymap.get(seatId), mark)) ymap.set(seatId, mark);
       }
-      if (!(current instanceof Y.Map)) map.set(name, ymap);
       return;
     }
     default:

@@ -12,6 +12,7 @@ import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../values/values.j
 import { parseTimescale } from '../values/parse-timescale.js';
 import type { Timescale, TimescaleContext } from '../values/timescale.js';
 import { listVersions } from '../document/version-store.js';
+import { readGovernance } from './governance-reader.js';
 
 /** What the first pass reads of every stored item: enough to place it, not its fields. */
 interface Node {
@@ -137,6 +138,11 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     };
   };
 
+  const priorities = kids('priority', null).map(priority);
+  const actionPositions = new Map<string, { priority: number; objective: number; action: number }>();
+  for (const p of priorities) for (const o of p.objectives) for (const a of o.actions) actionPositions.set(a.id, { priority: p.number, objective: o.number, action: a.number });
+  const governance = readGovernance<Node>({ kids, get: (kind, id) => nodes[kind].get(id), value: field, actionPosition: (id) => actionPositions.get(id) });
+
   return {
     id: (layout.system.get('planId') as string | undefined) ?? '',
     schemaVersion: (layout.system.get('schemaVersion') as number | undefined) ?? 0,
@@ -159,7 +165,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
       chair: field<string>(n, 'chair'),
       organisation: field<string>(n, 'organisation'),
     })),
-    priorities: kids('priority', null).map(priority),
+    priorities,
     indicators: kids('indicator', null).map((n) => ({
       ...stamped(n.map, n.id),
       name: text(n, 'name'),
@@ -173,6 +179,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
       thresholds: field<ThresholdRule[]>(n, 'thresholds'),
       figures: field<IndicatorFigure[]>(n, 'figures'),
     })),
+    governance,
     versions: listVersions(layout),
     bin: buildBin(nodes, children, (n) => String(field<unknown>(n, KINDS[n.kind].label) ?? '')),
     updatedAt,

@@ -2,6 +2,7 @@ import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values
 import type { IndicatorFigure } from './entities.js';
 import type { ReportingEvery } from '../scorecard/periods.js';
 import type { ThresholdRule } from '../scorecard/thresholds.js';
+import type { GovernanceInput } from './governance-input.js';
 
 /**
  * A whole plan as plain data: what {@link createPlan} builds a document from,
@@ -42,6 +43,8 @@ export interface PlanInput {
   leads?: LeadInput[];
   priorities?: PriorityInput[];
   indicators?: IndicatorInput[];
+  /** The partnership's arrangements and meetings (Coplan's JSON from version 2 on). */
+  governance?: GovernanceInput;
 }
 
 /** A partnership the plan serves; a plan can serve two (seed `004_…`). */

@@ -3,6 +3,7 @@ import type { EntityKind } from './schema.js';
 import type { IndicatorFigure, IndicatorValue, Tombstone } from './entities.js';
 import type { ReportingEvery } from '../scorecard/periods.js';
 import type { ThresholdRule } from '../scorecard/thresholds.js';
+import type { GovernanceInput } from './governance-input.js';
 import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values/values.js';
 
 /** A lead on an item, resolved against the registry. `leadId` is null for free text. */
@@ -39,6 +40,8 @@ export interface PlanSnapshot {
   leads: LeadSnapshot[];
   priorities: PrioritySnapshot[];
   indicators: IndicatorSnapshot[];
+  /** The arrangements and meetings as plain data, with the document's ids (read them with `Governance` for the rules' verdicts). */
+  governance: GovernanceInput;
   versions: VersionInfo[];
   bin: BinEntry[];
   /** The latest change to anything in the plan (ISO date-time). */
