@@ -14,6 +14,7 @@ import {
   type EntityKind,
   type ObjectiveSnapshot,
   type PrioritySnapshot,
+  formatUkDate,
 } from '@coplan/core';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
@@ -24,6 +25,8 @@ import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
 import './rag-badge.js';
 import './action-filters.js';
+import './plan-details.js';
+import './plan-search.js';
 import type { ImportDialog, Imported } from './import-dialog.js';
 
 /**
@@ -247,10 +250,11 @@ export class PlanView extends LitElement {
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
         <h1><editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
         <p class="meta">
-          ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${PLAN_STATUS_LABELS[s.status]}
+          ${s.period ? html`Period ${formatUkDate(s.period.start)} to ${formatUkDate(s.period.end)}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${PLAN_STATUS_LABELS[s.status]}
         </p>
         <div class="label">Vision</div>
         <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
+        <plan-details .plan=${plan} .snapshot=${s} .awareness=${this.session.provider?.awareness} ?readonly=${ro}></plan-details>
       </header>
       <nav aria-label="Views of this plan">
         ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
@@ -264,6 +268,7 @@ export class PlanView extends LitElement {
       ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s}></reports-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
+        <plan-search .plan=${plan} .snapshot=${s}></plan-search>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
         ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
         ${repeat(
@@ -528,10 +533,10 @@ export class PlanView extends LitElement {
         <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
         <div class="label">Timescale</div>
         <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
-        ${a.timescale.due?.end ? html`<div class="label">Due by ${a.timescale.due.end}</div>` : nothing}
+        ${a.timescale.due?.end ? html`<div class="label">Due by ${formatUkDate(a.timescale.due.end)}</div>` : nothing}
         ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
         <rag-badge .rag=${a.rag}></rag-badge>
-        ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
+        ${latest ? html`<p>Latest progress (${formatUkDate(latest.date)}, ${latest.author}): ${latest.narrative}</p>` : nothing}
         ${
           this.updating === a.id
             ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
