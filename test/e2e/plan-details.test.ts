@@ -1,7 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { browserAvailable } from './browser.js';
-import { actionBox, arrive, cleanUp, setup } from './session.js';
+import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import { browserAvailable, launch } from './browser.js';
+import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
 
 afterEach(cleanUp);
 
@@ -92,6 +97,32 @@ describe.runIf(browserAvailable())('about this plan', () => {
     await page.getByLabel('Period ends').dispatchEvent('change');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'ends (2014-03-31) before it starts (2015-04-01)' }).count()).toBe(1);
     expect(await page.getByLabel('Period ends').inputValue()).toBe('2014-03-31');
+  });
+});
+
+describe.runIf(browserAvailable())('about this plan for a viewer', () => {
+  it('shows everything and offers no way to change it; typing changes nothing', async () => {
+    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', 'e2e-secret'], mkdtempSync(join(tmpdir(), 'coplan-e2e-')));
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const viewerToken = execFileSync(process.execPath, [BIN, 'token', '--secret', 'e2e-secret', '--plan', 'demo', '--role', 'viewer'], { encoding: 'utf8' }).trim();
+    const viewer = await (await browser.newContext()).newPage();
+    await viewer.goto(`${relay.url}/#/plan/demo?token=${viewerToken}`);
+    await viewer.getByLabel('Your name').fill('Board member');
+    await viewer.getByRole('button', { name: 'Continue' }).click();
+    await viewer.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await openDetails(viewer);
+    expect(await viewer.getByLabel('Period starts').inputValue()).toBe('2015-04-01');
+    expect(await viewer.getByLabel('Period starts').getAttribute('readonly')).not.toBeNull();
+    expect(await viewer.getByLabel('Plan status').isDisabled()).toBe(true);
+    expect(await viewer.getByRole('button', { name: /^(Add|Remove|Delete) / }).count()).toBe(0);
+    const statutory = viewer.getByRole('textbox', { name: 'Statutory objective 1', exact: true });
+    expect(await statutory.getAttribute('aria-readonly')).toBe('true');
+    const before = await statutory.textContent();
+    await statutory.click();
+    await viewer.keyboard.type('VIEWER TYPED');
+    expect(await statutory.textContent()).toBe(before);
   });
 });
 
