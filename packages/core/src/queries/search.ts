@@ -22,8 +22,11 @@ export interface SearchHit {
 
 /** Lower case, accents dropped and any space a plain space, so "Café Plan" finds "cafe plan". */
 function fold(s: string): string {
+  // Most plan text is plain ASCII: lower case is all it needs (the common case, per field per keystroke).
+  if (PLAIN.test(s)) return s.toLowerCase();
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s/g, ' ');
 }
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /** A text folded, with where each folded character came from, so a match is shown in the text as written. */
 function foldWithMap(text: string): { folded: string; from: number[] } {
@@ -71,11 +74,17 @@ export function searchPlan(s: PlanSnapshot, query: string): SearchHit[] {
   const hits: SearchHit[] = [];
   const look = (text: string, hit: Omit<SearchHit, 'excerpt'>): void => {
     if (!text) return;
-    if (!words.every((w) => fold(text).includes(w))) return;
-    const { folded, from: origin } = foldWithMap(text);
-    const found = folded.indexOf(words[0]!);
-    const at = origin[found]!;
-    const end = origin[found + words[0]!.length]!;
+    const folded = fold(text);
+    if (!words.every((w) => folded.includes(w))) return;
+    let at = folded.indexOf(words[0]!);
+    let end = at + words[0]!.length;
+    if (!PLAIN.test(text)) {
+      // Folding may have dropped accents: find the match in the text as written.
+      const map = foldWithMap(text);
+      const found = map.folded.indexOf(words[0]!);
+      at = map.from[found]!;
+      end = map.from[found + words[0]!.length]!;
+    }
     const from = Math.max(0, at - AROUND);
     const to = Math.min(text.length, end + AROUND);
     hits.push({
