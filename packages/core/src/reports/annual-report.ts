@@ -26,7 +26,7 @@ export function annualReport(s: PlanSnapshot, year: { start: IsoDate; end: IsoDa
     { type: 'heading', level: 1, text: `Annual report ${label} (draft): ${s.title}` },
     {
       type: 'paragraph',
-      text: `This draft gathers what the plan records for ${year.start} to ${year.end}: the work done on each priority, the progress reported and the impact recorded. Edit it before it is published.`,
+      text: `This draft gathers what the plan records for ${formatUkDate(year.start)} to ${formatUkDate(year.end)}: the work done on each priority, the progress reported and the impact recorded. Edit it before it is published.`,
     },
   ];
   if (s.vision) blocks.push({ type: 'paragraph', label: 'Our vision', text: s.vision });

@@ -23,7 +23,7 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
   const changes = changedSince(s, since);
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `Progress report: ${s.title}` },
-    { type: 'paragraph', label: 'As at', text: today },
+    { type: 'paragraph', label: 'As at', text: formatUkDate(today) },
   ];
   blocks.push({ type: 'paragraph', label: 'Plan', text: `${versionLine(s)}${s.period ? `, ${formatUkDate(s.period.start)} to ${formatUkDate(s.period.end)}` : ''}` });
   blocks.push({
