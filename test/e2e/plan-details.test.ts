@@ -150,6 +150,11 @@ describe.runIf(browserAvailable())('searching the plan', () => {
     await results.getByRole('link', { name: 'Statutory objective 2', exact: true }).click();
     await expect.poll(() => hasFocus(page.getByRole('textbox', { name: 'Statutory objective 2', exact: true }))).toBe(true);
 
+    // A partnership's name is a plain box in the details.
+    await search.fill('lancashire safeguarding children board');
+    await results.getByRole('link', { name: 'Partnership', exact: true }).click();
+    await expect.poll(() => hasFocus(page.getByLabel('Partnership 1', { exact: true }))).toBe(true);
+
     // By keyboard alone: Tab from the search box to the first result, Enter to follow it.
     await search.fill('pan-lancs strategy');
     await search.focus();

@@ -63,20 +63,20 @@ export class PlanSearch extends LitElement {
     const target =
       hit.actionId && (hit.kind !== 'action' || hit.field === 'leads')
         ? { kind: 'action', id: hit.actionId, field: 'text' }
-        : hit.kind === 'partnership'
+        : hit.kind === 'partnership' || hit.field === 'versionLabel'
           ? null
           : { kind: hit.kind, id: hit.id, field: hit.field, item: item ?? null };
-    let found = target ? await focusField(root, target) : await this.focusPartnership(root, hit.id);
+    let found = target ? await focusField(root, target) : await this.focusInput(root, hit);
     // A field without a box of its own (a priority's lead group, say): the item's own text.
     if (!found && (hit.kind === 'priority' || hit.kind === 'objective')) found = await focusField(root, { kind: hit.kind, id: hit.id, field: hit.kind === 'priority' ? 'title' : 'text' });
     if (!found) this.notFound = `${hit.where} is not on screen now: clear the action filter, or open the Plan view, then choose the result again.`;
   }
 
-  /** A partnership's name is an ordinary input in "About this plan". */
-  private async focusPartnership(root: ShadowRoot | Document, id: string): Promise<boolean> {
-    const details = root.querySelector('plan-details') as PlanDetails | null;
-    const index = this.snapshot.partnerships.findIndex((p) => p.id === id);
-    const input = details?.shadowRoot?.querySelectorAll<HTMLInputElement>('.partnership input')[index * 2];
+  /** A partnership's name and the version label are ordinary inputs in "About this plan". */
+  private async focusInput(root: ShadowRoot | Document, hit: SearchHit): Promise<boolean> {
+    const details = (root.querySelector('plan-details') as PlanDetails | null)?.shadowRoot;
+    const index = this.snapshot.partnerships.findIndex((p) => p.id === hit.id);
+    const input = hit.kind === 'partnership' ? details?.querySelectorAll<HTMLInputElement>('.partnership input')[index * 2] : details?.querySelector<HTMLInputElement>('#version-label');
     input?.focus();
     return !!input;
   }
