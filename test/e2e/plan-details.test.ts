@@ -20,7 +20,7 @@ async function openDetails(page: Page): Promise<void> {
 const hasFocus = (box: Locator) => box.evaluate((el) => (el.getRootNode() as ShadowRoot | Document).activeElement === el);
 
 describe.runIf(browserAvailable())('about this plan', () => {
-  it('one partner changes the period, version, status, a principle, a partnership and a context statement; the other sees each change', async () => {
+  it('one partner changes the period, version, status, a principle, a partnership, a context statement and the consultation plan; the other sees each change', async () => {
     const { relay, browser } = await setup();
     const alice = await arrive(await browser.newContext(), relay.url, 'Alice');
     const bob = await arrive(await browser.newContext(), relay.url, 'Bob');
@@ -75,6 +75,12 @@ describe.runIf(browserAvailable())('about this plan', () => {
     await alice.keyboard.type('Audits continued.');
     await expect.poll(() => bob.getByRole('textbox', { name: 'Context statement 1 title', exact: true }).textContent()).toBe('Covid-19 context statement');
     await expect.poll(() => bob.getByRole('textbox', { name: 'Context statement 1', exact: true }).innerText()).toBe('Meetings moved online.\nAudits continued.');
+
+    // The consultation plan: the demo plan's entry, and one added.
+    await expect.poll(() => bob.getByRole('textbox', { name: 'Consultation 1: who', exact: true }).textContent()).toBe('All LSCB partners');
+    await alice.getByLabel('Who to consult').fill('Youth council');
+    await alice.getByRole('button', { name: 'Add to the consultation plan' }).click();
+    await expect.poll(() => bob.getByRole('textbox', { name: 'Consultation 2: who', exact: true }).textContent()).toBe('Youth council');
 
     // Removing the principle takes it from both screens; undo brings it back.
     await alice.getByRole('button', { name: 'Remove principle 1' }).click();

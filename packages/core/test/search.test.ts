@@ -10,6 +10,7 @@ function demo() {
     statutoryObjectives: ['Coordinate what is done locally'],
     partnerships: [{ name: 'Blackburn with Darwen Safeguarding Children Board' }],
     contextStatements: [{ title: 'Covid-19 context statement', text: 'Work moved online during the pandemic.' }],
+    consultation: [{ who: 'Youth council', when: 'June 2015' }],
     priorities: [
       {
         title: 'Neglect',
@@ -58,6 +59,7 @@ describe('searching the plan', () => {
     expect(where('coordinate')).toEqual(['plan:statutoryObjectives#0']);
     expect(where('darwen')).toEqual(['partnership:name']);
     expect(where('pandemic')).toEqual(['context:text']);
+    expect(where('youth council')).toEqual(['consultation:who']);
     expect(where('2015/16')).toEqual(['plan:title']);
   });
 

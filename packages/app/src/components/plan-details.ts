@@ -17,7 +17,7 @@ const LISTS = [
  * "About this plan": everything plan-level the plan holds, seen and edited in
  * one place — period, status, version label, partnerships, principles,
  * introduction, statutory objectives, context statements (a Covid-19
- * statement, say) and the review schedule. The title and vision are edited at
+ * statement, say), the consultation plan and the review schedule. The title and vision are edited at
  * the top of the plan. Text is edited live with partners; a viewer sees it all
  * and can change nothing.
  */
@@ -108,6 +108,12 @@ export class PlanDetails extends LitElement {
     if (this.run(() => this.plan.create('context', { title: String(new FormData(form).get('title') ?? '') }))) form.reset();
   }
 
+  private addConsultation(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    if (this.run(() => this.plan.create('consultation', { who: String(new FormData(form).get('who') ?? '') }))) form.reset();
+  }
+
   override render() {
     const s = this.snapshot;
     const ro = this.readonly;
@@ -187,6 +193,28 @@ export class PlanDetails extends LitElement {
           : html`<form @submit=${this.addContext} aria-label="Add a context statement">
             <label>New context statement’s title <input name="title" required placeholder="e.g. Covid-19 context statement" /></label>
             <button type="submit">Add the context statement</button>
+          </form>`
+      }
+
+      <h3>Consultation</h3>
+      ${s.consultation.length === 0 ? html`<p>No one is listed to consult yet.</p>` : nothing}
+      ${repeat(
+        s.consultation,
+        (c) => c.id,
+        (c, i) => html`<div class="context" role="group" aria-label=${`Consultation ${i + 1}`}>
+          <div class="field-label">Who</div>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="who" label=${`Consultation ${i + 1}: who`}></editable-text>
+          <div class="field-label">When</div>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="when" label=${`Consultation ${i + 1}: when`}></editable-text>
+          ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('consultation', c.id))}>Delete consultation ${i + 1}</button>`}
+        </div>`,
+      )}
+      ${
+        ro
+          ? nothing
+          : html`<form @submit=${this.addConsultation} aria-label="Add to the consultation plan">
+            <label>Who to consult <input name="who" required placeholder="e.g. All partners" /></label>
+            <button type="submit">Add to the consultation plan</button>
           </form>`
       }
 

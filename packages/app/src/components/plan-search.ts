@@ -8,7 +8,7 @@ import type { PlanDetails } from './plan-details.js';
 const SHOWN = 50;
 
 /** Fields shown in "About this plan" rather than in the plan's tree. */
-const IN_DETAILS = new Set(['partnership', 'context']);
+const IN_DETAILS = new Set(['partnership', 'context', 'consultation']);
 const PLAN_FIELDS_ON_TOP = new Set(['title', 'vision']);
 
 /**

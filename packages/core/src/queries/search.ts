@@ -58,7 +58,7 @@ const AROUND = 50;
 /**
  * Finds text across the whole plan: its own fields (title, vision,
  * introduction, principles, statutory objectives, context statements,
- * partnerships), priorities, objectives, actions, their leads, timescales,
+ * partnerships, consultation), priorities, objectives, actions, their leads, timescales,
  * milestones and progress updates. A field matches when it holds every word
  * of the query (in any order, ignoring case and accents; "quoted words" as a
  * phrase). Hits come in plan order. An empty query finds nothing.
@@ -106,6 +106,10 @@ export function searchPlan(s: PlanSnapshot, query: string): SearchHit[] {
     look(c.text, { kind: 'context', id: c.id, field: 'text', where: `Context: ${c.title}` });
   }
   look(s.reviewSchedule, { kind: 'plan', id: '', field: 'reviewSchedule', where: 'Review schedule' });
+  for (const c of s.consultation) {
+    look(c.who, { kind: 'consultation', id: c.id, field: 'who', where: 'Consultation' });
+    look(c.when, { kind: 'consultation', id: c.id, field: 'when', where: 'Consultation' });
+  }
   for (const p of s.priorities) {
     const P = `Priority ${p.number}`;
     const at = { kind: 'priority' as const, id: p.id };
