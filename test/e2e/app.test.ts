@@ -341,7 +341,7 @@ describe.runIf(browserAvailable())('the progress log', () => {
     await expect.poll(() => page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByRole('combobox', { name: 'RAG' }).inputValue()).toBe('amber');
     await page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByRole('button', { name: 'Cancel' }).click();
     // Corrected in place.
-    await action.getByRole('button', { name: /^Edit the \d{4}-\d{2}-\d{2} progress update of action 1\.1\.1$/ }).click();
+    await action.getByRole('button', { name: /^Edit the \d{1,2} [A-Z][a-z]+ \d{4} progress update of action 1\.1\.1$/ }).click();
     const edit = action.getByRole('form', { name: /^Edit the .* progress update of action 1\.1\.1$/ });
     await expect.poll(() => edit.getByRole('combobox', { name: 'RAG' }).inputValue()).toBe('amber');
     await edit.getByRole('combobox', { name: 'RAG' }).selectOption('green');
@@ -636,16 +636,16 @@ describe.runIf(browserAvailable())('today, on this device’s calendar', () => {
     await expect.poll(() => page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByLabel('Date').inputValue()).toBe('2026-06-16');
     // The dashboard counts what is overdue today.
     await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: /^Overdue on / }).textContent()).toBe('Overdue on 2026-06-16');
+    await expect.poll(() => page.getByRole('heading', { name: /^Overdue on / }).textContent()).toBe('Overdue on 16 June 2026');
     // A version agreed without a date is agreed today.
     await page.getByRole('button', { name: 'Versions', exact: true }).click();
     await page.getByLabel('Label').fill('v2');
     await page.getByRole('button', { name: 'Agree this version' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /v2/ }).textContent()).toContain('2026-06-16');
+    await expect.poll(() => page.getByRole('row', { name: /v2/ }).textContent()).toContain('16 June 2026');
     // Reports are as at today.
     await page.getByRole('button', { name: 'Reports', exact: true }).click();
     await expect.poll(() => page.getByLabel('As at').inputValue()).toBe('2026-06-16');
-    await expect.poll(() => page.getByRole('article', { name: 'Progress report' }).textContent()).toContain('As at: 2026-06-16');
+    await expect.poll(() => page.getByRole('article', { name: 'Progress report' }).textContent()).toContain('As at: 16 June 2026');
   });
 });
 

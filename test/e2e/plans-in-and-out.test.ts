@@ -233,10 +233,10 @@ describe.runIf(browserAvailable())('reports, as at a day and for a year', () => 
     ).toEqual(['rgb(243, 242, 241)', 'solid']);
     // As at a chosen day.
     await page.getByLabel('As at').fill('2026-01-15');
-    await expect.poll(() => report.textContent()).toContain('As at: 2026-01-15');
+    await expect.poll(() => report.textContent()).toContain('As at: 15 January 2026');
     await page.getByRole('button', { name: 'Per lead', exact: true }).click();
     await page.getByLabel('As at').fill('2026-02-20');
-    await expect.poll(() => page.getByRole('article', { name: 'Actions per lead' }).textContent()).toContain('2026-02-20');
+    await expect.poll(() => page.getByRole('article', { name: 'Actions per lead' }).textContent()).toContain('20 February 2026');
     // The annual report: the plan's own year (2015/16, long ended) by default; any recent year on request.
     await page.getByRole('button', { name: 'Annual', exact: true }).click();
     const year = page.getByRole('combobox', { name: /Business year/ });
@@ -248,7 +248,7 @@ describe.runIf(browserAvailable())('reports, as at a day and for a year', () => 
     await expect.poll(() => annual.getByRole('heading').first().textContent()).toMatch(/2015\/16/);
     await year.selectOption('2025-04-01');
     await expect.poll(() => annual.getByRole('heading').first().textContent()).toMatch(/2025\/26/);
-    await expect.poll(() => annual.textContent()).toContain('2025-04-01 to 2026-03-31');
+    await expect.poll(() => annual.textContent()).toContain('1 April 2025 to 31 March 2026');
   });
 });
 

@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import * as Y from 'yjs';
 // The built library, as users run it (the TypeScript sources under tsx carry transform overhead).
-import { createPlan, openPlan, type Plan, type PlanInput } from '../dist/index.js';
+import { createPlan, openPlan, searchPlan, type Plan, type PlanInput } from '../dist/index.js';
 import { layoutOf } from '../dist/document/layout.js';
 import { generateKeyBetween } from 'fractional-indexing';
 import { generatePlan } from './generate-plan.js';
@@ -222,6 +222,23 @@ const open = sideBySide(
   21,
 );
 rows.push(['open + snapshot', `${fmt(open.a)} ms`, `${fmt(open.b)} ms (raw Yjs decode + toJSON)`, (open.a / open.b).toFixed(2) + 'x']);
+
+// Search as a person types it: two words over the whole 1,000-action plan, against the cheapest scan of the same text (its snapshot's JSON, lower-cased, for both words).
+const snapshot1000 = apiBuild.result.snapshot();
+const search = sideBySide(
+  () => searchPlan(snapshot1000, 'audit sample'),
+  () => {
+    const all = JSON.stringify(snapshot1000).toLowerCase();
+    return all.includes('audit') && all.includes('sample');
+  },
+  21,
+);
+rows.push([
+  'searchPlan, two words, 1,000-action plan',
+  `${fmt(search.a)} ms (${search.resultA.length} hits)`,
+  `${fmt(search.b)} ms (lower-cased JSON of the snapshot, scanned for both)`,
+  (search.a / search.b).toFixed(2) + 'x',
+]);
 
 const k1 = keystrokeToEvent(input, 200);
 const k10 = keystrokeToEvent(big, 200);

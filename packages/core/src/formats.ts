@@ -6,6 +6,9 @@
 // The parts of a plan's input, as a reader builds them
 export type { PriorityInput, ObjectiveInput, MilestoneInput, VariantInput } from './schema/input.js';
 
+// Days as published documents write them, read back
+export { parseUkDate } from './values/uk-date.js';
+
 // The .coplan file, recognised and read whole
 export { isCoplanFile, readCoplanFile } from './document/coplan-file.js';
 

@@ -38,6 +38,7 @@ export {
   type IsoDate,
 } from './values/values.js';
 export { addDays, localToday } from './values/iso-date.js';
+export { formatUkDate } from './values/uk-date.js';
 export { parseTimescale } from './values/parse-timescale.js';
 export { businessYearOf } from './values/calendar.js';
 export type { Timescale } from './values/timescale.js';
@@ -58,6 +59,7 @@ export {
   type ActionFilter,
   type ActionInContext,
 } from './queries/queries.js';
+export { searchPlan, type SearchHit } from './queries/search.js';
 
 // Versions: agree one, compare two
 export type { AgreeVersionInput } from './document/version-store.js';

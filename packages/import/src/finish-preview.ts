@@ -1,4 +1,5 @@
 import { PLAN_STATUSES, type PlanInput, type PlanStatus } from '@coplan/core';
+import { parseUkDate } from '@coplan/core/formats';
 import type { ImportColumn, ImportPreview } from './import-preview.js';
 import type { NotImported, PlanBuilder } from './plan-builder.js';
 import type { ParsedSource } from './source.js';
@@ -115,9 +116,11 @@ export function readFrontMatter(lines: string[]): { partnerships: { name: string
       }
       continue;
     }
-    const period = m && label === 'period' ? /^(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})$/.exec(m[2]!.trim()) : null;
-    if (period && !out.period) {
-      out.period = { start: period[1]!, end: period[2]! };
+    // "1 April 2025 to 31 March 2026", as Coplan publishes it, or in ISO days as older files did.
+    const ends = m && label === 'period' ? /^(.+?) to (.+)$/.exec(m[2]!.trim()) : null;
+    const period = ends ? { start: parseUkDate(ends[1]!), end: parseUkDate(ends[2]!) } : null;
+    if (period?.start && period.end && !out.period) {
+      out.period = { start: period.start, end: period.end };
       continue;
     }
     const status = m && label === 'status' ? statusFromWords(m[2]!) : null;

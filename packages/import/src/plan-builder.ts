@@ -1,5 +1,5 @@
 import type { ActionInput, ActionStatus, PlanInput, Rag } from '@coplan/core';
-import type { MilestoneInput, ObjectiveInput, PriorityInput, VariantInput } from '@coplan/core/formats';
+import { parseUkDate, type MilestoneInput, type ObjectiveInput, type PriorityInput, type VariantInput } from '@coplan/core/formats';
 import { oneLine } from './clean-text.js';
 import { partnershipParts } from './partnership-parts.js';
 import { leadShaped, splitItems, splitLeads as splitLeadNames, splitTasks, stripNumbering, type LeadDetails } from './split-cell.js';
@@ -393,7 +393,8 @@ export class PlanBuilder {
         if (!status) status = statusLine[1]!;
         lines.shift();
       }
-      const signed = /^\((\d{4}-\d{2}-\d{2})(?:,\s*(.+))?\)$/.exec(lines[lines.length - 1] ?? '');
+      // Signed with the day as Coplan publishes it ("31 March 2016") or as older files did (2016-03-31).
+      const signed = /^\((\d{4}-\d{2}-\d{2}|\d{1,2} [A-Za-z]+ \d{4})(?:,\s*(.+))?\)$/.exec(lines[lines.length - 1] ?? '');
       if (signed) {
         lines.pop();
         if (!date) date = signed[1]!;
@@ -403,7 +404,7 @@ export class PlanBuilder {
     }
     const rag = (ragText && readRag(ragText)) || (progress && readRag(progress)) || null;
     const narrative = progress && !RAG_WORDS[progress.trim().toLowerCase()] ? oneLine(progress) : '';
-    return { rag, narrative, status, date: /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : this.today, author };
+    return { rag, narrative, status, date: parseUkDate(date) ?? this.today, author };
   }
 
   /** The plan's lead registry, with each lead's kind guessed from its name. */

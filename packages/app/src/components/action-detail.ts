@@ -1,5 +1,16 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, RAG_LABELS, type ActionSnapshot, type ActionStatus, type LeadRef, type Plan, type PlanSnapshot, type ProgressUpdateSnapshot } from '@coplan/core';
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  RAG_LABELS,
+  type ActionSnapshot,
+  type ActionStatus,
+  type LeadRef,
+  type Plan,
+  type PlanSnapshot,
+  type ProgressUpdateSnapshot,
+  formatUkDate,
+} from '@coplan/core';
 import type { Awareness } from 'y-protocols/awareness';
 import { tryPlanCall } from '../state/plan-call.js';
 import './editable-text.js';
@@ -102,10 +113,10 @@ export class ActionDetail extends LitElement {
   }
 
   private renderUpdate(u: ProgressUpdateSnapshot) {
-    const which = `the ${u.date} progress update of ${this.name}`;
+    const which = `the ${formatUkDate(u.date)} progress update of ${this.name}`;
     if (this.editing === u.id)
       return html`<li><progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} .entry=${u} @progress-done=${() => this.closeEdit(u.id)}></progress-form></li>`;
-    return html`<li><strong>${u.date}</strong>, ${u.author}, ${RAG_LABELS[u.rag]}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
+    return html`<li><strong>${formatUkDate(u.date)}</strong>, ${u.author}, ${RAG_LABELS[u.rag]}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
       ${
         this.readonly
           ? nothing
@@ -129,7 +140,7 @@ export class ActionDetail extends LitElement {
     else
       this.dispatchEvent(
         new CustomEvent('plan-notice', {
-          detail: `The ${u.date} progress update of ${this.name} is in the bin. To bring it back, press Undo (Ctrl+Z) or Restore it from the bin.`,
+          detail: `The ${formatUkDate(u.date)} progress update of ${this.name} is in the bin. To bring it back, press Undo (Ctrl+Z) or Restore it from the bin.`,
           bubbles: true,
           composed: true,
         }),

@@ -5,6 +5,7 @@ import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
 import { startPlan } from '../state/new-plan.js';
 import { finishSignIn, signedIn, signInOptions, signOut, startSignIn, type SignedIn, type SignInIssuer } from '../state/sign-in.js';
 import { planOfToken } from '../state/token-role.js';
+import { askToKeepPlans, storageAdvice } from '../state/storage-advice.js';
 import './plan-list.js';
 import './plan-view.js';
 
@@ -93,9 +94,7 @@ export class CoplanApp extends LitElement {
   }
 
   private async askForPersistence(): Promise<void> {
-    if (!navigator.storage?.persist) return void (this.storage = 'This browser cannot keep plans safe from storage clean-up.');
-    const granted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
-    this.storage = granted ? 'Plans on this device are kept safe from clean-up.' : 'The browser may clear plans on this device if space runs low; keep them synced.';
+    this.storage = storageAdvice(await askToKeepPlans());
   }
 
   /** Who is signed in and a way out, or a way in when the relay offers sign-in. */

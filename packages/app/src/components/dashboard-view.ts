@@ -1,5 +1,5 @@
 import { css, html, LitElement, svg } from 'lit';
-import { addDays, localToday, actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
+import { addDays, formatUkDate, localToday, actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
 
 const COLOURS: Record<Rag | 'none', string> = { red: '#d4351c', amber: '#f47738', green: '#00703c', blue: '#1d70b8', grey: '#505a5f', none: '#b1b4b6' };
 const ORDER: Array<Rag | 'none'> = ['red', 'amber', 'green', 'blue', 'grey', 'none'];
@@ -53,7 +53,7 @@ export class DashboardView extends LitElement {
         </table>
       </section>
       <section class="grid" aria-label="What needs attention">
-        ${this.list(`Overdue on ${this.today}`, overdueActions(s, this.today))}
+        ${this.list(`Overdue on ${formatUkDate(this.today)}`, overdueActions(s, this.today))}
         ${this.list('Due in the next 30 days', actionsDueWithin(s, this.today, addDays(this.today, 30)))}
         ${this.list('Due in the next 90 days', actionsDueWithin(s, this.today, addDays(this.today, 90)))}
       </section>

@@ -1,5 +1,6 @@
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
 import { holdsParagraphs, type EntityKind, type Plan } from '@coplan/core';
 import { SharedTextBinding } from '../editing/shared-text-binding.js';
 import { FieldPresence, type PartnerCaret } from '../editing/field-presence.js';
@@ -26,6 +27,7 @@ export class EditableText extends LitElement {
     label: {},
     readonly: { type: Boolean },
     awareness: { attribute: false },
+    item: { attribute: false },
     placeholder: {},
     tabbable: { type: Boolean },
   };
@@ -41,6 +43,8 @@ export class EditableText extends LitElement {
   readonly = false;
   /** Partners' presence (y-protocols awareness): who is in this field and where their carets are; none without it. */
   awareness: Awareness | null = null;
+  /** For one entry of a list field (a principle, a success statement): that entry's shared text, from `plan.listOf`. */
+  item: Y.Text | null = null;
 
   private readonly binding = new SharedTextBinding(this, {
     refused: (message) => this.dispatchEvent(new CustomEvent('plan-error', { detail: message, bubbles: true, composed: true })),
@@ -52,7 +56,9 @@ export class EditableText extends LitElement {
 
   /** This field's key in presence: shared with partners, so each sees which field the others are in. */
   private get presenceKey(): string {
-    return `${this.entityId || 'plan'}:${this.field}`;
+    // A list entry is named by its shared text's id, the same on every device, so partners see which entry.
+    const entry = this.item?._item?.id;
+    return `${this.entityId || 'plan'}:${this.field}${entry ? `:${entry.client}-${entry.clock}` : ''}`;
   }
 
   private get multiline(): boolean {
@@ -147,11 +153,11 @@ export class EditableText extends LitElement {
       this.resized.disconnect();
       this.resized = null;
     }
-    if (changed.has('plan') || changed.has('entityId') || changed.has('field') || changed.has('kind')) {
-      this.binding.bind(this.box!, { plan: this.plan, kind: this.kind, id: this.entityId, field: this.field, multiline: this.multiline });
+    if (changed.has('plan') || changed.has('entityId') || changed.has('field') || changed.has('kind') || changed.has('item')) {
+      this.binding.bind(this.box!, { plan: this.plan, kind: this.kind, id: this.entityId, field: this.field, multiline: this.multiline, item: this.item });
       if (this.drawn) this.requestUpdate();
     }
-    if (changed.has('awareness') || changed.has('entityId') || changed.has('field')) this.presence.watch(this.awareness, this.presenceKey);
+    if (changed.has('awareness') || changed.has('entityId') || changed.has('field') || changed.has('item')) this.presence.watch(this.awareness, this.presenceKey);
   }
 
   private readonly onFocus = (): void => {

@@ -4,7 +4,7 @@ import { GROUP_KINDS, GROUP_KIND_LABELS, Governance, quorumRuleWords, type Arran
 import { lincolnshireArrangements } from '@coplan/seeds';
 import { tryPlanCall } from '../state/plan-call.js';
 import { formStyles } from './shared-styles.js';
-import { ukDate } from './uk-date.js';
+import { formatUkDate } from '@coplan/core';
 import './meeting-view.js';
 
 /**
@@ -172,7 +172,7 @@ export class GovernanceView extends LitElement {
         meetings.length
           ? html`<ul>${meetings.map(
               (m) =>
-                html`<li>${ukDate(m.date)}: ${this.gov.meeting(m.id).verdict.words} <button aria-label=${`Open the meeting on ${ukDate(m.date)}`} @click=${() => (this.meetingId = m.id)}>Open</button></li>`,
+                html`<li>${formatUkDate(m.date)}: ${this.gov.meeting(m.id).verdict.words} <button aria-label=${`Open the meeting on ${formatUkDate(m.date)}`} @click=${() => (this.meetingId = m.id)}>Open</button></li>`,
             )}</ul>`
           : html`<p>No meetings recorded.</p>`
       }

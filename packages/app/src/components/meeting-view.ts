@@ -3,7 +3,7 @@ import type { Plan, PlanSnapshot } from '@coplan/core';
 import type { AttendanceMark, Governance, MeetingView as Meeting } from '@coplan/core/governance';
 import { tryPlanCall } from '../state/plan-call.js';
 import { formStyles } from './shared-styles.js';
-import { ukDate } from './uk-date.js';
+import { formatUkDate } from '@coplan/core';
 
 type Status = AttendanceMark['status'] | '';
 
@@ -91,7 +91,7 @@ export class MeetingRecorder extends LitElement {
     }
     const ro = this.readonly;
     return html`<section aria-labelledby="meeting-heading">
-      <h3 id="meeting-heading">${m.groupName}: meeting on ${ukDate(m.date)}</h3>
+      <h3 id="meeting-heading">${m.groupName}: meeting on ${formatUkDate(m.date)}</h3>
       <p role="status" aria-live="polite" class="verdict ${m.verdict.quorate ? 'quorate' : ''}">${m.verdict.words}</p>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <label class="check"><input type="checkbox" ?disabled=${ro} .checked=${m.chairPresent} @change=${(e: Event) => this.run(() => this.plan.update('meeting', m.id, { chairPresent: (e.target as HTMLInputElement).checked }))} /> The chair is present</label>
@@ -196,7 +196,7 @@ export class MeetingRecorder extends LitElement {
       ${
         m.arising.length
           ? html`<ul>${m.arising.map(
-              (a) => html`<li>${a.text}${a.owner ? ` — ${a.owner}` : ''}${a.due ? `, by ${ukDate(a.due)}` : ''}
+              (a) => html`<li>${a.text}${a.owner ? ` — ${a.owner}` : ''}${a.due ? `, by ${formatUkDate(a.due)}` : ''}
               ${
                 a.actionId
                   ? html` (in the plan as action ${actionLabel(this.plan, a.actionId)})`

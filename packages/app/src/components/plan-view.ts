@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson } from '@coplan/core';
+import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, formatUkDate } from '@coplan/core';
 import { Governance } from '@coplan/core/governance';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
@@ -11,6 +11,8 @@ import { tryPlanCall } from '../state/plan-call.js';
 import { planContext, type PlanScope } from '../state/plan-context.js';
 import './editable-text.js';
 import './action-filters.js';
+import './plan-details.js';
+import './plan-search.js';
 import '../items/plan-outline.js';
 import type { ImportDialog, Imported } from './import-dialog.js';
 
@@ -228,10 +230,11 @@ export class PlanView extends LitElement {
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
         <h1><editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
         <p class="meta">
-          ${s.period ? html`Period ${s.period.start} to ${s.period.end}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${PLAN_STATUS_LABELS[s.status]}
+          ${s.period ? html`Period ${formatUkDate(s.period.start)} to ${formatUkDate(s.period.end)}` : nothing} ${s.versionLabel ? html`· Version ${s.versionLabel}` : nothing} · Status: ${PLAN_STATUS_LABELS[s.status]}
         </p>
         <div class="label">Vision</div>
         <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
+        <plan-details .plan=${plan} .snapshot=${s} .awareness=${this.session.provider?.awareness} ?readonly=${ro}></plan-details>
       </header>
       <nav aria-label="Views of this plan">
         ${(['plan', 'register', 'dashboard', 'scorecard', 'versions', 'leads', 'reports', 'governance'] as const).map(
@@ -247,6 +250,7 @@ export class PlanView extends LitElement {
       ${this.tab === 'governance' && this.loaded.has('governance') ? html`<governance-view .plan=${plan} ?readonly=${ro}></governance-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
+        <plan-search .plan=${plan} .snapshot=${s}></plan-search>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
         ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
         <plan-outline></plan-outline>

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { localToday, RAG_VALUES, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
+import { localToday, RAG_VALUES, type Plan, type ProgressUpdateSnapshot, type Rag, formatUkDate } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
 import { formStyles } from './shared-styles.js';
 
@@ -61,7 +61,7 @@ export class ProgressForm extends LitElement {
   override render() {
     const u = this.entry;
     const rag = u?.rag ?? this.currentRag ?? '';
-    const label = u ? `Edit the ${u.date} progress update of ${this.name}` : `New progress update for ${this.name}`;
+    const label = u ? `Edit the ${formatUkDate(u.date)} progress update of ${this.name}` : `New progress update for ${this.name}`;
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
     const describedBy = (f: Field) => (this.errors[f] ? this.errorId(f) : nothing);
     return html`<form novalidate aria-label=${label} @submit=${this.save}>

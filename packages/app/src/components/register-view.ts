@@ -1,5 +1,5 @@
 import { css, html, LitElement } from 'lit';
-import { localToday, ACTION_STATUS_LABELS, RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot } from '@coplan/core';
+import { localToday, ACTION_STATUS_LABELS, RAG_VALUES, actionDue, filterActions, listActions, type ActionFilter, type ActionInContext, type PlanSnapshot, formatUkDate } from '@coplan/core';
 import './action-filters.js';
 import './rag-badge.js';
 
@@ -100,7 +100,7 @@ export class RegisterView extends LitElement {
               <td>${r.priority.title}</td>
               <td>${r.action.text}</td>
               <td>${r.action.leads.map((l) => l.name).join(', ')}</td>
-              <td>${actionDue(r.action) ?? ''}<div>${r.action.timescale.text}</div></td>
+              <td>${formatUkDate(actionDue(r.action) ?? '')}<div>${r.action.timescale.text}</div></td>
               <td>${ACTION_STATUS_LABELS[r.action.status]}</td>
               <td><rag-badge .rag=${r.action.rag}></rag-badge></td>
             </tr>`,

@@ -1,4 +1,4 @@
-import { diffVersions, localToday } from '@coplan/core';
+import { diffVersions, localToday, formatUkDate } from '@coplan/core';
 import { css, html, LitElement, nothing } from 'lit';
 import type { Plan, PlanDiff, PlanSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
@@ -73,7 +73,7 @@ export class VersionsView extends LitElement {
         <caption>${versions.length ? 'Agreed versions' : 'No version has been agreed yet'}</caption>
         <thead><tr><th scope="col">Version</th><th scope="col">Agreed</th><th scope="col">By</th><th scope="col">Read-only copy</th></tr></thead>
         <tbody>${versions.map(
-          (v) => html`<tr><td>${v.label}</td><td>${v.agreedAt.slice(0, 10)}</td><td>${v.agreedBy.join(', ')}</td>
+          (v) => html`<tr><td>${v.label}</td><td>${formatUkDate(v.agreedAt)}</td><td>${v.agreedBy.join(', ')}</td>
             <td><button @click=${() => (this.opened = this.plan.versionSnapshot(v.id))}>Open ${v.label} read-only</button></td></tr>`,
         )}</tbody>
       </table>

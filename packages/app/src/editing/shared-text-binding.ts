@@ -13,6 +13,8 @@ export interface FieldAddress {
   id: string;
   field: string;
   multiline: boolean;
+  /** For one entry of a list field (a principle, a success statement): that entry's text, from `plan.listOf`. */
+  item?: Y.Text | null;
 }
 
 /**
@@ -89,15 +91,17 @@ export class SharedTextBinding implements ReactiveController {
   /** Binds `box` to a field; again whenever the field or the box changes. */
   bind(box: HTMLElement, address: FieldAddress): void {
     const a = this.address;
-    if (this.box === box && a && a.plan === address.plan && a.kind === address.kind && a.id === address.id && a.field === address.field) {
+    if (this.box === box && a && a.plan === address.plan && a.kind === address.kind && a.id === address.id && a.field === address.field && a.item === address.item) {
       this.address = address;
       return;
     }
     this.unbind?.();
     this.box = box;
     this.address = address;
-    const ytext = address.plan.textOf(address.kind, address.id, address.field);
-    this.editor = new SharedTextEditor(ytext, (index, deleteCount, insert) => address.plan.editText(address.kind, address.id, address.field, index, deleteCount, insert));
+    const { plan, kind, id, field, item } = address;
+    this.editor = item
+      ? new SharedTextEditor(item, (index, deleteCount, insert) => plan.editListItem(kind, id, field, item, index, deleteCount, insert))
+      : new SharedTextEditor(plan.textOf(kind, id, field), (index, deleteCount, insert) => plan.editText(kind, id, field, index, deleteCount, insert));
     this.attach();
   }
 

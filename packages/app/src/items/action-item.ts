@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { ActionSnapshot } from '@coplan/core';
+import { formatUkDate, type ActionSnapshot } from '@coplan/core';
 import { PlanItem } from './plan-item.js';
 import type { MenuChoice } from './item-menu.js';
 import './item-menu.js';
@@ -53,10 +53,10 @@ export class ActionItem extends PlanItem {
       <div class="facts">
         <span>Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</span>
         <span class="timescale"><span class="label">Timescale</span><editable-text ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${this.name}`} placeholder="When, e.g. by March 2026" ?tabbable=${tab}></editable-text></span>
-        ${a.timescale.due?.end ? html`<span>Due by ${a.timescale.due.end}</span>` : nothing}
+        ${a.timescale.due?.end ? html`<span>Due by ${formatUkDate(a.timescale.due.end)}</span>` : nothing}
         ${a.timescale.unparsed.length ? html`<span>Not read as a date: ${a.timescale.unparsed.join('; ')}</span>` : nothing}
       </div>
-      ${latest ? html`<p class="latest">Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
+      ${latest ? html`<p class="latest">Latest progress (${formatUkDate(latest.date)}, ${latest.author}): ${latest.narrative}</p>` : nothing}
       ${this.moving ? this.moveList(a) : nothing}
       ${
         this.updating

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { hasPlan, isTypingOnly, openPlan, type Plan, type PlanChange, type PlanSnapshot } from '@coplan/core';
+import { formatUkDate, hasPlan, isTypingOnly, openPlan, type Plan, type PlanChange, type PlanSnapshot } from '@coplan/core';
 import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
 import { SharingClient, SharingRefused } from './sharing.js';
@@ -271,7 +271,7 @@ export class PlanController implements ReactiveController {
     rememberPlan({
       id: this.planId,
       title: s.title,
-      period: s.period ? `${s.period.start} to ${s.period.end}` : '',
+      period: s.period ? `${formatUkDate(s.period.start)} to ${formatUkDate(s.period.end)}` : '',
       version: s.versionLabel,
       lastChange: s.updatedAt,
       ...(this.options.token ? { token: this.options.token } : {}),

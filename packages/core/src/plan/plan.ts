@@ -209,6 +209,62 @@ export class Plan {
     return made;
   }
 
+  /**
+   * The entries of a list field (the plan's principles and statutory
+   * objectives, a priority's success statements and focus areas) as live
+   * `Y.Text`s, one editor bound to each. An entry keeps its `Y.Text` while
+   * partners add or remove others, so an editor stays on the entry it was on.
+   */
+  listOf(kind: EntityKind | 'plan', id: string, field: string): Y.Text[] {
+    return this.textList(kind, id, field, false)?.toArray() ?? [];
+  }
+
+  /**
+   * Adds an entry to a list field at `index` (omitted: last) and returns its
+   * `Y.Text`. An entry may start empty: people add a line, then type into it.
+   */
+  addListItem(kind: EntityKind | 'plan', id: string, field: string, text = '', index?: number): Y.Text {
+    if (typeof text !== 'string') throw new PlanError('invalid-value', `${kind}.${field}: a new entry's text must be a string.`, { kind, id, field });
+    const length = this.listOf(kind, id, field).length;
+    const at = index ?? length;
+    if (!Number.isInteger(at) || at < 0 || at > length) throw new PlanError('invalid-value', `${kind}.${field} has ${length} entries; position ${index} is outside 0..${length}.`, { kind, id, field });
+    const made = new Y.Text(text);
+    this.undoManager.stopCapturing();
+    this.transact(() => {
+      this.textList(kind, id, field, true)!.insert(at, [made]);
+      this.stamp(this.fieldOwner(kind, id), false);
+    });
+    this.undoManager.stopCapturing();
+    return made;
+  }
+
+  /**
+   * Edits one entry of a list field at character level, as {@link Plan.editText}
+   * does a text field; `item` is the entry's `Y.Text` from {@link Plan.listOf}.
+   */
+  editListItem(kind: EntityKind | 'plan', id: string, field: string, item: Y.Text, index: number, deleteCount: number, insert = ''): void {
+    this.listEntry(kind, id, field, item);
+    if (!Number.isInteger(index) || !Number.isInteger(deleteCount) || index < 0 || deleteCount < 0 || index + deleteCount > item.length)
+      throw new PlanError('invalid-value', `This ${kind}.${field} entry has ${item.length} characters; cannot delete ${deleteCount} at ${index}.`, { kind, id, field });
+    if (typeof insert !== 'string') throw new PlanError('invalid-value', `${kind}.${field}: insert must be a string.`, { kind, id, field });
+    this.transact(() => {
+      if (deleteCount > 0) item.delete(index, deleteCount);
+      if (insert) item.insert(index, insert);
+      this.stamp(this.fieldOwner(kind, id), false);
+    });
+  }
+
+  /** Removes one entry (its `Y.Text` from {@link Plan.listOf}) from a list field; {@link Plan.undo} brings it back. */
+  removeListItem(kind: EntityKind | 'plan', id: string, field: string, item: Y.Text): void {
+    const at = this.listEntry(kind, id, field, item);
+    this.undoManager.stopCapturing();
+    this.transact(() => {
+      this.textList(kind, id, field, false)!.delete(at, 1);
+      this.stamp(this.fieldOwner(kind, id), false);
+    });
+    this.undoManager.stopCapturing();
+  }
+
   /** Moves an item to another parent of the right level, or to another position among its siblings. */
   move(kind: EntityKind, id: string, to: Placement): void {
     const map = this.liveEntity(kind, id);
@@ -513,6 +569,41 @@ export class Plan {
     return Object.entries(fields)
       .filter(([, f]) => f.type === 'text')
       .map(([n]) => n);
+  }
+
+  /** The map holding a field: the plan's own, or a live item's. */
+  private fieldOwner(kind: EntityKind | 'plan', id: string): Y.Map<unknown> {
+    return kind === 'plan' ? this.layout.meta : this.liveEntity(kind, id);
+  }
+
+  /** A list field's `Y.Array`, checked to be one; made when `create` and the plan predates it, else undefined. */
+  private textList(kind: EntityKind | 'plan', id: string, field: string, create: boolean): Y.Array<Y.Text> | undefined {
+    const map = this.fieldOwner(kind, id);
+    const spec = kind === 'plan' ? META_FIELDS[field] : KINDS[kind].fields[field];
+    if (spec?.type !== 'textList') {
+      const lists = Object.entries(kind === 'plan' ? META_FIELDS : KINDS[kind].fields)
+        .filter(([, f]) => f.type === 'textList')
+        .map(([n]) => n);
+      throw new PlanError('unknown-field', `${kind}.${field} is not a list field; list fields are ${lists.join(', ') || 'none'}.`, { kind, id, field });
+    }
+    const list = map.get(field);
+    if (list instanceof Y.Array) return list as Y.Array<Y.Text>;
+    if (!create) return undefined;
+    const made = new Y.Array<Y.Text>();
+    map.set(field, made);
+    return made;
+  }
+
+  /** Where `item` stands in its list; refused when a partner has removed it meanwhile. */
+  private listEntry(kind: EntityKind | 'plan', id: string, field: string, item: Y.Text): number {
+    const at = this.listOf(kind, id, field).indexOf(item);
+    if (at < 0)
+      throw new PlanError('not-found', `That entry is no longer in ${kind === 'plan' ? 'the plan' : `this ${kind}`}'s ${field}: a partner may have removed it. Undo brings back one you removed.`, {
+        kind,
+        id,
+        field,
+      });
+    return at;
   }
 
   private entityMap(kind: EntityKind, id: string): Y.Map<unknown> {

@@ -1,4 +1,5 @@
 import type { PlanSnapshot } from '../schema/snapshot.js';
+import { formatUkDate } from '../values/uk-date.js';
 import type { IsoDate } from '../values/values.js';
 import { isComplete } from '../queries/queries.js';
 import { cell, type Block } from './document.js';
@@ -26,7 +27,7 @@ export function annualReport(s: PlanSnapshot, year: { start: IsoDate; end: IsoDa
     { type: 'heading', level: 1, text: `Annual report ${label} (draft): ${s.title}` },
     {
       type: 'paragraph',
-      text: `This draft gathers what the plan records for ${year.start} to ${year.end}: the work done on each priority, the progress reported and the impact recorded. Edit it before it is published.`,
+      text: `This draft gathers what the plan records for ${formatUkDate(year.start)} to ${formatUkDate(year.end)}: the work done on each priority, the progress reported and the impact recorded. Edit it before it is published.`,
     },
   ];
   if (s.vision) blocks.push({ type: 'paragraph', label: 'Our vision', text: s.vision });
@@ -61,7 +62,7 @@ export function annualReport(s: PlanSnapshot, year: { start: IsoDate; end: IsoDa
         ],
         rows: updates
           .sort((x, y) => (x.u.date < y.u.date ? -1 : x.u.date > y.u.date ? 1 : 0))
-          .map(({ a, u }) => [cell(u.date), cell(a.text), { rag: u.rag, lines: [] }, cell(u.narrative, u.evidence ? `Evidence: ${u.evidence}` : '', u.author ? `— ${u.author}` : '')]),
+          .map(({ a, u }) => [cell(formatUkDate(u.date)), cell(a.text), { rag: u.rag, lines: [] }, cell(u.narrative, u.evidence ? `Evidence: ${u.evidence}` : '', u.author ? `— ${u.author}` : '')]),
       });
     }
     const impact = [...p.objectives.filter((o) => o.impact).map((o) => `${o.text}: ${o.impact}`), ...actions.filter(({ a }) => a.impact).map(({ a }) => `${a.text}: ${a.impact}`)];
@@ -95,7 +96,7 @@ function scorecard(caption: string, indicators: PlanSnapshot['indicators'], inYe
     rows: indicators.map((i) => [
       cell(i.name),
       cell(i.target),
-      cell(...i.values.filter((v) => inYear(v.date)).map((v) => `${v.date}: ${v.value}${i.unit ? ` ${i.unit}` : ''}${v.note ? ` (${v.note})` : ''}`)),
+      cell(...i.values.filter((v) => inYear(v.date)).map((v) => `${formatUkDate(v.date)}: ${v.value}${i.unit ? ` ${i.unit}` : ''}${v.note ? ` (${v.note})` : ''}`)),
     ]),
   };
 }

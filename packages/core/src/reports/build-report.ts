@@ -2,7 +2,8 @@ import { PlanError } from '../schema/errors.js';
 import type { PlanSnapshot } from '../schema/snapshot.js';
 import { versionLine } from './plan-document.js';
 import { annualReport } from './annual-report.js';
-import { governanceSection, longDate } from './governance-section.js';
+import { governanceSection } from './governance-section.js';
+import { formatUkDate } from '../values/uk-date.js';
 import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
@@ -65,7 +66,7 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
     case 'governance': {
       const year = reportYear(snapshot, today, options);
       const section = governanceSection(options.governance ?? { arrangements: { partnership: '', agencies: [], groups: [] }, meetings: [] }, year, 2);
-      blocks = [{ type: 'heading', level: 1, text: `Governance ${longDate(year.start)} to ${longDate(year.end)}: ${snapshot.title}` }, ...section.slice(1)];
+      blocks = [{ type: 'heading', level: 1, text: `Governance ${formatUkDate(year.start)} to ${formatUkDate(year.end)}: ${snapshot.title}` }, ...section.slice(1)];
       break;
     }
     case 'scorecard':

@@ -5,13 +5,7 @@ import { quorumRuleWords } from '../governance/quorum.js';
 import type { IsoDate } from '../values/values.js';
 import { cell, type Block } from './document.js';
 import { count } from './report-helpers.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "31 March 2016", as dates are written in UK reports. */
-export function longDate(iso: IsoDate): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
+import { formatUkDate } from '../values/uk-date.js';
 
 const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
@@ -30,7 +24,7 @@ export function governanceSection(g: GovernanceSnapshot, year: { start: IsoDate;
   const held = g.meetings.filter((m) => m.date >= year.start && m.date <= year.end);
   blocks.push({
     type: 'paragraph',
-    text: `${count(arrangements.groups.length, 'group')} met ${count(held.length, 'time')} between ${longDate(year.start)} and ${longDate(year.end)}.`,
+    text: `${count(arrangements.groups.length, 'group')} met ${count(held.length, 'time')} between ${formatUkDate(year.start)} and ${formatUkDate(year.end)}.`,
   });
   for (const { group, meetings, notQuorate, rows, short } of attendanceByGroup(g, { from: year.start, to: year.end })) {
     blocks.push({ type: 'heading', level: sub, text: group.name });
@@ -64,7 +58,7 @@ export function governanceSection(g: GovernanceSnapshot, year: { start: IsoDate;
     decisions.length
       ? {
           type: 'table',
-          caption: `Decisions recorded between ${longDate(year.start)} and ${longDate(year.end)}, oldest first`,
+          caption: `Decisions recorded between ${formatUkDate(year.start)} and ${formatUkDate(year.end)}, oldest first`,
           columns: [
             { title: 'Date', width: 1.8 },
             { title: 'Group', width: 2.5 },
@@ -72,7 +66,7 @@ export function governanceSection(g: GovernanceSnapshot, year: { start: IsoDate;
             { title: 'How it was reached', width: 3 },
           ],
           rows: decisions.map(({ m, d }) => [
-            cell(longDate(m.date)),
+            cell(formatUkDate(m.date)),
             cell(groupName(m.groupId)),
             cell(d.text, d.item ? `Item: ${d.item}` : ''),
             cell(d.method.by === 'consensus' ? 'By consensus' : `By the chair, after consulting ${d.method.consulted.join(', ')}`, d.notQuorate ? 'Taken at a meeting that was not quorate' : ''),

@@ -1,4 +1,5 @@
 import type { PlanSnapshot } from '../schema/snapshot.js';
+import { formatUkDate } from '../values/uk-date.js';
 import type { IsoDate } from '../values/values.js';
 import { actionDue, actionsPerLead, isComplete, type ActionInContext } from '../queries/queries.js';
 import { cell, type Block } from './document.js';
@@ -21,7 +22,7 @@ export function leadReport(s: PlanSnapshot, today: IsoDate, withinDays: number):
   const leads = actionsPerLead(s).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `Actions per lead: ${s.title}` },
-    { type: 'paragraph', label: 'As at', text: `${today}. "Due soon" means due by ${soon} (within ${withinDays} days).` },
+    { type: 'paragraph', label: 'As at', text: `${formatUkDate(today)}. "Due soon" means due by ${formatUkDate(soon)} (within ${withinDays} days).` },
   ];
   if (!leads.length) return [...blocks, { type: 'paragraph', text: 'No action in the plan names a lead yet.' }];
   blocks.push({

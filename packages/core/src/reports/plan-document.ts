@@ -1,4 +1,5 @@
 import type { ActionSnapshot, MilestoneSnapshot, PlanSnapshot, PrioritySnapshot } from '../schema/snapshot.js';
+import { formatUkDate } from '../values/uk-date.js';
 import { ACTION_STATUS_LABELS, PLAN_STATUS_LABELS } from '../values/values.js';
 import { cell, type Block, type PublishedDocument, type TableBlock, type TableCell, type TableRow } from './document.js';
 
@@ -21,7 +22,7 @@ function progressCell(a: ActionSnapshot): TableCell {
   const lines = [
     a.status !== 'not-started' ? `Status: ${ACTION_STATUS_LABELS[a.status]}` : '',
     latest?.narrative ?? '',
-    latest ? `(${latest.date}${latest.author ? `, ${latest.author}` : ''})` : '',
+    latest ? `(${formatUkDate(latest.date)}${latest.author ? `, ${latest.author}` : ''})` : '',
   ].filter(Boolean);
   return a.rag || latest ? { lines, rag: a.rag ?? 'none' } : { lines };
 }
@@ -96,7 +97,7 @@ export function planDocument(s: PlanSnapshot): PublishedDocument {
   const version = versionLine(s);
   if (s.partnerships.length)
     blocks.push({ type: 'paragraph', label: 'Partnership', text: s.partnerships.map((p) => (p.shortName && p.shortName !== p.name ? `${p.name} (${p.shortName})` : p.name)).join('; ') });
-  if (s.period) blocks.push({ type: 'paragraph', label: 'Period', text: `${s.period.start} to ${s.period.end}` });
+  if (s.period) blocks.push({ type: 'paragraph', label: 'Period', text: `${formatUkDate(s.period.start)} to ${formatUkDate(s.period.end)}` });
   if (s.versionLabel) blocks.push({ type: 'paragraph', label: 'Version', text: s.versionLabel });
   blocks.push({ type: 'paragraph', label: 'Status', text: PLAN_STATUS_LABELS[s.status] });
   if (s.vision) blocks.push({ type: 'heading', level: 2, text: 'Vision' }, { type: 'paragraph', text: s.vision });
@@ -119,7 +120,12 @@ export function planDocument(s: PlanSnapshot): PublishedDocument {
       rows: s.indicators.map((i) => {
         const latest = i.values[i.values.length - 1];
         const priority = s.priorities.find((p) => p.id === i.priorityId);
-        return [cell(i.name), cell(priority ? `${priority.number}. ${priority.title}` : ''), cell(i.target), cell(latest ? `${latest.value}${i.unit ? ` ${i.unit}` : ''} (${latest.date})` : '')];
+        return [
+          cell(i.name),
+          cell(priority ? `${priority.number}. ${priority.title}` : ''),
+          cell(i.target),
+          cell(latest ? `${latest.value}${i.unit ? ` ${i.unit}` : ''} (${formatUkDate(latest.date)})` : ''),
+        ];
       }),
     });
   }

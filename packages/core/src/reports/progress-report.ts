@@ -1,4 +1,5 @@
 import type { PlanSnapshot } from '../schema/snapshot.js';
+import { formatUkDate } from '../values/uk-date.js';
 import { RAG_VALUES, type IsoDate } from '../values/values.js';
 import { changedSince, listActions, overdueActions, ragSummary } from '../queries/queries.js';
 import { RAG_KEY_LABELS, cell, type Block } from './document.js';
@@ -23,9 +24,9 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
   const changes = changedSince(s, since);
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `Progress report: ${s.title}` },
-    { type: 'paragraph', label: 'As at', text: today },
+    { type: 'paragraph', label: 'As at', text: formatUkDate(today) },
   ];
-  blocks.push({ type: 'paragraph', label: 'Plan', text: `${versionLine(s)}${s.period ? `, ${s.period.start} to ${s.period.end}` : ''}` });
+  blocks.push({ type: 'paragraph', label: 'Plan', text: `${versionLine(s)}${s.period ? `, ${formatUkDate(s.period.start)} to ${formatUkDate(s.period.end)}` : ''}` });
   blocks.push({
     type: 'paragraph',
     label: 'Summary',
@@ -51,15 +52,19 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
     ],
   });
   blocks.push({ type: 'heading', level: 2, text: 'Overdue actions' });
-  blocks.push(overdue.length ? actionTable(`Overdue on ${today}: unfinished actions past their due date`, overdue) : { type: 'paragraph', text: `No actions are overdue on ${today}.` });
+  blocks.push(
+    overdue.length
+      ? actionTable(`Overdue on ${formatUkDate(today)}: unfinished actions past their due date`, overdue)
+      : { type: 'paragraph', text: `No actions are overdue on ${formatUkDate(today)}.` },
+  );
   blocks.push({ type: 'heading', level: 2, text: 'Red and amber actions' });
   blocks.push(offTrack.length ? actionTable('Actions off track (red) or at risk (amber)', offTrack) : { type: 'paragraph', text: 'No actions are rated red or amber.' });
-  blocks.push({ type: 'heading', level: 2, text: `What changed since ${since.slice(0, 10)}` });
+  blocks.push({ type: 'heading', level: 2, text: `What changed since ${formatUkDate(since.slice(0, 10))}` });
   blocks.push(
     changes.length
       ? {
           type: 'table',
-          caption: `Additions, edits and deletions since ${since.slice(0, 10)}, newest first`,
+          caption: `Additions, edits and deletions since ${formatUkDate(since.slice(0, 10))}, newest first`,
           columns: [
             { title: 'When', width: 1.6 },
             { title: 'What', width: 1.4 },
@@ -67,9 +72,9 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
             { title: 'Change', width: 1.2 },
             { title: 'By', width: 2 },
           ],
-          rows: changes.map((c) => [cell(c.at.slice(0, 10)), cell(c.kind === 'progress' ? 'progress update' : c.kind), cell(c.label), cell(CHANGE_WORDS[c.change]), cell(c.by)]),
+          rows: changes.map((c) => [cell(formatUkDate(c.at.slice(0, 10))), cell(c.kind === 'progress' ? 'progress update' : c.kind), cell(c.label), cell(CHANGE_WORDS[c.change]), cell(c.by)]),
         }
-      : { type: 'paragraph', text: `Nothing changed in the plan since ${since.slice(0, 10)}.` },
+      : { type: 'paragraph', text: `Nothing changed in the plan since ${formatUkDate(since.slice(0, 10))}.` },
   );
   blocks.push(...scorecardBlocks(s, latestPeriods(4), { level: 2, commentary: false, title: 'Performance scorecard' }));
   return blocks;

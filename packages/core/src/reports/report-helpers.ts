@@ -1,4 +1,5 @@
 import type { ActionInContext } from '../queries/queries.js';
+import { formatUkDate } from '../values/uk-date.js';
 import { actionDue } from '../queries/queries.js';
 import { cell, type TableBlock, type TableCell } from './document.js';
 
@@ -10,7 +11,7 @@ export function ref({ priority, objective, action }: ActionInContext): string {
 /** The action's RAG as a coloured, named cell, with its latest progress beneath. */
 export function ragCell({ action }: ActionInContext): TableCell {
   const latest = action.updates[action.updates.length - 1];
-  return { rag: action.rag ?? 'none', lines: latest ? [`${latest.narrative} (${latest.date})`] : [] };
+  return { rag: action.rag ?? 'none', lines: latest ? [`${latest.narrative} (${formatUkDate(latest.date)})`] : [] };
 }
 
 /**
@@ -37,7 +38,7 @@ export function actionTable(caption: string, rows: ActionInContext[], options: {
       cell(r.action.text),
       ...(leads ? [cell(...r.action.leads.map((l) => l.name))] : []),
       cell(r.action.timescale.text),
-      cell(actionDue(r.action) ?? ''),
+      cell(formatUkDate(actionDue(r.action) ?? '')),
       ...(when ? [cell(when(r))] : []),
       ragCell(r),
     ]),

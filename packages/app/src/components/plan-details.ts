@@ -1,0 +1,246 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { formatUkDate, PLAN_STATUS_LABELS, PLAN_STATUSES, type Plan, type PlanSnapshot, type PlanStatus } from '@coplan/core';
+import { tryPlanCall } from '../state/plan-call.js';
+import { formStyles } from './shared-styles.js';
+import './editable-text.js';
+
+/** The plan's list fields this view edits, with how one entry is named. */
+const LISTS = [
+  { field: 'principles', heading: 'Principles', one: 'principle' },
+  { field: 'statutoryObjectives', heading: 'Statutory objectives', one: 'statutory objective' },
+] as const;
+
+/**
+ * "About this plan": everything plan-level the plan holds, seen and edited in
+ * one place — period, status, version label, partnerships, principles,
+ * introduction, statutory objectives, context statements (a Covid-19
+ * statement, say), the consultation plan and the review schedule. The title and vision are edited at
+ * the top of the plan. Text is edited live with partners; a viewer sees it all
+ * and can change nothing.
+ */
+export class PlanDetails extends LitElement {
+  static override properties = {
+    plan: { attribute: false },
+    snapshot: { attribute: false },
+    awareness: { attribute: false },
+    readonly: { type: Boolean },
+    open: { type: Boolean, reflect: true },
+    message: { state: true },
+  };
+  plan!: Plan;
+  snapshot!: PlanSnapshot;
+  awareness: Awareness | null = null;
+  readonly = false;
+  /** Whether the details are shown (they start folded away under the plan's title). */
+  open = false;
+  /** The core's refusal of the last change, in its words. */
+  message = '';
+
+  static override styles = [
+    formStyles,
+    css`
+      :host { display: block; margin: 0.5rem 0; }
+      details { border: 1px solid #b1b4b6; border-radius: 4px; }
+      summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.75rem; font-weight: 700; }
+      summary:focus-visible { outline: 3px solid #ffdd00; box-shadow: 0 0 0 5px #0b0c0c; }
+      .body { padding: 0 1rem 1rem; }
+      h3 { font-size: 1.1rem; margin: 1.25rem 0 0.4rem; }
+      .row { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
+      .row label { flex: 1 1 12rem; }
+      .said { color: #383f43; margin: 0.4rem 0 0; }
+      ol, ul { margin: 0; padding-left: 1.5rem; }
+      li { margin: 0.3rem 0; }
+      .entry { display: flex; gap: 0.5rem; align-items: start; }
+      .entry editable-text { flex: 1; }
+      .context { border-left: 3px solid #b1b4b6; padding-left: 0.75rem; margin: 0.75rem 0; }
+      .field-label { font-weight: 600; font-size: 0.9rem; color: #505a5f; }
+      form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-top: 0.5rem; }
+      .partnership { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.4rem 0; }
+    `,
+  ];
+
+  /** Opens the details and waits until they are on screen: search uses it before moving focus into them. */
+  async reveal(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+  }
+
+  private run(fn: () => void): boolean {
+    this.message = tryPlanCall(fn);
+    return !this.message;
+  }
+
+  /** A date input changed: the period is saved once both ends are given, and cleared once both are emptied. */
+  private periodChanged(): void {
+    const start = (this.renderRoot.querySelector('#period-start') as HTMLInputElement).value;
+    const end = (this.renderRoot.querySelector('#period-end') as HTMLInputElement).value;
+    if (start && end) this.run(() => this.plan.updatePlan({ period: { start, end } }));
+    else if (!start && !end) this.run(() => this.plan.updatePlan({ period: null }));
+    else this.message = `Give the day the plan’s period ${start ? 'ends' : 'starts'} as well: the period is saved when it has both.`;
+  }
+
+  /** Adds an empty entry to a list and puts the caret in it. */
+  private async addEntry(field: string): Promise<void> {
+    let added: Y.Text | null = null;
+    if (!this.run(() => (added = this.plan.addListItem('plan', '', field)))) return;
+    this.requestUpdate();
+    await this.updateComplete;
+    const boxes = [...this.renderRoot.querySelectorAll<HTMLElement & { item: Y.Text | null }>(`editable-text[field="${field}"]`)];
+    const box = boxes.find((b) => b.item === added);
+    await (box as unknown as LitElement | undefined)?.updateComplete;
+    (box?.shadowRoot?.querySelector('[role="textbox"]') as HTMLElement | null)?.focus();
+  }
+
+  private addPartnership(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const data = new FormData(form);
+    const shortName = String(data.get('shortName') ?? '').trim();
+    if (this.run(() => this.plan.create('partnership', { name: String(data.get('name') ?? ''), ...(shortName ? { shortName } : {}) }))) form.reset();
+  }
+
+  private addContext(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    if (this.run(() => this.plan.create('context', { title: String(new FormData(form).get('title') ?? '') }))) form.reset();
+  }
+
+  private addConsultation(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    if (this.run(() => this.plan.create('consultation', { who: String(new FormData(form).get('who') ?? '') }))) form.reset();
+  }
+
+  override render() {
+    const s = this.snapshot;
+    const ro = this.readonly;
+    return html`<details ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>
+      <summary>About this plan: period, status, partnerships, principles and context</summary>
+      ${this.open ? this.renderBody(s, ro) : nothing}
+    </details>`;
+  }
+
+  private renderBody(s: PlanSnapshot, ro: boolean) {
+    const text = (field: string, label: string) => html`<editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${field} label=${label}></editable-text>`;
+    return html`<div class="body">
+      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      <h3>Period, status and version</h3>
+      <div class="row">
+        <label for="period-start">Period starts <input id="period-start" type="date" ?readonly=${ro} .value=${s.period?.start ?? ''} @change=${this.periodChanged} /></label>
+        <label for="period-end">Period ends <input id="period-end" type="date" ?readonly=${ro} .value=${s.period?.end ?? ''} @change=${this.periodChanged} /></label>
+        <label for="status">Plan status
+          <select id="status" ?disabled=${ro} @change=${(e: Event) => this.run(() => this.plan.updatePlan({ status: (e.target as HTMLSelectElement).value as PlanStatus }))}>
+            ${PLAN_STATUSES.map((st) => html`<option value=${st} ?selected=${st === s.status}>${PLAN_STATUS_LABELS[st]}</option>`)}
+          </select>
+        </label>
+        <label for="version-label">Version label
+          <input id="version-label" ?readonly=${ro} .value=${s.versionLabel} placeholder="e.g. V1.1" @change=${(e: Event) => this.run(() => this.plan.updatePlan({ versionLabel: (e.target as HTMLInputElement).value.trim() }))} />
+        </label>
+      </div>
+      <p class="said" data-testid="period-words">${s.period ? `The plan runs from ${formatUkDate(s.period.start)} to ${formatUkDate(s.period.end)}.` : 'The plan has no period yet.'}</p>
+
+      <h3 id="partnerships-heading">Partnerships</h3>
+      <div role="group" aria-labelledby="partnerships-heading">
+        ${s.partnerships.length === 0 ? html`<p>No partnership is named yet.</p>` : nothing}
+        ${repeat(
+          s.partnerships,
+          (p) => p.id,
+          (p, i) => html`<div class="partnership">
+            <label>Partnership ${i + 1}
+              <input ?readonly=${ro} .value=${p.name} @change=${(e: Event) => this.run(() => this.plan.update('partnership', p.id, { name: (e.target as HTMLInputElement).value }))} />
+            </label>
+            <label>Short name of partnership ${i + 1}
+              <input ?readonly=${ro} .value=${p.shortName} @change=${(e: Event) => this.run(() => this.plan.update('partnership', p.id, { shortName: (e.target as HTMLInputElement).value.trim() }))} />
+            </label>
+            ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('partnership', p.id))}>Remove ${p.name}</button>`}
+          </div>`,
+        )}
+        ${
+          ro
+            ? nothing
+            : html`<form @submit=${this.addPartnership} aria-label="Add a partnership">
+              <label>New partnership’s name <input name="name" required /></label>
+              <label>Short name (optional) <input name="shortName" /></label>
+              <button type="submit">Add the partnership</button>
+            </form>`
+        }
+      </div>
+
+      ${this.renderList(LISTS[0], ro)}
+      <h3>Introduction</h3>
+      ${text('introduction', 'Introduction')}
+      ${this.renderList(LISTS[1], ro)}
+
+      <h3>Context statements</h3>
+      ${s.contextStatements.length === 0 ? html`<p>No context statement yet (for example, how Covid-19 changed the year’s work).</p>` : nothing}
+      ${repeat(
+        s.contextStatements,
+        (c) => c.id,
+        (c, i) => html`<div class="context" role="group" aria-label=${`Context statement ${i + 1}`}>
+          <div class="field-label">Title</div>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="title" label=${`Context statement ${i + 1} title`}></editable-text>
+          <div class="field-label">Statement</div>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="text" label=${`Context statement ${i + 1}`}></editable-text>
+          ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('context', c.id))}>Delete context statement ${i + 1}</button>`}
+        </div>`,
+      )}
+      ${
+        ro
+          ? nothing
+          : html`<form @submit=${this.addContext} aria-label="Add a context statement">
+            <label>New context statement’s title <input name="title" required placeholder="e.g. Covid-19 context statement" /></label>
+            <button type="submit">Add the context statement</button>
+          </form>`
+      }
+
+      <h3>Consultation</h3>
+      ${s.consultation.length === 0 ? html`<p>No one is listed to consult yet.</p>` : nothing}
+      ${repeat(
+        s.consultation,
+        (c) => c.id,
+        (c, i) => html`<div class="context" role="group" aria-label=${`Consultation ${i + 1}`}>
+          <div class="field-label">Who</div>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="who" label=${`Consultation ${i + 1}: who`}></editable-text>
+          <div class="field-label">When</div>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="when" label=${`Consultation ${i + 1}: when`}></editable-text>
+          ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('consultation', c.id))}>Delete consultation ${i + 1}</button>`}
+        </div>`,
+      )}
+      ${
+        ro
+          ? nothing
+          : html`<form @submit=${this.addConsultation} aria-label="Add to the consultation plan">
+            <label>Who to consult <input name="who" required placeholder="e.g. All partners" /></label>
+            <button type="submit">Add to the consultation plan</button>
+          </form>`
+      }
+
+      <h3>Review schedule</h3>
+      ${text('reviewSchedule', 'Review schedule')}
+    </div>`;
+  }
+
+  /** A list field: one live text box per entry, each with its remove button, and a way to add one. */
+  private renderList(list: (typeof LISTS)[number], ro: boolean) {
+    // The entries' own shared texts, so each box stays on its entry when partners add or remove others.
+    const entries = this.plan.listOf('plan', '', list.field);
+    const One = list.one[0]!.toUpperCase() + list.one.slice(1);
+    return html`<h3 id="${list.field}-heading">${list.heading}</h3>
+      ${entries.length === 0 ? html`<p>No ${list.one} yet.</p>` : nothing}
+      <ol aria-labelledby="${list.field}-heading">
+        ${repeat(
+          entries,
+          (t) => t,
+          (t, i) => html`<li><div class="entry">
+            <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${list.field} .item=${t} label=${`${One} ${i + 1}`}></editable-text>
+            ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.removeListItem('plan', '', list.field, t))}>Remove ${list.one} ${i + 1}</button>`}
+          </div></li>`,
+        )}
+      </ol>
+      ${ro ? nothing : html`<button @click=${() => this.addEntry(list.field)}>Add a ${list.one}</button>`}`;
+  }
+}
+customElements.define('plan-details', PlanDetails);

@@ -1,0 +1,37 @@
+import type * as Y from 'yjs';
+
+/** What names one text box on screen: the kind and id of what it edits, its field, and for a list entry, that entry's text. */
+export interface FieldOnScreen {
+  kind: string;
+  id: string;
+  field: string;
+  item?: Y.Text | null;
+}
+
+type EditableTextLike = HTMLElement & { kind: string; entityId: string; field: string; item?: Y.Text | null };
+
+/** Every `editable-text` under `root`, inside components' shadow roots too (each item of the plan is its own component). */
+function* editableTexts(root: ParentNode): Generator<EditableTextLike> {
+  for (const el of root.querySelectorAll('*')) {
+    if (el.localName === 'editable-text') yield el as EditableTextLike;
+    if (el.shadowRoot) yield* editableTexts(el.shadowRoot);
+  }
+}
+
+/**
+ * Finds the text box for a field anywhere under `root`, scrolls it into view
+ * and puts the caret in it. Returns false when it is not on screen (another
+ * tab, or a filter hides it), so the caller can say so.
+ */
+export async function focusField(root: ParentNode, want: FieldOnScreen): Promise<boolean> {
+  for (const el of editableTexts(root)) {
+    if (el.kind !== want.kind || (el.entityId || '') !== want.id || el.field !== want.field) continue;
+    if (want.item && el.item !== want.item) continue;
+    const box = el.shadowRoot?.querySelector('[role="textbox"]') as HTMLElement | null;
+    if (!box) continue;
+    box.scrollIntoView({ block: 'center' });
+    box.focus();
+    return true;
+  }
+  return false;
+}
