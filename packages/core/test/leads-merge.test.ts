@@ -18,6 +18,10 @@ describe('near-duplicate leads', () => {
       ['Police', 'Lincs Police', 'Lincolnshire Police '],
       ['QA Sub-group', 'qa sub group'],
     ]);
+    // The demo plan's registry, as imported: "L and D sub" and "L&D Sub" are one group; different sub-groups stay apart.
+    const demo = newPlan();
+    for (const name of ['L and D sub', 'CSE Sub', 'MFH Group', 'L&D Sub', 'Audit Group', 'LADO', 'LADA (via SC)']) demo.create('lead', { name });
+    expect(similarLeads(demo.snapshot().leads).map((g) => g.map((l) => l.name))).toEqual([['L and D sub', 'L&D Sub']]);
   });
 
   it('merges one lead into another in one transaction: every action names the survivor once', () => {

@@ -1,13 +1,13 @@
 import type { LeadSnapshot } from '../schema/snapshot.js';
 
 /** Words that say nothing about which body a lead is. */
-const FILLER = new Set(['the', 'and', 'of', 'for', '&']);
+const FILLER = new Set(['the', 'and', 'of', 'for']);
 
-/** A name's words, lower case, without punctuation or filler: "Lincolnshire Police " → ["lincolnshire", "police"]. */
+/** A name's words, lower case, without punctuation or filler: "Lincolnshire Police " → ["lincolnshire", "police"], "L&D Sub" → ["l", "d", "sub"]. */
 function wordsOf(name: string): string[] {
   return name
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}&]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .split(' ')
     .filter((w) => w !== '' && !FILLER.has(w));
 }
