@@ -64,7 +64,6 @@ export class RegisterView extends LitElement {
     sortBy: { state: true },
     descending: { state: true },
     filter: { state: true },
-    active: { state: true },
     editing: { state: true },
     limit: { state: true },
     problem: { state: true },
@@ -78,6 +77,7 @@ export class RegisterView extends LitElement {
   sortBy: Column = 'ref';
   descending = false;
   filter: ActionFilter = {};
+  /** The cell the keyboard is on. Not reactive: moving hands the tab stop over in the DOM, without drawing the grid again. */
   active: CellAt = { row: null, col: 0 };
   /** The cell being edited and what the person has typed so far. */
   editing: (CellAt & { row: string; draft: string }) | null = null;
@@ -107,7 +107,18 @@ export class RegisterView extends LitElement {
     .more { padding: 0.5rem; color: #505a5f; }
   `;
 
+  /** The sorted rows, kept until the plan, filter or sort changes: moving between cells must not re-sort a thousand actions. */
+  private sorted: { key: [PlanSnapshot, ActionFilter, Column, boolean]; rows: ActionInContext[] } | null = null;
+
   private rows(): ActionInContext[] {
+    const key: [PlanSnapshot, ActionFilter, Column, boolean] = [this.snapshot, this.filter, this.sortBy, this.descending];
+    if (this.sorted && this.sorted.key.every((k, i) => k === key[i])) return this.sorted.rows;
+    const rows = this.sortRows();
+    this.sorted = { key, rows };
+    return rows;
+  }
+
+  private sortRows(): ActionInContext[] {
     const rows = filterActions(this.snapshot, this.filter);
     const key = (r: ActionInContext): string | number => {
       switch (this.sortBy) {
@@ -160,9 +171,19 @@ export class RegisterView extends LitElement {
   }
 
   private async focusCell(at: CellAt): Promise<void> {
+    const from = this.cellElement(this.tabStop);
     this.active = at;
-    await this.updateComplete;
-    this.cellElement(at)?.focus();
+    let to = this.cellElement(at);
+    if (!to) {
+      this.requestUpdate();
+      await this.updateComplete;
+      to = this.cellElement(at);
+    }
+    if (from && from !== to) from.tabIndex = -1;
+    if (!to) return;
+    to.tabIndex = 0;
+    this.tabStop = at;
+    to.focus();
   }
 
   private move(rows: number, cols: number, absolute?: { row?: 'first' | 'last'; col?: 'first' | 'last' }): void {
@@ -183,7 +204,13 @@ export class RegisterView extends LitElement {
     const cell = (e.target as HTMLElement).closest('td[data-row], th[aria-colindex]') as HTMLElement | null;
     if (!cell) return;
     const at: CellAt = cell.tagName === 'TH' ? { row: null, col: Number(cell.getAttribute('aria-colindex')) - 1 } : { row: cell.dataset.row!, col: Number(cell.dataset.col) };
-    if (at.row !== this.active.row || at.col !== this.active.col) this.active = at;
+    if (at.row === this.tabStop.row && at.col === this.tabStop.col) return;
+    const from = this.cellElement(this.tabStop);
+    const to = this.cellElement(at);
+    if (from && from !== to) from.tabIndex = -1;
+    if (to) to.tabIndex = 0;
+    this.active = at;
+    this.tabStop = at;
   }
 
   private keyDown(e: KeyboardEvent): void {
@@ -317,7 +344,7 @@ export class RegisterView extends LitElement {
     const drawn = rows.slice(0, this.limit);
     // The roving tab stop must be on a cell that is drawn: the first row's when the active row was filtered away.
     this.tabStop = this.active.row !== null && this.rowIndex(this.active.row) < 0 ? { row: drawn[0]?.action.id ?? null, col: this.active.col } : this.active;
-    const total = listActions(this.snapshot).length;
+    const total = this.total();
     return html`
       <action-filters .snapshot=${this.snapshot} .today=${this.today} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = e.detail)}></action-filters>
       <p class="help" id="grid-help">${
@@ -342,6 +369,14 @@ export class RegisterView extends LitElement {
         </table>
         ${drawn.length < rows.length ? html`<p class="more">Showing ${drawn.length} of ${rows.length} rows; scroll or move down for more.</p>` : nothing}
       </div>`;
+  }
+
+  private counted: { snapshot: PlanSnapshot; total: number } | null = null;
+
+  /** How many actions the plan has, counted once per snapshot. */
+  private total(): number {
+    if (this.counted?.snapshot !== this.snapshot) this.counted = { snapshot: this.snapshot, total: listActions(this.snapshot).length };
+    return this.counted.total;
   }
 
   private cell(r: ActionInContext, c: (typeof COLUMNS)[number], ci: number) {
