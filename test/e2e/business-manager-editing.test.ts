@@ -1,8 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { axeViolations } from './axe.js';
-import { browserAvailable } from './browser.js';
-import { actionBox, arrive, cleanUp, setup } from './session.js';
+import { browserAvailable, launch } from './browser.js';
+import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
 
 afterEach(cleanUp);
 
@@ -94,6 +99,35 @@ describe.runIf(browserAvailable())('the register as a spreadsheet', () => {
     expect(await focused(page)).toMatchObject({ label: 'Action of action 1.1.1', value: '' });
     await page.keyboard.press('Escape');
     expect(await focused(page)).toMatchObject({ role: 'gridcell', text: `${FIRST} by June` });
+  });
+});
+
+describe.runIf(browserAvailable())('the register for a viewer', () => {
+  it('moves between cells but opens no editor, and says why', async () => {
+    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', 'e2e-secret'], mkdtempSync(join(tmpdir(), 'coplan-e2e-')));
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const viewerToken = execFileSync(process.execPath, [BIN, 'token', '--secret', 'e2e-secret', '--plan', 'demo', '--role', 'viewer'], { encoding: 'utf8' }).trim();
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${relay.url}/#/plan/demo?token=${viewerToken}`);
+    await page.getByLabel('Your name').fill('Board member');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Register', exact: true }).click();
+    const grid = page.getByRole('grid', { name: /of 51 actions/ });
+    await expect.poll(() => grid.getAttribute('aria-readonly')).toBe('true');
+    await expect.poll(() => page.getByText('You can read this register, not change it.').count()).toBe(1);
+    await grid.getByRole('button', { name: 'Ref', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused(page)).toMatchObject({ role: 'gridcell', text: FIRST });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('VIEWER TYPED');
+    await page.keyboard.press('F2');
+    expect(await focused(page)).toMatchObject({ role: 'gridcell', text: FIRST });
+    expect(await grid.getByRole('textbox').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
