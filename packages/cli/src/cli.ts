@@ -2,17 +2,25 @@
 import { readFileSync } from 'node:fs';
 import { PLAN_JSON_VERSION, SCHEMA_VERSION } from '@coplan/core';
 import { CliError, EXIT, usageError } from './args.js';
-import { EXPORT_USAGE, runExport } from './export-command.js';
-import { IMPORT_USAGE, runImport } from './import-command.js';
-import { REPORT_USAGE, runReport } from './report-command.js';
 
-const USAGE = [IMPORT_USAGE, EXPORT_USAGE, REPORT_USAGE, 'coplan COMMAND --help', 'coplan --version'].join('\n');
+// Each command loads only what it uses: `coplan import` never loads the Word and Excel writers, `coplan export` never loads the readers.
+const COMMANDS: Record<string, () => Promise<{ run: (argv: string[]) => Promise<void>; usage: string }>> = {
+  import: async () => import('./import-command.js').then((m) => ({ run: m.runImport, usage: m.IMPORT_USAGE })),
+  export: async () => import('./export-command.js').then((m) => ({ run: m.runExport, usage: m.EXPORT_USAGE })),
+  report: async () => import('./report-command.js').then((m) => ({ run: m.runReport, usage: m.REPORT_USAGE })),
+};
+
+/** Every command's usage lines (loads every command: only for help and bad usage). */
+async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.values(COMMANDS).map(async (load) => (await load()).usage));
+  return [...lines, 'coplan COMMAND --help', 'coplan --version'].join('\n');
+}
 const indent = (lines: string) => lines.replace(/^/gm, '  ');
 
-const HELP = `coplan: safeguarding partnership business plans in and out, from the command line
+const help = (usageLines: string) => `coplan: safeguarding partnership business plans in and out, from the command line
 
 Usage:
-${indent(USAGE)}
+${indent(usageLines)}
 
 Commands:
   import   read a plan from .docx, .xlsx, .csv, .json, .md, .html, .tsv or .txt
@@ -29,12 +37,6 @@ Exit codes:
   70 a fault in Coplan itself (internal fault); please report it
 `;
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<void>> = {
-  import: runImport,
-  export: runExport,
-  report: runReport,
-};
-
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return `coplan ${pkg.version} (plan layout ${SCHEMA_VERSION}, JSON format ${PLAN_JSON_VERSION})\n`;
@@ -43,17 +45,17 @@ function version(): string {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(help(await usage()));
     return;
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write(version());
     return;
   }
-  if (command === undefined) throw usageError('missing command.', USAGE);
-  const run = COMMANDS[command];
-  if (!run) throw usageError(command.startsWith('-') ? `unknown option "${command}".` : `unknown command "${command}".`, USAGE);
-  await run(rest);
+  if (command === undefined) throw usageError('missing command.', await usage());
+  const load = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) throw usageError(command.startsWith('-') ? `unknown option "${command}".` : `unknown command "${command}".`, await usage());
+  await (await load()).run(rest);
 }
 
 // A reader that goes away (`coplan export … -o - | head`) is an output failure, not a crash.
