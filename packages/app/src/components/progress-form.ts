@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, localToday, RAG_VALUES, statusAfterProgress, type ActionStatus, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, formatUkDate, localToday, RAG_VALUES, statusAfterProgress, type ActionStatus, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
 import { formStyles } from './shared-styles.js';
 
@@ -80,7 +80,7 @@ export class ProgressForm extends LitElement {
     const u = this.entry;
     const rag = u?.rag ?? this.currentRag ?? '';
     const status = this.status ?? (rag && !u ? statusAfterProgress(rag, this.actionStatus) : this.actionStatus);
-    const label = u ? `Edit the ${u.date} progress update of ${this.name}` : `New progress update for ${this.name}`;
+    const label = u ? `Edit the ${formatUkDate(u.date)} progress update of ${this.name}` : `New progress update for ${this.name}`;
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
     const describedBy = (f: Field) => (this.errors[f] ? this.errorId(f) : nothing);
     return html`<form novalidate aria-label=${label} @submit=${this.save}>
