@@ -546,7 +546,7 @@ describe.runIf(browserAvailable())('today, on this device’s calendar', () => {
     await page.getByRole('button', { name: 'Versions', exact: true }).click();
     await page.getByLabel('Label').fill('v2');
     await page.getByRole('button', { name: 'Agree this version' }).click();
-    await expect.poll(() => page.getByRole('row', { name: /v2/ }).textContent()).toContain('2026-06-16');
+    await expect.poll(() => page.getByRole('row', { name: /v2/ }).textContent()).toContain('16 June 2026');
     // Reports are as at today.
     await page.getByRole('button', { name: 'Reports', exact: true }).click();
     await expect.poll(() => page.getByLabel('As at').inputValue()).toBe('2026-06-16');
