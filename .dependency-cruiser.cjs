@@ -1,17 +1,18 @@
 // The package boundaries and the core's layers, checked by `npm run check`.
 // Core layers, lowest first; a layer may import its own and those below it:
 //   values (values, dates, timescales) → schema → document (Yjs access)
-//   → plan (the plan API) → queries, versions, reports.
+//   → plan (the plan API) → constitution (arrangements and meetings in the plan) → queries, versions, reports.
 const CORE = '^packages/core/src/';
 const layer = (name) => `${CORE}${name}/`;
 const ABOVE = {
-  values: ['schema', 'document', 'plan', 'queries', 'versions', 'reports'],
-  // Rules as plain data and pure functions (issue 15), not yet in the plan's document: beside values.
-  governance: ['document', 'plan', 'queries', 'versions', 'reports'],
-  scorecard: ['document', 'plan', 'queries', 'versions', 'reports'],
-  schema: ['document', 'plan', 'queries', 'versions', 'reports'],
-  document: ['plan', 'queries', 'versions', 'reports'],
-  plan: ['queries', 'versions', 'reports'],
+  values: ['schema', 'document', 'plan', 'constitution', 'queries', 'versions', 'reports'],
+  // Rules as plain data and pure functions (issue 15): beside values; the schema's governance kinds use their types and checks.
+  governance: ['document', 'plan', 'constitution', 'queries', 'versions', 'reports'],
+  scorecard: ['document', 'plan', 'constitution', 'queries', 'versions', 'reports'],
+  schema: ['document', 'plan', 'constitution', 'queries', 'versions', 'reports'],
+  document: ['plan', 'constitution', 'queries', 'versions', 'reports'],
+  plan: ['constitution', 'queries', 'versions', 'reports'],
+  constitution: ['queries', 'versions', 'reports'],
 };
 
 /** @type {import('dependency-cruiser').IConfiguration} */

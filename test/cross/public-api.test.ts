@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const ENTRIES = {
   '@coplan/core': ['packages/core/src/index.ts', 78],
   '@coplan/core/formats': ['packages/core/src/formats.ts', 25],
+  '@coplan/core/governance': ['packages/core/src/governance.ts', 30],
   '@coplan/import': ['packages/import/src/index.ts', 25],
   '@coplan/publish': ['packages/publish/src/index.ts', 15],
 } as const;

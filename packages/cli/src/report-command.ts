@@ -1,4 +1,5 @@
 import { buildReport, PlanError, REPORT_KINDS } from '@coplan/core';
+import { Governance } from '@coplan/core/governance';
 import { inputError, isoDate, oneOf, onePositional, parseCommand, usageError } from './args.js';
 import { exportReport, REPORT_FORMATS, type ReportFormat } from '@coplan/publish';
 import { formatFromName } from './export-command.js';
@@ -6,20 +7,22 @@ import { openCoplan, sizeText, writeOutput } from './files.js';
 
 export const REPORT_USAGE = `coplan report PLAN.coplan --kind ${REPORT_KINDS.join('|')} [--format ${REPORT_FORMATS.join('|')}] [--since YYYY-MM-DD] [--today YYYY-MM-DD] [--year YYYY/YY] -o OUT`;
 
-export const REPORT_HELP = `Write a report on a plan: progress for the board, each lead's actions, or the annual report.
+export const REPORT_HELP = `Write a report on a plan: progress for the board, each lead's actions, the annual report, or the partnership's governance.
 
 Usage:
   ${REPORT_USAGE}
 
 Options:
-  --kind KIND          progress (for the board), lead (by lead) or annual
-                       (for the annual report), as @coplan/core's buildReport
-                       builds them
+  --kind KIND          progress (for the board), lead (by lead), annual (for
+                       the annual report, with its governance section) or
+                       governance (groups, attendance per agency against the
+                       threshold, decisions of the year), as @coplan/core's
+                       buildReport builds them
   -o, --output OUT     the file to write, whole or not at all; - for standard output
-  --format FORMAT      ${REPORT_FORMATS.join(', ')}; default: OUT's extension (md when OUT is -)
+  --format FORMAT      ${REPORT_FORMATS.join(', ')} (csv: the report's tables); default: OUT's extension (md when OUT is -)
   --since YYYY-MM-DD   report changes made since this date
   --today YYYY-MM-DD   the date the report is as at (default: today)
-  --year YYYY/YY       annual: the business year to cover, e.g. 2025/26 (1 April
+  --year YYYY/YY       annual and governance: the business year to cover, e.g. 2025/26 (1 April
                        2025 to 31 March 2026); default: the last year that has
                        ended, or the plan's own last year
   -h, --help           this help
@@ -28,6 +31,7 @@ Examples:
   coplan report plan.coplan --kind progress --since 2026-09-01 -o board-report.docx
   coplan report plan.coplan --kind lead -o leads.html
   coplan report plan.coplan --kind annual --year 2025/26 -o - > annual.md
+  coplan report plan.coplan --kind governance --year 2025/26 -o attendance.csv
 `;
 
 export async function runReport(argv: string[]): Promise<void> {
@@ -59,14 +63,15 @@ export async function runReport(argv: string[]): Promise<void> {
     const first = m ? Number(m[1]) : NaN;
     const second = m ? Number(m[2]!.length === 2 ? `${m[1]!.slice(0, 2)}${m[2]}` : m[2]) : NaN;
     if (!m || second !== first + 1) throw usageError(`--year must be a business year written like 2025/26 (1 April 2025 to 31 March 2026); got "${values.year}".`, REPORT_USAGE);
-    if (kind !== 'annual') throw usageError('--year is for --kind annual.', REPORT_USAGE);
+    if (kind !== 'annual' && kind !== 'governance') throw usageError('--year is for --kind annual or governance.', REPORT_USAGE);
     year = { start: `${first}-04-01`, end: `${second}-03-31` };
   }
 
   const { plan } = openCoplan(input);
   let data: Uint8Array | string;
   try {
-    const report = buildReport(plan.snapshot(), kind, { ...(today ? { today } : {}), ...(since ? { since } : {}), ...(year ? { year } : {}) });
+    const governance = kind === 'annual' || kind === 'governance' ? { governance: new Governance(plan).snapshot() } : {};
+    const report = buildReport(plan.snapshot(), kind, { ...(today ? { today } : {}), ...(since ? { since } : {}), ...(year ? { year } : {}), ...governance });
     data = await exportReport(report, format);
   } catch (e) {
     if (e instanceof PlanError) throw inputError(`"${input}": ${e.message}`);

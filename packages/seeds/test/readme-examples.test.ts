@@ -12,7 +12,7 @@ const run = (example: string, probe: string) => execFileSync(process.execPath, [
 
 describe('the README’s examples run as written', () => {
   it('has the examples this test knows how to check', () => {
-    expect(examples.length).toBe(2);
+    expect(examples.length).toBe(3);
   });
 
   it('reads a seed text', () => {
@@ -28,5 +28,10 @@ describe('the README’s examples run as written', () => {
     expect(title).toBe('LSCB Business Plan 2015/16');
     expect(priorities).toBeGreaterThanOrEqual(4);
     expect(seeds).toBe(4);
+  });
+
+  it("loads Lincolnshire's arrangements into a plan", () => {
+    const out = run(examples[2]!, 'console.log(JSON.stringify(governance.arrangements().groups.map((g) => g.name)));');
+    expect(JSON.parse(out)).toEqual(['Strategic Management Group', 'Operational Delivery Group', 'Education Sub-Group']);
   });
 });

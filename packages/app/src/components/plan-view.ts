@@ -15,6 +15,7 @@ import {
   type ObjectiveSnapshot,
   type PrioritySnapshot,
 } from '@coplan/core';
+import { Governance } from '@coplan/core/governance';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
 import { SharingClient } from '../state/sharing.js';
@@ -67,7 +68,7 @@ export class PlanView extends LitElement {
   /** Actions shown in full. */
   detail = new Set<string>();
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
-  tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' = 'plan';
+  tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' | 'governance' = 'plan';
   private loaded = new Set<string>(['plan']);
   private session!: PlanController;
 
@@ -255,15 +256,16 @@ export class PlanView extends LitElement {
         <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
-        ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports'] as const).map(
+        ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports', 'governance'] as const).map(
           (t) =>
-            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports' }[t]}</button>`,
+            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports', governance: 'Governance' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .plan=${plan} .snapshot=${s} ?readonly=${ro} author=${this.user.name}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
-      ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s}></reports-view>` : nothing}
+      ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s} .governance=${new Governance(plan).snapshot()}></reports-view>` : nothing}
+      ${this.tab === 'governance' && this.loaded.has('governance') ? html`<governance-view .plan=${plan} ?readonly=${ro}></governance-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
@@ -457,7 +459,8 @@ export class PlanView extends LitElement {
     input.value = '';
   }
 
-  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports'): Promise<void> {
+  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' | 'governance'): Promise<void> {
+    if (tab === 'governance' && !this.loaded.has(tab)) await import('./governance-view.js');
     if (tab === 'reports' && !this.loaded.has(tab)) await import('./reports-view.js');
     if (tab === 'leads' && !this.loaded.has(tab)) await import('./leads-view.js');
     if (tab === 'versions' && !this.loaded.has(tab)) await import('./versions-view.js');

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { localToday, PlanError, annualReportYears, buildReport, type BusinessYear, type PlanSnapshot, type ReportKind } from '@coplan/core';
 import { EXPORT_FORMATS, exportReport } from '@coplan/publish';
+import type { GovernanceSnapshot } from '@coplan/core/governance';
 import { printHtml } from '../state/publish.js';
 import { formStyles } from './shared-styles.js';
 
@@ -11,6 +12,7 @@ const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
   progress: { tab: 'Progress', title: 'Progress report', file: 'progress report' },
   lead: { tab: 'Per lead', title: 'Actions per lead', file: 'actions per lead' },
   annual: { tab: 'Annual', title: 'Annual report', file: 'annual report' },
+  governance: { tab: 'Governance', title: 'Governance report', file: 'governance report' },
 };
 
 type Year = BusinessYear;
@@ -66,6 +68,7 @@ export function reportBody(document: string): string {
 export class ReportsView extends LitElement {
   static override properties = {
     snapshot: { attribute: false },
+    governance: { attribute: false },
     kind: { state: true },
     since: { state: true },
     asAt: { state: true },
@@ -75,6 +78,8 @@ export class ReportsView extends LitElement {
     notice: { state: true },
   };
   snapshot!: PlanSnapshot;
+  /** The arrangements and meetings, for the governance report and the annual report's governance section. */
+  governance: GovernanceSnapshot | undefined;
   kind: Kind = 'progress';
   /** Changes since this date (YYYY-MM-DD) for the progress report; by default, three months back. */
   since = monthsAgo(3);
@@ -131,12 +136,13 @@ export class ReportsView extends LitElement {
 
   private options() {
     const today = this.asAt || localToday();
-    if (this.kind === 'annual') return { today: localToday(), year: this.chosenYear() };
+    const governance = this.governance ? { governance: this.governance } : {};
+    if (this.kind === 'annual' || this.kind === 'governance') return { today: localToday(), year: this.chosenYear(), ...governance };
     return this.kind === 'progress' && this.since ? { today, since: this.since } : { today };
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('snapshot') || changed.has('kind') || changed.has('since') || changed.has('asAt') || changed.has('year')) void this.build();
+    if (changed.has('snapshot') || changed.has('governance') || changed.has('kind') || changed.has('since') || changed.has('asAt') || changed.has('year')) void this.build();
   }
 
   private async build(): Promise<void> {
@@ -192,7 +198,7 @@ export class ReportsView extends LitElement {
       </div>
       <div class="tools">
         ${
-          this.kind === 'annual'
+          this.kind === 'annual' || this.kind === 'governance'
             ? html`<label class="since">Business year (1 April to 31 March)
               <select @change=${(e: Event) => (this.year = (e.target as HTMLSelectElement).value)}>
                 ${this.years().years.map((y) => html`<option value=${y.start} ?selected=${y.start === this.chosenYear().start}>${yearName(y)}${y.end >= localToday() ? ' (in progress)' : ''}</option>`)}

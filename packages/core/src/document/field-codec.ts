@@ -3,6 +3,7 @@ import { PlanError } from '../schema/errors.js';
 import type { EntityKind, FieldSpec } from '../schema/schema.js';
 import type { IndicatorValue, LeadRef } from '../schema/entities.js';
 import { isIsoDate } from '../values/iso-date.js';
+import type { AttendanceMark } from '../governance/quorum.js';
 import { newText, setTextListMinimal, setTextMinimal } from './text-edit.js';
 
 type Where = { kind: EntityKind | 'plan'; id?: string };
@@ -72,7 +73,37 @@ export function validateField(spec: FieldSpec, name: string, value: unknown, whe
         return r!.note ? { date: r!.date!, value: r!.value!, note: String(r!.note) } : { date: r!.date!, value: r!.value! };
       });
     }
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) fail('invalid-value', `must be a number, not ${describe(value)}.`);
+      const n = value as number;
+      if ((spec.min !== undefined && n < spec.min) || (spec.max !== undefined && n > spec.max)) fail('invalid-value', `must be between ${spec.min ?? '-∞'} and ${spec.max ?? '∞'}; got ${n}.`);
+      return n;
+    }
+    case 'json': {
+      const problem = spec.check?.(value);
+      if (problem) fail('invalid-value', `${problem} Got ${describe(value)}.`);
+      return JSON.parse(JSON.stringify(value)) as unknown;
+    }
+    case 'marks': {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) fail('invalid-value', 'must map seat ids to marks ({ status: "present" }, …), or to null to clear one.');
+      const out: Record<string, AttendanceMark | null> = {};
+      for (const [seatId, mark] of Object.entries(value as Record<string, unknown>))
+        out[seatId] = mark === null ? null : validateMark(mark, (what) => fail('invalid-value', `for seat ${seatId} ${what}`));
+      return out;
+    }
   }
+}
+
+/** One attendance mark, normalised; a substitute must be named. */
+function validateMark(mark: unknown, fail: (what: string) => never): AttendanceMark {
+  const m = mark as { status?: unknown; name?: unknown } | null;
+  const status = m && typeof m === 'object' ? m.status : undefined;
+  if (status === 'present' || status === 'apologies' || status === 'absent') return { status };
+  if (status === 'substitute') {
+    if (typeof m!.name === 'string' && m!.name.trim() !== '') return { status, name: m!.name.trim() };
+    return fail('a substitute needs the name of the person who came instead.');
+  }
+  return fail(`has status ${describe(status)}; use present, substitute (with a name), apologies or absent.`);
 }
 
 function validateLeadRef(value: unknown, name: string, where: Where): LeadRef {
@@ -97,6 +128,8 @@ export function emptyValue(spec: FieldSpec): unknown {
     case 'leads':
     case 'values':
       return [];
+    case 'marks':
+      return {};
     case 'bool':
       return false;
     default:
@@ -110,7 +143,7 @@ export function emptyValue(spec: FieldSpec): unknown {
  * so there is nothing to compare against.
  */
 export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, value: unknown, fresh = false): void {
-  if (fresh && spec.type !== 'text' && spec.type !== 'textList' && spec.type !== 'leads' && spec.type !== 'values') {
+  if (fresh && spec.type !== 'text' && spec.type !== 'textList' && spec.type !== 'leads' && spec.type !== 'values' && spec.type !== 'marks') {
     map.set(name, value);
     return;
   }
@@ -155,6 +188,16 @@ export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, v
       if (!(current instanceof Y.Map)) map.set(name, ymap);
       return;
     }
+    case 'marks': {
+      // Only the seats named change: a partner marking other seats at the same time keeps theirs.
+      const ymap = current instanceof Y.Map ? (current as Y.Map<unknown>) : new Y.Map<unknown>();
+      for (const [seatId, mark] of Object.entries(value as Record<string, AttendanceMark | null>)) {
+        if (mark === null) ymap.delete(seatId);
+        else if (!sameJson(ymap.get(seatId), mark)) ymap.set(seatId, mark);
+      }
+      if (!(current instanceof Y.Map)) map.set(name, ymap);
+      return;
+    }
     default:
       if (!sameJson(current, value)) map.set(name, value);
   }
@@ -176,6 +219,8 @@ export function readField(map: Y.Map<unknown>, spec: FieldSpec, name: string): u
       (v as Y.Map<{ value: number; note?: string }>).forEach((r, date) => out.push(r.note ? { date, value: r.value, note: r.note } : { date, value: r.value }));
       return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     }
+    case 'marks':
+      return v instanceof Y.Map ? (v.toJSON() as Record<string, AttendanceMark>) : {};
     default:
       return v === undefined ? emptyValue(spec) : v;
   }

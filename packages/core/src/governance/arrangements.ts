@@ -41,7 +41,19 @@ export interface DecisionRule {
   consensusOnly: string[];
 }
 
-export type GroupKind = 'strategic' | 'operational' | 'sub-group' | 'task-and-finish';
+/** The kinds of group a partnership's arrangements set up. */
+export const GROUP_KINDS = ['strategic', 'operational', 'sub-group', 'task-and-finish'] as const;
+
+/** A strategic group, an operational one, a sub-group or a task-and-finish group. */
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+/** How each kind of group is named on screen and in reports. */
+export const GROUP_KIND_LABELS: Readonly<Record<GroupKind, string>> = {
+  strategic: 'Strategic group',
+  operational: 'Operational group',
+  'sub-group': 'Sub-group',
+  'task-and-finish': 'Task and finish group',
+};
 
 /** One of the partnership's groups. */
 export interface Group {

@@ -78,3 +78,16 @@ function needs(named: string[], more: number, chair: boolean, unit: string, afte
   }
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
+
+/** A quorum rule in words: "Lincolnshire Police, … and three other agencies", "the chair and three agencies", "five voting members". */
+export function quorumRuleWords(rule: QuorumRule, agencies: readonly Agency[] = []): string {
+  const nameOf = (id: string) => agencies.find((a) => a.id === id)?.name ?? id;
+  const count = (n: number, unit: string, plural: string) => `${NUMBER_WORDS[n] ?? String(n)} ${n === 1 ? unit : plural}`;
+  if (rule.kind === 'agencies') {
+    const named = rule.required.map(nameOf);
+    const parts = rule.others > 0 ? [...named, count(rule.others, 'other agency', 'other agencies')] : named;
+    return parts.length <= 1 ? (parts[0] ?? 'anyone') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  }
+  if (rule.kind === 'chair-and-agencies') return `the chair and ${count(rule.agencies, 'agency', 'agencies')}`;
+  return count(rule.members, 'voting member', 'voting members');
+}

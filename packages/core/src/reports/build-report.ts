@@ -2,6 +2,7 @@ import { PlanError } from '../schema/errors.js';
 import type { PlanSnapshot } from '../schema/snapshot.js';
 import { versionLine } from './plan-document.js';
 import { annualReport } from './annual-report.js';
+import { governanceSection, longDate } from './governance-section.js';
 import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
@@ -16,11 +17,22 @@ function day(value: string | undefined, name: string, fallback: string): string 
   return value;
 }
 
+/** The business year a report covers: the one asked for, else the most recent that has ended. */
+function reportYear(snapshot: PlanSnapshot, today: string, options: ReportOptions): { start: string; end: string } {
+  const fallback = annualReportYears(snapshot, today).chosen;
+  const year = options.year ? { start: day(options.year.start, 'year start', ''), end: day(options.year.end, 'year end', '') } : fallback;
+  if (!year.start || !year.end || year.start > year.end)
+    throw new PlanError('invalid-value', `The report's year must run from a start date to a later end date; ${year.start || '(none)'} to ${year.end || '(none)'} was given.`);
+  return year;
+}
+
 /**
  * A report on the plan, as of a day: `progress` (RAG per priority with a
  * chart, overdue actions, what changed since a date), `lead` (what each lead
  * owns and what is due soon) or `annual` (a draft of the statutory annual
- * report: per priority, what was done in the year, progress and impact).
+ * report: per priority, what was done in the year, progress and impact, and
+ * the governance section when `options.governance` is given) or `governance`
+ * (groups, attendance per agency against the threshold, decisions of the year).
  *
  * @example
  * ```ts
@@ -42,16 +54,20 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
       break;
     }
     case 'annual': {
-      const fallback = annualReportYears(snapshot, today).chosen;
-      const year = options.year ? { start: day(options.year.start, 'year start', ''), end: day(options.year.end, 'year end', '') } : fallback;
-      if (!year.start || !year.end || year.start > year.end)
-        throw new PlanError('invalid-value', `The annual report's year must run from a start date to a later end date; ${year.start || '(none)'} to ${year.end || '(none)'} was given.`);
+      const year = reportYear(snapshot, today, options);
       blocks = annualReport(snapshot, year);
+      if (options.governance) blocks.push(...governanceSection(options.governance, year));
+      break;
+    }
+    case 'governance': {
+      const year = reportYear(snapshot, today, options);
+      const section = governanceSection(options.governance ?? { arrangements: { partnership: '', agencies: [], groups: [] }, meetings: [] }, year, 2);
+      blocks = [{ type: 'heading', level: 1, text: `Governance ${longDate(year.start)} to ${longDate(year.end)}: ${snapshot.title}` }, ...section.slice(1)];
       break;
     }
     default:
-      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose progress, lead or annual.`);
+      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose progress, lead, annual or governance.`);
   }
   const title = (blocks[0] as { text: string }).text;
-  return { kind, title, today, document: { title, version: versionLine(snapshot), landscape: kind !== 'annual', blocks } };
+  return { kind, title, today, document: { title, version: versionLine(snapshot), landscape: kind !== 'annual' && kind !== 'governance', blocks } };
 }

@@ -1,11 +1,13 @@
 import type { PublishedDocument } from './document.js';
 import type { IsoDate } from '../values/values.js';
 
-/** The reports a plan gives: progress for the board, actions per lead, the annual report draft. */
-export type ReportKind = 'progress' | 'lead' | 'annual';
+import type { GovernanceSnapshot } from '../constitution/governance-snapshot.js';
+
+/** The reports a plan gives: progress for the board, actions per lead, the annual report draft, the partnership's governance. */
+export type ReportKind = 'progress' | 'lead' | 'annual' | 'governance';
 
 /** Every kind of report, in the order they are offered. */
-export const REPORT_KINDS: readonly ReportKind[] = ['progress', 'lead', 'annual'];
+export const REPORT_KINDS: readonly ReportKind[] = ['progress', 'lead', 'annual', 'governance'];
 
 /** What a report is as of, and what it looks back or ahead over. */
 export interface ReportOptions {
@@ -17,6 +19,8 @@ export interface ReportOptions {
   withinDays?: number;
   /** Annual report: the year it covers; when omitted, the most recent business year (1 April to 31 March) that has ended, or the plan's last (see `annualReportYears`). */
   year?: { start: IsoDate; end: IsoDate };
+  /** The arrangements and meetings (`new Governance(plan).snapshot()`): the annual report's governance section, and the governance report. */
+  governance?: GovernanceSnapshot;
 }
 
 /** A report, built and ready to show, or to write out with `exportReport` from `@coplan/publish`. */

@@ -1,5 +1,8 @@
 import type { EntityKind } from './schema.js';
 import type { ActionStatus, IsoDate, LeadKind, Rag } from '../values/values.js';
+import type { DecisionRule, GroupKind, QuorumRule } from '../governance/arrangements.js';
+import type { DecisionMethod } from '../governance/decisions.js';
+import type { AttendanceMark } from '../governance/quorum.js';
 
 /** A lead as written on an item: a registry entry, or free text that matches none. */
 export type LeadRef = { leadId: string } | { name: string };
@@ -31,6 +34,14 @@ export interface FieldValues {
   indicator: { name: string; priorityId: string | null; target: string; unit: string; values: IndicatorValue[] };
   context: { title: string; text: string };
   consultation: { who: string; when: string };
+  agency: { name: string; statutoryPartner: boolean };
+  group: { name: string; kind: GroupKind; chair: string; meets: string; quorum: QuorumRule; attendanceThreshold: number; decisions: DecisionRule };
+  seat: { agencyId: string; role: string; voting: boolean };
+  /** `attendance` maps seat ids to marks; an update sets only the seats it names (null clears one). */
+  meeting: { date: IsoDate; chairPresent: boolean; attendance: Record<string, AttendanceMark | null>; visitors: string[] };
+  declaration: { who: string; item: string; interest: string; left: boolean };
+  decision: { text: string; item: string; topic: string; method: DecisionMethod; notQuorate: boolean };
+  arising: { text: string; owner: string; due: IsoDate | null; actionId: string | null };
 }
 
 /** The fields a new entity must be given. */
@@ -46,6 +57,13 @@ export interface RequiredFields {
   indicator: 'name';
   context: 'title';
   consultation: 'who';
+  agency: 'name';
+  group: 'name';
+  seat: 'agencyId';
+  meeting: 'date';
+  declaration: 'who';
+  decision: 'text';
+  arising: 'text';
 }
 
 /** What {@link Plan.create} takes for a kind: the required fields, and any others. */

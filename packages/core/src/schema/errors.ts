@@ -17,7 +17,9 @@ export type PlanErrorCode =
   | 'already-deleted'
   | 'unreadable-file'
   | 'file-too-large'
-  | 'nothing-to-import';
+  | 'nothing-to-import'
+  | 'not-quorate'
+  | 'not-allowed';
 
 /** Where the bad input was. */
 export interface PlanErrorDetails {

@@ -1,4 +1,6 @@
 import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from '../values/values.js';
+import { GROUP_KINDS } from '../governance/arrangements.js';
+import { checkDecisionMethod, checkDecisionRule, checkQuorumRule } from '../governance/arrangement-checks.js';
 
 /**
  * How a field is held in the document.
@@ -12,8 +14,12 @@ import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from '../value
  * - `lead`: one lead reference, or null.
  * - `ref`: the id of another entity of a given kind, or null.
  * - `values`: a `Y.Map` of indicator readings keyed by date.
+ * - `number`: a finite number within `min` and `max`.
+ * - `json`: a small plain value set whole, last writer wins, checked by `check` (a quorum rule).
+ * - `marks`: a `Y.Map` of attendance marks keyed by seat id; an update sets only the seats it names,
+ *   so two people marking one meeting's attendance both keep theirs.
  */
-export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values';
+export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values' | 'number' | 'json' | 'marks';
 
 /** How one field is held and checked. */
 export interface FieldSpec {
@@ -25,10 +31,18 @@ export interface FieldSpec {
   refKind?: EntityKind;
   /** The value a new entity gets when none is given. */
   default?: unknown;
+  /** For `number` fields: the smallest and largest values accepted. */
+  min?: number;
+  max?: number;
+  /** For `json` fields: what is wrong with a value, in words, or undefined when it is fine. */
+  check?: (value: unknown) => string | undefined;
 }
 
 /** Every kind of entity a plan holds. Each lives in its own flat `Y.Map` keyed by id. */
-export type EntityKind = 'priority' | 'objective' | 'action' | 'milestone' | 'variant' | 'progress' | 'lead' | 'partnership' | 'indicator' | 'context' | 'consultation';
+export type EntityKind = 'priority' | 'objective' | 'action' | 'milestone' | 'variant' | 'progress' | 'lead' | 'partnership' | 'indicator' | 'context' | 'consultation' | GovernanceKind;
+
+/** The kinds that hold the partnership's arrangements and its meetings (issue 15). */
+export type GovernanceKind = 'agency' | 'group' | 'seat' | 'meeting' | 'declaration' | 'decision' | 'arising';
 
 /** The shape of one entity kind. */
 export interface KindSpec {
@@ -147,7 +161,45 @@ export const KINDS: Readonly<Record<EntityKind, KindSpec>> = {
     label: 'who',
     fields: { who: text(true), when: text() },
   },
+  ...GOVERNANCE_KINDS(),
 };
+
+/** The arrangements (agencies, groups and their seats) and meetings, each kind a flat map like the plan's items. */
+function GOVERNANCE_KINDS(): Record<GovernanceKind, KindSpec> {
+  const bool = (value: boolean): FieldSpec => ({ type: 'bool', default: value });
+  return {
+    agency: { parent: null, ordered: true, label: 'name', fields: { name: str(true), statutoryPartner: bool(false) } },
+    group: {
+      parent: null,
+      ordered: true,
+      label: 'name',
+      fields: {
+        name: str(true),
+        kind: { type: 'enum', values: GROUP_KINDS, default: 'sub-group' },
+        chair: str(),
+        meets: str(),
+        quorum: { type: 'json', check: checkQuorumRule, default: { kind: 'count', members: 1 } },
+        attendanceThreshold: { type: 'number', min: 0, max: 1, default: 0.75 },
+        decisions: { type: 'json', check: checkDecisionRule, default: { otherwise: 'chair-decides', consensusOnly: [] } },
+      },
+    },
+    seat: { parent: 'group', ordered: true, label: 'role', fields: { agencyId: { type: 'ref', refKind: 'agency', required: true }, role: str(), voting: bool(true) } },
+    meeting: {
+      parent: 'group',
+      ordered: false,
+      label: 'date',
+      fields: { date: { type: 'date', required: true }, chairPresent: bool(false), attendance: { type: 'marks' }, visitors: { type: 'textList' } },
+    },
+    declaration: { parent: 'meeting', ordered: true, label: 'who', fields: { who: str(true), item: str(), interest: text(), left: bool(false) } },
+    decision: {
+      parent: 'meeting',
+      ordered: true,
+      label: 'text',
+      fields: { text: text(true), item: str(), topic: str(), method: { type: 'json', check: checkDecisionMethod, default: { by: 'consensus' } }, notQuorate: bool(false) },
+    },
+    arising: { parent: 'meeting', ordered: true, label: 'text', fields: { text: text(true), owner: str(), due: { type: 'date' }, actionId: { type: 'ref', refKind: 'action' } } },
+  };
+}
 
 /** Every entity kind, parents before children. */
 export const ENTITY_KINDS = Object.keys(KINDS) as EntityKind[];

@@ -1,4 +1,4 @@
-import type { Arrangements, Seat } from './arrangements.js';
+import type { Arrangements, Seat } from '@coplan/core/governance';
 
 /**
  * Lincolnshire Safeguarding Children Partnership's arrangements, transcribed

@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Group } from '../../src/governance/arrangements.js';
-import { attendanceOver, fallingShort, type MeetingAttendance } from '../../src/governance/attendance.js';
-import { checkDecision } from '../../src/governance/decisions.js';
-import { lincolnshireArrangements as lincs } from '../../src/governance/lincolnshire-arrangements.js';
-import { agenciesPresent, quorumVerdict, type AttendanceMark } from '../../src/governance/quorum.js';
+import { agenciesPresent, attendanceOver, checkDecision, fallingShort, quorumVerdict, type AttendanceMark, type Group, type MeetingAttendance } from '@coplan/core/governance';
+import { lincolnshireArrangements as lincs } from '../src/lincolnshire-arrangements.js';
 
 const group = (id: string): Group => lincs.groups.find((g) => g.id === id)!;
 const smg = group('smg');
