@@ -27,6 +27,13 @@ const KIND_WORDS: Record<EntityKind | 'plan', string> = {
   indicator: 'Indicator',
   context: 'Context statement',
   consultation: 'Consultation',
+  agency: 'Agency',
+  group: 'Group',
+  seat: 'Seat',
+  meeting: 'Meeting',
+  declaration: 'Declaration of interest',
+  decision: 'Decision',
+  arising: 'Action arising',
 };
 
 /** Field names as a business manager says them. */
