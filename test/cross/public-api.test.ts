@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 /** Each public entry point: its source file, and at most how many names it may export. */
 const ENTRIES = {
-  '@coplan/core': ['packages/core/src/index.ts', 78],
+  // 73 on main, and 7 for the editor's part B: recordProgress's status default, UK dates, similar leads, work in the bin, the comparison in words.
+  '@coplan/core': ['packages/core/src/index.ts', 80],
   '@coplan/core/formats': ['packages/core/src/formats.ts', 25],
   '@coplan/core/governance': ['packages/core/src/governance.ts', 30],
   '@coplan/import': ['packages/import/src/index.ts', 25],

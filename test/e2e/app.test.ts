@@ -7,7 +7,7 @@ import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-pr
 import { execFileSync } from 'node:child_process';
 import { browserAvailable, launch } from './browser.js';
 import { storedUpdates } from './device-store.js';
-import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
+import { APP, actionBox, arrive, cleanUp, cleanup, setup, chooseFromMenu } from './session.js';
 
 afterEach(cleanUp);
 
@@ -78,9 +78,15 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent(), { timeout: 15_000 }).toBe('Refresh Pan-Lancs CSE strategy and re-launch (typed offline)');
   });
 
-  it('works by keyboard alone: add a priority, an objective and an action, move the action, undo', async () => {
+  it('works by keyboard alone: add a priority, an objective and an action, each empty and focused, move the action from its menu, undo', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName) : 'nothing';
+      });
     const focusAndPress = async (name: string) => {
       const button = page.getByRole('button', { name, exact: true });
       await button.focus();
@@ -88,18 +94,105 @@ describe.runIf(browserAvailable())('the app in Chromium', () => {
     };
     await focusAndPress('Add a priority');
     await page.getByRole('heading', { name: 'Priority 5' }).waitFor();
+    // The new priority starts empty, with the caret in its title and a placeholder saying what to write.
+    await expect.poll(focused).toBe('Priority 5 title');
+    expect(await page.getByRole('textbox', { name: 'Priority 5 title' }).getAttribute('aria-placeholder')).toBe('Name the priority');
+    await page.keyboard.type('Online safety');
     await focusAndPress('Add an objective to priority 5');
+    await expect.poll(focused).toBe('Objective 5.1');
     await focusAndPress('Add an action to objective 5.1');
-    await actionBox(page, 'Action 5.1.1').waitFor();
-    // Move it to the first objective of priority 1 with the keyboard-operable menu.
-    await focusAndPress('Move action 5.1.1 to another objective');
-    const menu = page.getByLabel('Move action 5.1.1 to objective');
-    await menu.focus();
-    await menu.selectOption({ index: 0 });
+    await expect.poll(focused).toBe('Action 5.1.1');
+    expect(await actionBox(page, 'Action 5.1.1').textContent()).toBe('');
+    expect(await actionBox(page, 'Action 5.1.1').getAttribute('aria-placeholder')).toBe('Describe the action');
+    await page.keyboard.type('Run a campaign');
+    // Move it to the first objective of priority 1 from its menu, by keyboard; focus follows it there.
+    await page.getByRole('button', { name: 'Actions for action 5.1.1', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Move up');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toBe('Delete');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('Move to another objective…');
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Move action 5.1.1 to objective');
+    await page.getByLabel('Move action 5.1.1 to objective').selectOption({ index: 0 });
     await expect.poll(() => actionBox(page, 'Action 5.1.1').count()).toBe(0);
-    await expect.poll(() => actionBox(page, 'Action 1.1.2').textContent()).toBe('New action');
+    await expect.poll(() => actionBox(page, 'Action 1.1.2').textContent()).toBe('Run a campaign');
+    await expect.poll(focused).toBe('Actions for action 1.1.2');
+    // Escape closes a menu with focus back on its button, never on the page.
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Move up');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Actions for action 1.1.2');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => actionBox(page, 'Action 5.1.1').textContent()).toBe('New action');
+    await expect.poll(() => actionBox(page, 'Action 5.1.1').textContent()).toBe('Run a campaign');
+  });
+
+  it('keeps focus on the item after moving it up or down, and on its neighbour after deleting it', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? (el.getAttribute('aria-label') ?? el.textContent ?? el.tagName) : 'nothing';
+      });
+    // The first Tab stop is the skip link; it moves focus into the main content, past the top bar.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.querySelector('coplan-app')!.shadowRoot!.activeElement?.localName)).toBe('main');
+    const first = await actionBox(page, 'Action 1.2.1').textContent();
+    const second = await actionBox(page, 'Action 1.2.2').textContent();
+    await chooseFromMenu(page, 'action 1.2.1', 'Move down');
+    await expect.poll(() => actionBox(page, 'Action 1.2.2').textContent()).toBe(first);
+    await expect.poll(focused).toBe('Actions for action 1.2.2');
+    await chooseFromMenu(page, 'action 1.2.2', 'Move up');
+    await expect.poll(() => actionBox(page, 'Action 1.2.1').textContent()).toBe(first);
+    await expect.poll(focused).toBe('Actions for action 1.2.1');
+    await chooseFromMenu(page, 'action 1.2.1', 'Delete');
+    await expect.poll(() => actionBox(page, 'Action 1.2.1').textContent()).toBe(second);
+    await expect.poll(focused).toBe('Actions for action 1.2.1');
+    expect(await page.evaluate(() => document.activeElement !== document.body)).toBe(true);
+  });
+});
+
+describe.runIf(browserAvailable())('roving focus in a list of actions', () => {
+  it('Tab enters an objective’s actions once, the arrow keys move between them, and Tab leaves past the others', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const focused = () =>
+      page.evaluate(() => {
+        let el: Element | null = document.activeElement;
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+        return el ? (el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName) : 'nothing';
+      });
+    await page.getByRole('button', { name: 'Actions for objective 1.2', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('Action 1.2.1');
+    expect(await page.getByRole('group', { name: 'Action 1.2.1', exact: true }).evaluate((el) => el.matches(':focus'))).toBe(true);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('Action 1.2.2');
+    await page.keyboard.press('End');
+    await expect.poll(focused).toBe('Action 1.2.3');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('Action 1.2.2');
+    // Into the action's own fields: its text first.
+    await page.keyboard.press('Tab');
+    await expect.poll(() => actionBox(page, 'Action 1.2.2').evaluate((el) => el.matches(':focus'))).toBe(true);
+    // Tab goes on through this action's controls and out of the list, never into another action.
+    const visited: string[] = [];
+    for (let i = 0; i < 8 && !visited.includes('Add an action to objective 1.2'); i++) {
+      await page.keyboard.press('Tab');
+      visited.push(await focused());
+    }
+    expect(visited).toContain('Add an action to objective 1.2');
+    expect(visited.filter((v) => /1\.2\.[13]/.test(v))).toEqual([]);
+    // Shift+Tab comes back into the list at the action last used.
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toMatch(/action 1\.2\.2/);
   });
 });
 
@@ -212,7 +305,7 @@ describe.runIf(browserAvailable())('an action in full', () => {
     await expect.poll(() => page.getByText('Police (not in the registry)').count()).toBe(1);
     await page.getByRole('button', { name: 'Add a milestone to action 1.1.1' }).click();
     await expect.poll(() => page.getByRole('textbox', { name: 'Milestone of action 1.1.1' }).textContent()).toBe('New milestone');
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
     await form.getByLabel('RAG').selectOption('amber');
     await form.getByLabel('Progress', { exact: true }).fill('Strategy drafted');
@@ -229,7 +322,7 @@ describe.runIf(browserAvailable())('the progress log', () => {
     const action = page.getByRole('group', { name: 'Action 1.1.1', exact: true });
     const badge = () => action.locator('rag-badge span').textContent();
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
     const rag = form.getByRole('combobox', { name: 'RAG' });
     await expect.poll(() => rag.inputValue()).toBe('');
@@ -246,7 +339,7 @@ describe.runIf(browserAvailable())('the progress log', () => {
     await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, Amber: Audit booked' }).count()).toBe(1);
     await expect.poll(badge).toBe('Amber: at risk');
     // A second update starts at the action's RAG now.
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     await expect.poll(() => page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByRole('combobox', { name: 'RAG' }).inputValue()).toBe('amber');
     await page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByRole('button', { name: 'Cancel' }).click();
     // Corrected in place.
@@ -342,8 +435,12 @@ describe.runIf(browserAvailable())('accessibility (WCAG 2.2 AA, axe)', () => {
     const page = await arrive(context, relay.url, 'Robin');
     found.plan = await axeViolations(page);
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     found['action in full'] = await axeViolations(page);
+    await page.getByRole('button', { name: 'Actions for action 1.1.1', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Move up', exact: true }).waitFor();
+    found["an action's menu, open"] = await axeViolations(page);
+    await page.keyboard.press('Escape');
     for (const tab of ['Register', 'Dashboard', 'Versions', 'Leads']) {
       await page.getByRole('button', { name: tab, exact: true }).click();
       // The tab's view is loaded on demand: wait until it has rendered.
@@ -373,7 +470,7 @@ describe.runIf(browserAvailable())('accessibility best practice (axe)', () => {
     const page = await arrive(context, relay.url, 'Robin');
     found.plan = await check(page);
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     await page.getByRole('form', { name: 'New progress update for action 1.1.1' }).waitFor();
     found['action in full'] = await check(page);
     for (const tab of ['Register', 'Dashboard', 'Versions', 'Leads', 'Reports']) {
@@ -537,7 +634,7 @@ describe.runIf(browserAvailable())('today, on this device’s calendar', () => {
     await context.clock.setFixedTime(new Date('2026-06-15T23:30:00Z'));
     const page = await arrive(context, relay.url, 'Owen');
     // A new progress update is dated today.
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     await expect.poll(() => page.getByRole('form', { name: 'New progress update for action 1.1.1' }).getByLabel('Date').inputValue()).toBe('2026-06-16');
     // The dashboard counts what is overdue today.
     await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
@@ -573,7 +670,7 @@ describe.runIf(browserAvailable())('dragging', () => {
   it('drags an action below another in a different objective', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 2400 } }), relay.url, 'Drew');
-    const handle = page.getByRole('button', { name: 'Drag action 1.1.1 (or use the move buttons)' });
+    const handle = page.getByRole('button', { name: 'Drag action 1.1.1 (or use its menu)' });
     const target = page.getByRole('group', { name: 'Action 1.2.1', exact: true });
     const to = (await target.boundingBox())!;
     await drag(page, handle, to.x + to.width / 2, to.y + to.height * 0.75);
@@ -586,8 +683,8 @@ describe.runIf(browserAvailable())('dragging', () => {
     // Tall enough to show all of priority 3 and the top of priority 4 at once (there is no scrolling while dragging yet).
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 9000 } }), relay.url, 'Drew');
     const target = page.getByRole('region', { name: 'Priority 3' });
-    await target.scrollIntoViewIfNeeded();
-    const handle = page.getByRole('button', { name: 'Drag priority 4 (or use the move buttons)' });
+    await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const handle = page.getByRole('button', { name: 'Drag priority 4 (or use its menu)' });
     const to = (await target.boundingBox())!;
     await drag(page, handle, to.x + to.width / 2, to.y + 20);
     await expect.poll(() => page.getByRole('textbox', { name: 'Priority 3 title' }).textContent()).toBe('Cross Cutting Themes');
@@ -598,7 +695,7 @@ describe.runIf(browserAvailable())('dragging', () => {
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 1200 } }), relay.url, 'Drew');
     const target = page.getByRole('group', { name: 'Objective 4.1', exact: true });
     await target.scrollIntoViewIfNeeded();
-    const handle = page.getByRole('button', { name: 'Drag objective 4.2 (or use the move buttons)' });
+    const handle = page.getByRole('button', { name: 'Drag objective 4.2 (or use its menu)' });
     const to = (await target.boundingBox())!;
     await drag(page, handle, to.x + to.width / 2, to.y + 10);
     await expect
@@ -633,12 +730,12 @@ describe.runIf(browserAvailable())('moving and the bin', () => {
   it('moves an objective to another priority by menu, deletes it to the bin, and restores it with its actions', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Sol');
-    await page.getByRole('button', { name: 'Move objective 1.1 to another priority' }).click();
+    await chooseFromMenu(page, 'objective 1.1', 'Move to another priority…');
     await page.getByLabel('Move objective 1.1 to priority').selectOption({ index: 3 });
     // It is now the last objective of priority 4 (which had six).
     await expect.poll(() => page.getByRole('textbox', { name: 'Objective 4.7', exact: true }).textContent()).toBe('Ensure there is an effective, multi-agency strategy in place to tackle CSE');
     await expect.poll(() => actionBox(page, 'Action 4.7.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
-    await page.getByRole('button', { name: 'Delete objective 4.7' }).click();
+    await chooseFromMenu(page, 'objective 4.7', 'Delete');
     await expect.poll(() => page.getByRole('textbox', { name: 'Objective 4.7', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Restore objective' }).click();
     await expect.poll(() => actionBox(page, 'Action 4.7.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { axeViolations } from './axe.js';
 import { browserAvailable, launch } from './browser.js';
-import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
+import { APP, actionBox, arrive, chooseFromMenu, cleanUp, cleanup, setup } from './session.js';
 
 afterEach(cleanUp);
 
@@ -142,7 +142,7 @@ describe.runIf(browserAvailable())('a progress update sets the action status too
     await page.getByRole('button', { name: 'Plan', exact: true }).click();
 
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
     const status = form.getByRole('combobox', { name: 'Action status' });
     await expect.poll(() => status.inputValue()).toBe('not-started');
@@ -212,7 +212,7 @@ describe.runIf(browserAvailable())('an offline update on an action a partner del
     await expect.poll(() => sam.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count()).toBe(1);
     // The form is open (its code loaded) when the venue's wifi drops.
     await sam.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
-    await sam.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(sam, 'action 1.1.1', 'Add progress…');
     const form = sam.getByRole('form', { name: 'New progress update for action 1.1.1' });
     await form.waitFor();
     await samContext.setOffline(true);
@@ -232,7 +232,7 @@ describe.runIf(browserAvailable())('an offline update on an action a partner del
     await form.getByRole('button', { name: 'Save progress update' }).click();
     await expect.poll(() => sam.getByRole('listitem').filter({ hasText: 'Sam, Green: Relaunched at the venue' }).count()).toBe(1);
 
-    await alex.getByRole('button', { name: 'Delete action 1.1.1' }).click();
+    await chooseFromMenu(alex, 'action 1.1.1', 'Delete');
     await expect.poll(() => actionBox(alex, 'Action 1.1.1').count()).toBe(0);
 
     await samContext.setOffline(false);

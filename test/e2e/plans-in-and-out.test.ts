@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from './browser.js';
 import { axeViolations } from './axe.js';
-import { actionBox, arrive, cleanUp, setup } from './session.js';
+import { actionBox, arrive, cleanUp, setup, chooseFromMenu } from './session.js';
 
 afterEach(cleanUp);
 
@@ -207,7 +207,7 @@ describe.runIf(browserAvailable())('reports, as at a day and for a year', () => 
   it('colours RAG cells and the chart legend, reports as at a chosen day, and writes the annual report for a chosen business year', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Rhiannon');
-    await page.getByRole('button', { name: 'Add progress to action 1.1.1' }).click();
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
     await form.getByRole('combobox', { name: 'RAG' }).selectOption('red');
     await form.getByLabel('Progress', { exact: true }).fill('Stalled');

@@ -36,3 +36,12 @@ export async function arrive(context: BrowserContext, url: string, name: string)
 
 /** An action's text box, by its exact label ("Action 1.1.1"). */
 export const actionBox = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
+
+/** Opens an item's one menu ("Actions for action 1.1.1") and chooses from it, as a person clicking would. */
+export async function chooseFromMenu(page: Page, item: string, choice: string): Promise<void> {
+  await page.getByRole('button', { name: `Actions for ${item}`, exact: true }).click();
+  await page
+    .getByRole('menu', { name: `Actions for ${item}`, exact: true })
+    .getByRole('menuitem', { name: choice, exact: true })
+    .click();
+}

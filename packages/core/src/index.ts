@@ -9,6 +9,7 @@
 export { createPlan, openPlan, hasPlan, type CreatePlanOptions } from './plan/create-plan.js';
 export { Plan, type PlanOptions } from './plan/plan.js';
 export type { PlanChange } from './plan/change-feed.js';
+export type { PriorityItem, ObjectiveItem } from './plan/item-reader.js';
 export { isTypingOnly } from './plan/typing-only.js';
 export { planToInput } from './plan/plan-to-input.js';
 export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';

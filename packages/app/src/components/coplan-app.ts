@@ -57,6 +57,10 @@ export class CoplanApp extends LitElement {
     input { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; }
     button { min-height: 44px; font: inherit; border: 2px solid #005a30; background: #00703c; color: #fff; border-radius: 4px; }
     article { max-width: 50rem; margin: 0 auto; padding: 1rem; }
+    /* Off screen until focused: the first Tab stop on every page, inside the banner so all content is in landmarks. */
+    .skip { position: absolute; left: -999rem; }
+    .skip:focus { position: static; background: #ffdd00; color: #0b0c0c; border: 0; min-height: 44px; padding: 0.5rem 1rem; outline: 3px solid #0b0c0c; text-decoration: underline; }
+    main:focus { outline: none; }
   `;
 
   override connectedCallback(): void {
@@ -125,13 +129,18 @@ export class CoplanApp extends LitElement {
     location.hash = `#/plan/${encodeURIComponent(id)}`;
   }
 
+  /** The skip link moves focus into the page's main content: a button, as a hash link would change the route. */
+  private readonly skipToMain = (): void => {
+    (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
+  };
+
   override render() {
     // The top bar is the page's banner; everything else is in its one main landmark.
-    const top = html`<header class="top"><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span>${this.signInBar()}</header>
+    const top = html`<header class="top"><button class="skip" @click=${this.skipToMain}>Skip to main content</button><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span>${this.signInBar()}</header>
       ${this.signInProblem ? html`<p class="sign-in-problem" role="alert">${this.signInProblem}</p>` : ''}`;
     if (!this.user)
       return html`${top}
-        <main><form @submit=${(e: Event) => {
+        <main id="main" tabindex="-1"><form @submit=${(e: Event) => {
           e.preventDefault();
           const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
           if (name) this.user = saveUser(name);
@@ -143,16 +152,16 @@ export class CoplanApp extends LitElement {
         </form></main>`;
     if (this.route.view === 'plan')
       // A link's own token first; else the sign-in, for plans shared with this person or their organisation.
-      return html`${top}<main><plan-view .planId=${this.route.planId} .token=${this.route.token || this.who?.idToken || ''} .user=${this.user}></plan-view></main>`;
+      return html`${top}<main id="main" tabindex="-1"><plan-view .planId=${this.route.planId} .token=${this.route.token || this.who?.idToken || ''} .user=${this.user}></plan-view></main>`;
     if (this.route.view === 'accessibility')
-      return html`${top}<main><article>
+      return html`${top}<main id="main" tabindex="-1"><article>
           <h1>Accessibility statement</h1>
           <p>Coplan aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, as UK public sector bodies must.</p>
           <p>Everything can be done with a keyboard; focus is always visible; RAG status is written in words as well as shown in colour; changes in sync status are announced to screen readers; touch targets are at least 44 pixels.</p>
           <p>Every view, the import dialog and each report is checked with an automated tester (axe) against WCAG 2.2 A and AA. Published Word documents and PDFs have real headings, table header rows that repeat on each page, and RAG written in words.</p>
           <p>Known gaps: a page does not scroll by itself while you drag an item (use the Move buttons or the keyboard instead), and a plan with many hundreds of actions makes a long page. Tell your partnership's business office about any barrier you meet.</p>
         </article></main>`;
-    return html`${top}<main><plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list></main>`;
+    return html`${top}<main id="main" tabindex="-1"><plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list></main>`;
   }
 }
 customElements.define('coplan-app', CoplanApp);

@@ -26,7 +26,13 @@ export class EditableText extends LitElement {
     label: {},
     readonly: { type: Boolean },
     awareness: { attribute: false },
+    placeholder: {},
+    tabbable: { type: Boolean },
   };
+  /** Whether Tab stops here; false in a list item that does not hold the list's one tab stop (arrow keys reach it). */
+  tabbable = true;
+  /** Shown (and announced) while the field is empty, e.g. "Describe the action". */
+  placeholder = '';
   plan!: Plan;
   kind!: EntityKind | 'plan';
   entityId = '';
@@ -59,6 +65,7 @@ export class EditableText extends LitElement {
     [role='textbox']:hover, [role='textbox']:focus { border-color: #505a5f; background: #fff; }
     [role='textbox'][aria-readonly='true'] { border-color: transparent; background: transparent; }
     [role='textbox'][aria-multiline='true'] { min-height: 3em; }
+    [role='textbox']:empty::before { content: attr(aria-placeholder); color: #505a5f; font-style: italic; }
     .editors { font-size: 0.85rem; font-weight: 700; }
     .field { position: relative; }
     .carets { position: absolute; inset: 0; pointer-events: none; }
@@ -86,6 +93,8 @@ export class EditableText extends LitElement {
       role="textbox"
       aria-multiline=${this.multiline ? 'true' : 'false'}
       aria-label=${this.label}
+      aria-placeholder=${this.placeholder || nothing}
+      tabindex=${this.tabbable ? nothing : '-1'}
       aria-readonly=${this.readonly ? 'true' : 'false'}
       contenteditable=${this.readonly ? 'false' : 'plaintext-only'}
       spellcheck="true"
@@ -110,6 +119,12 @@ export class EditableText extends LitElement {
           <span class="name" style="left:${at.left}px;top:${at.top}px;background:${p.colour}">${p.name}</span>`;
       })}
     </div>`;
+  }
+
+  /** Puts the caret in this field (once it has rendered), as after adding a new item. */
+  async focusText(): Promise<void> {
+    await this.updateComplete;
+    this.box?.focus();
   }
 
   private get box(): HTMLElement | null {

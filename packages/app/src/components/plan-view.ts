@@ -1,20 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import {
-  PLAN_STATUS_LABELS,
-  PlanError,
-  filterActions,
-  listActions,
-  type ActionFilter,
-  type PlanSnapshot,
-  encodeCoplanFile,
-  mergeCoplanFile,
-  planToJson,
-  type ActionSnapshot,
-  type EntityKind,
-  type ObjectiveSnapshot,
-  type PrioritySnapshot,
-} from '@coplan/core';
+import { ContextProvider } from '@lit/context';
+import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson } from '@coplan/core';
 import { Governance } from '@coplan/core/governance';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
@@ -22,18 +8,19 @@ import { SharingClient } from '../state/sharing.js';
 import { signInOptions } from '../state/sign-in.js';
 import { accessWords } from '../state/share-words.js';
 import { tryPlanCall } from '../state/plan-call.js';
+import { planContext, type PlanScope } from '../state/plan-context.js';
 import './editable-text.js';
-import './rag-badge.js';
 import './action-filters.js';
+import '../items/plan-outline.js';
 import './work-in-the-bin-notice.js';
 import type { ImportDialog, Imported } from './import-dialog.js';
 
 /**
- * A plan on screen: header, priorities, objectives and actions, each edited in
- * place. Every change goes through the core's API; this view holds no plan logic.
- * Priorities, objectives and actions are keyed by id (`repeat`), so each item's
- * fields stay with it when partners add, move or delete others around it: a
- * person typing in one keeps typing in that one.
+ * A plan on screen: its tools, header and tabs. The plan tab is the outline
+ * (`plan-outline`), whose priorities, objectives and actions each listen to
+ * their own entity; this view provides them the plan through context
+ * ({@link planContext}) and re-renders only for what it shows itself (the
+ * header, the bin, the other tabs), not for each keystroke in an item.
  */
 export class PlanView extends LitElement {
   static override properties = {
@@ -45,10 +32,7 @@ export class PlanView extends LitElement {
     message: { state: true },
     notice: { state: true },
     importing: { state: true },
-    moving: { state: true },
-    updating: { state: true },
     tab: { state: true },
-    detail: { state: true },
     filter: { state: true },
   };
   planId = '';
@@ -59,18 +43,13 @@ export class PlanView extends LitElement {
   notice = '';
   /** Whether the import dialog has been loaded (it loads when first asked for). */
   importing = false;
-  /** The action whose "move to objective" menu is open (menus are built only when asked for: a plan can have 1,000 actions). */
-  moving = '';
-  /** The action whose progress form is open. */
-  updating = '';
   /** Narrows which actions the plan view shows (null: all). */
   filter: ActionFilter | null = null;
-  /** Actions shown in full. */
-  detail = new Set<string>();
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
   tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' | 'governance' = 'plan';
   private loaded = new Set<string>(['plan']);
   private session!: PlanController;
+  private readonly provider = new ContextProvider(this, { context: planContext });
 
   static override styles = css`
     [hidden] { display: none !important; }
@@ -197,6 +176,7 @@ export class PlanView extends LitElement {
     // Until the plan is here, say why it is not when the server refuses it, rather than "Opening the plan…" for ever.
     if (!plan || !s) return html`<p role="status">${SYNC_WORDS.loading}</p>${this.connectionBanner()}`;
     const ro = this.readonly;
+    this.provideScope(plan, ro, s);
     const people = [...(this.session.provider?.awareness.getStates().values() ?? [])].map((st) => st.user).filter(Boolean) as Array<{ name: string; colour: string }>;
     return html`
       <div class="bar" role="toolbar" aria-label="Plan tools">
@@ -270,12 +250,7 @@ export class PlanView extends LitElement {
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
         <action-filters .snapshot=${s} @filter-change=${(e: CustomEvent<ActionFilter>) => (this.filter = Object.keys(e.detail).some((k) => k !== 'asOf') ? e.detail : null)}></action-filters>
         ${this.filter ? html`<p role="status">Showing ${this.shown(s).size} of ${listActions(s).length} actions that match the filter.</p>` : nothing}
-        ${repeat(
-          s.priorities,
-          (p) => p.id,
-          (p) => this.renderPriority(p, s.priorities.length),
-        )}
-        ${ro ? nothing : html`<button class="primary" @click=${() => this.run(() => plan.create('priority', { title: 'New priority' }))}>Add a priority</button>`}
+        <plan-outline></plan-outline>
       </div>
       ${
         s.bin.length
@@ -294,61 +269,6 @@ export class PlanView extends LitElement {
           : nothing
       }
     `;
-  }
-
-  /** Touch (or mouse) drag of an action or objective: where it is going, shown as it moves. */
-  private dragging: { kind: 'action' | 'objective' | 'priority'; id: string; target: HTMLElement | null } | null = null;
-
-  private dragHandle(kind: 'action' | 'objective' | 'priority', id: string, name: string) {
-    return html`<button class="drag" aria-label=${`Drag ${name} (or use the move buttons)`} @pointerdown=${(e: PointerEvent) => this.dragStart(e, kind, id)}
-      @pointermove=${(e: PointerEvent) => this.dragOver(e)} @pointerup=${(e: PointerEvent) => this.dragEnd(e)} @pointercancel=${() => this.dragCancel()}>⠿</button>`;
-  }
-
-  private dragStart(e: PointerEvent, kind: 'action' | 'objective' | 'priority', id: string): void {
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    this.dragging = { kind, id, target: null };
-  }
-
-  /** An action drops onto an action or an objective; an objective onto an objective or a priority. */
-  private dropTargetAt(x: number, y: number): HTMLElement | null {
-    const el = (this.shadowRoot as unknown as { elementFromPoint(x: number, y: number): Element | null }).elementFromPoint(x, y);
-    const selector = { action: '.action, .objective', objective: '.objective, .priority', priority: '.priority' }[this.dragging?.kind ?? 'action'];
-    return (el?.closest(selector) as HTMLElement | null) ?? null;
-  }
-
-  private dragOver(e: PointerEvent): void {
-    if (!this.dragging) return;
-    const target = this.dropTargetAt(e.clientX, e.clientY);
-    if (target !== this.dragging.target) {
-      this.dragging.target?.classList.remove('drop-target');
-      target?.classList.add('drop-target');
-      this.dragging.target = target;
-    }
-  }
-
-  private dragEnd(e: PointerEvent): void {
-    const drag = this.dragging;
-    const target = drag && this.dropTargetAt(e.clientX, e.clientY);
-    this.dragCancel();
-    if (!drag || !target) return;
-    const plan = this.session.plan!;
-    const onSibling = target.classList.contains(drag.kind);
-    const parentId = drag.kind === 'action' ? target.dataset.objectiveId! : drag.kind === 'objective' ? target.dataset.priorityId! : null;
-    if (onSibling) {
-      const targetId = { action: target.dataset.actionId, objective: target.dataset.objectiveId, priority: target.dataset.priorityId }[drag.kind];
-      if (targetId === drag.id) return;
-      // Over a sibling: before it in its upper half, after it in its lower half.
-      const box = target.getBoundingClientRect();
-      let index = Number(target.dataset.index) + (e.clientY > box.top + box.height / 2 ? 1 : 0);
-      const siblings = plan.children(drag.kind, parentId).map((x) => x.id);
-      if (siblings.includes(drag.id) && siblings.indexOf(drag.id) < index) index--; // it leaves its own place first
-      this.run(() => plan.move(drag.kind, drag.id, { parentId, index }));
-    } else this.run(() => plan.move(drag.kind, drag.id, { parentId }));
-  }
-
-  private dragCancel(): void {
-    this.dragging?.target?.classList.remove('drop-target');
-    this.dragging = null;
   }
 
   private shownFor: { snapshot: PlanSnapshot; filter: ActionFilter; ids: Set<string> } | null = null;
@@ -459,6 +379,21 @@ export class PlanView extends LitElement {
     input.value = '';
   }
 
+  /** The plan, as every item needs it, through context: a new value (and a re-render of the items) only when one of its parts changed. */
+  private provideScope(plan: NonNullable<PlanController['plan']>, readonly: boolean, s: PlanSnapshot): void {
+    const awareness = this.session.provider?.awareness ?? null;
+    const shown = this.filter ? this.shown(s) : null;
+    const now = this.provider.value;
+    if (now && now.plan === plan && now.readonly === readonly && now.awareness === awareness && now.shown === shown) return;
+    const scope: PlanScope = { plan, awareness, readonly, user: this.user, shown, snapshot: () => this.session.snapshot };
+    this.provider.setValue(scope);
+  }
+
+  /** On the plan tab without a filter, items follow their own changes: the whole plan is re-read only for what this view shows. */
+  protected override willUpdate(): void {
+    this.session.wholePlan = this.tab !== 'plan' || this.filter !== null;
+  }
+
   private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' | 'governance'): Promise<void> {
     if (tab === 'governance' && !this.loaded.has(tab)) await import('./governance-view.js');
     if (tab === 'reports' && !this.loaded.has(tab)) await import('./reports-view.js');
@@ -469,141 +404,5 @@ export class PlanView extends LitElement {
     this.loaded.add(tab);
     this.tab = tab;
   }
-
-  private renderPriority(p: PrioritySnapshot, count: number) {
-    const plan = this.session.plan!;
-    return html`<section class="priority" data-priority-id=${p.id} data-index=${p.number - 1} aria-labelledby="p-${p.id}">
-      ${this.readonly ? nothing : this.dragHandle('priority', p.id, `priority ${p.number}`)}
-      <h2 id="p-${p.id}">Priority ${p.number}</h2>
-      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="title" label="Priority ${p.number} title"></editable-text>
-      ${p.successStatements.length ? html`<div class="label">What will success look like?</div><ul>${p.successStatements.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
-      ${p.focusAreas.length ? html`<div class="label">Focus areas</div><ul>${p.focusAreas.map((t) => html`<li>${t}</li>`)}</ul>` : nothing}
-      <div class="label">Aim</div>
-      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="priority" .entityId=${p.id} field="aim" label="Priority ${p.number} aim"></editable-text>
-      <div class="controls" ?hidden=${this.readonly}>
-        ${this.moveButtons('priority', p.id, p.number - 1, count, null, `priority ${p.number}`)}
-        <button @click=${() => this.run(() => plan.delete('priority', p.id))}>Delete priority ${p.number}</button>
-      </div>
-      ${repeat(
-        p.objectives,
-        (o) => o.id,
-        (o) => this.renderObjective(p, o),
-      )}
-      ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('objective', { text: 'New objective' }, { parentId: p.id }))}>Add an objective to priority ${p.number}</button>`}
-    </section>`;
-  }
-
-  private renderObjective(p: PrioritySnapshot, o: ObjectiveSnapshot) {
-    const plan = this.session.plan!;
-    const name = `objective ${p.number}.${o.number}`;
-    return html`<div class="objective" data-objective-id=${o.id} data-priority-id=${p.id} data-index=${o.number - 1} role="group" aria-label=${`Objective ${p.number}.${o.number}`}>
-      ${this.readonly ? nothing : this.dragHandle('objective', o.id, name)}
-      <div class="label">Objective ${p.number}.${o.number}</div>
-      <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="objective" .entityId=${o.id} field="text" label=${`Objective ${p.number}.${o.number}`}></editable-text>
-      <div class="controls" ?hidden=${this.readonly}>
-        ${this.moveButtons('objective', o.id, o.number - 1, p.objectives.length, p.id, name)}
-        ${
-          this.moving === o.id
-            ? html`<label>Move to priority
-              <select aria-label=${`Move ${name} to priority`} @change=${(e: Event) => this.moveObjectiveTo(e, o.id)}>
-                ${this.session.snapshot!.priorities.map((pp) => html`<option value=${pp.id} ?selected=${pp.id === p.id}>${pp.number}. ${pp.title.slice(0, 60)}</option>`)}
-              </select>
-            </label>`
-            : html`<button @click=${() => (this.moving = o.id)}>Move ${name} to another priority</button>`
-        }
-        <button @click=${() => this.run(() => plan.delete('objective', o.id))}>Delete ${name}</button>
-      </div>
-      ${repeat(
-        o.actions.filter((a) => !this.filter || this.shown(this.session.snapshot!).has(a.id)),
-        (a) => a.id,
-        (a) => this.renderAction(p, o, a),
-      )}
-      ${this.readonly ? nothing : html`<button @click=${() => this.run(() => plan.create('action', { text: 'New action' }, { parentId: o.id }))}>Add an action to ${name}</button>`}
-    </div>`;
-  }
-
-  private renderAction(p: PrioritySnapshot, o: ObjectiveSnapshot, a: ActionSnapshot) {
-    const plan = this.session.plan!;
-    const name = `action ${p.number}.${o.number}.${a.number}`;
-    const latest = a.updates[a.updates.length - 1];
-    return html`<div class="action" data-action-id=${a.id} data-objective-id=${o.id} data-index=${a.number - 1} role="group" aria-label=${`Action ${p.number}.${o.number}.${a.number}`}>
-      <div>
-        ${this.readonly ? nothing : this.dragHandle('action', a.id, name)}
-        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="text" label=${`Action ${p.number}.${o.number}.${a.number}`}></editable-text>
-        <div class="label">Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</div>
-        <div class="label">Timescale</div>
-        <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${name}`}></editable-text>
-        ${a.timescale.due?.end ? html`<div class="label">Due by ${a.timescale.due.end}</div>` : nothing}
-        ${a.timescale.unparsed.length ? html`<div class="label">Not read as a date: ${a.timescale.unparsed.join('; ')}</div>` : nothing}
-        <rag-badge .rag=${a.rag}></rag-badge>
-        ${latest ? html`<p>Latest progress (${latest.date}, ${latest.author}): ${latest.narrative}</p>` : nothing}
-        ${
-          this.updating === a.id
-            ? html`<progress-form .plan=${plan} actionId=${a.id} name=${name} author=${this.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
-            : nothing
-        }
-        <button aria-expanded=${this.detail.has(a.id) ? 'true' : 'false'} @click=${() => this.toggleDetail(a.id)}>${this.detail.has(a.id) ? 'Hide details of' : 'Show details of'} ${name}</button>
-        ${this.detail.has(a.id) ? html`<action-detail .plan=${plan} .awareness=${this.session.provider?.awareness} .snapshot=${this.session.snapshot!} .action=${a} name=${name} ?readonly=${this.readonly}></action-detail>` : nothing}
-      </div>
-      <div class="controls" ?hidden=${this.readonly}>
-        ${this.moveButtons('action', a.id, a.number - 1, o.actions.length, o.id, name)}
-        ${
-          this.moving === a.id
-            ? html`<label>Move to objective
-              <select @change=${(e: Event) => this.moveTo(e, a.id)} aria-label=${`Move ${name} to objective`}>
-                ${this.objectiveChoices().map((oo) => html`<option value=${oo.id} ?selected=${oo.id === o.id}>${oo.label}</option>`)}
-              </select>
-            </label>`
-            : html`<button @click=${() => (this.moving = a.id)}>Move ${name} to another objective</button>`
-        }
-        <button data-progress-for=${a.id} aria-expanded=${this.updating === a.id ? 'true' : 'false'} @click=${() => this.openProgress(a.id)}>Add progress to ${name}</button>
-        <button @click=${() => this.run(() => plan.delete('action', a.id))}>Delete ${name}</button>
-      </div>
-    </div>`;
-  }
-
-  private moveButtons(kind: EntityKind, id: string, index: number, count: number, parentId: string | null, name: string) {
-    const plan = this.session.plan!;
-    return html`<button ?disabled=${index === 0} @click=${() => this.run(() => plan.move(kind, id, { parentId, index: index - 1 }))}>Move ${name} up</button>
-      <button ?disabled=${index >= count - 1} @click=${() => this.run(() => plan.move(kind, id, { parentId, index: index + 1 }))}>Move ${name} down</button>`;
-  }
-
-  private async toggleDetail(id: string): Promise<void> {
-    await import('./action-detail.js');
-    const next = new Set(this.detail);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    this.detail = next;
-  }
-
-  private objectiveChoices(): Array<{ id: string; label: string }> {
-    return this.session.snapshot!.priorities.flatMap((p) => p.objectives.map((o) => ({ id: o.id, label: `${p.number}.${o.number} ${o.text.slice(0, 60)}` })));
-  }
-
-  private moveObjectiveTo(e: Event, objectiveId: string): void {
-    const parentId = (e.target as HTMLSelectElement).value;
-    this.moving = '';
-    this.run(() => this.session.plan!.move('objective', objectiveId, { parentId }));
-  }
-
-  private moveTo(e: Event, actionId: string): void {
-    const parentId = (e.target as HTMLSelectElement).value;
-    this.moving = '';
-    this.run(() => this.session.plan!.move('action', actionId, { parentId }));
-  }
-
-  /** "Add progress": the form loads on first use. */
-  private async openProgress(actionId: string): Promise<void> {
-    await import('./progress-form.js');
-    this.updating = actionId;
-  }
-
-  /** The progress form saved or was cancelled: it closes and focus goes back to the button that opened it. */
-  private readonly progressDone = async (e: CustomEvent<{ actionId: string }>): Promise<void> => {
-    this.updating = '';
-    this.message = '';
-    await this.updateComplete;
-    (this.renderRoot.querySelector(`button[data-progress-for="${CSS.escape(e.detail.actionId)}"]`) as HTMLElement | null)?.focus();
-  };
 }
 customElements.define('plan-view', PlanView);

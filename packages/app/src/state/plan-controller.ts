@@ -2,11 +2,12 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { hasPlan, isTypingOnly, openPlan, type Plan, type PlanSnapshot } from '@coplan/core';
+import { hasPlan, isTypingOnly, openPlan, type Plan, type PlanChange, type PlanSnapshot } from '@coplan/core';
 import { CLOSE_ADVICE } from '@coplan/sync-server/close-codes';
 import { rememberPlan } from './device-plans.js';
 import { SharingClient, SharingRefused } from './sharing.js';
 import { tokenNamesRole } from './token-role.js';
+import { UnsentEdits } from './unsent-edits.js';
 
 /** How long typing must pause before the rest of the plan catches up with it, and the longest it waits while typing goes on (ms). */
 const TYPING_PAUSE_MS = 300;
@@ -42,6 +43,7 @@ export class PlanController implements ReactiveController {
   readonly doc = new Y.Doc();
   provider: WebsocketProvider | null = null;
   private idb: IndexeddbPersistence | null = null;
+  private unsent: UnsentEdits | null = null;
   private frame = 0;
   /** Whether the last transaction only typed in text fields (isTypingOnly), and since when typing has gone on unrendered. */
   private typingOnly = false;
@@ -52,6 +54,24 @@ export class PlanController implements ReactiveController {
   private presence = '';
   private attemptConnected = false;
   private explaining = false;
+  /** Typing happened since the snapshot was read, and nothing on screen needed it yet. */
+  private stale = false;
+  private wholePlanShown = false;
+
+  /**
+   * Whether the host shows the whole plan (another tab, a filter): then
+   * typing refreshes the snapshot when it pauses. Otherwise items follow
+   * their own entities, and typing in them does not read the plan again.
+   */
+  get wholePlan(): boolean {
+    return this.wholePlanShown;
+  }
+
+  set wholePlan(shown: boolean) {
+    this.wholePlanShown = shown;
+    if (shown && this.stale) this.scheduleFrame();
+  }
+
   /** Whether the relay refused a signed-in person a plan it does not hold yet: they may put it there. */
   claimable = false;
 
@@ -68,7 +88,11 @@ export class PlanController implements ReactiveController {
     this.doc.on('afterTransaction', this.classify);
     try {
       this.idb = new IndexeddbPersistence(`coplan-plan:${this.planId}`, this.doc);
-      this.idb.on('synced', () => this.tryOpen());
+      this.unsent = new UnsentEdits(this.doc, `coplan-unsent:${this.planId}`);
+      this.idb.on('synced', () => {
+        this.unsent?.restore();
+        this.tryOpen();
+      });
       this.idb.whenSynced.catch((e: unknown) => this.storageFailed(e));
       // Writes that fail later (a full disk) surface as unhandled rejections from IndexedDB.
       window.addEventListener('unhandledrejection', this.onRejection);
@@ -175,6 +199,7 @@ export class PlanController implements ReactiveController {
     this.offChange?.();
     this.plan?.destroy();
     this.provider?.destroy();
+    this.unsent?.destroy();
     void this.idb?.destroy();
     window.removeEventListener('unhandledrejection', this.onRejection);
     window.removeEventListener('online', this.onOnline);
@@ -200,7 +225,7 @@ export class PlanController implements ReactiveController {
       return;
     }
     this.problem = '';
-    this.offChange = this.plan.onChange(() => this.schedule());
+    this.offChange = this.plan.onChange((c) => this.schedule(c));
     this.refresh();
     this.updateSync();
   }
@@ -210,10 +235,15 @@ export class PlanController implements ReactiveController {
    * but when the change was only typing (this person's or a partner's), the
    * field already shows it from its own text, so the rest of the plan (due
    * dates, lists, reports) catches up when typing pauses, or at least every
-   * TYPING_MAX_WAIT_MS while people keep typing.
+   * TYPING_MAX_WAIT_MS while people keep typing. Typing in an item, with
+   * only the outline on screen, is the item's own business: nothing is re-read.
    */
-  private schedule(): void {
+  private schedule(change: PlanChange): void {
     if (!this.typingOnly) return this.scheduleFrame();
+    if (!change.plan && !change.versions && !this.wholePlanShown) {
+      this.stale = true;
+      return;
+    }
     if (this.frame) return;
     const now = performance.now();
     if (!this.typingSince) this.typingSince = now;
@@ -235,6 +265,7 @@ export class PlanController implements ReactiveController {
 
   private refresh(): void {
     if (!this.plan) return;
+    this.stale = false;
     this.snapshot = this.plan.snapshot();
     const s = this.snapshot;
     rememberPlan({

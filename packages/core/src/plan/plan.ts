@@ -9,10 +9,11 @@ import { keepPendingSettled } from '../document/settle-pending.js';
 import type { CreateFields, EntityRecord, FieldPatch, LeadRef } from '../schema/entities.js';
 import { PlanError } from '../schema/errors.js';
 import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../schema/schema.js';
-import type { PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
+import type { ActionSnapshot, PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
 import type { ActionStatus, PlanStatus } from '../values/values.js';
 import { ChangeFeed, type PlanChange } from './change-feed.js';
 import { buildSnapshot } from './snapshot-builder.js';
+import { ItemReader, type ObjectiveItem, type PriorityItem } from './item-reader.js';
 import { findVersion, listVersions, readVersionSnapshot, storeVersion, validateVersionInput, type AgreeVersionInput } from '../document/version-store.js';
 
 /** Where an item goes: under which parent, and at which position among its visible siblings. */
@@ -74,6 +75,9 @@ export class Plan {
   private readonly now: () => Date;
   private readonly random: () => number;
   private batchDepth = 0;
+  private readonly items: ItemReader;
+  /** Listeners to one entity each, keyed `kind:id` (see {@link Plan.onEntityChange}). */
+  private readonly watchers = new Map<string, Set<(change: PlanChange) => void>>();
 
   /** @internal Use {@link createPlan} or {@link openPlan}. */
   /** Updates from partners that wait on each other are integrated as soon as they can be (see settlePending). */
@@ -99,6 +103,8 @@ export class Plan {
       (origin) => origin === this.origin || origin === this.undoManager,
     );
     this.stopSettling = keepPendingSettled(doc);
+    this.items = new ItemReader(this.layout, (kind, parentId) => this.visibleSiblings(kind, parentId, null).map((h) => ({ id: h.id, map: this.layout.entities[kind].get(h.id)! })));
+    this.feed.subscribe((change) => this.notifyWatchers(change));
   }
 
   /** The plan's id, fixed when it was created. */
@@ -113,8 +119,23 @@ export class Plan {
    * @example `const id = plan.create('action', { text: 'Audit referrals' }, { parentId: objectiveId, index: 0 })`
    */
   create<K extends EntityKind>(kind: K, fields: CreateFields<K>, at: Placement = {}): string {
-    const spec = this.kindSpec(kind);
+    this.kindSpec(kind); // an unknown kind is refused in words before its fields are read
     const values = this.validateFields(kind, undefined, fields as Record<string, unknown>, true);
+    return this.insert(kind, values, at);
+  }
+
+  /**
+   * Adds an empty priority, objective or action for a person to fill in, as
+   * an editor's "Add an action" does: its text starts empty (so there are no
+   * placeholder words to delete), though it is required once written.
+   * @example `const id = plan.addEmpty('action', { parentId: objectiveId })`
+   */
+  addEmpty(kind: 'priority' | 'objective' | 'action', at: Placement = {}): string {
+    return this.insert(kind, {}, at);
+  }
+
+  private insert(kind: EntityKind, values: Record<string, unknown>, at: Placement): string {
+    const spec = this.kindSpec(kind);
     const parentId = this.validateParent(kind, at.parentId ?? null);
     const id = newId(this.random);
     const order = spec.ordered ? this.orderAt(kind, parentId, at.index, null) : '';
@@ -196,6 +217,8 @@ export class Plan {
     const current = readHeader(id, map);
     const parentId = to.parentId === undefined ? current.parentId : this.validateParent(kind, to.parentId);
     const order = this.orderAt(kind, parentId, to.index, id);
+    // A move is its own step for undo, never merged with typing just before it.
+    this.undoManager.stopCapturing();
     this.transact(() => {
       writePosition(map, { p: parentId, o: order });
       this.stamp(map, false);
@@ -452,6 +475,29 @@ export class Plan {
     return this.visibleSiblings(kind, parentId, null).map((h) => readRecord(kind, h.id, this.layout.entities[kind].get(h.id)!));
   }
 
+  /** One visible priority as the snapshot shows it, without its objectives; undefined when it is not visible. Costs the same in any size of plan. */
+  readPriority(id: string): PriorityItem | undefined {
+    const at = this.visibleAt('priority', id);
+    return at && this.items.priority(id, at.map, at.number);
+  }
+
+  /** One visible objective as the snapshot shows it, without its actions; undefined when it is not visible. */
+  readObjective(id: string): ObjectiveItem | undefined {
+    const at = this.visibleAt('objective', id);
+    return at && this.items.objective(id, at.map, at.number, at.parentId!);
+  }
+
+  /** One visible action as the snapshot shows it (leads, timescale, RAG, progress…); undefined when it is not visible. */
+  readAction(id: string): ActionSnapshot | undefined {
+    const at = this.visibleAt('action', id);
+    return at && this.items.action(id, at.map, at.number, at.parentId!);
+  }
+
+  /** The ids of the visible items of `kind` under a parent (null: top level), in order; cheaper than {@link Plan.children} when only ids are needed. */
+  childIds(kind: EntityKind, parentId: string | null): string[] {
+    return this.visibleSiblings(kind, parentId, null).map((h) => h.id);
+  }
+
   /** Whether an item is visible: stored, not deleted, and under visible parents. */
   isVisible(kind: EntityKind, id: string): boolean {
     const map = this.layout.entities[kind]?.get(id);
@@ -474,6 +520,26 @@ export class Plan {
    */
   onChange(listener: (change: PlanChange) => void): () => void {
     return this.feed.subscribe(listener);
+  }
+
+  /**
+   * Calls `listener` after each transaction that changed one entity, or the
+   * items directly beneath it (an action's progress updates, an objective's
+   * actions, including those moved in or out). Costs nothing for the
+   * entities that did not change, so each item on screen can listen to its
+   * own. Returns a function that unsubscribes.
+   *
+   * @example `const off = plan.onEntityChange('action', id, () => render(plan.readAction(id)))`
+   */
+  onEntityChange(kind: EntityKind, id: string, listener: (change: PlanChange) => void): () => void {
+    const key = kind + ':' + id;
+    let set = this.watchers.get(key);
+    if (!set) this.watchers.set(key, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0 && this.watchers.get(key) === set) this.watchers.delete(key);
+    };
   }
 
   /** Undoes this user's last change (never a partner's). */
@@ -602,6 +668,36 @@ export class Plan {
       parentKind = KINDS[parentKind].parent;
     }
     return 'live';
+  }
+
+  /** A visible item's map, parent and 1-based position among its visible siblings. */
+  private visibleAt(kind: EntityKind, id: string): { map: Y.Map<unknown>; parentId: string | null; number: number } | undefined {
+    const map = this.layout.entities[kind].get(id);
+    if (!map || !this.isVisible(kind, id)) return undefined;
+    const { parentId } = readPlacement(map);
+    const number = this.visibleSiblings(kind, parentId, null).findIndex((h) => h.id === id) + 1;
+    return { map, parentId, number };
+  }
+
+  /** Tells each entity's listeners that it, or something directly beneath it, changed. */
+  private notifyWatchers(change: PlanChange): void {
+    const moves = this.index.takeMoves();
+    if (this.watchers.size === 0) return;
+    const keys = new Set<string>();
+    for (const { kind, id } of change.entities) {
+      keys.add(kind + ':' + id);
+      const parentKind = KINDS[kind].parent;
+      const parentId = this.index.parentOf(kind, id);
+      if (parentKind && parentId) keys.add(parentKind + ':' + parentId);
+    }
+    for (const m of moves) {
+      const parentKind = KINDS[m.kind].parent;
+      if (parentKind && m.from) keys.add(parentKind + ':' + m.from);
+    }
+    for (const key of keys) {
+      const set = this.watchers.get(key);
+      if (set) for (const l of [...set]) l(change);
+    }
   }
 
   private visibleSiblings(kind: EntityKind, parentId: string | null, except: string | null): Array<{ id: string; order: string }> {
