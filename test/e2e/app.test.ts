@@ -239,9 +239,9 @@ describe.runIf(browserAvailable())('the register and the dashboard', () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Dana');
     await page.getByRole('button', { name: 'Register' }).click();
-    await expect.poll(() => page.getByRole('table').locator('caption').textContent()).toBe('51 of 51 actions');
+    await expect.poll(() => page.getByRole('grid').locator('caption').textContent()).toBe('51 of 51 actions');
     await page.locator('register-view').getByLabel('Filter by lead').selectOption('CSE Sub');
-    await expect.poll(() => page.getByRole('table').locator('caption').textContent()).toBe('5 of 51 actions');
+    await expect.poll(() => page.getByRole('grid').locator('caption').textContent()).toBe('5 of 51 actions');
     await page.getByRole('button', { name: 'Action', exact: true }).click();
     const firstAction = () => page.locator('tbody tr').first().locator('td').nth(2).textContent();
     await expect.poll(firstAction).toBe('Agree CSE dataset (as referred to in the Quality Assurance Framework) and ensure monitoring through CPBs and report to QA sub.');
@@ -275,8 +275,10 @@ describe.runIf(browserAvailable())('versions', () => {
     await page.getByRole('button', { name: 'Versions' }).click();
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect
-      .poll(() => page.getByRole('region', { name: 'Differences' }).textContent())
-      .toMatch(/Changed action: .*text: Refresh Pan-Lancs CSE strategy and re-launch → Refresh Pan-Lancs CSE strategy and re-launch now/s);
+      .poll(() => page.getByRole('region', { name: 'What changed from v1.1 to the plan now' }).textContent())
+      .toMatch(
+        /Action changed: Refresh Pan-Lancs CSE strategy and re-launch now\s*Wording changed from “Refresh Pan-Lancs CSE strategy and re-launch” to “Refresh Pan-Lancs CSE strategy and re-launch now”/,
+      );
     await page.getByRole('button', { name: 'Open v1.1 read-only' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Version v1.1, read-only' }).textContent()).toMatch(/Refresh Pan-Lancs CSE strategy and re-launch \(By 31\/03\/16\)/);
   });

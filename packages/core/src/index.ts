@@ -39,6 +39,7 @@ export {
 } from './values/values.js';
 export { addDays, localToday } from './values/iso-date.js';
 export { formatUkDate } from './values/uk-date.js';
+export { statusAfterProgress } from './values/progress-status.js';
 export { parseTimescale } from './values/parse-timescale.js';
 export { businessYearOf } from './values/calendar.js';
 export type { Timescale } from './values/timescale.js';
@@ -60,11 +61,14 @@ export {
   type ActionInContext,
 } from './queries/queries.js';
 export { searchPlan, type SearchHit } from './queries/search.js';
+export { similarLeads } from './queries/similar-leads.js';
+export { workInTheBin, type WorkInTheBin } from './queries/work-in-the-bin.js';
 
 // Versions: agree one, compare two
 export type { AgreeVersionInput } from './document/version-store.js';
 export { diffVersions } from './versions/diff-versions.js';
 export { diffSnapshots, type PlanDiff } from './versions/diff.js';
+export { diffInWords, type ChangeInWords } from './versions/diff-in-words.js';
 
 // Files: Coplan's versioned JSON and the .coplan file
 export { planToJson, planFromJson, PLAN_JSON_VERSION } from './plan/plan-json.js';

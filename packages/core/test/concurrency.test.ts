@@ -63,8 +63,8 @@ describe('concurrent work by partners', () => {
     expect(s.priorities[0]!.objectives).toHaveLength(0);
     const entry = s.bin.find((b) => b.id === o)!;
     expect(entry.contains).toHaveLength(2);
-    expect(entry.contains).toContainEqual({ kind: 'action', id: a, label: 'Action', addedAfterDelete: false });
-    expect(entry.contains).toContainEqual({ kind: 'action', id: added, label: 'Added by Bob meanwhile', addedAfterDelete: true });
+    expect(entry.contains).toContainEqual({ kind: 'action', id: a, label: 'Action', createdBy: 'Alice', addedAfterDelete: false });
+    expect(entry.contains).toContainEqual({ kind: 'action', id: added, label: 'Added by Bob meanwhile', createdBy: 'Bob', addedAfterDelete: true });
     alice.restore('objective', o);
     syncAll([alice.doc, bob.doc]);
     expect(

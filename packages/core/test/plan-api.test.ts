@@ -178,7 +178,7 @@ describe('create, update, move, delete and restore', () => {
     expect(s.priorities[0]!.objectives).toHaveLength(0);
     expect(s.bin).toHaveLength(1);
     expect(s.bin[0]).toMatchObject({ kind: 'objective', id: o, reason: 'deleted', deleted: { by: 'Tester' } });
-    expect(s.bin[0]!.contains).toEqual([{ kind: 'action', id: a, label: 'Action', addedAfterDelete: false }]);
+    expect(s.bin[0]!.contains).toEqual([{ kind: 'action', id: a, label: 'Action', createdBy: 'Tester', addedAfterDelete: false }]);
     expect(plan.isVisible('action', a)).toBe(false);
     expectPlanError(() => plan.update('objective', o, { text: 'x' }), 'already-deleted', /restore it/);
     expectPlanError(() => plan.create('action', { text: 'x' }, { parentId: o }), 'deleted-parent');

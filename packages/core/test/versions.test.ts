@@ -52,6 +52,7 @@ describe('named versions', () => {
     expect(actionChange.fields).toEqual([
       { field: 'text', before: 'Action', after: 'Action, reworded' },
       { field: 'timescale', before: '', after: 'March 2021' },
+      { field: 'due', before: null, after: '2021-03-31' },
     ]);
     expect(d.changed.find((x) => x.kind === 'plan')!.fields).toEqual([{ field: 'status', before: 'draft', after: 'published' }]);
     expect(d.changed.some((x) => x.id === b)).toBe(false);

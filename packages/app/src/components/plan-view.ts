@@ -14,6 +14,7 @@ import './action-filters.js';
 import './plan-details.js';
 import './plan-search.js';
 import '../items/plan-outline.js';
+import './work-in-the-bin-notice.js';
 import type { ImportDialog, Imported } from './import-dialog.js';
 
 /**
@@ -226,6 +227,7 @@ export class PlanView extends LitElement {
       ${this.sharing ? html`<share-dialog .planId=${this.planId} .token=${this.token} .signIn=${this.signInOffered} @closed=${() => (this.sharing = false)}></share-dialog>` : nothing}
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
+      <work-in-the-bin-notice .plan=${plan} .snapshot=${s} person=${this.user.name} ?readonly=${ro}></work-in-the-bin-notice>
       <header>
         <p class="meta">${s.partnerships.map((p) => p.name).join(' and ')}</p>
         <h1><editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="title" label="Plan title"></editable-text></h1>
@@ -242,7 +244,7 @@ export class PlanView extends LitElement {
             html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', scorecard: 'Scorecard', versions: 'Versions', leads: 'Leads', reports: 'Reports', governance: 'Governance' }[t]}</button>`,
         )}
       </nav>
-      ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
+      ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .plan=${plan} .snapshot=${s} ?readonly=${ro} author=${this.user.name}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
       ${this.tab === 'scorecard' && this.loaded.has('scorecard') ? html`<scorecard-view .plan=${plan} ?readonly=${ro}></scorecard-view>` : nothing}
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}

@@ -1,5 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { localToday, RAG_VALUES, type Plan, type ProgressUpdateSnapshot, type Rag, formatUkDate } from '@coplan/core';
+import { ACTION_STATUSES, ACTION_STATUS_LABELS, formatUkDate, localToday, RAG_VALUES, statusAfterProgress, type ActionStatus, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
 import { formStyles } from './shared-styles.js';
 
@@ -10,7 +10,10 @@ type Field = 'date' | 'rag' | 'narrative';
 /**
  * A progress update's form: a new one for an action, or an existing one
  * corrected. The RAG starts unchosen (or at the action's current RAG, or the
- * update's own): saving without one says so beside the field. Dispatches
+ * update's own): saving without one says so beside the field. The action's
+ * status is offered beside it, following the RAG chosen (Green: in progress,
+ * Blue: complete) until the person picks one; the core saves both in one
+ * transaction. Dispatches
  * `progress-done` (saved or cancelled) and `plan-error` when the core refuses.
  */
 export class ProgressForm extends LitElement {
@@ -22,6 +25,7 @@ export class ProgressForm extends LitElement {
     currentRag: {},
     entry: { attribute: false },
     errors: { state: true },
+    status: { state: true },
   };
   plan!: Plan;
   actionId = '';
@@ -34,6 +38,20 @@ export class ProgressForm extends LitElement {
   /** The update being corrected; a new one when absent. */
   entry: ProgressUpdateSnapshot | null = null;
   errors: Partial<Record<Field, string>> = {};
+  /** The status the form offers; null until the form has read the action's. */
+  status: ActionStatus | null = null;
+  /** Once the person picks a status, the RAG no longer changes it. */
+  private statusChosen = false;
+
+  /** The action's status as stored now. */
+  private get actionStatus(): ActionStatus {
+    return this.plan.get('action', this.actionId)?.status ?? 'not-started';
+  }
+
+  private ragChanged(e: Event): void {
+    const rag = (e.target as HTMLSelectElement).value as Rag | '';
+    if (!this.statusChosen) this.status = rag ? statusAfterProgress(rag, this.actionStatus) : this.actionStatus;
+  }
 
   static override styles = [
     formStyles,
@@ -61,6 +79,7 @@ export class ProgressForm extends LitElement {
   override render() {
     const u = this.entry;
     const rag = u?.rag ?? this.currentRag ?? '';
+    const status = this.status ?? (rag && !u ? statusAfterProgress(rag, this.actionStatus) : this.actionStatus);
     const label = u ? `Edit the ${formatUkDate(u.date)} progress update of ${this.name}` : `New progress update for ${this.name}`;
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
     const describedBy = (f: Field) => (this.errors[f] ? this.errorId(f) : nothing);
@@ -73,9 +92,17 @@ export class ProgressForm extends LitElement {
       <div class="field">
         <label for="rag">RAG</label>
         ${this.field('rag')}
-        <select id="rag" name="rag" aria-invalid=${invalid('rag')} aria-describedby=${describedBy('rag')}>
+        <select id="rag" name="rag" @change=${this.ragChanged} aria-invalid=${invalid('rag')} aria-describedby=${describedBy('rag')}>
           <option value="" ?selected=${!rag}>Choose a RAG rating</option>
           ${RAG_VALUES.map((r) => html`<option value=${r} ?selected=${r === rag}>${RAG_WORDS[r]}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="status">Action status</label>
+        <select id="status" name="status" @change=${() => {
+          this.statusChosen = true;
+        }}>
+          ${ACTION_STATUSES.map((st) => html`<option value=${st} ?selected=${st === status}>${ACTION_STATUS_LABELS[st]}</option>`)}
         </select>
       </div>
       <div class="field">
@@ -98,6 +125,7 @@ export class ProgressForm extends LitElement {
     const rag = String(data.get('rag') ?? '') as Rag | '';
     const narrative = String(data.get('narrative') ?? '').trim();
     const evidence = String(data.get('evidence') ?? '');
+    const status = String(data.get('status') ?? '') as ActionStatus;
     const errors: Partial<Record<Field, string>> = {};
     if (!date) errors.date = 'Enter the date of this update.';
     if (!rag) errors.rag = 'Choose a RAG rating for this update: red, amber, green, blue or grey.';
@@ -110,8 +138,13 @@ export class ProgressForm extends LitElement {
       return;
     }
     const refused = tryPlanCall(() => {
-      if (this.entry) this.plan.update('progress', this.entry.id, { date, rag: rag as Rag, narrative, evidence });
-      else this.plan.create('progress', { date, author: this.author, rag: rag as Rag, narrative, evidence }, { parentId: this.actionId });
+      const entry = this.entry;
+      if (entry)
+        this.plan.batch(() => {
+          this.plan.update('progress', entry.id, { date, rag: rag as Rag, narrative, evidence });
+          if (status !== this.actionStatus) this.plan.update('action', this.actionId, { status });
+        });
+      else this.plan.recordProgress(this.actionId, { date, author: this.author, rag: rag as Rag, narrative, evidence }, status);
     });
     if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
     else this.done(true);

@@ -1,6 +1,6 @@
-import { diffVersions, localToday, formatUkDate } from '@coplan/core';
+import { diffInWords, diffVersions, formatUkDate, localToday } from '@coplan/core';
 import { css, html, LitElement, nothing } from 'lit';
-import type { Plan, PlanDiff, PlanSnapshot } from '@coplan/core';
+import type { ChangeInWords, Plan, PlanSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
 
 /**
@@ -14,7 +14,7 @@ export class VersionsView extends LitElement {
   snapshot!: PlanSnapshot;
   readonly = false;
   opened: PlanSnapshot | null = null;
-  diff: { from: string; to: string; result: PlanDiff } | null = null;
+  diff: { from: string; to: string; result: ChangeInWords[] } | null = null;
   message = '';
   static override styles = css`
     :host { display: block; }
@@ -27,6 +27,7 @@ export class VersionsView extends LitElement {
     .added { border-left: 5px solid #00703c; padding-left: 0.5rem; }
     .removed { border-left: 5px solid #d4351c; padding-left: 0.5rem; }
     .moved, .changed { border-left: 5px solid #1d70b8; padding-left: 0.5rem; }
+    .changes > li { margin: 0.5rem 0; list-style: none; }
     .message { background: #fff2d6; padding: 0.5rem; }
   `;
 
@@ -52,7 +53,7 @@ export class VersionsView extends LitElement {
     const data = new FormData(e.target as HTMLFormElement);
     const from = String(data.get('from'));
     const to = String(data.get('to'));
-    this.diff = { from, to, result: diffVersions(this.plan, from, to === 'now' ? 'now' : to) };
+    this.diff = { from, to, result: diffInWords(diffVersions(this.plan, from, to === 'now' ? 'now' : to)) };
   }
 
   override render() {
@@ -90,18 +91,13 @@ export class VersionsView extends LitElement {
       ${this.opened ? this.renderOpened(this.opened) : nothing}`;
   }
 
-  private renderDiff(d: PlanDiff) {
-    const show = (v: unknown) => (Array.isArray(v) ? v.join('; ') : v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-    return html`<section aria-label="Differences">
-      <h2>What changed</h2>
-      ${d.added.length + d.removed.length + d.moved.length + d.changed.length === 0 ? html`<p>Nothing changed.</p>` : nothing}
-      ${d.added.map((x) => html`<p class="added">Added ${x.kind}: ${x.label}</p>`)}
-      ${d.removed.map((x) => html`<p class="removed">Removed ${x.kind}: ${x.label}</p>`)}
-      ${d.moved.map((x) => html`<p class="moved">Moved ${x.kind}: ${x.label}</p>`)}
-      ${d.changed.map(
-        (x) => html`<div class="changed"><p>Changed ${x.kind}: ${x.label}</p>
-          <ul>${x.fields.map((f) => html`<li>${f.field}: <del>${show(f.before)}</del> → <ins>${show(f.after)}</ins></li>`)}</ul></div>`,
-      )}
+  /** The comparison as the core words it: one entry per item, with a sentence per change. */
+  private renderDiff(changes: ChangeInWords[]) {
+    const label = (id: string) => (id === 'now' ? 'the plan now' : (this.snapshot.versions.find((v) => v.id === id)?.label ?? id));
+    return html`<section aria-labelledby="differences-heading">
+      <h2 id="differences-heading">What changed from ${label(this.diff!.from)} to ${label(this.diff!.to)}</h2>
+      ${changes.length === 0 ? html`<p>Nothing changed.</p>` : nothing}
+      <ul class="changes">${changes.map((c) => html`<li class=${c.change}>${c.headline}${c.details.length ? html`<ul>${c.details.map((d) => html`<li>${d}</li>`)}</ul>` : nothing}</li>`)}</ul>
     </section>`;
   }
 

@@ -44,6 +44,8 @@ export const HEADER_KEYS = {
   createdBy: 'cBy',
   updatedAt: 'uAt',
   updatedBy: 'uBy',
+  /** On a lead merged into another: that lead's id, so references made meanwhile follow it. */
+  mergedInto: 'into',
 } as const;
 
 /** Where an entity sits and whether it is deleted: all that visibility and ordering need. */

@@ -1,16 +1,16 @@
 import * as Y from 'yjs';
 import { HEADER_KEYS, readHeader, readPlacement, readRecord, writePosition } from '../document/entity-record.js';
-import { emptyValue, validateField, writeField } from '../document/field-codec.js';
+import { emptyValue, readField, validateField, writeField } from '../document/field-codec.js';
 import { newId } from '../document/ids.js';
 import { layoutOf, type PlanLayout } from '../document/layout.js';
 import { compareOrder, orderKeyBetween } from '../document/order-key.js';
 import { TreeIndex } from '../document/tree-index.js';
 import { keepPendingSettled } from '../document/settle-pending.js';
-import type { CreateFields, EntityRecord, FieldPatch } from '../schema/entities.js';
+import type { CreateFields, EntityRecord, FieldPatch, LeadRef } from '../schema/entities.js';
 import { PlanError } from '../schema/errors.js';
 import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../schema/schema.js';
 import type { ActionSnapshot, PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
-import type { PlanStatus } from '../values/values.js';
+import type { ActionStatus, PlanStatus } from '../values/values.js';
 import { ChangeFeed, type PlanChange } from './change-feed.js';
 import { buildSnapshot } from './snapshot-builder.js';
 import { ItemReader, type ObjectiveItem, type PriorityItem } from './item-reader.js';
@@ -404,6 +404,89 @@ export class Plan {
       this.batchDepth--;
       rollback.destroy();
       this.undoManager.stopCapturing();
+    }
+  }
+
+  // ---- Progress and leads ------------------------------------------------
+
+  /**
+   * Adds a progress update to an action and, in the same transaction, sets
+   * the action's status (say `in-progress` after a Green update): partners
+   * receive both together, and one undo takes both back. Returns the update's id.
+   *
+   * @example `plan.recordProgress(actionId, { date: '2026-06-30', author: 'Sam', rag: 'green', narrative: 'Training under way' }, 'in-progress')`
+   */
+  recordProgress(actionId: string, update: CreateFields<'progress'>, status?: ActionStatus): string {
+    return this.batch(() => {
+      const id = this.create('progress', update, { parentId: actionId });
+      if (status !== undefined && this.get('action', actionId)?.status !== status) this.update('action', actionId, { status });
+      return id;
+    });
+  }
+
+  /**
+   * Merges one lead of the registry into another, in one transaction: every
+   * item naming `fromId` names `intoId` instead (once), and `fromId` goes to
+   * the bin remembering where it went, so a partner who named it meanwhile
+   * sees `intoId` too once their edit arrives.
+   */
+  mergeLeads(fromId: string, intoId: string): void {
+    if (fromId === intoId) throw new PlanError('invalid-value', 'A lead cannot be merged into itself; choose another lead to merge it into.', { kind: 'lead', id: fromId });
+    const from = this.liveEntity('lead', fromId);
+    this.liveEntity('lead', intoId);
+    this.undoManager.stopCapturing();
+    this.transact(() => {
+      this.rewriteLeadRefs(fromId, intoId);
+      from.set(HEADER_KEYS.mergedInto, intoId);
+      from.set(HEADER_KEYS.deleted, { at: this.now().toISOString(), by: this.user });
+      this.stamp(from, false);
+    });
+    this.undoManager.stopCapturing();
+  }
+
+  /**
+   * Takes a lead off every item that names it and puts it in the bin, in one
+   * transaction; one undo (or Restore) brings it back. To delete a lead
+   * nobody names, {@link Plan.delete} does the same.
+   */
+  removeLead(id: string): void {
+    const map = this.liveEntity('lead', id);
+    this.undoManager.stopCapturing();
+    this.transact(() => {
+      this.rewriteLeadRefs(id, null);
+      map.set(HEADER_KEYS.deleted, { at: this.now().toISOString(), by: this.user });
+      this.stamp(map, false);
+    });
+    this.undoManager.stopCapturing();
+  }
+
+  /** Points every lead reference to `fromId` at `intoId` (or drops it when null), leaving items that already name `intoId` with it once. */
+  private rewriteLeadRefs(fromId: string, intoId: string | null): void {
+    const names = (ref: LeadRef | null, id: string) => ref !== null && 'leadId' in ref && ref.leadId === id;
+    for (const kind of Object.keys(KINDS) as EntityKind[]) {
+      for (const [name, spec] of Object.entries(KINDS[kind].fields)) {
+        if (spec.type !== 'leads' && spec.type !== 'lead') continue;
+        this.layout.entities[kind].forEach((map) => {
+          if (spec.type === 'lead') {
+            const ref = readField(map, spec, name) as LeadRef | null;
+            if (names(ref, fromId)) {
+              writeField(map, spec, name, intoId === null ? null : { leadId: intoId });
+              this.stamp(map, false);
+            }
+            return;
+          }
+          const refs = readField(map, spec, name) as LeadRef[];
+          if (!refs.some((r) => names(r, fromId))) return;
+          const hasInto = intoId !== null && refs.some((r) => names(r, intoId));
+          const next: LeadRef[] = [];
+          for (const r of refs) {
+            if (!names(r, fromId)) next.push(r);
+            else if (intoId !== null && !hasInto && !next.some((x) => names(x, intoId))) next.push({ leadId: intoId });
+          }
+          writeField(map, spec, name, next);
+          this.stamp(map, false);
+        });
+      }
     }
   }
 

@@ -70,8 +70,27 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
 
   const leadName = new Map<string, string>();
   for (const n of nodes.lead.values()) leadName.set(n.id, field<string>(n, 'name'));
-  const resolve = (ref: LeadRef): ResolvedLead => ('leadId' in ref ? { leadId: ref.leadId, name: leadName.get(ref.leadId) ?? '' } : { leadId: null, name: ref.name });
-  const resolveAll = (n: Node): ResolvedLead[] => field<LeadRef[]>(n, 'leads').map(resolve);
+  // A lead merged into another stands for that one, so a reference a partner made meanwhile follows the merge.
+  const mergedInto = (id: string): string => {
+    let at = id;
+    for (let hops = 0; hops < 50; hops++) {
+      const node = nodes.lead.get(at);
+      const next = node?.deleted ? (node.map.get(HEADER_KEYS.mergedInto) as string | undefined) : undefined;
+      if (!next || next === id) break;
+      at = next;
+    }
+    return at;
+  };
+  const resolve = (ref: LeadRef): ResolvedLead => {
+    if (!('leadId' in ref)) return { leadId: null, name: ref.name };
+    const leadId = mergedInto(ref.leadId);
+    return { leadId, name: leadName.get(leadId) ?? '' };
+  };
+  const resolveAll = (n: Node): ResolvedLead[] => {
+    const out: ResolvedLead[] = [];
+    for (const r of field<LeadRef[]>(n, 'leads').map(resolve)) if (r.leadId === null || !out.some((x) => x.leadId === r.leadId)) out.push(r);
+    return out;
+  };
   const partnershipName = new Map<string, string>();
   for (const n of nodes.partnership.values()) partnershipName.set(n.id, field<string>(n, 'shortName') || field<string>(n, 'name'));
 
@@ -218,7 +237,8 @@ function buildBin(nodes: Record<EntityKind, Map<string, Node>>, children: Map<st
           for (const c of children.get(childKind + ':' + parent.id) ?? []) {
             if (c.deleted) continue; // a deleted child has an entry of its own
             const createdAt = (c.map.get(HEADER_KEYS.createdAt) as string | undefined) ?? '';
-            contains.push({ kind: childKind, id: c.id, label: label(c), addedAfterDelete: since !== '' && createdAt > since });
+            const createdBy = (c.map.get(HEADER_KEYS.createdBy) as string | undefined) ?? '';
+            contains.push({ kind: childKind, id: c.id, label: label(c), createdBy, addedAfterDelete: since !== '' && createdAt > since });
             walk(c);
           }
         }

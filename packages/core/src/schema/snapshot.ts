@@ -193,6 +193,8 @@ export interface BinDescendant {
   kind: EntityKind;
   id: string;
   label: string;
+  /** Who made it: a person told their work went to the bin with it. */
+  createdBy: string;
   /** Added after the deletion, typically by a partner working concurrently. */
   addedAfterDelete: boolean;
 }

@@ -82,11 +82,12 @@ function flatten(s: PlanSnapshot): Map<string, FlatItem> {
           text: a.text,
           leads: names(a.leads),
           timescale: a.timescale.text,
+          due: a.timescale.due?.end ?? null,
           status: a.status,
           rag: a.rag,
           impact: a.impact,
         });
-        a.milestones.forEach((m, mi) => add('milestone', m.id, m.text, a.id, mi, { text: m.text, timescale: m.timescale.text, done: m.done }));
+        a.milestones.forEach((m, mi) => add('milestone', m.id, m.text, a.id, mi, { text: m.text, timescale: m.timescale.text, due: m.timescale.due?.end ?? null, done: m.done }));
         a.variants.forEach((v, vi) => add('variant', v.id, v.partnership, a.id, vi, { partnership: v.partnership, text: v.text, leads: names(v.leads), timescale: v.timescale.text }));
         a.updates.forEach((u, ui) => add('progress', u.id, u.narrative, a.id, ui, { date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }));
       });
