@@ -10,64 +10,9 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { createPlan } from '@coplan/core';
+import { join } from 'node:path';
+import { generatedPlan, launchChromium, median, startRelay, uploadPlan } from './bench-relay.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '../dist');
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
-
-/** A plan of 10 priorities × 10 objectives × `actions / 100` actions. */
-function generated(actions) {
-  return {
-    title: 'Generated plan',
-    period: { start: '2025-04-01', end: '2026-03-31' },
-    priorities: Array.from({ length: 10 }, (_, p) => ({
-      title: `Priority ${p}`,
-      objectives: Array.from({ length: 10 }, (_, o) => ({
-        text: `Objective ${p}.${o}`,
-        actions: Array.from({ length: actions / 100 }, (_, a) => ({
-          text: `Action ${p}.${o}.${a}: audit to be undertaken as part of QA activity`,
-          leads: ['QA Sub'],
-          timescale: 'By 31/03/26',
-          updates: [{ date: '2025-06-01', author: 'BM', rag: 'green', narrative: 'On track' }],
-        })),
-      })),
-    })),
-  };
-}
-
-async function relay(dataDir) {
-  const child = spawn(process.execPath, [join(here, '../../sync-server/dist/cli.js'), '--port', '0', '--demo', '--data-dir', dataDir, '--static', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise((resolve) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { child, url };
-}
-
-/** Puts a generated plan on the relay, and returns once the relay has it. */
-async function upload(url, planId, input) {
-  const doc = new Y.Doc();
-  createPlan(doc, input, { planId });
-  const p = new WebsocketProvider(url.replace('http', 'ws') + '/sync', planId, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((r) => p.once('sync', r));
-  await new Promise((r) => setTimeout(r, 500));
-  p.destroy();
-}
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const nextFrame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /** Starts collecting keydown Event Timing durations (only events of 16 ms or more are reported). */
@@ -142,12 +87,9 @@ async function measure(browser, url, planId) {
   return { open: median(opens), arrows, save: { median: Math.round(median(allSaves)), worst: Math.round(allSaves[allSaves.length - 1]) } };
 }
 
-const { child, url } = await relay(mkdtempSync(join(tmpdir(), 'register-bench-')));
-await upload(url, 'bench', generated(1000));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { child, url } = await startRelay(mkdtempSync(join(tmpdir(), 'register-bench-')));
+await uploadPlan(url, 'bench', generatedPlan(1000));
+const browser = await launchChromium();
 const big = await measure(browser, url, 'bench');
 const demo = await measure(browser, url, 'demo');
 await browser.close();

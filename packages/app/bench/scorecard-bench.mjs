@@ -11,19 +11,9 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { createPlan } from '@coplan/core';
+import { join } from 'node:path';
+import { launchChromium, median, startRelay, uploadPlan } from './bench-relay.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '../dist');
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 const RUNS = 7;
 
 /** A plan of five priorities and 100 indicators, each with 12 quarters of actual and target (2023/24 to 2025/26). */
@@ -43,29 +33,6 @@ function scorecardPlan() {
   };
 }
 
-async function relay(dataDir) {
-  const child = spawn(process.execPath, [join(here, '../../sync-server/dist/cli.js'), '--port', '0', '--demo', '--data-dir', dataDir, '--static', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise((resolve) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { child, url };
-}
-
-async function upload(url, planId, input) {
-  const doc = new Y.Doc();
-  createPlan(doc, input, { planId });
-  const p = new WebsocketProvider(url.replace('http', 'ws') + '/sync', planId, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((r) => p.once('sync', r));
-  // Until the relay says every update is stored: the last one it acknowledges.
-  await new Promise((r) => setTimeout(r, 500));
-  p.destroy();
-}
-
 async function pageFor(browser, url, planId) {
   const context = await browser.newContext();
   await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Bench', colour: '#1d70b8' })));
@@ -74,14 +41,9 @@ async function pageFor(browser, url, planId) {
   return { context, page };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const { child, url } = await relay(mkdtempSync(join(tmpdir(), 'scorecard-bench-')));
-await upload(url, 'scorecard', scorecardPlan());
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { child, url } = await startRelay(mkdtempSync(join(tmpdir(), 'scorecard-bench-')));
+await uploadPlan(url, 'scorecard', scorecardPlan());
+const browser = await launchChromium();
 const demo = await pageFor(browser, url, 'demo');
 const card = await pageFor(browser, url, 'scorecard');
 const demoReady = () => demo.page.getByRole('textbox', { name: 'Action 4.6.1', exact: true }).waitFor({ timeout: 120000 });
