@@ -7,6 +7,7 @@ const ENTRIES = {
   '@coplan/core': ['packages/core/src/index.ts', 73],
   '@coplan/core/formats': ['packages/core/src/formats.ts', 25],
   '@coplan/core/governance': ['packages/core/src/governance.ts', 30],
+  '@coplan/core/scorecard': ['packages/core/src/scorecard-entry.ts', 32],
   '@coplan/import': ['packages/import/src/index.ts', 25],
   '@coplan/publish': ['packages/publish/src/index.ts', 15],
 } as const;

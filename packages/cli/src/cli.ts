@@ -26,7 +26,7 @@ Commands:
   import   read a plan from .docx, .xlsx, .csv, .json, .md, .html, .tsv or .txt
            into a .coplan file (a new one, or into an existing one)
   export   write a .coplan plan as docx, xlsx, csv, json, md or html
-  report   write a progress, lead or annual report from a .coplan plan
+  report   write a progress, lead, annual or scorecard report from a .coplan plan
 
 Exit codes:
   0  done

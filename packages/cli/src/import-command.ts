@@ -100,6 +100,11 @@ export function summary(preview: ImportPreview): string {
   out.push(
     `Read "${source.name}" (${source.format}): ${plural(counts.priorities, 'priority')}, ${plural(counts.objectives, 'objective')}, ${plural(counts.actions, 'action')} (${counts.withLeads} with leads, ${counts.withTimescales} with timescales).`,
   );
+  const governance = preview.plan.governance;
+  if (governance) {
+    const meetings = governance.groups.reduce((n, g) => n + (g.meetings?.length ?? 0), 0);
+    out.push(`Governance: ${plural(governance.agencies.length, 'agency')}, ${plural(governance.groups.length, 'group')}, ${plural(meetings, 'meeting')}.`);
+  }
   if (columns.length) {
     out.push('', 'Columns (heading → field, confidence):');
     const width = Math.min(40, Math.max(...columns.map((c) => c.heading.length + 2)));
@@ -172,7 +177,8 @@ export async function runImport(argv: string[]): Promise<void> {
     const { source, counts, columns, warnings, notImported, plan } = preview;
     await writeStdout(JSON.stringify({ source, counts, columns, warnings, notImported, plan }, null, 2) + '\n');
   }
-  if (preview.counts.actions === 0) {
+  // A plan of governance alone (groups and meetings, no actions yet) is still a plan worth importing.
+  if (preview.counts.actions === 0 && !preview.plan.governance?.groups.length) {
     throw inputError(
       `nothing to import: no actions were found in "${basename(file)}"${output ? `, so "${output}" was not written` : ''}. ` +
         'Coplan looks for a table with headings such as "Objective", "Action", "Lead" and "Timescale". ' +
@@ -190,7 +196,7 @@ export async function runImport(argv: string[]): Promise<void> {
     // Into the existing plan: merged, imported in one batch, and written back whole or not at all.
     const { doc, plan } = openCoplan(output);
     const before = plan.snapshot();
-    let added: { priorities: number; actions: number };
+    let added: { priorities: number; actions: number; groups: number; meetings: number };
     try {
       added = importIntoPlan(plan, preview.plan, mode);
       if (title) plan.updatePlan({ title });
@@ -200,9 +206,11 @@ export async function runImport(argv: string[]): Promise<void> {
     }
     writeAtomic(output, encodeCoplanFile(doc));
     const after = plan.snapshot();
-    const binned = mode === 'replace' ? ` (its ${plural(before.priorities.length, 'earlier priority')} moved to the bin)` : '';
+    const binnedGroups = mode === 'replace' && preview.plan.governance && before.governance.groups.length ? ` and ${plural(before.governance.groups.length, 'earlier group')}` : '';
+    const binned = mode === 'replace' ? ` (its ${plural(before.priorities.length, 'earlier priority')}${binnedGroups} moved to the bin)` : '';
+    const governance = added.groups ? ` and ${plural(added.groups, 'group')} with ${plural(added.meetings, 'meeting')}` : '';
     process.stderr.write(
-      `\n${mode === 'replace' ? 'Replaced the plan in' : 'Added to'} "${output}"${binned}: ${plural(added.priorities, 'priority')} and ${plural(added.actions, 'action')} imported; ` +
+      `\n${mode === 'replace' ? 'Replaced the plan in' : 'Added to'} "${output}"${binned}: ${plural(added.priorities, 'priority')} and ${plural(added.actions, 'action')}${governance} imported; ` +
         `it now has ${plural(after.priorities.length, 'priority')} and ${plural(listActions(after).length, 'action')}.\n`,
     );
     return;
@@ -217,5 +225,14 @@ export async function runImport(argv: string[]): Promise<void> {
   }
   writeAtomic(output, encodeCoplanFile(doc));
   const snap = created.snapshot();
-  process.stderr.write(`\nWrote "${output}": a new plan "${snap.title}" with ${plural(snap.priorities.length, 'priority')} and ${plural(listActions(snap).length, 'action')}.\n`);
+  const parts = [plural(snap.priorities.length, 'priority'), plural(listActions(snap).length, 'action')];
+  if (snap.governance.groups.length)
+    parts.push(
+      plural(snap.governance.groups.length, 'group'),
+      plural(
+        snap.governance.groups.reduce((n, g) => n + (g.meetings?.length ?? 0), 0),
+        'meeting',
+      ),
+    );
+  process.stderr.write(`\nWrote "${output}": a new plan "${snap.title}" with ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.\n`);
 }

@@ -12,6 +12,7 @@ export { isCoplanFile, readCoplanFile } from './document/coplan-file.js';
 // A plan or report laid out as blocks, for a writer to typeset
 export { planDocument, versionLine } from './reports/plan-document.js';
 export { REGISTER_COLUMNS, registerRows } from './reports/action-register.js';
+export { SCORECARD_COLUMNS, scorecardRows } from './reports/scorecard-rows.js';
 export {
   RAG_KEY_LABELS,
   type PublishedDocument,

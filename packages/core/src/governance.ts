@@ -11,6 +11,9 @@ export { Governance, type MeetingView, type MeetingSeat, type DecisionInput } fr
 export type { GovernanceSnapshot, MeetingRecord } from './constitution/governance-snapshot.js';
 export type { GroupAttendance } from './constitution/attendance-by-group.js';
 
+// In Coplan's JSON and a plan's snapshot (PlanInput.governance, PlanSnapshot.governance)
+export type { GovernanceInput, MeetingInput } from './schema/governance-input.js';
+
 // The arrangements as plain data
 export { GROUP_KINDS, GROUP_KIND_LABELS, type Arrangements, type Agency, type Group, type GroupKind, type Seat, type QuorumRule, type DecisionRule } from './governance/arrangements.js';
 

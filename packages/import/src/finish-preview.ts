@@ -2,6 +2,8 @@ import { PLAN_STATUSES, type PlanInput, type PlanStatus } from '@coplan/core';
 import type { ImportColumn, ImportPreview } from './import-preview.js';
 import type { NotImported, PlanBuilder } from './plan-builder.js';
 import type { ParsedSource } from './source.js';
+import { readPlanSections, splitVersionLabel } from './plan-sections.js';
+import { findUnplacedText } from './unplaced-text.js';
 
 /** A plan period read from its title: "2015/16", "2018-21", "April 2020 to March 2021". */
 export function periodFromTitle(title: string): PlanInput['period'] {
@@ -27,7 +29,8 @@ export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string
     preamble = lines;
   }
   const fromName = /^pasted\b/i.test(parsed.name) ? '' : parsed.name.replace(/\.[a-z0-9]+$/i, '');
-  const planTitle = title || fromName || 'Imported plan';
+  const versioned = splitVersionLabel(title || fromName || 'Imported plan');
+  const planTitle = versioned.title;
   builder.priorities.forEach((p, i) => {
     if (!p.title) p.title = `Priority ${i + 1}`;
   });
@@ -39,7 +42,7 @@ export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string
     );
   const front = readFrontMatter(preamble);
   if (front.period) plan.period = front.period;
-  if (front.versionLabel) plan.versionLabel = front.versionLabel;
+  if (front.versionLabel ?? versioned.versionLabel) plan.versionLabel = front.versionLabel ?? versioned.versionLabel;
   if (front.status) plan.status = front.status;
   const partnerships = [...front.partnerships];
   for (const name of builder.partnershipNames) {
@@ -47,11 +50,18 @@ export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string
     if (!partnerships.some((p) => p.name.toLowerCase() === key || p.shortName?.toLowerCase() === key)) partnerships.push({ name, shortName: name });
   }
   if (partnerships.length) plan.partnerships = partnerships;
-  if (front.rest.length) plan.introduction = front.rest.join('\n');
+  const sections = readPlanSections(front.rest);
+  if (sections.vision) plan.vision = sections.vision;
+  if (sections.principles) plan.principles = sections.principles;
+  if (sections.statutoryObjectives) plan.statutoryObjectives = sections.statutoryObjectives;
+  if (sections.contextStatements) plan.contextStatements = sections.contextStatements;
+  if (sections.introduction.length) plan.introduction = sections.introduction.join('\n');
   for (const p of builder.priorities)
     if (!priorities.includes(p)) {
       notImported.push({ where: `priority heading`, text: p.title, reason: 'A priority heading with no objectives or actions under it.' });
     }
+  // "Not imported (0)" must mean nothing was lost: text no field took is listed too.
+  notImported.push(...findUnplacedText(parsed, plan, notImported, columns));
   const actions = priorities.flatMap((p) => (p.objectives ?? []).flatMap((o) => o.actions ?? []));
   return {
     source: { name: parsed.name, format: parsed.format },

@@ -60,6 +60,11 @@ const VOCABULARY: Record<Exclude<ImportField, 'ignore' | 'number'>, string[]> = 
     'deliverables',
     'aim',
     'outcome we want',
+    // Case-review action plans: each recommendation is an objective, its actions below it.
+    'recommendation',
+    'recommendations',
+    'learning point',
+    'finding',
   ],
   action: [
     'tasks to be completed',
@@ -77,6 +82,9 @@ const VOCABULARY: Record<Exclude<ImportField, 'ignore' | 'number'>, string[]> = 
     'action required',
     'actions required',
     'action(s) required',
+    'action to be taken',
+    'actions to be taken',
+    'action(s) to be taken',
     'how',
   ],
   lead: [
@@ -117,7 +125,7 @@ const VOCABULARY: Record<Exclude<ImportField, 'ignore' | 'number'>, string[]> = 
     'success measures',
     'measure of success',
   ],
-  milestone: ['milestones', 'milestone', 'key milestones', 'sub-items', 'sub items'],
+  milestone: ['milestones', 'milestone', 'key milestones', 'key milestone', 'sub-items', 'sub items'],
   variant: ['per partnership', 'per-partnership', 'partnership variants', 'by partnership'],
   due: ['due', 'due by', 'due on'],
   'progress-date': ['progress date', 'date of update', 'update date', 'date of last update', 'last updated'],

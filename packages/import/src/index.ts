@@ -15,3 +15,7 @@ export type { ParsedSource, SourceBlock, SourceText, SourceTable, SourceFormat }
 
 // The fields a column can be read as
 export { IMPORT_FIELDS, recogniseHeading, type ImportField, type HeadingMatch } from './headings.js';
+
+// A scorecard's figures from a pasted table, CSV or Excel
+export { readFigures } from './read-figures.js';
+export type { FiguresRead, FigureColumn } from './scorecard-table.js';

@@ -1,12 +1,14 @@
 import { localToday } from '@coplan/core';
 import { cleanCell, isFurniture, oneLine } from './clean-text.js';
 import { normaliseHeading, recogniseHeading, type ImportField } from './headings.js';
-import { PlanBuilder, readPriorityHeading, type NotImported, type RowFields } from './plan-builder.js';
+import { PlanBuilder, readPriorityHeading, splitOwner, type NotImported, type RowFields } from './plan-builder.js';
 import type { ParsedSource, SourceBlock } from './source.js';
 import { isRowNumber, stripNumbering } from './split-cell.js';
 import { finish } from './finish-preview.js';
 import type { ColumnMapping, ImportColumn, ImportPreview, MapOptions } from './import-preview.js';
 import { readLooseText } from './loose-text.js';
+import { findPartnerships } from './partnership-parts.js';
+import { SUCCESS_HEADING } from './plan-sections.js';
 
 interface Header {
   fields: ImportField[];
@@ -80,7 +82,30 @@ function headlessHeader(width: number, mapping: ColumnMapping, columns: Map<stri
   return { fields, headings };
 }
 
-const SUCCESS = /^(?:what will success look like|outcome statements|success (?:measures|statements)|outcomes?)\??$/i;
+/**
+ * A table under its priority's heading cannot name priorities row by row:
+ * its "Priority" column holds the priority's objectives (Leicestershire's
+ * "PRIORITY | What are we going to do? | How …"), and the columns read as
+ * objectives hold actions. Neither reading is sure, so both say so; the
+ * person's own choices stand. Returns the warning that says what was done.
+ */
+function underPriority(h: Header, mapping: ColumnMapping, columns: Map<string, ImportColumn>): string {
+  const moved: string[] = [];
+  h.fields = h.fields.map((field, i) => {
+    const key = normaliseHeading(h.headings[i]!);
+    const next = field === 'priority' ? 'objective' : field === 'objective' ? 'action' : field;
+    if (mapping[key] || next === field) return field;
+    const col = columns.get(key);
+    if (col) {
+      col.field = next;
+      col.confidence = Math.min(col.confidence, 0.6);
+    }
+    moved.push(`"${h.headings[i]}" as ${next === 'objective' ? 'objectives' : 'actions'}`);
+    return next;
+  });
+  return `A table under a priority heading has a column of priorities of its own: Coplan read ${moved.join(' and ')}. Check the columns below and choose others if that is wrong.`;
+}
+
 const BULLETED = /^[•·▪◦●○■–\-*]\s+/;
 
 /** Whether a line names a theme: "1. Meeting Statutory Responsibilities" and not a sentence. */
@@ -109,6 +134,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   let header: Header | null = null;
   let tableNo = 0;
   let inSuccess = false;
+  const notes = new Set<string>();
   let tableSincePriority = false;
   const hasHeaderAhead = (from: number) => {
     for (let j = from; j < blocks.length && j < from + 40; j++) {
@@ -122,6 +148,10 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   // Lead names written alone anywhere help split cells where leads ran together.
   for (const b of blocks) if (b.kind === 'table') builder.learnLeads(b.rows.flatMap((r) => r.map(cleanCell)));
   builder.pruneLeads();
+  builder.cellsKeepLines = parsed.format === 'docx' || parsed.format === 'xlsx';
+  // Only cells where a short name and a colon appear can hold partnerships' parts.
+  const partCells = blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.filter((c) => /[A-Z]{2}:/.test(c)).map((c) => oneLine(cleanCell(c)))) : []));
+  for (const name of findPartnerships(partCells)) builder.partnershipPrefixes.add(name);
   if (!anyHeader && !blocks.some((b) => b.kind === 'table')) {
     return readLooseText(parsed, builder, options, mapping, columns);
   }
@@ -152,7 +182,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         p.title = line;
         return;
       }
-      if (SUCCESS.test(line)) {
+      if (SUCCESS_HEADING.test(line)) {
         inSuccess = true;
         return;
       }
@@ -175,8 +205,11 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
     // A workbook with a sheet per priority names each sheet after it.
     const sheetPriority = block.name ? readPriorityHeading(block.name) : null;
     if (sheetPriority?.title) builder.startPriority(sheetPriority.title, sheetPriority.owner);
+    // The priority this table is for was named just above it (a heading, or the sheet's name).
+    let namedAbove = Boolean(builder.currentPriority?.title) && (!tableSincePriority || Boolean(sheetPriority?.title));
     tableSincePriority = true;
     let tableHeader: Header | null = null;
+    let titleRowAbove = false;
     const rows = block.rows.map((r) => r.map(cleanCell));
     rows.forEach((rowCells, ri) => {
       let cells = rowCells;
@@ -197,8 +230,22 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
         tableSincePriority = false;
         return;
       }
-      const h = readHeader(cells, mapping, columns, ri === 0, Boolean(options.firstRowHeadings));
+      // A title row across the top of a table, above its heading row, names the table's priority.
+      if (ri === 0 && nonEmpty.length === 1 && rows.length > 2 && !nonEmpty[0]![0].includes('\n') && readHeader(rows[1]!, {}, new Map(), true)) {
+        const h = readPriorityHeading(nonEmpty[0]![0]) ?? splitOwner(nonEmpty[0]![0]);
+        if (h.title && h.title.split(/\s+/).length <= 25) {
+          builder.startPriority(h.title, h.owner);
+          tableSincePriority = false;
+          titleRowAbove = true;
+          namedAbove = true;
+          return;
+        }
+      }
+      const h = readHeader(cells, mapping, columns, ri === 0 || (ri === 1 && titleRowAbove), Boolean(options.firstRowHeadings));
       if (h) {
+        if (namedAbove && h.fields.includes('priority')) {
+          notes.add(underPriority(h, mapping, columns));
+        }
         header = tableHeader = h;
         tableSincePriority = true;
         return;
@@ -258,6 +305,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
   if (!anyHeader && blocks.some((b) => b.kind === 'table') && ![...columns.values()].some((c) => c.chosen && c.field !== 'ignore')) {
     warnings.push('No table has column headings Coplan recognises, such as "Objective", "Action", "Lead" and "Timescale". Choose what each column holds below.');
   }
+  warnings.push(...notes);
   if (builder.unratedProgress) {
     warnings.push(`${builder.unratedProgress} progress note(s) had no RAG rating; they are marked grey (not rated). Set each one's RAG after importing.`);
   }

@@ -1,6 +1,7 @@
 import type { ActionInput, ActionStatus, PlanInput, Rag } from '@coplan/core';
 import type { MilestoneInput, ObjectiveInput, PriorityInput, VariantInput } from '@coplan/core/formats';
 import { oneLine } from './clean-text.js';
+import { partnershipParts } from './partnership-parts.js';
 import { leadShaped, splitItems, splitLeads as splitLeadNames, splitTasks, stripNumbering, type LeadDetails } from './split-cell.js';
 
 /** A source cell that landed in no field, and why. */
@@ -83,18 +84,29 @@ export function readRag(text: string): Rag | null {
   return lead ? RAG_WORDS[lead[1]!]! : null;
 }
 
-const PRIORITY_HEADING = /^(?:(?:LSCB|LSCP|SCP|LRSCP|LSCPB|Board|Business|Strategic|Partnership)\s+)?(?:Priority|Theme)(?:\s+Area)?\s*(\d{1,2})?\s*(?:[:.\-–—]\s*|\s+)?(.*)$/i;
+// Partnerships number their priorities in figures ("Priority 2") or in words ("Theme One").
+const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve';
+const PRIORITY_HEADING = new RegExp(
+  String.raw`^(?:(?:LSCB|LSCP|SCP|LRSCP|LSCPB|Board|Business|Strategic|Partnership)\s+)?(?:Priority|Theme)(?:\s+Area)?\s*(\d{1,2}|(?:${NUMBER_WORDS})\b)?\s*(?:[:.\-–—]\s*|\s+)?(.*)$`,
+  'i',
+);
 
 /** Reads "Priority Area 1: …", "LSCB Priority 2 Owner – TBC", "Strategic Priority". */
 export function readPriorityHeading(line: string): { title: string; owner?: string } | null {
   const m = PRIORITY_HEADING.exec(line.trim().replace(/^[•·*]\s*/, ''));
   if (!m) return null;
-  let rest = m[2]!.trim();
+  const rest = m[2]!.trim();
   // "Priority" must be the heading's subject, not a word in a sentence.
   if (!m[1] && rest && !/^(?:Area\b)/i.test(rest) && !/^(?:Strategic|LSCB|LSCP|Business)\s/i.test(line.trim().replace(/^[•·*]\s*/, ''))) return null;
   if (/^(?:priorities|setting|review)\b/i.test(rest)) return null;
+  return splitOwner(rest);
+}
+
+/** A priority's title and its owner, where the heading names one ("… Owner – TBC", "… – LLR lead is X"). */
+export function splitOwner(heading: string): { title: string; owner?: string } {
+  let rest = heading.trim();
   let owner: string | undefined;
-  const o = /(?:^|[\s–—-])Owner\s*[:\-–—]?\s*(.*)$/i.exec(rest) ?? /^[–—-]?\s*(?:LLR\s+)?lead is\s+(.*)$/i.exec(rest);
+  const o = /(?:^|[\s–—-])Owner\s*[:\-–—]?\s*(.*)$/i.exec(rest) ?? /^[–—-]?\s*((?:[A-Z]{2,6}\s+)?lead is\s+.*)$/i.exec(rest); // "LLR lead is X": the qualifier stays with the name
   if (o) {
     owner = o[1]!.replace(/^[:\-–—\s]+/, '').trim() || undefined;
     rest = rest
@@ -102,7 +114,8 @@ export function readPriorityHeading(line: string): { title: string; owner?: stri
       .replace(/[\s:\-–—]+$/, '')
       .trim();
   }
-  return { title: rest, ...(owner ? { owner } : {}) };
+  // "… in specific circumstances:" introduces the list below it; the colon is not the title's.
+  return { title: rest.replace(/\s*:$/, ''), ...(owner ? { owner } : {}) };
 }
 
 /**
@@ -116,6 +129,10 @@ export class PlanBuilder {
   readonly leadNames = new Map<string, string>();
   /** Partnerships named by per-partnership parts of actions. */
   readonly partnershipNames = new Set<string>();
+  /** The source keeps each cell's lines apart (Word, Excel), so a line is never several tasks run together. */
+  cellsKeepLines = false;
+  /** The short names that open partnerships' parts of cells ("LRSCP: …"), found before the rows are read. */
+  readonly partnershipPrefixes = new Set<string>();
   /** Chairs and organisations lead cells name ("Chair of X (Chair: Y)"). */
   readonly leadDetails = new Map<string, LeadDetails>();
   private priority: PriorityInput | null = null;
@@ -151,6 +168,40 @@ export class PlanBuilder {
     this.objective = null;
     this.lastActions = [];
     return p;
+  }
+
+  /**
+   * Takes each known partnership's part out of a row's action, lead and
+   * timescale cells, as variants; what no partnership's name opens stays in
+   * the row. A row with no such parts comes back as it was.
+   */
+  private takePartnershipParts(row: RowFields, wholeCells: boolean): { fields: RowFields; variants: VariantInput[] } {
+    if (wholeCells || !this.partnershipPrefixes.size) return { fields: row, variants: [] };
+    const fields: RowFields = { ...row };
+    const byName = new Map<string, VariantInput>();
+    const variant = (name: string) => {
+      if (!byName.has(name)) byName.set(name, { partnership: name });
+      return byName.get(name)!;
+    };
+    for (const key of ['lead', 'timescale', 'action'] as const) {
+      const cell = row[key];
+      const parts = cell ? partnershipParts(oneLine(cell), this.partnershipPrefixes) : null;
+      if (!parts) continue;
+      const shared = parts.find((p) => !p.partnership)?.text;
+      if (shared) fields[key] = shared;
+      else delete fields[key];
+      for (const part of parts) {
+        if (!part.partnership || !part.text) continue;
+        this.partnershipNames.add(part.partnership);
+        const v = variant(part.partnership);
+        if (key === 'lead') v.leads = this.splitLeads(part.text, this.knownLeads).map((n) => this.lead(n));
+        else if (key === 'timescale') v.timescale = part.text;
+        else v.text = part.text;
+      }
+    }
+    // An action written only in its partnerships' parts is named by its objective, as the row's other actions are.
+    if (byName.size && !fields.action && row.action) fields.action = fields.objective ?? this.objective?.text ?? '';
+    return { fields, variants: [...byName.values()] };
   }
 
   /** Learns lead names written alone in a cell, to split run-together ones later. */
@@ -202,7 +253,9 @@ export class PlanBuilder {
   }
 
   /** Adds one table row. Returns false when the row held nothing to add. */
-  addRow(f: RowFields, wholeCells = false): boolean {
+  addRow(row: RowFields, wholeCells = false): boolean {
+    // A plan serving two partnerships writes each one's part of a cell after its name: those parts become the action's variants.
+    const { fields: f, variants: partVariants } = this.takePartnershipParts(row, wholeCells);
     if (f.priority) {
       const title = oneLine(stripNumbering(f.priority));
       const found = this.priorities.find((p) => p.title.toLowerCase() === title.toLowerCase());
@@ -246,7 +299,9 @@ export class PlanBuilder {
           : this.splitLeads(f.lead, this.knownLeads)
         ).map((n) => this.lead(n))
       : [];
-    const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (actionItems.length === 1 ? splitTasks(t, allLeads) : [t]));
+    // Only text extraction runs a cell's tasks together on one line; a Word or Excel cell's line is one task.
+    const runTogether = actionItems.length === 1 && !this.cellsKeepLines;
+    const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (runTogether ? splitTasks(t, allLeads) : [t]));
     // Leads run together on one line beside as many run-together tasks: one each, in order.
     // A list written with separators ("QA Sub / Audit Group") names co-leads of every task.
     const listed = leadLines.length === 1 && /[/,;]|\s&\s|\band\b/.test(leadLines[0]!.replace(/\([^()]*\)/g, ''));
@@ -287,6 +342,7 @@ export class PlanBuilder {
         }
         if (variants.length) a.variants = variants;
       }
+      if (partVariants.length && items.length === 1) a.variants = [...(a.variants ?? []), ...partVariants];
       if (f.milestone && items.length === 1)
         a.milestones = [
           ...(a.milestones ?? []),

@@ -220,9 +220,10 @@ function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
 // Verbs that start a task in these plans; a capitalised one after a lower-case word starts a new task.
 export const TASK_VERBS =
   'Adapt|Agree|Analyse|Assess|Audit|Carry|Challenge|Collate|Commission|Complete|Confirm|Consider|Continue|Co-ordinate|Coordinate|Create|Deliver|Design|Develop|Devise|Disseminate|Embed|Ensure|Establish|Evaluate|Explore|Facilitate|Formulate|Identify|Implement|Include|Launch|Maintain|Map|Monitor|Pilot|Prepare|Produce|Promote|Provide|Publish|Raise|Receive|Recruit|Refresh|Request|Review|Revise|Scope|Scrutinise|Seek|Set|Share|Strengthen|Test|Trigger|Undertake|Update';
-// After a lower-case word that is not a little word ("to Review" is one task), or after a closing bracket.
+// After a lower-case word that is not a little word ("to Review" is one task), or after a closing bracket;
+// a task in the passive ("… education All to be monitored …") starts one too.
 const RUN_ON = new RegExp(
-  `(?:(?<=\\b(?!(?:the|a|an|to|of|for|and|with|by|in|on|from|at|re|or|via|through|will|shall|must|should|can|may|could)\\b)[a-z][a-z\\-]*)|(?<=[a-z]\\))) (?=(?:${TASK_VERBS}) [a-z])`,
+  `(?:(?<=\\b(?!(?:the|a|an|to|of|for|and|with|by|in|on|from|at|re|or|via|through|will|shall|must|should|can|may|could)\\b)[a-z][a-z\\-]*)|(?<=[a-z]\\))) (?=(?:${TASK_VERBS}) [a-z]|[A-Z][a-z]+ to be [a-z]+ed\\b)`,
   'g',
 );
 // A sentence that leans on the one before it is not a task of its own.

@@ -54,9 +54,10 @@ describe('pasting a seed plan as it stands', () => {
       const imported = new Set([...acts.map((a) => a.text), ...got.priorities!.flatMap((p) => (p.objectives ?? []).map((o) => o.text))].flatMap((t) => [...words(t)]));
       const wanted = [...new Set(want.flatMap((a) => [...words(a.text)]))];
       expect(wanted.filter((w) => imported.has(w)).length / wanted.length).toBeGreaterThanOrEqual(bar.actionShare);
-      const withLeads = acts.filter((a) => a.leads?.length).length / acts.length;
+      // A lead or timescale in one partnership's part of an action (plans serving two partnerships) counts all the same.
+      const withLeads = acts.filter((a) => a.leads?.length || a.variants?.some((v) => v.leads?.length)).length / acts.length;
       expect(withLeads).toBeGreaterThanOrEqual(bar.leadShare);
-      const withTime = acts.filter((a) => a.timescale).length / acts.length;
+      const withTime = acts.filter((a) => a.timescale || a.variants?.some((v) => v.timescale)).length / acts.length;
       expect(withTime).toBeGreaterThanOrEqual(bar.timescaleShare);
       // Page furniture is gone.
       expect(JSON.stringify(got)).not.toMatch(/Page \d+ of \d+|LSCP_Business Plan/);
@@ -66,23 +67,26 @@ describe('pasting a seed plan as it stands', () => {
     });
   }
 
-  // How many of the fixture's actions come back word for word, with the same leads and timescale.
-  // Measured 2026-11-25 (000: 27/34, 15, 27; 002: 47/51, 47, 47; 003: 40/46, 28, 29; 004: 15/23, 10, 11);
-  // pinned one under, so a regression shows.
-  const EXACT: Record<string, [text: number, leads: number, timescale: number]> = {
-    '000_b1e6cc473b1acf17': [26, 14, 26],
-    '002_70289ed330aeee55': [46, 46, 46],
-    '003_cbbf7fa25313b429': [39, 27, 28],
-    '004_5187200b7a039977': [14, 9, 10],
+  // How many of the fixture's actions come back word for word, with the same leads and timescale, and
+  // how many of its priorities with the same title and owner. Measured 2026-11-30 (before: 000 27/15/27,
+  // 002 47/47/47, 003 40/28/29, 004 15/10/11); pinned exactly, so a regression, or a gain, shows.
+  // 000 and 003 are PDF column dumps: cells of a row arrive out of order and run together, which is why
+  // they stay under 95% (docs/benchmarks.md, "Import accuracy"; a Word table of each comes back whole).
+  const EXACT: Record<string, { text: number; leads: number; timescale: number; priorities: number }> = {
+    '000_b1e6cc473b1acf17': { text: 27, leads: 15, timescale: 27, priorities: 3 },
+    '002_70289ed330aeee55': { text: 49, leads: 49, timescale: 49, priorities: 4 },
+    '003_cbbf7fa25313b429': { text: 40, leads: 28, timescale: 29, priorities: 6 },
+    '004_5187200b7a039977': { text: 16, leads: 11, timescale: 12, priorities: 5 },
   };
   for (const { seed, input } of seedPlans) {
-    it(`brings back ${seed}'s actions as transcribed by hand`, async () => {
+    it(`brings back ${seed}'s actions and priorities as transcribed by hand`, async () => {
       const norm = (s: string) =>
         s
           .toLowerCase()
           .replace(/[^a-z0-9]+/g, ' ')
           .trim();
-      const got = new Map(actionsOf((await previewImport({ name: 'pasted text', data: seedText(seed) })).plan).map((a) => [norm(a.text), a]));
+      const plan = (await previewImport({ name: 'pasted text', data: seedText(seed) })).plan;
+      const got = new Map(actionsOf(plan).map((a) => [norm(a.text), a]));
       let text = 0,
         leads = 0,
         timescale = 0;
@@ -93,12 +97,8 @@ describe('pasting a seed plan as it stands', () => {
         if (norm((g.leads ?? []).join(' ')) === norm((a.leads ?? []).join(' '))) leads++;
         if ((g.timescale ?? '') === (a.timescale ?? '')) timescale++;
       }
-      const [t, l, ts] = EXACT[seed]!;
-      expect({ text, leads, timescale }).toEqual({
-        text: expect.toSatisfy((n: number) => n >= t),
-        leads: expect.toSatisfy((n: number) => n >= l),
-        timescale: expect.toSatisfy((n: number) => n >= ts),
-      });
+      const priorities = input.priorities!.filter((f) => plan.priorities!.some((p) => p.title === f.title && p.owner === f.owner)).length;
+      expect({ text, leads, timescale, priorities }).toEqual(EXACT[seed]);
     });
   }
 

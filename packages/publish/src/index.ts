@@ -11,3 +11,6 @@ export { registerToCsv } from './register-csv.js';
 
 // Reports
 export { exportReport, REPORT_FORMATS, type ReportFormat } from './export-report.js';
+
+// The scorecard as a spreadsheet
+export { exportScorecard, SCORECARD_FORMATS, type ScorecardFormat } from './export-scorecard.js';

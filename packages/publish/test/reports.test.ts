@@ -145,7 +145,7 @@ describe('bad options', () => {
     expect(buildReport(s, 'progress', { today: '2028-02-29' }).today).toBe('2028-02-29');
     expect(() => buildReport(s, 'lead', { withinDays: -5 })).toThrow(/whole number of days from 0 to 3660/);
     expect(() => buildReport(s, 'annual', { year: { start: '2017-04-01', end: '2016-03-31' } })).toThrow(/start date to a later end date/);
-    expect(() => buildReport(s, 'weekly' as ReportKind)).toThrow(/"weekly" is not a kind of report\. Choose progress, lead, annual or governance/);
+    expect(() => buildReport(s, 'weekly' as ReportKind)).toThrow(/"weekly" is not a kind of report\. Choose progress, lead, annual, governance or scorecard/);
     const report = buildReport(s, 'lead');
     await expect(exportReport(report, 'pdf' as 'md')).rejects.toThrow(/"pdf" is not a report format\. Choose docx, html, md or csv/);
   });

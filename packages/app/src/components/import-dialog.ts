@@ -296,13 +296,17 @@ export class ImportDialog extends LitElement {
     const p = this.preview!;
     const c = p.counts;
     const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-    const empty = c.priorities === 0;
+    const governance = p.plan.governance;
+    const meetings = (governance?.groups ?? []).reduce((n, g) => n + (g.meetings?.length ?? 0), 0);
+    // Coplan's JSON may carry a constitution and meetings and no priorities yet: that is still something to import.
+    const empty = c.priorities === 0 && !governance?.groups.length;
     return html`
       <h3 id="preview-heading" tabindex="-1">Check what will come in</h3>
       <p>From <strong>${p.source.name}</strong>, read as ${FORMAT_LABELS[p.source.format] ?? p.source.format}. Nothing is written until you choose Import.</p>
       <p class="counts" role="status" aria-live="polite">
         ${plural(c.priorities, 'priority', 'priorities')}, ${plural(c.objectives, 'objective')} and ${plural(c.actions, 'action')};
         ${c.withLeads} with leads, ${c.withTimescales} with timescales.
+        ${governance ? ` Governance: ${plural(governance.agencies.length, 'agency', 'agencies')}, ${plural(governance.groups.length, 'group')} and ${plural(meetings, 'meeting')}.` : nothing}
       </p>
       ${
         p.columns.length

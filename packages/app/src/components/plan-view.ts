@@ -44,7 +44,7 @@ export class PlanView extends LitElement {
   /** Narrows which actions the plan view shows (null: all). */
   filter: ActionFilter | null = null;
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
-  tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' | 'governance' = 'plan';
+  tab: 'plan' | 'register' | 'dashboard' | 'scorecard' | 'versions' | 'leads' | 'reports' | 'governance' = 'plan';
   private loaded = new Set<string>(['plan']);
   /** Reads the constitution for the reports tab; the governance module loads with that tab. */
   private governanceOf?: (plan: ConstructorParameters<typeof Governance>[0]) => GovernanceSnapshot;
@@ -235,13 +235,14 @@ export class PlanView extends LitElement {
         <editable-text ?readonly=${this.readonly} .awareness=${this.session.provider?.awareness} .plan=${plan} kind="plan" field="vision" label="Vision"></editable-text>
       </header>
       <nav aria-label="Views of this plan">
-        ${(['plan', 'register', 'dashboard', 'versions', 'leads', 'reports', 'governance'] as const).map(
+        ${(['plan', 'register', 'dashboard', 'scorecard', 'versions', 'leads', 'reports', 'governance'] as const).map(
           (t) =>
-            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', versions: 'Versions', leads: 'Leads', reports: 'Reports', governance: 'Governance' }[t]}</button>`,
+            html`<button aria-pressed=${this.tab === t ? 'true' : 'false'} @click=${() => this.show(t)}>${{ plan: 'Plan', register: 'Register', dashboard: 'Dashboard', scorecard: 'Scorecard', versions: 'Versions', leads: 'Leads', reports: 'Reports', governance: 'Governance' }[t]}</button>`,
         )}
       </nav>
       ${this.tab === 'register' && this.loaded.has('register') ? html`<register-view .snapshot=${s}></register-view>` : nothing}
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
+      ${this.tab === 'scorecard' && this.loaded.has('scorecard') ? html`<scorecard-view .plan=${plan} ?readonly=${ro}></scorecard-view>` : nothing}
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
       ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s} .governance=${this.governanceOf?.(plan)}></reports-view>` : nothing}
       ${this.tab === 'governance' && this.loaded.has('governance') ? html`<governance-view .plan=${plan} ?readonly=${ro}></governance-view>` : nothing}
@@ -393,7 +394,8 @@ export class PlanView extends LitElement {
     this.session.wholePlan = this.tab !== 'plan' || this.filter !== null;
   }
 
-  private async show(tab: 'plan' | 'register' | 'dashboard' | 'versions' | 'leads' | 'reports' | 'governance'): Promise<void> {
+  private async show(tab: 'plan' | 'register' | 'dashboard' | 'scorecard' | 'versions' | 'leads' | 'reports' | 'governance'): Promise<void> {
+    if (tab === 'scorecard' && !this.loaded.has(tab)) await import('./scorecard-view.js');
     if (tab === 'governance' && !this.loaded.has(tab)) await import('./governance-view.js');
     if (tab === 'reports' && !this.loaded.has(tab)) {
       const [{ Governance }] = await Promise.all([import('@coplan/core/governance'), import('./reports-view.js')]);

@@ -13,6 +13,7 @@ const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
   lead: { tab: 'Per lead', title: 'Actions per lead', file: 'actions per lead' },
   annual: { tab: 'Annual', title: 'Annual report', file: 'annual report' },
   governance: { tab: 'Governance', title: 'Governance report', file: 'governance report' },
+  scorecard: { tab: 'Scorecard', title: 'Performance scorecard', file: 'performance scorecard' },
 };
 
 type Year = BusinessYear;

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { PlanError } from '../schema/errors.js';
 import type { EntityKind, FieldSpec } from '../schema/schema.js';
-import type { IndicatorValue, LeadRef } from '../schema/entities.js';
+import type { IndicatorFigure, IndicatorValue, LeadRef } from '../schema/entities.js';
+import { readFigures, validateFigures, writeFigures } from './figure-cells.js';
 import { isIsoDate } from '../values/iso-date.js';
 import type { AttendanceMark } from '../governance/quorum.js';
 import { newText, setTextListMinimal, setTextMinimal } from './text-edit.js';
@@ -91,6 +92,11 @@ export function validateField(spec: FieldSpec, name: string, value: unknown, whe
         out[seatId] = mark === null ? null : validateMark(mark, (what) => fail('invalid-value', `for seat ${seatId} ${what}`));
       return out;
     }
+    case 'figures': {
+      const checked = validateFigures(value);
+      if (typeof checked === 'string') fail('invalid-value', checked);
+      return checked;
+    }
   }
 }
 
@@ -127,6 +133,7 @@ export function emptyValue(spec: FieldSpec): unknown {
     case 'textList':
     case 'leads':
     case 'values':
+    case 'figures':
       return [];
     case 'marks':
       return {};
@@ -143,6 +150,10 @@ export function emptyValue(spec: FieldSpec): unknown {
  * so there is nothing to compare against.
  */
 export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, value: unknown, fresh = false): void {
+  if (spec.type === 'figures') {
+    writeFigures(map, name, value as IndicatorFigure[]);
+    return;
+  }
   if (fresh && spec.type !== 'text' && spec.type !== 'textList' && spec.type !== 'leads' && spec.type !== 'values' && spec.type !== 'marks') {
     map.set(name, value);
     return;
@@ -180,7 +191,8 @@ export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, v
       const next = value as IndicatorValue[];
       const ymap = current instanceof Y.Map ? (current as Y.Map<unknown>) : new Y.Map<unknown>();
       const keep = new Set(next.map((v) => v.date));
-      for (const key of Array.from(ymap.keys())) if (!keep.has(key)) ymap.delete(key);
+      // A new map has nothing to drop (and Yjs warns when one not yet in the document is read).
+      if (current instanceof Y.Map) for (const key of Array.from(ymap.keys())) if (!keep.has(key)) ymap.delete(key);
       for (const v of next) {
         const stored = v.note ? { value: v.value, note: v.note } : { value: v.value };
         if (!sameJson(ymap.get(v.date), stored)) ymap.set(v.date, stored);
@@ -190,12 +202,13 @@ export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, v
     }
     case 'marks': {
       // Only the seats named change: a partner marking other seats at the same time keeps theirs.
-      const ymap = current instanceof Y.Map ? (current as Y.Map<unknown>) : new Y.Map<unknown>();
+      // A new map goes into the document before it is read: reading one that is not yet there makes Yjs warn.
+      let ymap = current instanceof Y.Map ? (current as Y.Map<unknown>) : undefined;
+      if (!ymap) map.set(name, (ymap = new Y.Map<unknown>()));
       for (const [seatId, mark] of Object.entries(value as Record<string, AttendanceMark | null>)) {
         if (mark === null) ymap.delete(seatId);
         else if (!sameJson(ymap.get(seatId), mark)) ymap.set(seatId, mark);
       }
-      if (!(current instanceof Y.Map)) map.set(name, ymap);
       return;
     }
     default:
@@ -205,6 +218,7 @@ export function writeField(map: Y.Map<unknown>, spec: FieldSpec, name: string, v
 
 /** Reads a field as plain data. */
 export function readField(map: Y.Map<unknown>, spec: FieldSpec, name: string): unknown {
+  if (spec.type === 'figures') return readFigures(map, name);
   const v = map.get(name);
   switch (spec.type) {
     case 'text':

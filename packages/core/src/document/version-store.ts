@@ -39,7 +39,8 @@ export function validateVersionInput(input: AgreeVersionInput, now: Date): Requi
 
 /** Stores a version with the plan as it stands (call inside a transaction, after validating). */
 export function storeVersion(layout: PlanLayout, id: string, input: Required<AgreeVersionInput>, snapshot: PlanSnapshot, recordedBy: string): void {
-  const { versions: _v, bin: _b, ...frozen } = snapshot;
+  // A version records the business plan as agreed; the governance (meetings go on being recorded) is not frozen with it.
+  const { versions: _v, bin: _b, governance: _g, ...frozen } = snapshot;
   const stored: StoredVersion = { id, ...input, recordedBy, snapshot: JSON.stringify(frozen) };
   layout.versions.set(id, stored);
 }
@@ -72,6 +73,6 @@ export function findVersion(layout: PlanLayout, idOrLabel: string): StoredVersio
 
 /** The plan as it stood when the version was agreed. */
 export function readVersionSnapshot(version: StoredVersion): PlanSnapshot {
-  const frozen = JSON.parse(version.snapshot) as Omit<PlanSnapshot, 'versions' | 'bin'>;
-  return { ...frozen, versions: [], bin: [] };
+  const frozen = JSON.parse(version.snapshot) as Omit<PlanSnapshot, 'versions' | 'bin' | 'governance'>;
+  return { ...frozen, governance: { agencies: [], groups: [] }, versions: [], bin: [] };
 }

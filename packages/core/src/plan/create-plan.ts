@@ -6,6 +6,7 @@ import { PlanError } from '../schema/errors.js';
 import type { PlanInput } from '../schema/input.js';
 import { migrateDoc, SCHEMA_VERSION } from '../document/migrations.js';
 import { Plan, type PlanOptions } from './plan.js';
+import { addGovernance } from './add-governance.js';
 
 /** Options for {@link createPlan}. */
 export interface CreatePlanOptions extends PlanOptions {
@@ -73,7 +74,7 @@ export function hasPlan(doc: Y.Doc): boolean {
 
 function fill(plan: Plan, input: PlanInput): void {
   fillMeta(plan, input);
-  addContent(plan, input, new Map(), new Map());
+  addContent(plan, input, new Map(), new Map(), new Map());
 }
 
 function fillMeta(plan: Plan, input: PlanInput): void {
@@ -93,11 +94,12 @@ function fillMeta(plan: Plan, input: PlanInput): void {
 
 /**
  * Adds a plan input's items to a plan: partnerships, context, consultation,
- * leads, priorities with everything beneath them, indicators. Leads and
- * partnerships already in `leads` / `partnerships` (by lower-case name) are
+ * leads, priorities with everything beneath them, indicators, and the
+ * governance (arrangements and meetings). Leads, partnerships and agencies
+ * already in `leads` / `partnerships` / `agencies` (by lower-case name) are
  * reused, not added again. Call inside a transaction or batch.
  */
-export function addContent(plan: Plan, input: PlanInput, leads: Map<string, string>, partnerships: Map<string, string>): void {
+export function addContent(plan: Plan, input: PlanInput, leads: Map<string, string>, partnerships: Map<string, string>, agencies: Map<string, string>): void {
   for (const p of input.partnerships ?? []) {
     if (partnerships.has(p.name.toLowerCase())) continue;
     const id = plan.create('partnership', { name: p.name, shortName: p.shortName });
@@ -116,6 +118,8 @@ export function addContent(plan: Plan, input: PlanInput, leads: Map<string, stri
     return id ? { leadId: id } : { name };
   };
   const priorityIds: string[] = [];
+  // Each added action by position, for the actions arising linked to them.
+  const actionIds: string[][][] = [];
   for (const p of input.priorities ?? []) {
     const pid = plan.create('priority', {
       title: p.title,
@@ -126,10 +130,15 @@ export function addContent(plan: Plan, input: PlanInput, leads: Map<string, stri
       leadGroup: p.leadGroup ? ref(p.leadGroup) : undefined,
     });
     priorityIds.push(pid);
+    const objectiveActions: string[][] = [];
+    actionIds.push(objectiveActions);
     for (const o of p.objectives ?? []) {
       const oid = plan.create('objective', { text: o.text, impact: o.impact }, { parentId: pid });
+      const added: string[] = [];
+      objectiveActions.push(added);
       for (const a of o.actions ?? []) {
         const aid = plan.create('action', { text: a.text, leads: a.leads?.map(ref), timescale: a.timescale, status: a.status, impact: a.impact }, { parentId: oid });
+        added.push(aid);
         for (const m of a.milestones ?? []) plan.create('milestone', { text: m.text, timescale: m.timescale, done: m.done }, { parentId: aid });
         for (const v of a.variants ?? []) {
           const partnershipId = typeof v.partnership === 'string' ? partnerships.get(v.partnership.toLowerCase()) : undefined;
@@ -153,6 +162,18 @@ export function addContent(plan: Plan, input: PlanInput, leads: Map<string, stri
         field: 'priority',
         value: ind.priority,
       });
-    plan.create('indicator', { name: ind.name, priorityId, target: ind.target, unit: ind.unit, values: ind.values });
+    plan.create('indicator', {
+      name: ind.name,
+      priorityId,
+      target: ind.target,
+      unit: ind.unit,
+      values: ind.values,
+      owner: ind.owner,
+      direction: ind.direction,
+      every: ind.every,
+      thresholds: ind.thresholds,
+      figures: ind.figures,
+    });
   }
+  if (input.governance !== undefined) addGovernance(plan, input.governance, agencies, actionIds);
 }

@@ -3,11 +3,13 @@ import type { PlanInput } from '../schema/input.js';
 import type { PlanSnapshot } from '../schema/snapshot.js';
 import { planToInput } from './plan-to-input.js';
 
-/** The JSON format's name and version; a file from a newer version is refused, not guessed at. */
 /** The `format` field that marks a JSON file as a Coplan plan. */
 export const PLAN_JSON_FORMAT = 'coplan.plan';
-/** The JSON format's version: files from a newer one are refused, older ones read. */
-export const PLAN_JSON_VERSION = 1;
+/**
+ * The JSON format's version: files from a newer one are refused, older ones read.
+ * 1: the plan's content; 2: also its governance (agencies, groups, seats, meetings).
+ */
+export const PLAN_JSON_VERSION = 2;
 
 /**
  * A plan as JSON with a versioned envelope: `{ format, version, plan }`,
@@ -43,5 +45,10 @@ export function planFromJson(text: string): PlanInput {
   const plan = envelope.plan as PlanInput | null;
   if (!plan || typeof plan !== 'object' || typeof plan.title !== 'string')
     throw new PlanError('invalid-value', 'This Coplan JSON has no plan in it (no title). The file may be cut short; export it again.');
+  // Version 1 had no governance; a "governance" in such a file was not written by Coplan, so it is not read.
+  if (envelope.version < 2 && 'governance' in plan) {
+    const { governance: _ignored, ...rest } = plan;
+    return rest;
+  }
   return plan;
 }

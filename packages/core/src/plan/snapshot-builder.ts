@@ -3,13 +3,16 @@ import { readField } from '../document/field-codec.js';
 import { HEADER_KEYS, readPosition } from '../document/entity-record.js';
 import type { PlanLayout } from '../document/layout.js';
 import { compareOrder } from '../document/order-key.js';
-import type { IndicatorValue, LeadRef, Tombstone } from '../schema/entities.js';
+import type { IndicatorFigure, IndicatorValue, LeadRef, Tombstone } from '../schema/entities.js';
+import type { ReportingEvery } from '../scorecard/periods.js';
+import type { ThresholdRule } from '../scorecard/thresholds.js';
 import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../schema/schema.js';
 import type { ActionSnapshot, BinDescendant, BinEntry, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot, ProgressUpdateSnapshot, ResolvedLead, Stamped } from '../schema/snapshot.js';
 import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../values/values.js';
 import { parseTimescale } from '../values/parse-timescale.js';
 import type { Timescale, TimescaleContext } from '../values/timescale.js';
 import { listVersions } from '../document/version-store.js';
+import { readGovernance } from './governance-reader.js';
 
 /** What the first pass reads of every stored item: enough to place it, not its fields. */
 interface Node {
@@ -135,6 +138,11 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     };
   };
 
+  const priorities = kids('priority', null).map(priority);
+  const actionPositions = new Map<string, { priority: number; objective: number; action: number }>();
+  for (const p of priorities) for (const o of p.objectives) for (const a of o.actions) actionPositions.set(a.id, { priority: p.number, objective: o.number, action: a.number });
+  const governance = readGovernance<Node>({ kids, get: (kind, id) => nodes[kind].get(id), value: field, actionPosition: (id) => actionPositions.get(id) });
+
   return {
     id: (layout.system.get('planId') as string | undefined) ?? '',
     schemaVersion: (layout.system.get('schemaVersion') as number | undefined) ?? 0,
@@ -157,7 +165,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
       chair: field<string>(n, 'chair'),
       organisation: field<string>(n, 'organisation'),
     })),
-    priorities: kids('priority', null).map(priority),
+    priorities,
     indicators: kids('indicator', null).map((n) => ({
       ...stamped(n.map, n.id),
       name: text(n, 'name'),
@@ -165,7 +173,13 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
       target: field<string>(n, 'target'),
       unit: field<string>(n, 'unit'),
       values: field<IndicatorValue[]>(n, 'values'),
+      owner: field<string>(n, 'owner'),
+      direction: field<'higher' | 'lower'>(n, 'direction'),
+      every: field<ReportingEvery>(n, 'every'),
+      thresholds: field<ThresholdRule[]>(n, 'thresholds'),
+      figures: field<IndicatorFigure[]>(n, 'figures'),
     })),
+    governance,
     versions: listVersions(layout),
     bin: buildBin(nodes, children, (n) => String(field<unknown>(n, KINDS[n.kind].label) ?? '')),
     updatedAt,

@@ -4,6 +4,7 @@ import { isComplete } from '../queries/queries.js';
 import { cell, type Block } from './document.js';
 import { paragraphs } from './plan-document.js';
 import { count } from './report-helpers.js';
+import { annualScorecard } from './scorecard-report.js';
 
 /** "2015/16". */
 function yearLabel(year: { start: IsoDate; end: IsoDate }): string {
@@ -77,6 +78,7 @@ export function annualReport(s: PlanSnapshot, year: { start: IsoDate; end: IsoDa
   blocks.push(...sections);
   const general = s.indicators.filter((i) => !i.priorityId && i.values.some((v) => inYear(v.date)));
   if (general.length) blocks.push({ type: 'heading', level: 2, text: 'Scorecard', pageBreak: true }, scorecard(`Scorecard readings in ${label}`, general, inYear));
+  blocks.push(...annualScorecard(s, year, label));
   for (const c of s.contextStatements) if (c.text) blocks.push({ type: 'heading', level: 2, text: c.title || 'Context' }, ...paragraphs(c.text));
   return blocks;
 }

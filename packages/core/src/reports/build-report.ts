@@ -6,8 +6,9 @@ import { governanceSection, longDate } from './governance-section.js';
 import { annualReportYears } from './report-years.js';
 import { leadReport } from './lead-report.js';
 import { progressReport } from './progress-report.js';
+import { scorecardReport } from './scorecard-report.js';
 import { addDays, isIsoDate, localToday } from '../values/iso-date.js';
-import type { Report, ReportKind, ReportOptions } from './report.js';
+import { REPORT_KINDS, type Report, type ReportKind, type ReportOptions } from './report.js';
 import type { Block } from './document.js';
 
 function day(value: string | undefined, name: string, fallback: string): string {
@@ -31,8 +32,10 @@ function reportYear(snapshot: PlanSnapshot, today: string, options: ReportOption
  * chart, overdue actions, what changed since a date), `lead` (what each lead
  * owns and what is due soon) or `annual` (a draft of the statutory annual
  * report: per priority, what was done in the year, progress and impact, and
- * the governance section when `options.governance` is given) or `governance`
- * (groups, attendance per agency against the threshold, decisions of the year).
+ * the governance section when `options.governance` is given), `governance`
+ * (groups, attendance per agency against the threshold, decisions of the year)
+ * or `scorecard` (the performance scorecard: each indicator's latest figures
+ * with their RAG, trend and commentary).
  *
  * @example
  * ```ts
@@ -65,8 +68,11 @@ export function buildReport(snapshot: PlanSnapshot, kind: ReportKind, options: R
       blocks = [{ type: 'heading', level: 1, text: `Governance ${longDate(year.start)} to ${longDate(year.end)}: ${snapshot.title}` }, ...section.slice(1)];
       break;
     }
+    case 'scorecard':
+      blocks = scorecardReport(snapshot, today);
+      break;
     default:
-      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose progress, lead, annual or governance.`);
+      throw new PlanError('invalid-value', `"${String(kind)}" is not a kind of report. Choose ${REPORT_KINDS.slice(0, -1).join(', ')} or ${REPORT_KINDS.at(-1)}.`);
   }
   const title = (blocks[0] as { text: string }).text;
   return { kind, title, today, document: { title, version: versionLine(snapshot), landscape: kind !== 'annual' && kind !== 'governance', blocks } };

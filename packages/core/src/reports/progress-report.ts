@@ -4,6 +4,7 @@ import { changedSince, listActions, overdueActions, ragSummary } from '../querie
 import { RAG_KEY_LABELS, cell, type Block } from './document.js';
 import { versionLine } from './plan-document.js';
 import { actionTable, count } from './report-helpers.js';
+import { latestPeriods, scorecardBlocks } from './scorecard-report.js';
 
 const KEYS = [...RAG_VALUES, 'none'] as const;
 const CHANGE_WORDS = { added: 'Added', edited: 'Edited', deleted: 'Deleted' } as const;
@@ -70,5 +71,6 @@ export function progressReport(s: PlanSnapshot, today: IsoDate, since: string): 
         }
       : { type: 'paragraph', text: `Nothing changed in the plan since ${since.slice(0, 10)}.` },
   );
+  blocks.push(...scorecardBlocks(s, latestPeriods(4), { level: 2, commentary: false, title: 'Performance scorecard' }));
   return blocks;
 }

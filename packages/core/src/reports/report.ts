@@ -3,11 +3,11 @@ import type { IsoDate } from '../values/values.js';
 
 import type { GovernanceSnapshot } from '../constitution/governance-snapshot.js';
 
-/** The reports a plan gives: progress for the board, actions per lead, the annual report draft, the partnership's governance. */
-export type ReportKind = 'progress' | 'lead' | 'annual' | 'governance';
+/** The reports a plan gives: progress for the board, actions per lead, the annual report draft, the partnership's governance, the performance scorecard. */
+export type ReportKind = 'progress' | 'lead' | 'annual' | 'governance' | 'scorecard';
 
 /** Every kind of report, in the order they are offered. */
-export const REPORT_KINDS: readonly ReportKind[] = ['progress', 'lead', 'annual', 'governance'];
+export const REPORT_KINDS: readonly ReportKind[] = ['progress', 'lead', 'annual', 'governance', 'scorecard'];
 
 /** What a report is as of, and what it looks back or ahead over. */
 export interface ReportOptions {

@@ -3,6 +3,8 @@ import type { ActionStatus, IsoDate, LeadKind, Rag } from '../values/values.js';
 import type { DecisionRule, GroupKind, QuorumRule } from '../governance/arrangements.js';
 import type { DecisionMethod } from '../governance/decisions.js';
 import type { AttendanceMark } from '../governance/quorum.js';
+import type { ReportingEvery } from '../scorecard/periods.js';
+import type { ThresholdRule } from '../scorecard/thresholds.js';
 
 /** A lead as written on an item: a registry entry, or free text that matches none. */
 export type LeadRef = { leadId: string } | { name: string };
@@ -12,6 +14,18 @@ export interface IndicatorValue {
   date: IsoDate;
   value: number;
   note?: string;
+}
+
+/** An indicator's figures for one period of the business year. */
+export interface IndicatorFigure {
+  /** The period, "2025-Q1" or "2025-H2" (the year the business year starts in). */
+  period: string;
+  /** What was achieved, or null when not yet reported. */
+  actual: number | null;
+  /** What was aimed for, or null when no target is set. */
+  target: number | null;
+  /** What the owner says about the figure. */
+  commentary: string;
 }
 
 /** The fields each entity kind carries, as the API reads and writes them. */
@@ -31,7 +45,25 @@ export interface FieldValues {
   progress: { date: IsoDate; author: string; rag: Rag; narrative: string; evidence: string };
   lead: { name: string; kind: LeadKind; chair: string; organisation: string };
   partnership: { name: string; shortName: string };
-  indicator: { name: string; priorityId: string | null; target: string; unit: string; values: IndicatorValue[] };
+  indicator: {
+    name: string;
+    priorityId: string | null;
+    /** The target in words ("95% within 3 working days"); per-period targets are in `figures`. */
+    target: string;
+    unit: string;
+    /** Readings by date (the first layout); the scorecard reads `figures`. */
+    values: IndicatorValue[];
+    /** The agency that owns the indicator. */
+    owner: string;
+    /** Whether a higher or a lower figure is better. */
+    direction: 'higher' | 'lower';
+    /** Reported each quarter or each half-year. */
+    every: ReportingEvery;
+    /** Ordered rules giving each figure its RAG; the first one met counts. */
+    thresholds: ThresholdRule[];
+    /** Actual, target and commentary per period, oldest first. */
+    figures: IndicatorFigure[];
+  };
   context: { title: string; text: string };
   consultation: { who: string; when: string };
   agency: { name: string; statutoryPartner: boolean };

@@ -1,4 +1,8 @@
 import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values/values.js';
+import type { IndicatorFigure } from './entities.js';
+import type { ReportingEvery } from '../scorecard/periods.js';
+import type { ThresholdRule } from '../scorecard/thresholds.js';
+import type { GovernanceInput } from './governance-input.js';
 
 /**
  * A whole plan as plain data: what {@link createPlan} builds a document from,
@@ -39,6 +43,8 @@ export interface PlanInput {
   leads?: LeadInput[];
   priorities?: PriorityInput[];
   indicators?: IndicatorInput[];
+  /** The partnership's arrangements and meetings (Coplan's JSON from version 2 on). */
+  governance?: GovernanceInput;
 }
 
 /** A partnership the plan serves; a plan can serve two (seed `004_…`). */
@@ -141,6 +147,16 @@ export interface IndicatorInput {
   target?: string;
   unit?: string;
   values?: IndicatorValueInput[];
+  /** The agency that owns it. */
+  owner?: string;
+  /** Whether a higher or a lower figure is better (higher when omitted). */
+  direction?: 'higher' | 'lower';
+  /** Reported each quarter (the default) or each half-year. */
+  every?: ReportingEvery;
+  /** Ordered rules giving each figure its RAG; the usual ones when omitted. */
+  thresholds?: ThresholdRule[];
+  /** Actual, target and commentary per period. */
+  figures?: IndicatorFigure[];
 }
 
 /** One reading of an indicator. */

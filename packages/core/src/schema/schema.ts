@@ -1,6 +1,9 @@
 import { ACTION_STATUSES, LEAD_KINDS, PLAN_STATUSES, RAG_VALUES } from '../values/values.js';
 import { GROUP_KINDS } from '../governance/arrangements.js';
 import { checkDecisionMethod, checkDecisionRule, checkQuorumRule } from '../governance/arrangement-checks.js';
+import { REPORTING_EVERY } from '../scorecard/periods.js';
+import { USUAL_THRESHOLDS } from '../scorecard/thresholds.js';
+import { checkThresholdRules } from '../scorecard/threshold-checks.js';
 
 /**
  * How a field is held in the document.
@@ -15,11 +18,15 @@ import { checkDecisionMethod, checkDecisionRule, checkQuorumRule } from '../gove
  * - `ref`: the id of another entity of a given kind, or null.
  * - `values`: a `Y.Map` of indicator readings keyed by date.
  * - `number`: a finite number within `min` and `max`.
- * - `json`: a small plain value set whole, last writer wins, checked by `check` (a quorum rule).
+ * - `json`: a small plain value set whole, last writer wins, checked by `check` (a quorum rule, threshold rules).
  * - `marks`: a `Y.Map` of attendance marks keyed by seat id; an update sets only the seats it names,
  *   so two people marking one meeting's attendance both keep theirs.
+ * - `figures`: a scorecard's actual, target and commentary per period, each
+ *   figure a key of its own in the entity's map (`figures/2025-Q1/actual`), so
+ *   partners entering different figures offline all keep theirs, and no
+ *   shared type is ever created twice.
  */
-export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values' | 'number' | 'json' | 'marks';
+export type FieldType = 'text' | 'textList' | 'string' | 'enum' | 'date' | 'bool' | 'leads' | 'lead' | 'ref' | 'values' | 'number' | 'json' | 'marks' | 'figures';
 
 /** How one field is held and checked. */
 export interface FieldSpec {
@@ -147,6 +154,11 @@ export const KINDS: Readonly<Record<EntityKind, KindSpec>> = {
       target: str(),
       unit: str(),
       values: { type: 'values' },
+      owner: str(),
+      direction: { type: 'enum', values: ['higher', 'lower'], default: 'higher' },
+      every: { type: 'enum', values: REPORTING_EVERY, default: 'quarter' },
+      thresholds: { type: 'json', check: checkThresholdRules, default: USUAL_THRESHOLDS },
+      figures: { type: 'figures' },
     },
   },
   context: {

@@ -1,6 +1,9 @@
 import type { Timescale } from '../values/timescale.js';
 import type { EntityKind } from './schema.js';
-import type { IndicatorValue, Tombstone } from './entities.js';
+import type { IndicatorFigure, IndicatorValue, Tombstone } from './entities.js';
+import type { ReportingEvery } from '../scorecard/periods.js';
+import type { ThresholdRule } from '../scorecard/thresholds.js';
+import type { GovernanceInput } from './governance-input.js';
 import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values/values.js';
 
 /** A lead on an item, resolved against the registry. `leadId` is null for free text. */
@@ -37,6 +40,8 @@ export interface PlanSnapshot {
   leads: LeadSnapshot[];
   priorities: PrioritySnapshot[];
   indicators: IndicatorSnapshot[];
+  /** The arrangements and meetings as plain data, with the document's ids (read them with `Governance` for the rules' verdicts). */
+  governance: GovernanceInput;
   versions: VersionInfo[];
   bin: BinEntry[];
   /** The latest change to anything in the plan (ISO date-time). */
@@ -145,6 +150,16 @@ export interface IndicatorSnapshot extends Stamped {
   unit: string;
   /** Readings, oldest first. */
   values: IndicatorValue[];
+  /** The agency that owns it. */
+  owner: string;
+  /** Whether a higher or a lower figure is better. */
+  direction: 'higher' | 'lower';
+  /** Reported each quarter or each half-year. */
+  every: ReportingEvery;
+  /** Ordered rules giving each figure its RAG. */
+  thresholds: ThresholdRule[];
+  /** Actual, target and commentary per period, oldest first. */
+  figures: IndicatorFigure[];
 }
 
 /** A labelled, agreed state of the plan. */

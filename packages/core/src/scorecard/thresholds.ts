@@ -6,6 +6,7 @@
  * otherwise red").
  */
 
+/** A scorecard figure's RAG: green, amber or red (never blue or grey, which are for actions). */
 export type Rag = 'green' | 'amber' | 'red';
 
 /** When a value earns a rule's RAG, measured against the period's target. */
@@ -19,6 +20,7 @@ export type ThresholdTest =
   /** Any value. */
   | { kind: 'otherwise' };
 
+/** One threshold rule: the RAG a value earns when it passes the test. */
 export interface ThresholdRule {
   rag: Rag;
   when: ThresholdTest;
@@ -75,4 +77,40 @@ export function reportingPeriods(startYear: number, every: 'quarter' | 'half-yea
     out.push({ label: `${every === 'quarter' ? 'Q' : 'H'}${i + 1} ${year}`, from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) });
   }
   return out;
+}
+
+/**
+ * Threshold rules in words, for the screen and reports: "Green at or better
+ * than target; amber within 10% of it; otherwise red".
+ */
+export function rulesInWords(rules: readonly ThresholdRule[]): string {
+  const words = rules.map((r, n) => {
+    const rag = n === 0 ? r.rag[0]!.toUpperCase() + r.rag.slice(1) : r.rag;
+    const w = r.when;
+    if (w.kind === 'meets-target') return `${rag} at or better than target`;
+    if (w.kind === 'within-percent') return `${rag} within ${w.percent}% of it`;
+    if (w.kind === 'within') return `${rag} within ${w.amount} of it`;
+    return n === 0 ? `${rag} always` : `otherwise ${rag}`;
+  });
+  return words.join('; ');
+}
+
+/**
+ * The usual rules with a different amber band: green at or better than
+ * target, amber within `percent`% of it, otherwise red.
+ */
+export function usualThresholdsWithin(percent: number): ThresholdRule[] {
+  return [
+    { rag: 'green', when: { kind: 'meets-target' } },
+    { rag: 'amber', when: { kind: 'within-percent', percent } },
+    { rag: 'red', when: { kind: 'otherwise' } },
+  ];
+}
+
+/** The amber band of rules in the usual shape (green, amber within a percent, red), or null for other rules. */
+export function amberPercentOf(rules: readonly ThresholdRule[]): number | null {
+  const [g, a, r] = rules;
+  if (rules.length !== 3 || g?.rag !== 'green' || g.when.kind !== 'meets-target' || a?.rag !== 'amber' || a.when.kind !== 'within-percent' || r?.rag !== 'red' || r.when.kind !== 'otherwise')
+    return null;
+  return a.when.percent;
 }

@@ -52,7 +52,20 @@ function flatten(s: PlanSnapshot): Map<string, FlatItem> {
   s.contextStatements.forEach((c, i) => add('context', c.id, c.title, null, i, { title: c.title, text: c.text }));
   s.consultation.forEach((c, i) => add('consultation', c.id, c.who, null, i, { who: c.who, when: c.when }));
   s.leads.forEach((l, i) => add('lead', l.id, l.name, null, i, { name: l.name, kind: l.kind, chair: l.chair, organisation: l.organisation }));
-  s.indicators.forEach((d, i) => add('indicator', d.id, d.name, null, i, { name: d.name, priorityId: d.priorityId, target: d.target, unit: d.unit, values: d.values }));
+  s.indicators.forEach((d, i) =>
+    add('indicator', d.id, d.name, null, i, {
+      name: d.name,
+      priorityId: d.priorityId,
+      target: d.target,
+      unit: d.unit,
+      values: d.values,
+      owner: d.owner,
+      direction: d.direction,
+      every: d.every,
+      thresholds: d.thresholds,
+      figures: d.figures,
+    }),
+  );
   s.priorities.forEach((p, pi) => {
     add('priority', p.id, p.title, null, pi, {
       title: p.title,

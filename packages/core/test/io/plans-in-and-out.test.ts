@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createPlan, encodeCoplanFile, listActions, mergeCoplanFile, openPlan, PlanError, planFromJson, planToInput, planToJson } from '../../src/index.js';
+import { createPlan, encodeCoplanFile, listActions, mergeCoplanFile, openPlan, PlanError, planFromJson, planToInput, planToJson, PLAN_JSON_VERSION } from '../../src/index.js';
 import { smallPlanInput } from '../helpers.js';
 
 describe('JSON', () => {
@@ -13,7 +13,7 @@ describe('JSON', () => {
   it('refuses what is not a Coplan plan, or is from a newer Coplan, saying what to do', () => {
     expect(() => planFromJson('not json')).toThrow(/not JSON/);
     expect(() => planFromJson('{"title":"x"}')).toThrow(/not a Coplan plan/);
-    expect(() => planFromJson('{"format":"coplan.plan","version":2,"plan":{"title":"x"}}')).toThrow(/newer Coplan .* Update Coplan/);
+    expect(() => planFromJson(`{"format":"coplan.plan","version":${PLAN_JSON_VERSION + 1},"plan":{"title":"x"}}`)).toThrow(/newer Coplan .* Update Coplan/);
     expect(() => planFromJson('{"format":"coplan.plan","version":1}')).toThrow(/no plan in it/);
   });
 });

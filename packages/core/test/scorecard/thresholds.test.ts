@@ -62,3 +62,24 @@ describe('scorecard RAG from thresholds', () => {
     expect(reportingPeriods(2099, 'half-year').map((p) => `${p.label} ${p.from} ${p.to}`)).toEqual(['H1 2099/00 2099-04-01 2099-09-30', 'H2 2099/00 2099-10-01 2100-03-31']);
   });
 });
+
+describe('threshold rules in words and the usual shape', () => {
+  it('says the rules as a person would, and reads the amber band of the usual rules', async () => {
+    const { rulesInWords, usualThresholdsWithin, amberPercentOf } = await import('../../src/scorecard/thresholds.js');
+    expect(rulesInWords(USUAL_THRESHOLDS)).toBe('Green at or better than target; amber within 10% of it; otherwise red');
+    expect(rulesInWords(usualThresholdsWithin(5))).toBe('Green at or better than target; amber within 5% of it; otherwise red');
+    expect(amberPercentOf(usualThresholdsWithin(5))).toBe(5);
+    expect(
+      amberPercentOf([
+        { rag: 'green', when: { kind: 'within', amount: 2 } },
+        { rag: 'red', when: { kind: 'otherwise' } },
+      ]),
+    ).toBeNull();
+    expect(
+      rulesInWords([
+        { rag: 'green', when: { kind: 'within', amount: 2 } },
+        { rag: 'red', when: { kind: 'otherwise' } },
+      ]),
+    ).toBe('Green within 2 of it; otherwise red');
+  });
+});
