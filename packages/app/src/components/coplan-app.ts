@@ -1,13 +1,11 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import type { PlanInput } from '@coplan/core';
-import { businessPlanTemplate } from '@coplan/seeds';
 import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
-import { startPlan } from '../state/new-plan.js';
-import { finishSignIn, signedIn, signInOptions, signOut, startSignIn, type SignedIn, type SignInIssuer } from '../state/sign-in.js';
+import { signedIn, signOut, type SignedIn } from '../state/signed-in.js';
+import type { SignInIssuer } from '../state/sign-in.js';
 import { planOfToken } from '../state/token-role.js';
 import { askToKeepPlans, storageAdvice } from '../state/storage-advice.js';
 import './plan-list.js';
-import './plan-view.js';
 
 type Route = { view: 'list' } | { view: 'plan'; planId: string; token: string } | { view: 'accessibility' };
 
@@ -27,6 +25,7 @@ function readRoute(): Route {
 export class CoplanApp extends LitElement {
   static override properties = {
     route: { state: true },
+    planViewLoaded: { state: true },
     user: { state: true },
     demoAvailable: { state: true },
     storage: { state: true },
@@ -40,6 +39,8 @@ export class CoplanApp extends LitElement {
   organisations: { clientId: string; issuers: SignInIssuer[] } | null = null;
   signInProblem = '';
   route: Route = readRoute();
+  /** Whether `<plan-view>` is defined: it is rendered only then, so the properties it is given are its own. */
+  planViewLoaded = false;
   user = savedUser();
   demoAvailable = false;
   storage = '';
@@ -64,21 +65,30 @@ export class CoplanApp extends LitElement {
     main:focus { outline: none; }
   `;
 
+  /** The plan screen's code (the plan, Yjs, sync) loads when a plan is first opened: the list of plans does not need it. */
+  protected override willUpdate(): void {
+    if (this.route.view === 'plan' && !this.planViewLoaded) void import('./plan-view.js').then(() => (this.planViewLoaded = true));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', () => (this.route = readRoute()));
     void this.checkDemo();
     void this.askForPersistence();
-    finishSignIn().then(
-      (who) => {
-        if (who) {
-          this.who = who;
-          this.route = readRoute();
-        }
-      },
-      (e: unknown) => (this.signInProblem = e instanceof Error ? e.message : String(e)),
-    );
-    void signInOptions().then((o) => (this.organisations = o));
+    // Sign-in's code loads after the first screen: finishing a sign-in and the relay's options are not on its path.
+    const signIn = import('../state/sign-in.js');
+    signIn
+      .then((m) => m.finishSignIn())
+      .then(
+        (who) => {
+          if (who) {
+            this.who = who;
+            this.route = readRoute();
+          }
+        },
+        (e: unknown) => (this.signInProblem = e instanceof Error ? e.message : String(e)),
+      );
+    void signIn.then((m) => m.signInOptions()).then((o) => (this.organisations = o));
   }
 
   /** With the relay's demo on, a first visit opens the demo plan. */
@@ -109,7 +119,7 @@ export class CoplanApp extends LitElement {
     return html`<form class="sign-in" @submit=${(e: Event) => {
       e.preventDefault();
       const issuer = String(new FormData(e.target as HTMLFormElement).get('issuer') ?? orgs.issuers[0]!.issuer);
-      startSignIn(issuer, orgs.clientId).catch((err: unknown) => (this.signInProblem = err instanceof Error ? err.message : String(err)));
+      import('../state/sign-in.js').then((m) => m.startSignIn(issuer, orgs.clientId)).catch((err: unknown) => (this.signInProblem = err instanceof Error ? err.message : String(err)));
     }}>
       ${
         orgs.issuers.length > 1
@@ -123,7 +133,8 @@ export class CoplanApp extends LitElement {
   private async newPlan(fromTemplate: boolean): Promise<void> {
     const now = new Date();
     // Business years start in April: from April this is the year under way, from January the one about to start.
-    const input: PlanInput = fromTemplate ? businessPlanTemplate(now.getFullYear()) : { title: 'Untitled business plan', status: 'draft' };
+    const input: PlanInput = fromTemplate ? (await import('@coplan/seeds')).businessPlanTemplate(now.getFullYear()) : { title: 'Untitled business plan', status: 'draft' };
+    const { startPlan } = await import('../state/new-plan.js');
     const id = await startPlan(input, this.user!.name);
     location.hash = `#/plan/${encodeURIComponent(id)}`;
   }
@@ -151,7 +162,7 @@ export class CoplanApp extends LitElement {
         </form></main>`;
     if (this.route.view === 'plan')
       // A link's own token first; else the sign-in, for plans shared with this person or their organisation.
-      return html`${top}<main id="main" tabindex="-1"><plan-view .planId=${this.route.planId} .token=${this.route.token || this.who?.idToken || ''} .user=${this.user}></plan-view></main>`;
+      return html`${top}<main id="main" tabindex="-1">${this.planViewLoaded ? html`<plan-view .planId=${this.route.planId} .token=${this.route.token || this.who?.idToken || ''} .user=${this.user}></plan-view>` : nothing}</main>`;
     if (this.route.view === 'accessibility')
       return html`${top}<main id="main" tabindex="-1"><article>
           <h1>Accessibility statement</h1>

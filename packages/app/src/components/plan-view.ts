@@ -1,11 +1,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { PLAN_STATUS_LABELS, PlanError, filterActions, listActions, type ActionFilter, type PlanSnapshot, encodeCoplanFile, mergeCoplanFile, planToJson, formatUkDate } from '@coplan/core';
-import { Governance } from '@coplan/core/governance';
+import type { Governance, GovernanceSnapshot } from '@coplan/core/governance';
 import { PlanController, SYNC_WORDS } from '../state/plan-controller.js';
 import { roleOfToken, tokenNamesRole } from '../state/token-role.js';
 import { SharingClient } from '../state/sharing.js';
-import { signInOptions } from '../state/sign-in.js';
 import { accessWords } from '../state/share-words.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import { planContext, type PlanScope } from '../state/plan-context.js';
@@ -50,6 +49,8 @@ export class PlanView extends LitElement {
   /** Which view of the plan is shown; the register and dashboard load when first opened. */
   tab: 'plan' | 'register' | 'dashboard' | 'scorecard' | 'versions' | 'leads' | 'reports' | 'governance' = 'plan';
   private loaded = new Set<string>(['plan']);
+  /** Reads the constitution for the reports tab; the governance module loads with that tab. */
+  private governanceOf?: (plan: ConstructorParameters<typeof Governance>[0]) => GovernanceSnapshot;
   private session!: PlanController;
   private readonly provider = new ContextProvider(this, { context: planContext });
 
@@ -144,7 +145,7 @@ export class PlanView extends LitElement {
 
   private readonly openShare = async (): Promise<void> => {
     await import('./share-dialog.js');
-    this.signInOffered = (await signInOptions()) !== null;
+    this.signInOffered = (await (await import('../state/sign-in.js')).signInOptions()) !== null;
     this.sharing = true;
     await this.updateComplete;
     await (this.shadowRoot!.querySelector('share-dialog') as unknown as { show(): Promise<void> }).show();
@@ -248,7 +249,7 @@ export class PlanView extends LitElement {
       ${this.tab === 'dashboard' && this.loaded.has('dashboard') ? html`<dashboard-view .snapshot=${s}></dashboard-view>` : nothing}
       ${this.tab === 'scorecard' && this.loaded.has('scorecard') ? html`<scorecard-view .plan=${plan} ?readonly=${ro}></scorecard-view>` : nothing}
       ${this.tab === 'leads' && this.loaded.has('leads') ? html`<leads-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></leads-view>` : nothing}
-      ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s} .governance=${new Governance(plan).snapshot()}></reports-view>` : nothing}
+      ${this.tab === 'reports' && this.loaded.has('reports') ? html`<reports-view .snapshot=${s} .governance=${this.governanceOf?.(plan)}></reports-view>` : nothing}
       ${this.tab === 'governance' && this.loaded.has('governance') ? html`<governance-view .plan=${plan} ?readonly=${ro}></governance-view>` : nothing}
       ${this.tab === 'versions' && this.loaded.has('versions') ? html`<versions-view .plan=${plan} .snapshot=${s} ?readonly=${ro}></versions-view>` : nothing}
       <div class="plan-tab" ?hidden=${this.tab !== 'plan'}>
@@ -402,7 +403,10 @@ export class PlanView extends LitElement {
   private async show(tab: 'plan' | 'register' | 'dashboard' | 'scorecard' | 'versions' | 'leads' | 'reports' | 'governance'): Promise<void> {
     if (tab === 'scorecard' && !this.loaded.has(tab)) await import('./scorecard-view.js');
     if (tab === 'governance' && !this.loaded.has(tab)) await import('./governance-view.js');
-    if (tab === 'reports' && !this.loaded.has(tab)) await import('./reports-view.js');
+    if (tab === 'reports' && !this.loaded.has(tab)) {
+      const [{ Governance }] = await Promise.all([import('@coplan/core/governance'), import('./reports-view.js')]);
+      this.governanceOf = (plan) => new Governance(plan).snapshot();
+    }
     if (tab === 'leads' && !this.loaded.has(tab)) await import('./leads-view.js');
     if (tab === 'versions' && !this.loaded.has(tab)) await import('./versions-view.js');
     if (tab === 'register' && !this.loaded.has(tab)) await import('./register-view.js');

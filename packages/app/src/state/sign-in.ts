@@ -7,22 +7,16 @@
  * reads who it names, to say so.
  */
 
+import { KEPT, type SignedIn } from './signed-in.js';
+
+export { signedIn, signOut, type SignedIn } from './signed-in.js';
+
 /** An organisation the relay takes sign-ins from. */
 export interface SignInIssuer {
   issuer: string;
   name: string;
 }
 
-/** Who is signed in on this device. */
-export interface SignedIn {
-  idToken: string;
-  email: string;
-  name: string;
-  /** ms since 1970 */
-  expiresAt: number;
-}
-
-const KEPT = 'coplan-sign-in';
 const PENDING = 'coplan-sign-in-pending';
 
 /** The relay's sign-in settings, or null when it has none (or cannot be reached). */
@@ -33,20 +27,6 @@ export async function signInOptions(): Promise<{ clientId: string; issuers: Sign
   } catch {
     return null;
   }
-}
-
-/** Who is signed in on this device, if their sign-in has not expired. */
-export function signedIn(): SignedIn | null {
-  try {
-    const kept = JSON.parse(localStorage.getItem(KEPT) ?? 'null') as SignedIn | null;
-    return kept && kept.expiresAt > Date.now() ? kept : null;
-  } catch {
-    return null;
-  }
-}
-
-export function signOut(): void {
-  localStorage.removeItem(KEPT);
 }
 
 /** Sends the browser to the organisation's sign-in page; it comes back to this app, which calls `finishSignIn`. */
