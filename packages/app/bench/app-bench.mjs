@@ -14,17 +14,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { createPlan } from '@coplan/core';
+import { generatedPlan, launchChromium, startRelay, uploadPlan } from './bench-relay.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '../dist');
-const require = createRequire(import.meta.url);
-const { chromium } = require('playwright-core');
 
 // 1. Initial JavaScript: the scripts index.html loads, and what they import statically.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -45,48 +38,6 @@ const planScreenGz = [...seen].reduce((n, f) => n + gzipSync(readFileSync(join(d
 const allGz = readdirSync(join(dist, 'assets'))
   .filter((f) => f.endsWith('.js'))
   .reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
-
-function generated(actions) {
-  const per = actions / 100;
-  return {
-    title: 'Generated plan',
-    period: { start: '2025-04-01', end: '2026-03-31' },
-    priorities: Array.from({ length: 10 }, (_, p) => ({
-      title: `Priority ${p}`,
-      objectives: Array.from({ length: 10 }, (_, o) => ({
-        text: `Objective ${p}.${o}`,
-        actions: Array.from({ length: per }, (_, a) => ({
-          text: `Action ${p}.${o}.${a}: audit to be undertaken as part of QA activity`,
-          leads: ['QA Sub'],
-          timescale: 'By 31/03/26',
-          updates: [{ date: '2025-06-01', author: 'BM', rag: 'green', narrative: 'On track' }],
-        })),
-      })),
-    })),
-  };
-}
-
-async function relay(dataDir) {
-  const child = spawn(process.execPath, [join(here, '../../sync-server/dist/cli.js'), '--port', '0', '--demo', '--data-dir', dataDir, '--static', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = await new Promise((resolve) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { child, url };
-}
-
-async function upload(url, planId, input) {
-  const doc = new Y.Doc();
-  createPlan(doc, input, { planId });
-  const p = new WebsocketProvider(url.replace('http', 'ws') + '/sync', planId, doc, { WebSocketPolyfill: WebSocket, disableBc: true });
-  await new Promise((r) => p.once('sync', r));
-  await new Promise((r) => setTimeout(r, 500));
-  p.destroy();
-}
 
 async function timeOpen(browser, url, planId, lastLabel, runs) {
   const context = await browser.newContext();
@@ -188,12 +139,9 @@ async function partnerPage(browser, url, planId, lastLabel) {
   return { context, page };
 }
 
-const { child, url } = await relay(mkdtempSync(join(tmpdir(), 'app-bench-')));
-await upload(url, 'bench', generated(1000));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const { child, url } = await startRelay(mkdtempSync(join(tmpdir(), 'app-bench-')));
+await uploadPlan(url, 'bench', generatedPlan(1000));
+const browser = await launchChromium();
 const big = await timeOpen(browser, url, 'bench', 'Action 10.10.10', 5);
 const demo = await timeOpen(browser, url, 'demo', 'Action 4.6.1', 5);
 const bigPartner = await partnerPage(browser, url, 'bench', 'Action 10.10.10');
