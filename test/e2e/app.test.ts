@@ -16,8 +16,25 @@ function token(secret: string, plan: string, role: string): string {
 }
 
 /** Drags from a handle's centre to a point, the way a finger or mouse would. */
+/**
+ * Where an element is once layout has settled: items off screen are laid out only when
+ * scrolled to (`content-visibility: auto`), so after a scroll the items around a target
+ * can still change height and move it. Reads the box frame by frame until it stays put.
+ */
+async function settledBox(page: Page, element: ReturnType<Page['getByRole']>): Promise<{ x: number; y: number; width: number; height: number }> {
+  const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  let box = (await element.boundingBox())!;
+  for (let tries = 0; tries < 50; tries++) {
+    await frame();
+    const next = (await element.boundingBox())!;
+    if (next.x === box.x && next.y === box.y && next.height === box.height) return next;
+    box = next;
+  }
+  throw new Error('the element kept moving for 50 pairs of frames');
+}
+
 async function drag(page: Page, handle: ReturnType<Page['getByRole']>, x: number, y: number): Promise<void> {
-  const from = (await handle.boundingBox())!;
+  const from = await settledBox(page, handle);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(x, y, { steps: 8 });
@@ -672,7 +689,7 @@ describe.runIf(browserAvailable())('dragging', () => {
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 2400 } }), relay.url, 'Drew');
     const handle = page.getByRole('button', { name: 'Drag action 1.1.1 (or use its menu)' });
     const target = page.getByRole('group', { name: 'Action 1.2.1', exact: true });
-    const to = (await target.boundingBox())!;
+    const to = await settledBox(page, target);
     await drag(page, handle, to.x + to.width / 2, to.y + to.height * 0.75);
     // Objective 1.1 had one action; it now sits second in objective 1.2.
     await expect.poll(() => actionBox(page, 'Action 1.2.2').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
@@ -685,7 +702,7 @@ describe.runIf(browserAvailable())('dragging', () => {
     const target = page.getByRole('region', { name: 'Priority 3' });
     await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const handle = page.getByRole('button', { name: 'Drag priority 4 (or use its menu)' });
-    const to = (await target.boundingBox())!;
+    const to = await settledBox(page, target);
     await drag(page, handle, to.x + to.width / 2, to.y + 20);
     await expect.poll(() => page.getByRole('textbox', { name: 'Priority 3 title' }).textContent()).toBe('Cross Cutting Themes');
   });
@@ -696,7 +713,7 @@ describe.runIf(browserAvailable())('dragging', () => {
     const target = page.getByRole('group', { name: 'Objective 4.1', exact: true });
     await target.scrollIntoViewIfNeeded();
     const handle = page.getByRole('button', { name: 'Drag objective 4.2 (or use its menu)' });
-    const to = (await target.boundingBox())!;
+    const to = await settledBox(page, target);
     await drag(page, handle, to.x + to.width / 2, to.y + 10);
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Objective 4.1', exact: true }).textContent())
