@@ -13,7 +13,7 @@ import '../components/rag-badge.js';
  * progress update on it, changes.
  */
 export class ActionItem extends PlanItem {
-  static override properties = { ...PlanItem.properties, tabStop: { attribute: false }, detail: { state: true }, updating: { state: true }, moving: { state: true } };
+  static override properties = { ...PlanItem.properties, tabStop: { attribute: false }, detail: { state: true }, updating: { state: true } };
   /**
    * Whether this action holds its list's one tab stop (roving focus): Tab
    * enters an objective's actions once, at this one, and the arrow keys move
@@ -26,7 +26,6 @@ export class ActionItem extends PlanItem {
   /** Whether the progress form is open. */
   updating = false;
   /** Whether the "move to objective" list is open (built only when asked for: a plan can have 1,000 actions). */
-  moving = false;
 
   private get name(): string {
     return `action ${this.dotted}`;
@@ -117,31 +116,10 @@ export class ActionItem extends PlanItem {
       .childIds('priority', null)
       .flatMap((p, pi) => plan.childIds('objective', p).map((o, oi) => ({ id: o, label: `${pi + 1}.${oi + 1} ${(plan.readObjective(o)?.text ?? '').slice(0, 60)}` })));
     return html`<label class="move-to">Move to objective
-      <select aria-label=${`Move ${this.name} to objective`} @change=${this.moveTo} @keydown=${this.closeMoveOnEscape}>
+      <select aria-label=${`Move ${this.name} to objective`} @change=${this.moveToChosenParent} @keydown=${this.closeMoveOnEscape}>
         ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === a.objectiveId}>${o.label}</option>`)}
       </select></label>`;
   }
-
-  private async openMove(): Promise<void> {
-    this.moving = true;
-    await this.updateComplete;
-    this.querySelector<HTMLSelectElement>('.move-to select')?.focus();
-  }
-
-  private readonly closeMoveOnEscape = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    this.moving = false;
-    void this.focusMenu();
-  };
-
-  /** Moves to the chosen objective; the action is drawn there anew, so the outline puts focus on it there. */
-  private readonly moveTo = (e: Event): void => {
-    const parentId = (e.target as HTMLSelectElement).value;
-    this.moving = false;
-    if (this.run(() => this.scope!.plan.move('action', this.entityId, { parentId })))
-      this.dispatchEvent(new CustomEvent('item-moved', { detail: { kind: 'action', id: this.entityId, parentId }, bubbles: true }));
-  };
 
   private readonly toggleDetail = async (): Promise<void> => {
     await import('../components/action-detail.js');

@@ -12,12 +12,11 @@ import '../components/editable-text.js';
  * changes or its list of actions does, never for the rest of the plan.
  */
 export class ObjectiveItem extends PlanItem {
-  static override properties = { ...PlanItem.properties, moving: { state: true }, current: { state: true } };
+  static override properties = { ...PlanItem.properties, current: { state: true } };
   /** The action holding the list's one tab stop: the last one focused ('' until then: the first). */
   current = '';
   protected readonly kind = 'objective' as const;
   /** Whether the "move to priority" list is open. */
-  moving = false;
 
   private get name(): string {
     return `objective ${this.dotted}`;
@@ -80,30 +79,10 @@ export class ObjectiveItem extends PlanItem {
   private moveList(current: string) {
     const plan = this.scope!.plan;
     return html`<label class="move-to">Move to priority
-      <select aria-label=${`Move ${this.name} to priority`} @change=${this.moveTo} @keydown=${this.closeMoveOnEscape}>
+      <select aria-label=${`Move ${this.name} to priority`} @change=${this.moveToChosenParent} @keydown=${this.closeMoveOnEscape}>
         ${plan.childIds('priority', null).map((p, i) => html`<option value=${p} ?selected=${p === current}>${i + 1}. ${(plan.readPriority(p)?.title ?? '').slice(0, 60)}</option>`)}
       </select></label>`;
   }
-
-  private async openMove(): Promise<void> {
-    this.moving = true;
-    await this.updateComplete;
-    this.querySelector<HTMLSelectElement>('.move-to select')?.focus();
-  }
-
-  private readonly closeMoveOnEscape = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
-    this.moving = false;
-    void this.focusMenu();
-  };
-
-  private readonly moveTo = (e: Event): void => {
-    const parentId = (e.target as HTMLSelectElement).value;
-    this.moving = false;
-    if (this.run(() => this.scope!.plan.move('objective', this.entityId, { parentId })))
-      this.dispatchEvent(new CustomEvent('item-moved', { detail: { kind: 'objective', id: this.entityId, parentId }, bubbles: true }));
-  };
 
   /** A new action starts empty, with the caret in it. */
   private readonly addAction = async (): Promise<void> => {

@@ -12,7 +12,7 @@ import { EntityWatch } from '../state/entity-watch.js';
  * browser's find and the drag handles see the whole outline.
  */
 export abstract class PlanItem extends LitElement {
-  static override properties = { entityId: { attribute: false }, number: { attribute: false }, count: { attribute: false }, numberPrefix: { attribute: false } };
+  static override properties = { entityId: { attribute: false }, number: { attribute: false }, count: { attribute: false }, numberPrefix: { attribute: false }, moving: { state: true } };
   /** The entity's id: items are keyed by it, so each keeps its own fields when others move. */
   entityId = '';
   /** 1-based position among its siblings. */
@@ -21,6 +21,8 @@ export abstract class PlanItem extends LitElement {
   count = 0;
   /** Its parents' numbers ("1.2" for the actions of objective 1.2; '' for priorities). */
   numberPrefix = '';
+  /** Whether its "move to another parent" list is open (built only when asked for: a plan can have 1,000 actions). */
+  moving = false;
   /** How many times this item has rendered: for tests and diagnostics (a partner's keystroke should render one action). */
   renders = 0;
 
@@ -62,6 +64,29 @@ export abstract class PlanItem extends LitElement {
     await this.updateComplete;
     (this.querySelector('item-menu') as HTMLElement | null)?.focus();
   }
+
+  /** Opens the "move to another parent" list and puts focus in it. */
+  protected async openMove(): Promise<void> {
+    this.moving = true;
+    await this.updateComplete;
+    this.querySelector<HTMLSelectElement>('.move-to select')?.focus();
+  }
+
+  /** Escape closes the list, focus going back to the item's menu. */
+  protected readonly closeMoveOnEscape = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    this.moving = false;
+    void this.focusMenu();
+  };
+
+  /** Moves the item to the parent chosen in the list; it is drawn there anew, so the outline puts focus on it there. */
+  protected readonly moveToChosenParent = (e: Event): void => {
+    const parentId = (e.target as HTMLSelectElement).value;
+    this.moving = false;
+    if (this.run(() => this.scope!.plan.move(this.kind, this.entityId, { parentId })))
+      this.dispatchEvent(new CustomEvent('item-moved', { detail: { kind: this.kind, id: this.entityId, parentId }, bubbles: true }));
+  };
 
   /** Puts the caret in this item's main text (after it was added). */
   async focusText(): Promise<void> {

@@ -1,12 +1,13 @@
 import * as Y from 'yjs';
 import { HEADER_KEYS, readHeader, readPlacement, readRecord, writePosition } from '../document/entity-record.js';
-import { emptyValue, readField, validateField, writeField } from '../document/field-codec.js';
+import { emptyValue, validateField, writeField } from '../document/field-codec.js';
 import { newId } from '../document/ids.js';
 import { layoutOf, type PlanLayout } from '../document/layout.js';
+import { rewriteLeadRefs } from '../document/lead-refs.js';
 import { compareOrder, orderKeyBetween } from '../document/order-key.js';
 import { TreeIndex } from '../document/tree-index.js';
 import { keepPendingSettled } from '../document/settle-pending.js';
-import type { CreateFields, EntityRecord, FieldPatch, LeadRef } from '../schema/entities.js';
+import type { CreateFields, EntityRecord, FieldPatch } from '../schema/entities.js';
 import { PlanError } from '../schema/errors.js';
 import { KINDS, META_FIELDS, type EntityKind, type FieldSpec } from '../schema/schema.js';
 import type { ActionSnapshot, PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
@@ -436,7 +437,7 @@ export class Plan {
     this.liveEntity('lead', intoId);
     this.undoManager.stopCapturing();
     this.transact(() => {
-      this.rewriteLeadRefs(fromId, intoId);
+      rewriteLeadRefs(this.layout, fromId, intoId, (map) => this.stamp(map, false));
       from.set(HEADER_KEYS.mergedInto, intoId);
       from.set(HEADER_KEYS.deleted, { at: this.now().toISOString(), by: this.user });
       this.stamp(from, false);
@@ -453,41 +454,11 @@ export class Plan {
     const map = this.liveEntity('lead', id);
     this.undoManager.stopCapturing();
     this.transact(() => {
-      this.rewriteLeadRefs(id, null);
+      rewriteLeadRefs(this.layout, id, null, (map) => this.stamp(map, false));
       map.set(HEADER_KEYS.deleted, { at: this.now().toISOString(), by: this.user });
       this.stamp(map, false);
     });
     this.undoManager.stopCapturing();
-  }
-
-  /** Points every lead reference to `fromId` at `intoId` (or drops it when null), leaving items that already name `intoId` with it once. */
-  private rewriteLeadRefs(fromId: string, intoId: string | null): void {
-    const names = (ref: LeadRef | null, id: string) => ref !== null && 'leadId' in ref && ref.leadId === id;
-    for (const kind of Object.keys(KINDS) as EntityKind[]) {
-      for (const [name, spec] of Object.entries(KINDS[kind].fields)) {
-        if (spec.type !== 'leads' && spec.type !== 'lead') continue;
-        this.layout.entities[kind].forEach((map) => {
-          if (spec.type === 'lead') {
-            const ref = readField(map, spec, name) as LeadRef | null;
-            if (names(ref, fromId)) {
-              writeField(map, spec, name, intoId === null ? null : { leadId: intoId });
-              this.stamp(map, false);
-            }
-            return;
-          }
-          const refs = readField(map, spec, name) as LeadRef[];
-          if (!refs.some((r) => names(r, fromId))) return;
-          const hasInto = intoId !== null && refs.some((r) => names(r, intoId));
-          const next: LeadRef[] = [];
-          for (const r of refs) {
-            if (!names(r, fromId)) next.push(r);
-            else if (intoId !== null && !hasInto && !next.some((x) => names(x, intoId))) next.push({ leadId: intoId });
-          }
-          writeField(map, spec, name, next);
-          this.stamp(map, false);
-        });
-      }
-    }
   }
 
   // ---- Versions ----------------------------------------------------------
