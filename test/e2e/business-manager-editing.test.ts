@@ -8,22 +8,9 @@ import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-pr
 import { axeViolations } from './axe.js';
 import { browserAvailable, launch } from './browser.js';
 import { APP, actionBox, arrive, chooseFromMenu, cleanUp, cleanup, setup } from './session.js';
+import { focusedElement as focused } from './focus.js';
 
 afterEach(cleanUp);
-
-/** What has keyboard focus, through shadow roots: its role (or tag), accessible label and text. */
-function focused(page: Page): Promise<{ role: string; label: string; text: string; value: string }> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return {
-      role: el?.getAttribute('role') ?? el?.tagName.toLowerCase() ?? '',
-      label: el?.getAttribute('aria-label') ?? '',
-      text: (el?.textContent ?? '').trim(),
-      value: (el as HTMLInputElement | null)?.value ?? '',
-    };
-  });
-}
 
 const FIRST = 'Refresh Pan-Lancs CSE strategy and re-launch';
 
@@ -132,6 +119,25 @@ describe.runIf(browserAvailable())('the register for a viewer', () => {
 });
 
 describe.runIf(browserAvailable())('a progress update sets the action status too', () => {
+  it('enables Undo as soon as a person types with only the plan on screen; Undo takes the words back and offers Redo', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Pat');
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    const redo = page.getByRole('button', { name: 'Redo', exact: true });
+    await expect.poll(() => undo.isDisabled()).toBe(true);
+    const box = actionBox(page, 'Action 1.1.1');
+    await box.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' now');
+    // Typing alone reads nothing else of the plan again; the toolbar follows the undo history itself.
+    await expect.poll(() => undo.isDisabled()).toBe(false);
+    expect(await redo.isDisabled()).toBe(true);
+    await undo.click();
+    await expect.poll(() => box.textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+    await expect.poll(() => redo.isDisabled()).toBe(false);
+    await expect.poll(() => undo.isDisabled()).toBe(true);
+  });
+
   it('offers In progress for a Green update and saves both; the versions view says so in words', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Pat');

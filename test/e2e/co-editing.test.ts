@@ -89,6 +89,19 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     expect(text).toBe('Refresh Pan-Lancs CSE strategy [by June:pqr]');
   });
 
+  it('the toolbar says who is in the plan now: each person sees the other arrive, and leave when they close the plan', async () => {
+    const { relay, browser } = await setup();
+    const [alice, bob] = await people(browser, relay.url, 2);
+    const here = (page: Page) => page.getByLabel('People in this plan now');
+    for (const { page } of [alice!, bob!]) {
+      await expect.poll(() => here(page).textContent()).toContain('Alice');
+      await expect.poll(() => here(page).textContent()).toContain('Bob');
+    }
+    await bob!.context.close();
+    await expect.poll(() => here(alice!.page).textContent(), { timeout: 15_000 }).not.toContain('Bob');
+    expect(await here(alice!.page).textContent()).toContain('Alice');
+  });
+
   it('paste goes in at the caret as one piece; lines pasted into a one-line field become spaces', async () => {
     const { relay, browser } = await setup();
     const [alice, bob] = await people(browser, relay.url, 2);
@@ -166,9 +179,6 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     const text = 'CSE Sub Group will monitor and receive feedback from CPBs';
     const mine = actionBox(alice!.page, 'Action 1.2.2');
     await expect.poll(() => mine.textContent()).toMatch(new RegExp(`^${text}`));
-    alice!.page.on('console', (m) => {
-      if (m.text().startsWith('DBG') && !m.text().includes('conn undefined')) console.log('PAGE', m.text());
-    });
     await placeCaret(mine, text.length);
     await alice!.page.keyboard.type(' [a:xy]');
     await chooseFromMenu(bob!.page, 'action 1.2.2', 'Move down');
@@ -217,6 +227,8 @@ describe.runIf(browserAvailable())('typing together in one field (Chromium, real
     const { relay, browser } = await setup();
     const [alice] = await people(browser, relay.url, 1);
     const page = alice!.page;
+    // The demo plan has no vision yet: its box comes with "Add a vision".
+    await page.getByRole('button', { name: 'Add a vision' }).click();
     const vision = page.getByRole('textbox', { name: 'Vision', exact: true });
     expect(await vision.getAttribute('aria-multiline')).toBe('true');
     const before = (await vision.textContent()) ?? '';

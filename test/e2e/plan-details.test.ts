@@ -173,6 +173,24 @@ describe.runIf(browserAvailable())('searching the plan', () => {
   });
 });
 
+describe.runIf(browserAvailable())('search results kept up to date', () => {
+  it('finds words typed into the plan after the search was made, and drops words deleted', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Robin');
+    const search = page.getByRole('searchbox', { name: 'Search this plan' });
+    const results = page.getByRole('list', { name: 'Search results' });
+    await search.fill('zebra crossing');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing in this plan matches.' }).count()).toBe(1);
+    const box = actionBox(page, 'Action 2.1.1');
+    await box.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' by the zebra crossing');
+    await expect.poll(() => results.getByRole('link').allTextContents()).toEqual(['Action 2.1.1']);
+    for (let i = 0; i < ' crossing'.length; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Nothing in this plan matches.' }).count()).toBe(1);
+  });
+});
+
 describe.runIf(browserAvailable())('accessibility of about this plan and search (WCAG 2.2 AA, axe)', () => {
   it('the open details, with a list entry, a partnership and a context statement, and search results pass axe', async () => {
     const { axeViolations } = await import('./axe.js');
@@ -180,6 +198,7 @@ describe.runIf(browserAvailable())('accessibility of about this plan and search 
     const page = await arrive(await browser.newContext(), relay.url, 'Robin');
     await openDetails(page);
     await page.getByRole('button', { name: 'Add a principle' }).click();
+    await expect.poll(() => hasFocus(page.getByRole('textbox', { name: 'Principle 1', exact: true }))).toBe(true);
     await page.keyboard.type('Child first');
     await page.getByLabel('New context statement’s title').fill('Covid-19 context statement');
     await page.getByRole('button', { name: 'Add the context statement' }).click();

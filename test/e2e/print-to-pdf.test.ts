@@ -1,12 +1,15 @@
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildReport, createPlan, listActions, PLAN_STATUS_LABELS } from '@coplan/core';
 import { exportPlan, exportReport } from '@coplan/publish';
 import { seedPlans } from '@coplan/seeds';
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
+import { arrive, chooseFromMenu, cleanUp, setup } from './session.js';
+
+afterEach(cleanUp);
 
 /** Each page's text, as a PDF reader extracts it. */
 async function pagesOf(pdf: Uint8Array): Promise<string[]> {
@@ -98,5 +101,92 @@ describe.runIf(browserAvailable())('print and PDF', () => {
       pages.forEach((text, i) => expect(text, `${kind}, page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`));
       expect(pages[0]).toContain(report.title);
     }
+  });
+});
+
+/**
+ * The plan screen printed (Ctrl+P): the plan as a document, its title, details and outline with each action's
+ * words, leads, timescale, RAG in words and latest progress, and none of the app's controls.
+ */
+describe.runIf(browserAvailable())('printing the plan screen', () => {
+  /** The demo plan with a progress update on action 1.1.1, as a business manager has it open. */
+  async function planWithProgress(): Promise<Page> {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Pat');
+    await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
+    const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
+    await form.getByLabel('RAG').selectOption('amber');
+    await form.getByLabel('Progress', { exact: true }).fill('Strategy drafted with the police');
+    await form.getByRole('button', { name: 'Save progress update' }).click();
+    await expect.poll(() => page.getByText(/^Latest progress .*Strategy drafted with the police$/).count()).toBe(1);
+    return page;
+  }
+
+  it('prints the plan’s words, not the toolbar, tabs, search, filters, banners, presence or menus', async () => {
+    const page = await planWithProgress();
+    const action = page.getByRole('group', { name: 'Action 1.1.1', exact: true });
+    const leads = (await action.getByText(/^Leads: /).textContent())!;
+    const timescale = (await page.getByRole('textbox', { name: 'Timescale of action 1.1.1' }).textContent())!;
+    expect(leads.length).toBeGreaterThan('Leads: '.length);
+    expect(timescale.length).toBeGreaterThan(0);
+    // Priority 1's success statements: a text box on screen, its lines as a list on paper.
+    const success = page.getByRole('textbox', { name: 'What will success look like? (success statements of priority 1), one per line' });
+    await success.fill('Fewer children go missing from care\nEvery school has a CSE lead');
+    await success.blur(); // saved on leaving the box
+    await expect.poll(() => page.locator('text-list-field .printed li', { hasText: /^(Fewer children go missing from care|Every school has a CSE lead)$/ }).count()).toBe(2);
+    const printed = (await pagesOf(new Uint8Array(await page.pdf()))).join(' ');
+    const compact = printed.replace(/\s+/g, ''); // PDF text runs break lines anywhere
+    for (const words of [
+      'LSCB Business Plan 2015/16',
+      'Priority 1',
+      'Refresh Pan-Lancs CSE strategy and re-launch',
+      leads,
+      timescale,
+      'Amber: at risk',
+      'Strategy drafted with the police',
+      'What will success look like?',
+      'Fewer children go missing from care',
+      'Every school has a CSE lead',
+    ])
+      expect(compact, words).toContain(words.replace(/\s+/g, ''));
+    for (const control of [
+      'Skip to main content',
+      'All plans',
+      'Undo',
+      'Redo',
+      'Files',
+      'Search this plan',
+      'Filter',
+      'All leads',
+      'Dashboard',
+      'Scorecard',
+      'Governance',
+      'Show details',
+      'About this plan',
+      'Connected',
+      'One per line',
+    ])
+      expect(printed, control).not.toContain(control);
+    // As the print stylesheet lays it out: the controls take no room, the plan's words are there.
+    await page.emulateMedia({ media: 'print' });
+    const visible = (locator: ReturnType<Page['getByRole']>) => locator.evaluateAll((els) => els.filter((el) => (el as HTMLElement).getClientRects().length > 0).length);
+    for (const [role, name] of [
+      ['button', 'Undo'],
+      ['button', 'Redo'],
+      ['button', 'Dashboard'],
+      ['button', 'Show details of action 1.1.1'],
+      ['button', 'Actions for action 1.1.1'],
+      ['button', 'Skip to main content'],
+      ['searchbox', 'Search this plan'],
+      ['textbox', 'What will success look like? (success statements of priority 1), one per line'],
+      ['combobox', 'Filter by lead'],
+      ['navigation', 'Views of this plan'],
+      ['toolbar', 'Plan tools'],
+      ['banner', ''],
+    ] as const)
+      expect(await visible(page.getByRole(role, name ? { name, exact: true } : {})), `${role} ${name}`).toBe(0);
+    expect(await visible(page.getByRole('textbox', { name: 'Action 1.1.1', exact: true }))).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

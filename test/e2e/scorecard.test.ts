@@ -127,4 +127,31 @@ describe.runIf(browserAvailable())('the scorecard', () => {
     await expect.poll(() => dialog.locator('.summary').textContent()).toBe('0 figures to change; 4 already as in the plan; 0 things not read.');
     expect(await dialog.getByText(/Period → period; Actual → actual; Target → target; RAG → not read: each RAG is worked out from the figures/).count()).toBe(1);
   });
+
+  it('shows an indicator’s latest four periods, and every period on asking', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: relay.url });
+    const page = await arrive(context, relay.url, 'Beatrice');
+    await page.getByRole('navigation', { name: 'Views of this plan' }).getByRole('button', { name: 'Scorecard' }).click();
+    await page.getByRole('button', { name: 'Paste or import figures…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Paste or import figures' });
+    const quarters = ['Q1 2024/25', 'Q2 2024/25', 'Q3 2024/25', 'Q4 2024/25', 'Q1 2025/26', 'Q2 2025/26'];
+    await paste(page, 'Paste the figures here', [`Indicator\tPriority\tUnit\tTarget\t${quarters.join('\t')}`, 'Referrals screened within one day\t1\t%\t95\t91\t92\t93\t94\t95\t96'].join('\n'));
+    await dialog.getByRole('button', { name: /^Apply \d+ changes$/ }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const table = page.getByRole('table', { name: 'Figures for Referrals screened within one day' });
+    const periods = () => table.getByRole('rowheader').allTextContents();
+    await expect.poll(periods).toEqual(quarters.slice(2));
+    const more = page.getByRole('button', { name: 'Show all 6 periods of Referrals screened within one day' });
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.click();
+    await expect.poll(periods).toEqual(quarters);
+    const fewer = page.getByRole('button', { name: 'Show the latest 4 periods only of Referrals screened within one day' });
+    expect(await fewer.getAttribute('aria-expanded')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await fewer.click();
+    await expect.poll(periods).toEqual(quarters.slice(2));
+  });
 });

@@ -31,6 +31,12 @@ export async function arrive(context: BrowserContext, url: string, name: string)
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Priority 1' }).waitFor();
+  // Focus goes to the plan's heading, once it is drawn, rather than falling to the page.
+  await page.waitForFunction(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.tagName === 'H1';
+  });
   return page;
 }
 

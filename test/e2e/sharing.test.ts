@@ -7,7 +7,7 @@ import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-pr
 import { axeViolations } from './axe.js';
 import { storedUpdates } from './device-store.js';
 import { browserAvailable, launch } from './browser.js';
-import { APP, actionBox, cleanUp, cleanup } from './session.js';
+import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
 
 afterEach(cleanUp);
 
@@ -83,7 +83,81 @@ describe.runIf(browserAvailable())('sharing a plan from the app', () => {
     // Opening the link again: the app asks the relay why it cannot connect, and says so plainly.
     await partner.reload();
     await partner.getByRole('alert').filter({ hasText: 'This link no longer opens the plan on the server' }).waitFor({ timeout: 20_000 });
-    expect(await partner.getByRole('alert').filter({ hasText: 'taken back' }).textContent()).toMatch(/ask the plan’s owner for a new link/);
+    expect(await partner.getByRole('alert').filter({ hasText: 'taken back' }).textContent()).toMatch(
+      /ask the plan’s owner for a new one\)\. Your copy on this device is kept, with any changes not yet sent\. Save it \(Files → Save a \.coplan file\) to keep a copy\./,
+    );
     await expect.poll(() => actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner) and more');
+    // What the link allowed is no longer claimed beside the refusal.
+    expect(await partner.getByText('Your link lets you edit this plan').count()).toBe(0);
   }, 90_000);
+
+  it('tells each person what fits them: a visitor with no link on a server without sign-in, and a viewer whose link was taken back', async () => {
+    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', SECRET], mkdtempSync(join(tmpdir(), 'coplan-e2e-')));
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${relay.url}/api/plans/demo/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ownerToken()}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+
+    // No link, and this server offers no sign-in: nothing about signing in, nor about a copy this device does not have.
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${relay.url}/#/plan/demo`);
+    await page.getByLabel('Your name').fill('Visitor');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'The server shares plans only with people who open a link to them' });
+    await refusal.waitFor({ timeout: 20_000 });
+    const words = (await refusal.textContent()) ?? '';
+    expect(words).toContain('The server shares plans only with people who open a link to them: open the link you were given, or ask the plan’s owner for one.');
+    expect(words).not.toMatch(/sign in|Files/);
+    expect(await page.getByText('Opening the plan…').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A viewer's link, taken back while they read: no word of "changes" they could not make.
+    const made = (await (await api('POST', 'links', { role: 'viewer', label: 'Observer' })).json()) as { id: string; url: string };
+    const viewer = await (await browser.newContext()).newPage();
+    expect(made.url).toMatch(new RegExp(`^${relay.url}/#/plan/demo\\?token=`));
+    await viewer.goto(made.url);
+    await viewer.getByLabel('Your name').fill('Observer');
+    await viewer.getByRole('button', { name: 'Continue' }).click();
+    await viewer.getByRole('heading', { name: 'Priority 1' }).waitFor({ timeout: 20_000 });
+    expect((await api('DELETE', `links/${encodeURIComponent(made.id)}`)).ok).toBe(true);
+    await viewer.reload();
+    const gone = viewer.getByRole('alert').filter({ hasText: 'This link no longer opens the plan on the server' });
+    await gone.waitFor({ timeout: 20_000 });
+    expect(await gone.textContent()).toMatch(/\(this link has been taken back: ask the plan’s owner for a new one\)\. The copy on this device stays here to read\.\s*Try again$/);
+    expect(await gone.textContent()).not.toMatch(/changes/);
+    expect(await viewer.getByText('You are viewing this plan: your link lets you read it').count()).toBe(0);
+  }, 90_000);
+});
+
+describe.runIf(browserAvailable())('sharing on a server without access control', () => {
+  it('Share says anyone with the address can open and change the plan, copies the address, which opens the plan for a partner', async () => {
+    const { relay, browser } = await setup();
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await arrive(context, relay.url, 'Business manager');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connected, all changes synced' }).count()).toBe(1);
+    const share = page.getByRole('button', { name: 'Share', exact: true });
+    await share.click();
+    const dialog = page.getByRole('dialog', { name: 'Share this plan' });
+    await expect.poll(() => dialog.textContent()).toMatch(/anyone who has the plan’s address open it and change it/);
+    expect(await dialog.textContent()).toMatch(/ask whoever runs this server to turn on access control/);
+    expect(await axeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Copy the address' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Link copied.');
+    const address = await page.evaluate(() => navigator.clipboard.readText());
+    expect(address).toBe(`${relay.url}/#/plan/demo`);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => share.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+
+    const partner = await (await browser.newContext()).newPage();
+    await partner.goto(address);
+    await partner.getByLabel('Your name').fill('Partner');
+    await partner.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch');
+  });
 });

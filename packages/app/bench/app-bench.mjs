@@ -1,6 +1,7 @@
 /**
  * App benchmark: `npm run bench` (root), or after `npm run build`: `node packages/app/bench/app-bench.mjs`.
- * 1. The initial JavaScript, gzipped.
+ * 1. The JavaScript, gzipped: the list of plans, and a plan's address until its Plan tab is usable
+ *    (bench/js-size.mjs). With `--size`, only this step, with what the plan's JavaScript is made of.
  * 2. Navigation to the plan on screen, opened from IndexedDB with the relay stopped and the network
  *    off, in headless Chromium: a generated 1,000-action plan, beside the 51-action demo plan.
  * 3. A local keystroke in an action's text, as the Event Timing API measures it (from the key
@@ -8,61 +9,29 @@
  * 4. A partner's keystroke: from the key press in one browser context to the next frame
  *    after it is in the field on another's screen, through the relay, median of 40.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { generatedPlan, launchChromium, startRelay, uploadPlan } from './bench-relay.mjs';
+import { generatedPlan, launchChromium, startRelay, uploadPlan, watchRepaints } from './bench-relay.mjs';
+import { openPlan, timeReloads } from './reload-probe.mjs';
+import { breakdown, jsSizes } from './js-size.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '../dist');
 
-// 1. Initial JavaScript: the scripts index.html loads, and what they import statically.
-const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const entry = [...html.matchAll(/src="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-const seen = new Set();
-const visit = (file) => {
-  if (seen.has(file)) return;
-  seen.add(file);
-  const code = readFileSync(join(dist, file), 'utf8');
-  for (const m of code.matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g)) visit(join('assets', m[1]));
-};
-entry.forEach(visit);
-const initialGz = [...seen].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
-// The plan screen's code loads when a plan is first opened: what a person opening a plan's address fetches.
-const planView = readdirSync(join(dist, 'assets')).find((f) => /^plan-view-.*\.js$/.test(f));
-if (planView) visit(join('assets', planView));
-const planScreenGz = [...seen].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
-const allGz = readdirSync(join(dist, 'assets'))
-  .filter((f) => f.endsWith('.js'))
-  .reduce((n, f) => n + gzipSync(readFileSync(join(dist, 'assets', f))).length, 0);
-
-async function timeOpen(browser, url, planId, lastLabel, runs) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Bench', colour: '#1d70b8' })));
-  const page = await context.newPage();
-  await page.goto(`${url}/#/plan/${planId}`);
-  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await page.reload();
-  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-  return {
-    context,
-    page,
-    measure: async () => {
-      const times = [];
-      for (let i = 0; i < runs; i++) {
-        const t0 = Date.now();
-        await page.reload();
-        await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-        times.push(Date.now() - t0);
-      }
-      times.sort((a, b) => a - b);
-      return times[Math.floor(times.length / 2)];
-    },
-  };
+// 1. The JavaScript each screen fetches.
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const sizes = jsSizes(dist);
+const sizeRows = [
+  `| JavaScript for the list of plans, gzipped | ${kib(sizes.list)} | goal 64 KiB; all JavaScript ${kib(sizes.all)} |`,
+  `| JavaScript to open a plan (until its Plan tab is usable), gzipped | ${kib(sizes.plan)} | goal 64 KiB; then ${kib(sizes.planExtras)} more just after: search, filters, About this plan, item menus, the Files menu's save tools |`,
+];
+if (process.argv.includes('--size')) {
+  console.log(`\nApp JavaScript — ${new Date().toISOString()}\n\n| measure | value | reference |\n|---|---|---|\n${sizeRows.join('\n')}`);
+  console.log("\nWhat the JavaScript to open a plan is made of (each chunk's gzip shared among its sources):\n\n| part | gzipped |\n|---|---|");
+  for (const [part, bytes] of await breakdown(dist, sizes.planChunks)) console.log(`| ${part} | ${kib(bytes)} |`);
+  process.exit(0);
 }
 
 /**
@@ -98,22 +67,7 @@ async function timeKeystrokes(page, label) {
  * page. Both pages read one clock: the machine's (time origin plus now).
  */
 async function timePartnerKeystrokes(typist, watcher, label) {
-  await watcher.evaluate((label) => {
-    const find = (root) => {
-      for (const el of root.querySelectorAll('*')) {
-        if (el.getAttribute('role') === 'textbox' && el.getAttribute('aria-label') === label) return el;
-        const inner = el.shadowRoot && find(el.shadowRoot);
-        if (inner) return inner;
-      }
-      return null;
-    };
-    window.__seen = [];
-    new MutationObserver(() => requestAnimationFrame(() => window.__seen.push(performance.timeOrigin + performance.now()))).observe(find(document), {
-      characterData: true,
-      subtree: true,
-      childList: true,
-    });
-  }, label);
+  await watchRepaints(watcher, label);
   const box = typist.getByRole('textbox', { name: label, exact: true });
   await box.focus();
   await typist.keyboard.press('Home');
@@ -142,8 +96,8 @@ async function partnerPage(browser, url, planId, lastLabel) {
 const { child, url } = await startRelay(mkdtempSync(join(tmpdir(), 'app-bench-')));
 await uploadPlan(url, 'bench', generatedPlan(1000));
 const browser = await launchChromium();
-const big = await timeOpen(browser, url, 'bench', 'Action 10.10.10', 5);
-const demo = await timeOpen(browser, url, 'demo', 'Action 4.6.1', 5);
+const big = await openPlan(browser, url, 'bench', 'Action 10.10.10');
+const demo = await openPlan(browser, url, 'demo', 'Action 4.6.1');
 const bigPartner = await partnerPage(browser, url, 'bench', 'Action 10.10.10');
 const demoPartner = await partnerPage(browser, url, 'demo', 'Action 4.6.1');
 await big.page.getByText('Connected, all changes synced').waitFor({ timeout: 120000 });
@@ -155,8 +109,7 @@ await demoPartner.context.close();
 child.kill('SIGKILL'); // the relay is gone: everything now comes from the service worker and IndexedDB
 await big.context.setOffline(true);
 await demo.context.setOffline(true);
-const bigMs = await big.measure();
-const demoMs = await demo.measure();
+const [bigReload, demoReload] = await timeReloads([big, demo], 7);
 const bigKeys = await timeKeystrokes(big.page, 'Action 1.1.1');
 const demoKeys = await timeKeystrokes(demo.page, 'Action 1.1.1');
 await browser.close();
@@ -164,9 +117,11 @@ await browser.close();
 console.log(`\nApp benchmark — ${new Date().toISOString()}`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, headless Chromium (Debian)`);
 console.log('\n| measure | value | reference |\n|---|---|---|');
-console.log(`| initial JavaScript, gzipped | ${(initialGz / 1024).toFixed(1)} KiB | budget 150 KiB; all JavaScript ${(allGz / 1024).toFixed(1)} KiB |`);
-console.log(`| JavaScript to open a plan, gzipped | ${(planScreenGz / 1024).toFixed(1)} KiB | the list's initial JavaScript and the plan screen's |`);
-console.log(`| reload to plan on screen, 1,000 actions, from IndexedDB, relay stopped, offline | ${bigMs} ms | ${demoMs} ms for the 51-action demo plan |`);
+console.log(sizeRows.join('\n'));
+console.log(
+  `| reload until the first action is editable, 1,000 actions, from IndexedDB, relay stopped, offline, timed in the page, median of 7 | ${bigReload.usable} ms | ${demoReload.usable} ms for the 51-action demo plan (${(bigReload.usable / demoReload.usable).toFixed(2)}×) |`,
+);
+console.log(`| reload until the last action's text is in the page, the same | ${bigReload.last} ms | ${demoReload.last} ms for the demo plan (${(bigReload.last / demoReload.last).toFixed(2)}×) |`);
 console.log(`| partner's keystroke to the next frame on another screen, through the relay, median of 40, 1,000 actions | ${bigPartnerMs} ms | ${demoPartnerMs} ms for the demo plan |`);
 console.log(
   `| local keystroke, Event Timing duration, median (worst) of 40, 1,000 actions | ${bigKeys.median} ms (${bigKeys.worst} ms) | ${demoKeys.median} ms (${demoKeys.worst} ms) for the demo plan; 16 ms means within one frame |`,

@@ -36,9 +36,9 @@ export function generatedPlan(actions) {
   };
 }
 
-/** The real relay with its demo plan, serving the built app, on a free port. */
-export async function startRelay(dataDir) {
-  const child = spawn(process.execPath, [join(here, '../../sync-server/dist/cli.js'), '--port', '0', '--demo', '--data-dir', dataDir, '--static', dist], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** The real relay with its demo plan, serving the built app (or another build of it, `app`), on a free port. */
+export async function startRelay(dataDir, app = dist) {
+  const child = spawn(process.execPath, [join(here, '../../sync-server/dist/cli.js'), '--port', '0', '--demo', '--data-dir', dataDir, '--static', app], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.once('exit', (code) => reject(new Error(`the relay exited (${code}) before listening`)));
@@ -88,3 +88,26 @@ export function launchChromium() {
 
 /** The middle value (the upper middle for an even count). */
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Notes, in `window.__seen`, the frame after each change to the text box named `label`
+ * (found through shadow roots): when a partner's keystroke has reached this page's screen.
+ */
+export function watchRepaints(page, label) {
+  return page.evaluate((label) => {
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.getAttribute('role') === 'textbox' && el.getAttribute('aria-label') === label) return el;
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    window.__seen = [];
+    new MutationObserver(() => requestAnimationFrame(() => window.__seen.push(performance.timeOrigin + performance.now()))).observe(find(document), {
+      characterData: true,
+      subtree: true,
+      childList: true,
+    });
+  }, label);
+}

@@ -60,6 +60,7 @@ export {
   type ActionFilter,
   type ActionInContext,
 } from './queries/queries.js';
+export { namesShownIn } from './queries/names-shown.js';
 export { searchPlan, type SearchHit } from './queries/search.js';
 export { similarLeads } from './queries/similar-leads.js';
 export { workInTheBin, type WorkInTheBin } from './queries/work-in-the-bin.js';

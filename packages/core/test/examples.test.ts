@@ -12,5 +12,5 @@ describe('the README’s embedding example', () => {
     expect(out).toMatch(/refused \(invalid-date\): progress\.date must be a real calendar date/);
     expect(out).toMatch(/1\. Improve the effectiveness .*"amber":1/);
     expect(out).toMatch(/Overdue on 1 April 2016: 2 actions/);
-  });
+  }, 60_000);
 });

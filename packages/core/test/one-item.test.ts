@@ -31,6 +31,35 @@ describe('reading one item', () => {
   });
 });
 
+describe("reading an objective's actions in one pass", () => {
+  it('gives each visible action as readAction does, in order, and nothing for an objective in the bin', () => {
+    const plan = newPlan({ ...smallPlanInput('LSCB'), period: { start: '2024-04-01', end: '2025-03-31' } });
+    const o = plan.snapshot().priorities[0]!.objectives[0]!;
+    plan.create('progress', { date: '2024-06-01', author: 'Sam', rag: 'red', narrative: 'Late' }, { parentId: o.actions[0]!.id });
+    plan.delete('action', o.actions[1]!.id);
+    const ids = plan.childIds('action', o.id);
+    expect(ids).not.toContain(o.actions[1]!.id);
+    expect(plan.readActions(o.id)).toEqual(ids.map((id) => plan.readAction(id)));
+    expect(plan.readActions(o.id)[0]).toMatchObject({ number: 1, rag: 'red' });
+    plan.delete('objective', o.id);
+    expect(plan.readActions(o.id)).toEqual([]);
+    expect(plan.readActions('no-such-id')).toEqual([]);
+  });
+
+  it('reads a timescale against the plan period of the moment, however often the same words were read before', () => {
+    const plan = newPlan({ ...smallPlanInput('LSCB'), period: { start: '2024-04-01', end: '2025-03-31' } });
+    const o = plan.snapshot().priorities[0]!.objectives[0]!;
+    const id = o.actions[0]!.id;
+    plan.reviseText('action', id, 'timescale', plan.textOf('action', id, 'timescale').toString(), 'Throughout the business year');
+    expect(plan.readActions(o.id)[0]!.timescale.due?.end).toBe('2025-03-31');
+    plan.updatePlan({ period: { start: '2025-04-01', end: '2026-03-31' } });
+    expect(plan.readActions(o.id)[0]!.timescale.due?.end).toBe('2026-03-31');
+    expect(plan.readAction(id)!.timescale.due?.end).toBe('2026-03-31');
+    // Shared between reads, so it cannot be changed through one of them.
+    expect(Object.isFrozen(plan.readAction(id)!.timescale)).toBe(true);
+  });
+});
+
 describe('listening to one item', () => {
   function watch(plan: ReturnType<typeof newPlan>, kind: Parameters<typeof plan.onEntityChange>[0], id: string): PlanChange[] {
     const seen: PlanChange[] = [];
@@ -66,6 +95,36 @@ describe('listening to one item', () => {
     expect(second).toHaveLength(2);
   });
 
+  it('says which fields of an entity changed, and whether its place did, so a view can let typing it already shows pass', () => {
+    const plan = newPlan(smallPlanInput('LSCB'));
+    const o = plan.snapshot().priorities[0]!.objectives[0]!;
+    const a = o.actions[0]!.id;
+    const seen = watch(plan, 'action', a);
+    const entry = () => seen.at(-1)!.entities.find((e) => e.id === a);
+    plan.editText('action', a, 'text', 0, 0, 'X');
+    expect(entry()).toEqual({ kind: 'action', id: a, fields: ['text'], moved: false });
+    plan.editText('action', a, 'timescale', 0, 0, 'By May 2025 ');
+    expect(entry()).toEqual({ kind: 'action', id: a, fields: ['timescale'], moved: false });
+    plan.update('action', a, { status: 'complete', impact: 'Fewer late referrals' });
+    expect(entry()!.fields!.sort()).toEqual(['impact', 'status']);
+    plan.move('action', a, { parentId: o.id, index: 1 });
+    expect(entry()).toEqual({ kind: 'action', id: a, fields: [], moved: true });
+    const added = plan.create('action', { text: 'New' }, { parentId: o.id });
+    const objective = watch(plan, 'objective', o.id);
+    plan.delete('action', added);
+    expect(objective.at(-1)!.entities.find((e) => e.id === added)).toMatchObject({ moved: true });
+    // An entity added as a whole: any field may be new.
+    const changes: PlanChange[] = [];
+    plan.onChange((c) => changes.push(c));
+    const fresh = plan.create('action', { text: 'Fresh' }, { parentId: o.id });
+    expect(changes.at(-1)!.entities.find((e) => e.id === fresh)).toEqual({ kind: 'action', id: fresh, moved: true });
+    // A list field's entry typed in names the list.
+    const p = plan.snapshot().priorities[0]!.id;
+    const entryText = plan.addListItem('priority', p, 'successStatements', 'Children are heard');
+    plan.editListItem('priority', p, 'successStatements', entryText, 0, 0, 'All ');
+    expect(changes.at(-1)!.entities).toEqual([{ kind: 'priority', id: p, fields: ['successStatements'], moved: false }]);
+  });
+
   it('tells a partner’s item of a remote edit, and stops when unsubscribed', () => {
     const plan = newPlan(smallPlanInput('LSCB'));
     const copy = openPlan(replicaOf(plan.doc));
@@ -86,7 +145,7 @@ describe('listening to one item', () => {
 });
 
 describe('adding an empty item to fill in', () => {
-  it('adds a priority, objective and action with empty text, where asked, and one undo takes each back', () => {
+  it('adds a priority, objective, action and milestone with empty text, where asked, and one undo takes each back', () => {
     const plan = newPlan(smallPlanInput('LSCB'));
     const o = plan.snapshot().priorities[0]!.objectives[0]!;
     const a = plan.addEmpty('action', { parentId: o.id, index: 0 });
@@ -95,6 +154,10 @@ describe('adding an empty item to fill in', () => {
     const p = plan.addEmpty('priority');
     expect(plan.readPriority(p)).toMatchObject({ number: 2, title: '', aim: '' });
     expect(() => plan.addEmpty('objective', {})).toThrow(/needs a priority/);
+    const m = plan.addEmpty('milestone', { parentId: a });
+    expect(plan.readAction(a)?.milestones).toEqual([expect.objectContaining({ id: m, text: '' })]);
+    plan.undo();
+    expect(plan.readAction(a)?.milestones).toEqual([]);
     plan.undo();
     expect(plan.readPriority(p)).toBeUndefined();
   });

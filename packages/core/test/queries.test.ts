@@ -153,4 +153,42 @@ describe('actions per lead', () => {
       ['Schools', false, ['A3']],
     ]);
   });
+
+  it('counts, in one pass, the actions each registry lead leads as a scan per lead does (the leads view’s column), merged leads and variants included', () => {
+    const plan = newPlan({
+      leads: [
+        { name: 'QA Sub', kind: 'group' },
+        { name: 'Lincs Police', kind: 'organisation' },
+        { name: 'Police', kind: 'organisation' },
+        { name: 'Unused', kind: 'group' },
+      ],
+      partnerships: [{ name: 'C', shortName: 'C' }],
+      priorities: [
+        {
+          title: 'P',
+          objectives: [
+            {
+              text: 'O',
+              actions: [
+                { text: 'A1', leads: ['QA Sub', 'Police'], variants: [{ partnership: 'C', leads: ['QA Sub'] }] },
+                { text: 'A2', leads: ['Lincs Police'] },
+                { text: 'A3', variants: [{ partnership: 'C', leads: ['Police'] }] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const [, lincs, police] = plan.children('lead', null);
+    plan.mergeLeads(lincs!.id, police!.id);
+    const s = plan.snapshot();
+    const perLead = new Map(actionsPerLead(s).flatMap((l) => (l.leadId ? [[l.leadId, l.rows.length] as const] : [])));
+    const counts = plan.children('lead', null).map((l) => [l.name, perLead.get(l.id) ?? 0]);
+    expect(counts).toEqual(plan.children('lead', null).map((l) => [l.name, actionsByLead(s, l.id).length]));
+    expect(counts).toEqual([
+      ['QA Sub', 1],
+      ['Police', 3],
+      ['Unused', 0],
+    ]);
+  });
 });

@@ -3,7 +3,9 @@ import { parseUkDate } from '@coplan/core/formats';
 import type { ImportColumn, ImportPreview } from './import-preview.js';
 import type { NotImported, PlanBuilder } from './plan-builder.js';
 import type { ParsedSource } from './source.js';
-import { readPlanSections, splitVersionLabel } from './plan-sections.js';
+import { isFurniture } from './clean-text.js';
+import { namedPartnerships } from './partnership-names.js';
+import { readPlanSections, readReviewSchedule, splitVersionLabel } from './plan-sections.js';
 import { findUnplacedText } from './unplaced-text.js';
 
 /** A plan period read from its title: "2015/16", "2018-21", "April 2020 to March 2021". */
@@ -43,12 +45,25 @@ export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string
     );
   const front = readFrontMatter(preamble);
   if (front.period) plan.period = front.period;
-  if (front.versionLabel ?? versioned.versionLabel) plan.versionLabel = front.versionLabel ?? versioned.versionLabel;
+  const versionLabel = front.versionLabel ?? versioned.versionLabel ?? runningVersion(parsed);
+  if (versionLabel) plan.versionLabel = versionLabel;
   if (front.status) plan.status = front.status;
   const partnerships = [...front.partnerships];
+  // Named in full with its short name ("The Lincolnshire Safeguarding Children Partnership (LSCP)"): both are kept.
+  for (const named of namedPartnerships([title, ...preamble])) {
+    const same = partnerships.find((p) => p.shortName === named.shortName || p.name === named.shortName);
+    if (same) Object.assign(same, named);
+    else if (!partnerships.some((p) => p.name === named.name)) partnerships.push(named);
+  }
   for (const name of builder.partnershipNames) {
     const key = name.toLowerCase();
     if (!partnerships.some((p) => p.name.toLowerCase() === key || p.shortName?.toLowerCase() === key)) partnerships.push({ name, shortName: name });
+  }
+  // A short name from cells ("LRSCP: …") gains its full name where the text gives it.
+  for (const p of partnerships) {
+    if (p.name !== p.shortName) continue;
+    const named = namedPartnerships(preamble).find((n) => n.shortName === p.shortName);
+    if (named) p.name = named.name;
   }
   if (partnerships.length) plan.partnerships = partnerships;
   const sections = readPlanSections(front.rest);
@@ -57,6 +72,9 @@ export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string
   if (sections.statutoryObjectives) plan.statutoryObjectives = sections.statutoryObjectives;
   if (sections.contextStatements) plan.contextStatements = sections.contextStatements;
   if (sections.introduction.length) plan.introduction = sections.introduction.join('\n');
+  // When the plan is reviewed, where its opening text says: the sentence is also kept where it was written.
+  const review = readReviewSchedule([...sections.introduction, ...(sections.contextStatements ?? []).map((c) => c.text), sections.vision ?? '']);
+  if (review) plan.reviewSchedule = review;
   for (const p of builder.priorities)
     if (!priorities.includes(p)) {
       notImported.push({ where: `priority heading`, text: p.title, reason: 'A priority heading with no objectives or actions under it.' });
@@ -78,6 +96,21 @@ export function finish(parsed: ParsedSource, builder: PlanBuilder, title: string
       withTimescales: actions.filter((a) => a.timescale).length,
     },
   };
+}
+
+/**
+ * The version a document's running file name carries on every page
+ * ("LSCP_Business Plan_2018.21_V1.1"), when every such line says the same.
+ */
+function runningVersion(parsed: ParsedSource): string | undefined {
+  const labels = new Set<string>();
+  for (const b of parsed.blocks) {
+    if (b.kind !== 'text') continue;
+    const line = b.text.trim();
+    const m = /_(v\d+(?:\.\d+)*)$/i.exec(line);
+    if (m && isFurniture(line)) labels.add(m[1]!);
+  }
+  return labels.size === 1 ? [...labels][0] : undefined;
 }
 
 function wordCount(text: string): number {

@@ -1,5 +1,5 @@
 import { localToday } from '@coplan/core';
-import { cleanCell, isFurniture, oneLine } from './clean-text.js';
+import { cleanCell, isFurniture, joinWrapped, oneLine } from './clean-text.js';
 import { normaliseHeading, recogniseHeading, type ImportField } from './headings.js';
 import { PlanBuilder, readPriorityHeading, splitOwner, type NotImported, type RowFields } from './plan-builder.js';
 import type { ParsedSource, SourceBlock } from './source.js';
@@ -8,6 +8,7 @@ import { finish } from './finish-preview.js';
 import type { ColumnMapping, ImportColumn, ImportPreview, MapOptions } from './import-preview.js';
 import { readLooseText } from './loose-text.js';
 import { findPartnerships } from './partnership-parts.js';
+import { alignRow, joinRows, partnershipRows, rowJoin } from './page-broken-rows.js';
 import { SUCCESS_HEADING } from './plan-sections.js';
 
 interface Header {
@@ -156,10 +157,92 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
     return readLooseText(parsed, builder, options, mapping, columns);
   }
 
+  // Text copied out of a PDF or a page-broken Word table splits rows; Word, Excel and HTML tables keep rows whole.
+  const extracted = parsed.format === 'tsv' || parsed.format === 'text';
+  /** A row of extracted text waits here until the next row shows whether it carries on. */
+  let pending: { cells: string[]; parts: string[][]; header: Header; t: number; ri: number } | null = null;
+  const consumed = new Set<number>();
+
+  /** Reads one row's cells, lined up under `h`, into the plan. */
+  const emitRow = (cells: string[], h: Header, t: number, ri: number) => {
+    const where = (ci: number, heading?: string) => `table ${t}, row ${ri + 1}${heading ? `, column "${heading}"` : `, column ${ci + 1}`}`;
+    const fields: RowFields = {};
+    cells.forEach((c, ci) => {
+      if (!c) return;
+      const field = h.fields[ci] ?? 'ignore';
+      const heading = h.headings[ci] ?? `Column ${ci + 1}`;
+      const col = columns.get(normaliseHeading(heading));
+      if (col && col.examples.length < 3) col.examples.push(oneLine(c).slice(0, 80));
+      if (field === 'number' && isRowNumber(c)) return;
+      if (field === 'number') {
+        fields.objective = fields.objective ? `${c}\n${fields.objective}` : c;
+        return;
+      }
+      if (field === 'ignore') {
+        if (ci === 0 && isRowNumber(c)) return;
+        notImported.push({ where: where(ci, heading), text: c, reason: `Column "${heading}" is not mapped to a plan field.` });
+        return;
+      }
+      const key = (field === 'progress-date' ? 'progressDate' : field) as keyof RowFields;
+      fields[key] = fields[key] ? `${fields[key]}\n${c}` : c;
+    });
+    builder.addRow(fields, h.whole);
+  };
+  const flushPending = () => {
+    if (!pending) return;
+    const { cells, parts, header: h, t, ri } = pending;
+    pending = null;
+    // One deliverable, a row for each partnership: each row is that partnership's part.
+    const names = [...builder.partnershipPrefixes];
+    const joined = parts.length ? partnershipRows([cells, ...parts], h.fields, names) : null;
+    if (joined) {
+      builder.guesses.add(
+        `Rows under one deliverable with no partnership's name of their own were read as each partnership's part, in the order the plan names them (${names.join(', ')}). Check these actions' parts.`,
+      );
+      return emitRow(joined, h, t, ri);
+    }
+    emitRow(cells, h, t, ri);
+    for (const part of parts) emitRow(part, h, t, ri);
+  };
+  /**
+   * Text after a table whose last row stopped mid-sentence (a page break
+   * cut the activity off) finishes that cell: the lines up to the first
+   * that ends a sentence, skipping page numbers and stray symbols.
+   */
+  const finishCutCell = (from: number): boolean => {
+    if (!pending || pending.parts.length) return false;
+    const p = pending;
+    const cut = p.header.fields.map((f, i) => [f, i] as const).filter(([f, i]) => (f === 'action' || f === 'objective') && p.cells[i]?.trim() && !/[.!?:;)]$/.test(p.cells[i]!.trim()));
+    if (cut.length !== 1) return false;
+    // The blocks whose lines finish the cell; page numbers and stray symbols between them are left to be reported.
+    const taken: number[] = [];
+    const text: string[] = [];
+    for (let j = from; j < blocks.length && j < from + 16; j++) {
+      const b = blocks[j]!;
+      if (b.kind !== 'text') return false;
+      const line = oneLine(cleanCell(b.text));
+      if (!line || isFurniture(line) || (!/\s/.test(line) && !/^[A-Za-z]+[.,]?$/.test(line))) continue;
+      if (readPriorityHeading(line) || themeHeading(line)) return false;
+      taken.push(j);
+      text.push(line);
+      if (/[.!?]$/.test(line)) {
+        const i = cut[0]![1];
+        p.cells[i] = text.reduce((a, l) => joinWrapped(a, l), p.cells[i]!.trim());
+        for (const k of taken) consumed.add(k);
+        return true;
+      }
+    }
+    return false;
+  };
+
   blocks.forEach((block: SourceBlock, bi) => {
     if (block.kind === 'text') {
+      if (consumed.has(bi)) return;
       const line = oneLine(cleanCell(block.text));
+      // Blank lines and page furniture between a row's halves leave the row open.
       if (!line || isFurniture(line)) return;
+      if (pending && finishCutCell(bi) && consumed.has(bi)) return;
+      flushPending();
       const heading = readPriorityHeading(line);
       const theme = !heading && themeHeading(line) && hasHeaderAhead(bi + 1) ? themeHeading(line) : null;
       if ((heading && (heading.title || hasHeaderAhead(bi + 1))) || theme) {
@@ -219,6 +302,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
       // A priority written as a row across the table.
       const firstLine = nonEmpty.length === 1 ? nonEmpty[0]![0].split('\n')[0]! : '';
       if (firstLine && readPriorityHeading(firstLine)?.title) {
+        flushPending();
         const h = readPriorityHeading(firstLine)!;
         builder.startPriority(h.title, h.owner);
         const rest = nonEmpty[0]![0]
@@ -234,6 +318,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
       if (ri === 0 && nonEmpty.length === 1 && rows.length > 2 && !nonEmpty[0]![0].includes('\n') && readHeader(rows[1]!, {}, new Map(), true)) {
         const h = readPriorityHeading(nonEmpty[0]![0]) ?? splitOwner(nonEmpty[0]![0]);
         if (h.title && h.title.split(/\s+/).length <= 25) {
+          flushPending();
           builder.startPriority(h.title, h.owner);
           tableSincePriority = false;
           titleRowAbove = true;
@@ -243,6 +328,7 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
       }
       const h = readHeader(cells, mapping, columns, ri === 0 || (ri === 1 && titleRowAbove), Boolean(options.firstRowHeadings));
       if (h) {
+        flushPending();
         if (namedAbove && h.fields.includes('priority')) {
           notes.add(underPriority(h, mapping, columns));
         }
@@ -252,60 +338,44 @@ export function mapSource(parsed: ParsedSource, options: MapOptions = {}): Impor
       }
       if (!tableHeader) {
         // A table with no heading row carries on the last one when it has the same shape.
-        if (header && Math.abs(header.fields.length - cells.length) <= 1) tableHeader = header;
+        // A row a page break cut off lost its empty leading cells: fewer cells, the same table.
+        if (header && (Math.abs(header.fields.length - cells.length) <= 1 || (pending && extracted && cells.length < header.fields.length))) tableHeader = header;
         else if (!anyHeader) tableHeader = header = headlessHeader(cells.length, mapping, columns);
         else {
           for (const [c, ci] of nonEmpty) notImported.push({ where: where(ci), text: c, reason: 'This table has no column headings Coplan recognises.' });
           return;
         }
       }
-      const fields: RowFields = {};
-      let number = '';
-      // Extraction sometimes gives a row its number as a cell of its own, one more than the headings.
-      if (cells.length === tableHeader.fields.length + 1 && isRowNumber(cells[0]!) && !tableHeader.fields.includes('number')) {
-        number = cells[0]!;
-        cells = cells.slice(1);
+      const aligned = alignRow(cells, tableHeader.fields, extracted);
+      cells = aligned.cells;
+      let number = aligned.number;
+      const numberAt = tableHeader.fields.findIndex((f, i) => f === 'number' || (i === 0 && f === 'ignore'));
+      if (!number && numberAt >= 0 && isRowNumber(cells[numberAt] ?? '')) number = cells[numberAt]!.trim();
+      if (!extracted) return emitRow(cells, tableHeader, t, ri);
+      // A row without a number may carry on the one above, or be another part of its deliverable.
+      const above = pending && pending.header.fields.length === tableHeader.fields.length ? pending : null;
+      const last = above ? (above.parts[above.parts.length - 1] ?? above.cells) : null;
+      const join = above && last && !number ? rowJoin(last, cells, tableHeader.fields) : 'new';
+      if (above && last && join === 'continues') {
+        const merged = joinRows(last, cells, tableHeader.fields, builder.partnershipPrefixes);
+        if (above.parts.length) above.parts[above.parts.length - 1] = merged;
+        else above.cells = merged;
+        return;
       }
-      cells.forEach((c, ci) => {
-        if (!c) return;
-        const field = tableHeader!.fields[ci] ?? 'ignore';
-        const heading = tableHeader!.headings[ci] ?? `Column ${ci + 1}`;
-        const col = columns.get(normaliseHeading(heading));
-        if (col && col.examples.length < 3) col.examples.push(oneLine(c).slice(0, 80));
-        if (field === 'number' && isRowNumber(c)) {
-          number = c;
-          return;
-        }
-        if (field === 'number') {
-          fields.objective = fields.objective ? `${c}\n${fields.objective}` : c;
-          return;
-        }
-        if (field === 'ignore') {
-          if (ci === 0 && isRowNumber(c)) {
-            number = c;
-            return;
-          }
-          notImported.push({ where: where(ci, heading), text: c, reason: `Column "${heading}" is not mapped to a plan field.` });
-          return;
-        }
-        const key = (field === 'progress-date' ? 'progressDate' : field) as keyof RowFields;
-        fields[key] = fields[key] ? `${fields[key]}\n${c}` : c;
-      });
-      const starts = Object.values(fields)
-        .filter(Boolean)
-        .map((v) => v!.trim()[0] ?? '');
-      // Text copied out of a PDF or page-broken Word table splits a row in two; Word, Excel and HTML tables keep rows whole.
-      const extracted = parsed.format === 'tsv' || parsed.format === 'text';
-      const continuation = extracted && !number && starts.length > 0 && starts.every((ch) => /[a-z(,;]/.test(ch));
-      if (continuation) builder.continueRow(fields);
-      else builder.addRow(fields, tableHeader.whole);
+      if (above && join === 'part') {
+        above.parts.push(cells);
+        return;
+      }
+      flushPending();
+      pending = { cells, parts: [], header: tableHeader, t, ri };
     });
   });
 
+  flushPending();
   if (!anyHeader && blocks.some((b) => b.kind === 'table') && ![...columns.values()].some((c) => c.chosen && c.field !== 'ignore')) {
     warnings.push('No table has column headings Coplan recognises, such as "Objective", "Action", "Lead" and "Timescale". Choose what each column holds below.');
   }
-  warnings.push(...notes);
+  warnings.push(...notes, ...builder.guesses);
   if (builder.unratedProgress) {
     warnings.push(`${builder.unratedProgress} progress note(s) had no RAG rating; they are marked grey (not rated). Set each one's RAG after importing.`);
   }

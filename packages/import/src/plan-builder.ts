@@ -2,6 +2,7 @@ import type { ActionInput, ActionStatus, PlanInput, Rag } from '@coplan/core';
 import { parseUkDate, type MilestoneInput, type ObjectiveInput, type PriorityInput, type VariantInput } from '@coplan/core/formats';
 import { oneLine } from './clean-text.js';
 import { partnershipParts } from './partnership-parts.js';
+import { timescalesByTask } from './task-timescales.js';
 import { leadShaped, splitItems, splitLeads as splitLeadNames, splitTasks, stripNumbering, type LeadDetails } from './split-cell.js';
 
 /** A source cell that landed in no field, and why. */
@@ -45,6 +46,17 @@ export function readMilestone(line: string): MilestoneInput {
 }
 
 const BULLET_MARK = /^[•·▪◦‣●○■□*]\s*/;
+
+const ROLE_WORD = /^(?:manager|officer|advisor|adviser|director|lead|chair|co-?ordinator)$/i;
+
+// The words that introduce a list of items below them: "…, including:", "as follows:".
+const LIST_INTRO = /,?\s*\b(?:including|as follows|such as|for example)\s*:$/i;
+
+/** A deliverable's short name: its first sentence, up to its first comma, without its number. */
+function shortName(objective: string): string {
+  const text = oneLine(stripNumbering(objective));
+  return text.split(/(?<=[a-z0-9)])[.;:]\s|,\s/)[0]!.trim();
+}
 
 const RAG_WORDS: Record<string, Rag> = {
   red: 'red',
@@ -139,6 +151,8 @@ export class PlanBuilder {
   private objective: ObjectiveInput | null = null;
   private lastActions: ActionInput[] = [];
   unratedProgress = 0;
+  /** What the rows were read by that the text does not say for sure, for the preview's warnings. */
+  readonly guesses = new Set<string>();
   /** Objectives made because the source had none for a priority's actions. */
   objectivesMadeUp = 0;
 
@@ -185,22 +199,24 @@ export class PlanBuilder {
     };
     for (const key of ['lead', 'timescale', 'action'] as const) {
       const cell = row[key];
-      const parts = cell ? partnershipParts(oneLine(cell), this.partnershipPrefixes) : null;
+      const parts = cell ? partnershipParts(cell, this.partnershipPrefixes) : null;
       if (!parts) continue;
       const shared = parts.find((p) => !p.partnership)?.text;
-      if (shared) fields[key] = shared;
+      if (shared) fields[key] = key === 'lead' ? shared : oneLine(shared);
       else delete fields[key];
       for (const part of parts) {
         if (!part.partnership || !part.text) continue;
         this.partnershipNames.add(part.partnership);
         const v = variant(part.partnership);
+        // A lead part's lines are names; an action's or timescale's lines are one statement that wrapped.
         if (key === 'lead') v.leads = this.splitLeads(part.text, this.knownLeads).map((n) => this.lead(n));
-        else if (key === 'timescale') v.timescale = part.text;
-        else v.text = part.text;
+        else if (key === 'timescale') v.timescale = oneLine(part.text);
+        else v.text = oneLine(part.text);
       }
     }
-    // An action written only in its partnerships' parts is named by its objective, as the row's other actions are.
-    if (byName.size && !fields.action && row.action) fields.action = fields.objective ?? this.objective?.text ?? '';
+    // An action written only in its partnerships' parts is named by its deliverable's short name:
+    // the objective's first sentence, up to its first comma ("Reviewing Published Arrangements. The three …").
+    if (byName.size && !fields.action && row.action) fields.action = shortName(fields.objective ?? this.objective?.text ?? '');
     return { fields, variants: [...byName.values()] };
   }
 
@@ -209,6 +225,8 @@ export class PlanBuilder {
     for (const c of cells)
       for (const line of c.split('\n')) {
         const name = line.replace(BULLET_MARK, '').trim();
+        // A role's word alone ("Manager") is the end of a name a page break cut, not a name.
+        if (ROLE_WORD.test(name)) continue;
         if (name && name.split(/\s+/).length <= 4 && !/[;,]/.test(name)) this.knownLeads.add(name.toLowerCase());
         // "QA Sub / Audit Group": each name of a list is a name too.
         else if (name.length < 80 && /\s\/\s|;/.test(name)) {
@@ -237,19 +255,6 @@ export class PlanBuilder {
     const key = name.toLowerCase();
     if (!this.leadNames.has(key)) this.leadNames.set(key, name);
     return this.leadNames.get(key)!;
-  }
-
-  /** Appends a row that carries on the row above (a page break split it). */
-  continueRow(f: RowFields): void {
-    const last = this.lastActions[this.lastActions.length - 1];
-    if (f.objective && this.objective) this.objective.text = `${this.objective.text} ${oneLine(f.objective)}`.trim();
-    if (f.action && last) last.text = `${last.text} ${oneLine(f.action)}`.trim();
-    if (f.lead && last) {
-      const extra = f.lead;
-      for (const a of this.lastActions) a.leads = [...(a.leads ?? []), ...this.splitLeads(extra, this.knownLeads).map((n) => this.lead(n))];
-    }
-    if (f.timescale && last) last.timescale = `${last.timescale ?? ''} ${oneLine(f.timescale)}`.trim();
-    if (f.impact && this.objective) this.objective.impact = `${this.objective.impact ?? ''} ${oneLine(f.impact)}`.trim();
   }
 
   /** Adds one table row. Returns false when the row held nothing to add. */
@@ -300,12 +305,17 @@ export class PlanBuilder {
         ).map((n) => this.lead(n))
       : [];
     // Only text extraction runs a cell's tasks together on one line; a Word or Excel cell's line is one task.
-    const runTogether = actionItems.length === 1 && !this.cellsKeepLines;
+    // A numbered item ("1. Partners work together … Model. To deliver …") is one task: its number says where it starts.
+    const numberedItem = actionItems.length === 1 && /^\s*\(?\d{1,2}[.)]\s/.test(f.action ?? '') && !/\s\(?\d{1,2}[.)]\s+[A-Z]/.test(oneLine(f.action ?? '').slice(3));
+    const runTogether = actionItems.length === 1 && !this.cellsKeepLines && !numberedItem;
     const tasks = wholeCells ? (f.action ? [oneLine(f.action)] : []) : actionItems.flatMap((t) => (runTogether ? splitTasks(t, allLeads) : [t]));
     // Leads run together on one line beside as many run-together tasks: one each, in order.
     // A list written with separators ("QA Sub / Audit Group") names co-leads of every task.
     const listed = leadLines.length === 1 && /[/,;]|\s&\s|\band\b/.test(leadLines[0]!.replace(/\([^()]*\)/g, ''));
     if (tasks.length > 1 && leadLines.length <= 1 && !listed && allLeads.length === tasks.length) leadLines = allLeads;
+    // "… across the partnerships, including:" then a line per item: one task, its items its milestones.
+    const listItems = !wholeCells && tasks.length > 1 && LIST_INTRO.test(tasks[0]!) ? tasks.splice(1) : [];
+    if (listItems.length) tasks[0] = tasks[0]!.replace(LIST_INTRO, '').replace(/[,;\s]+$/, '');
     const items = tasks.length > 0 ? tasks : hasDetail ? [this.objective.text] : [];
     // A timescale cell's lines lose the bullets stray HTML or Word lists gave them.
     const timescale = f.timescale
@@ -316,12 +326,18 @@ export class PlanBuilder {
           .join('\n')
       : '';
     const timeLines = timescale ? timescale.split('\n') : [];
+    // Tasks run together on one line beside one timescale line that runs their timescales together.
+    const byTask = runTogether && items.length > 1 && timeLines.length === 1 ? timescalesByTask(timeLines[0]!, items) : null;
+    if (byTask)
+      this.guesses.add(`A timescale cell that ran several timescales together was shared out among its row's tasks by the words each names (e.g. "${items[0]}"). Check each action's timescale.`);
     const actions: ActionInput[] = items.map((text, i) => {
       const a: ActionInput = { text };
       // One lead or timescale line per task when the counts agree; otherwise all of them for every task.
       const leads = items.length > 1 && leadLines.length === items.length ? this.splitLeads(leadLines[i]!, this.knownLeads).map((n) => this.lead(n)) : allLeads;
       if (leads.length) a.leads = leads;
-      if (items.length > 1 && timeLines.length === items.length) a.timescale = timeLines[i]!.trim();
+      if (byTask) {
+        if (byTask[i]) a.timescale = byTask[i];
+      } else if (items.length > 1 && timeLines.length === items.length) a.timescale = timeLines[i]!.trim();
       else if (timeLines.length > 1 && items.length === 1 && timeLines.every((l) => /\d{4}|\d\/\d/.test(l))) {
         a.milestones = timeLines.map((l) => ({ text: l.trim(), timescale: l.trim() }));
         a.timescale = timeLines[timeLines.length - 1]!.trim();
@@ -343,6 +359,7 @@ export class PlanBuilder {
         if (variants.length) a.variants = variants;
       }
       if (partVariants.length && items.length === 1) a.variants = [...(a.variants ?? []), ...partVariants];
+      if (listItems.length && items.length === 1) a.milestones = [...(a.milestones ?? []), ...listItems.map((text) => ({ text }))];
       if (f.milestone && items.length === 1)
         a.milestones = [
           ...(a.milestones ?? []),

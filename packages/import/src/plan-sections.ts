@@ -98,3 +98,21 @@ export function splitVersionLabel(title: string): { title: string; versionLabel?
   const label = m[1]!.replace(/^version\s*/i, 'v').replace(/^v\.\s*/i, 'v');
   return { title: title.slice(0, m.index).replace(/[\s\-–—,:]+$/, ''), versionLabel: label };
 }
+
+// "This will be reviewed and updated following …", "this plan will be regularly reviewed …", "this plan is reviewed each quarter".
+const REVIEWED = /\b(?:this|it|the\s+(?:business\s+)?plan|this\s+(?:business\s+)?plan)\s+(?:(?:will|shall|is\s+to|are\s+to)\s+be|is|are)\s+(?:\w+\s+)?reviewed\b/i;
+
+/**
+ * The sentence of a plan's opening text that says when the plan is
+ * reviewed, or undefined. It stays in its paragraph too: it is part of it.
+ */
+export function readReviewSchedule(paragraphs: readonly string[]): string | undefined {
+  for (const p of paragraphs)
+    for (const sentence of p.replace(/\s*\n\s*/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+      const m = REVIEWED.exec(sentence);
+      if (!m) continue;
+      // "… in that context. As this is a changing situation this plan will be …": the sentence, from its start.
+      return sentence.trim();
+    }
+  return undefined;
+}

@@ -85,24 +85,32 @@ function splitOutsideBrackets(text: string, separators: RegExp, around?: RegExp)
  * sentence the cell edge cut ("Child Exploitation sub-group to").
  */
 function tidyLead(name: string): string {
-  return name
-    .replace(/[.\s]+$/, '')
-    .replace(/\s+to\s+[a-z]+$/, '')
-    .replace(/\s+(?:to|and|with|of|for|the|by)$/i, '')
-    .replace(/[,;:\s]+$/, '')
-    .trim();
+  return (
+    name
+      .replace(/[.:\s]+$/, '')
+      // "The three partners with support from:" the names of those supporting follow.
+      .replace(/\s+with\s+(?:the\s+)?support\s+(?:from|of)$/i, '')
+      .replace(/\s+to\s+[a-z]+$/, '')
+      .replace(/\s+(?:to|and|with|of|for|the|by)$/i, '')
+      .replace(/[,;:\s]+$/, '')
+      .trim()
+  );
 }
 
 // "Chair of X Group (Chair: Jo Bloggs, Head of Service)": the lead is the chair of X; who holds it is said aside.
-// A bracket that does not say it names the chair ("(Assistant Director, County Council)") stays part of the name.
 const CHAIR_ASIDE = /^(.*\S)\s*\((?:chair|chaired by|chairs?)\s*[:\-–]\s*([^()]+)\)$/i;
+// "Chair of X Group (Assistant Director, County Council)": the lead is a chair, so its bracket says who holds it.
+// Other brackets ("LADA (via SC)", "Police (CID)") stay part of the name.
+const CHAIR_ROLE = /^(chair of\s.*\S)\s*\(([^()]+)\)$/i;
 // "LLR Neglect Reference Group Chair Rama Ramakrishnan (NSPCC)": the group and its chair, a person.
 const GROUP_CHAIR = /^(.*\b(?:group|sub-?group|board|panel|partnership|forum|network|team))\s+chair(?:ed by)?\s*:?\s+([A-Z][a-z'’-]+\s+[A-Z][A-Za-z'’-]+(?:\s+\([^()]+\))?)$/i;
 
-/** Who chairs a lead, where its cell says: "Chair of X (Chair: Y)" gives Y. */
+/** Who chairs a lead, where its cell says: "Chair of X (Chair: Y)" and "Chair of X (Y)" give Y. */
 export function leadChair(name: string): { name: string; chair?: string; organisation?: string } {
   const a = CHAIR_ASIDE.exec(name);
   if (a) return { name: a[1]!.trim(), chair: a[2]!.trim() };
+  const r = CHAIR_ROLE.exec(name);
+  if (r) return { name: r[1]!.trim(), chair: r[2]!.trim() };
   return { name };
 }
 
@@ -212,7 +220,8 @@ function splitRunTogether(name: string, known: ReadonlySet<string>): string[] {
   const leftovers = out.filter((p) => !known.has(p.toLowerCase()));
   // A name seen alone elsewhere stays whole, unless it is wholly other known names run together.
   if (whole && (leftovers.length > 0 || matched < 2)) return [name];
-  const shortName = (p: string) => /^[A-Z][A-Za-z&]*$/.test(p) && !/^(?:Chair|Lead|Head|The|And|With)$/.test(p);
+  // A role's word alone ("Manager") ends a name a page break cut, not a name of its own.
+  const shortName = (p: string) => /^[A-Z][A-Za-z&]*$/.test(p) && !/^(?:Chair|Lead|Head|The|And|With|Manager|Officer|Advisor|Adviser|Director|Co-?ordinator)$/.test(p);
   if (matched >= 1 && out.length >= 2 && leftovers.every((p) => shortName(p) || leadShaped(p))) return out;
   return [name];
 }

@@ -17,14 +17,16 @@ function planStrings(value: unknown, out: string[] = []): string[] {
 }
 
 /**
- * The lines of the source whose words landed nowhere: in no field of the
- * plan and not already listed as not imported. Column headings and page
- * furniture are not content. A line counts as placed when most of its words
- * (four letters or more) are somewhere in the plan, since cells are split,
- * joined and tidied on the way in.
+ * The lines of the source with words that landed nowhere: in no field of
+ * the plan and not already listed as not imported. Column headings and page
+ * furniture are not content. A line counts as placed when every one of its
+ * words (four letters or more) is somewhere in the plan, so that "Not
+ * imported (0)" means nothing the person wrote was dropped.
  */
 export function findUnplacedText(parsed: ParsedSource, plan: PlanInput, notImported: readonly NotImported[], columns: readonly ImportColumn[]): NotImported[] {
   const placed = new Set([...planStrings(plan), ...notImported.map((n) => n.text), ...columns.map((c) => c.heading)].flatMap(words));
+  // "Group Chair Jo Bloggs": the word went into a field's name, the lead's Chair.
+  if (plan.leads?.some((l) => l.chair)) placed.add('chair');
   const missing: NotImported[] = [];
   const check = (line: string, where: string) => {
     const l = line.trim();
@@ -32,13 +34,14 @@ export function findUnplacedText(parsed: ParsedSource, plan: PlanInput, notImpor
     if (ws.length === 0) return;
     const lost = ws.filter((w) => !placed.has(w)).length;
     // Headings and furniture are looked up only for lines that went missing: most lines were placed.
-    if (lost / ws.length <= 0.5 || isFurniture(l) || recogniseHeading(l) || isSectionHeading(l)) return;
+    if (lost === 0 || isFurniture(l) || recogniseHeading(l) || isSectionHeading(l)) return;
     missing.push({ where, text: l, reason: 'Coplan read this text but could not tell which field it belongs in. Copy it into the plan where it belongs after importing.' });
   };
   let tableNo = 0;
+  const tables = parsed.blocks.some((b) => b.kind === 'table');
   for (const block of parsed.blocks) {
     if (block.kind === 'text') {
-      for (const line of cleanCell(block.text).split('\n')) check(line, tableNo ? `text after table ${tableNo}` : 'text before the first table');
+      for (const line of cleanCell(block.text).split('\n')) check(line, tableNo ? `text after table ${tableNo}` : tables ? 'text before the first table' : 'the text');
       continue;
     }
     tableNo++;

@@ -11,5 +11,5 @@ describe('the README’s example', () => {
     expect(out).toMatch(/^column "Difference made" read as ignore \(0\)$/m);
     expect(out).toMatch(/^Embed the neglect toolkit: Staff use the toolkit in supervision$/m);
     expect(out).toMatch(/^ {2}Audit use of the toolkit — QA Sub-group — due 2025-06-30$/m);
-  });
+  }, 60_000);
 });

@@ -106,13 +106,13 @@ describe('cells holding several things', () => {
     expect(a.timescale).toBe('Evaluation by April 2021');
   });
 
-  it('keeps a group named with commas as one lead, and brackets whole', async () => {
-    const csv = 'Objective,Action,Lead\nX,Y,"CSE, Trafficking and Missing Sub Group"\nX,Z,"Chair of Case Review Group (Assistant Director, County Council)"\n';
+  it("keeps a group named with commas as one lead, brackets whole, and who holds a chair in the lead's Chair field", async () => {
+    const csv = 'Objective,Action,Lead\nX,Y,"CSE, Trafficking and Missing Sub Group"\nX,Z,"Chair of Case Review Group (Assistant Director, County Council)"\nX,W,"Police (CID)"\n';
     const preview = await previewImport({ name: 'plan.csv', data: csv });
-    expect(preview.plan.priorities![0]!.objectives![0]!.actions!.map((x) => x.leads)).toEqual([
-      ['CSE, Trafficking and Missing Sub Group'],
-      ['Chair of Case Review Group (Assistant Director, County Council)'],
-    ]);
+    expect(preview.plan.priorities![0]!.objectives![0]!.actions!.map((x) => x.leads)).toEqual([['CSE, Trafficking and Missing Sub Group'], ['Chair of Case Review Group'], ['Police (CID)']]);
+    expect(preview.plan.leads!.find((l) => l.name === 'Chair of Case Review Group')).toMatchObject({ chair: 'Assistant Director, County Council' });
+    // Every word landed in a field the person sees: the chair's holder is in the lead's Chair field.
+    expect(preview.notImported).toEqual([]);
   });
 
   it('reads a workbook with a sheet per priority', async () => {

@@ -3,12 +3,14 @@ import { previewImport } from '../src/index.js';
 import { splitLeads } from '../src/split-cell.js';
 
 describe('lead cells as plans write them', () => {
-  it('takes a chair named aside out of the lead, and keeps other brackets whole', () => {
+  it('takes who holds a chair out of the lead, and keeps other brackets whole', () => {
     expect(splitLeads('Chair of Performance and Delivery Group (Chair: Jo Bloggs, Deputy Director)')).toEqual(['Chair of Performance and Delivery Group']);
     expect(splitLeads('LADA (via SC)')).toEqual(['LADA (via SC)']);
-    expect(splitLeads("Chair of X (Assistant Director - Children's Social Care & Early Help, County Council)")).toEqual([
-      "Chair of X (Assistant Director - Children's Social Care & Early Help, County Council)",
-    ]);
+    expect(splitLeads('Police (CID)')).toEqual(['Police (CID)']);
+    // The lead is the chair; the bracket says who holds it, and goes to the lead's Chair field.
+    const details = new Map();
+    expect(splitLeads("Chair of X (Assistant Director - Children's Social Care & Early Help, County Council)", new Set(), details)).toEqual(['Chair of X']);
+    expect(details.get('chair of x')).toEqual({ chair: "Assistant Director - Children's Social Care & Early Help, County Council" });
   });
 
   it('splits a group from the person who chairs it, and keeps "Task & Finish Group" one name', () => {

@@ -35,7 +35,40 @@ describe('the plan-level text above the first priority', () => {
     expect(plan.statutoryObjectives).toEqual(['To coordinate what is done by each partner to safeguard children.', 'To ensure the effectiveness of what each partner does.']);
     expect(plan.contextStatements).toEqual([{ title: 'Cost of living context statement', text: 'Families are under pressure; this plan is reviewed each quarter.' }]);
     expect(plan.priorities!.map((p) => p.title)).toEqual(['Neglect']);
+    // When the plan is reviewed, said in its context statement, is read into the review schedule too.
+    expect(plan.reviewSchedule).toBe('Families are under pressure; this plan is reviewed each quarter.');
     expect(preview.notImported).toEqual([]);
+  });
+
+  it('reads a partnership named in full with its short name, and gives a short name from the cells its full name', async () => {
+    const one = await pasted(
+      [
+        'Business Plan 2024-25',
+        'The Northshire Safeguarding Children Partnership (NSCP) sets out its priorities here. This plan will be reviewed in March 2025.',
+        'Priority 1: Neglect',
+        'Objective\tAction\tLead\tTimescale',
+        'Embed the neglect toolkit\tTrain 200 practitioners\tL&D Sub-group\tMarch 2025',
+      ].join('\n'),
+    );
+    expect(one.plan.partnerships).toEqual([{ name: 'Northshire Safeguarding Children Partnership', shortName: 'NSCP' }]);
+    expect(one.plan.reviewSchedule).toBe('This plan will be reviewed in March 2025.');
+    const two = await pasted(
+      [
+        'Joint Business Plan 2024-25',
+        'This plan serves the Northshire Safeguarding Children Partnership Board (NSCPB) and the Westby Safeguarding Children Partnership (WSCP).',
+        'Priority 1: Neglect',
+        'Objective\tAction\tLead\tTimescale',
+        'Embed the toolkit\tNSCPB: Train staff WSCP: Audit cases\tNSCPB: L&D Sub-group WSCP: Audit Group\tMarch 2025',
+      ].join('\n'),
+    );
+    expect(two.plan.partnerships).toEqual([
+      { name: 'Northshire Safeguarding Children Partnership Board', shortName: 'NSCPB' },
+      { name: 'Westby Safeguarding Children Partnership', shortName: 'WSCP' },
+    ]);
+    // A bracket whose letters are not the name's initials names no partnership; a plan that says nothing of its review has none.
+    const none = await pasted(['Business Plan 2024-25', 'Agreed by the Safeguarding Board (March 2024).', 'Priority 1: Neglect', 'Objective\tAction\nEmbed the toolkit\tTrain staff'].join('\n'));
+    expect(none.plan.partnerships).toBeUndefined();
+    expect(none.plan.reviewSchedule).toBeUndefined();
   });
 
   it('reads the LLR plan’s version and Covid-19 context statement, and Lancashire’s statutory duties, from the seed texts', async () => {

@@ -10,5 +10,5 @@ describe('the README’s example', () => {
     expect(out).toMatch(/^Markdown: # Safeguarding Children Partnership Business Plan 2025-26$/m);
     expect(out).toMatch(/^Word document: written$/m);
     expect(out).toMatch(/^the progress report carries the latest narrative$/m);
-  });
+  }, 60_000);
 });

@@ -128,12 +128,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     }
     if (path === '/metrics') return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(metrics.render());
     if (path === '/api/demo') {
-      if (!options.demo) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay runs without --demo"}');
-      return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(JSON.stringify({ planId: DEMO_PLAN_ID }));
+      // Without --demo the answer is still 200 ({"planId":null}): the app asks on every load, and a 404 is a console error in every browser.
+      return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' }).end(JSON.stringify({ planId: options.demo ? DEMO_PLAN_ID : null }));
     }
     if (path === '/api/sign-in') {
       // What the app needs to offer sign-in: which organisations, and the application id to sign in to.
-      if (!options.oidc) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"this relay has no sign-in"}');
+      // Without sign-in: 200 with no organisations (the app asks on every load; a 404 would be a console error).
+      if (!options.oidc) return void res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"issuers":[]}');
       const { issuers, names = {}, clientId } = options.oidc;
       return void res
         .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })

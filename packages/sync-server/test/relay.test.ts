@@ -7,14 +7,20 @@ import { waitFor } from './relay-process.js';
 import { client, relay, text } from './per-test.js';
 
 describe('the relay process', () => {
-  it('answers /healthz and /metrics, and says how to open it', async () => {
+  it('answers /healthz and /metrics, says how to open it, and offers no demo or sign-in without error statuses', async () => {
     const r = await relay();
     expect((await fetch(r.url + '/healthz')).status).toBe(200);
     const metrics = await (await fetch(r.url + '/metrics')).text();
     expect(metrics).toMatch(/^coplan_connections 0$/m);
     expect(metrics).toMatch(/coplan_persist_seconds_count/);
     expect(r.output()).toMatch(/open to anyone who can reach this server/);
-    expect((await fetch(r.url + '/api/demo')).status).toBe(404);
+    // The app asks both on every load: a plain relay answers 200 (a 404 would log a console error), offering neither.
+    const demo = await fetch(r.url + '/api/demo');
+    expect(demo.status).toBe(200);
+    expect(await demo.json()).toEqual({ planId: null });
+    const signIn = await fetch(r.url + '/api/sign-in');
+    expect(signIn.status).toBe(200);
+    expect(await signIn.json()).toEqual({ issuers: [] });
   });
 
   it('syncs two stock y-websocket clients and their presence, room by room', async () => {

@@ -13,7 +13,8 @@ import {
 } from '@coplan/core';
 import type { Awareness } from 'y-protocols/awareness';
 import { tryPlanCall } from '../state/plan-call.js';
-import './editable-text.js';
+import { tellBinNews, tellBinned } from '../items/bin-news.js';
+import { EditableText } from './editable-text.js';
 import './progress-form.js';
 
 /**
@@ -29,7 +30,9 @@ export class ActionDetail extends LitElement {
     name: {},
     readonly: { type: Boolean },
     awareness: { attribute: false },
+    author: {},
     editing: { state: true },
+    adding: { state: true },
   };
   plan!: Plan;
   snapshot!: PlanSnapshot;
@@ -38,8 +41,12 @@ export class ActionDetail extends LitElement {
   readonly = false;
   /** Partners' presence, for their carets in this action's text fields. */
   awareness: Awareness | null = null;
+  /** Who signs a new progress update. */
+  author = '';
   /** The progress update being corrected, if any. */
   editing = '';
+  /** Whether the form for a new progress update is open in the log. */
+  adding = false;
   static override styles = css`
     :host { display: block; border-top: 1px dashed #b1b4b6; margin-top: 0.5rem; padding-top: 0.5rem; }
     label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; max-width: 30rem; }
@@ -49,7 +56,10 @@ export class ActionDetail extends LitElement {
     ul { padding-left: 1.2rem; }
     h3 { font-size: 1.05rem; margin: 0.75rem 0 0.25rem; }
     .log li { margin: 0.4rem 0; }
+    .narrative { white-space: pre-line; }
     .log .tools { display: inline-flex; gap: 0.4rem; margin-left: 0.4rem; }
+    /* Printed: the details' words, not their controls. */
+    @media print { button, form, progress-form, datalist { display: none; } label:has(select) { display: none; } }
     .lead { display: inline-flex; gap: 0.3rem; align-items: center; margin: 0.2rem 0.4rem 0.2rem 0; padding: 0 0 0 0.5rem; background: #fff; border: 1px solid #b1b4b6; border-radius: 4px; }
   `;
 
@@ -57,6 +67,22 @@ export class ActionDetail extends LitElement {
     const refused = tryPlanCall(fn);
     if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
   }
+
+  /** A new milestone starts empty, with the caret in it, rather than with words to overwrite. */
+  private readonly addMilestone = async (): Promise<void> => {
+    let id = '';
+    this.run(() => {
+      id = this.plan.addEmpty('milestone', { parentId: this.action.id });
+    });
+    if (!id) return;
+    // The action (this part's property) is read again by its item after the change: wait, a frame at a time, for the new milestone to be drawn.
+    for (let frame = 0; frame < 30; frame++) {
+      await this.updateComplete;
+      const box = [...this.renderRoot.querySelectorAll('editable-text')].find((el) => el instanceof EditableText && el.entityId === id && el.field === 'text');
+      if (box instanceof EditableText) return box.focusText();
+      await new Promise((next) => requestAnimationFrame(next));
+    }
+  };
 
   private refs(): LeadRef[] {
     return this.action.leads.map((l) => (l.leadId ? { leadId: l.leadId } : { name: l.name }));
@@ -85,7 +111,7 @@ export class ActionDetail extends LitElement {
       <div>
         ${a.leads.map(
           (l, i) => html`<span class="lead">${l.name}${l.leadId ? '' : ' (not in the registry)'}
-            ${ro ? nothing : html`<button aria-label=${`Remove lead ${l.name} from ${this.name}`} @click=${() => this.run(() => this.plan.update('action', a.id, { leads: this.refs().filter((_, j) => j !== i) }))}>×</button>`}</span>`,
+            ${ro ? nothing : html`<button aria-label=${`Remove lead ${l.name} from ${this.name}`} @click=${() => this.removeLead(i, l.name)}>×</button>`}</span>`,
         )}
       </div>
       ${
@@ -98,25 +124,56 @@ export class ActionDetail extends LitElement {
           </form>`
       }
       <h3>Impact</h3>
-      <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="action" .entityId=${a.id} field="impact" label=${`Impact of ${this.name}`}></editable-text>
+      <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="action" .entityId=${a.id} field="impact" label=${`Impact of ${this.name}`} placeholder="What difference it makes for children and families"></editable-text>
       <h3>Milestones</h3>
-      <ul>${a.milestones.map(
+      <ul id="milestones" tabindex="-1">${a.milestones.map(
         (
           m,
-        ) => html`<li><editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`}></editable-text>
-          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`}></editable-text></li>`,
+          i,
+        ) => html`<li><editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="text" label=${`Milestone of ${this.name}`} placeholder="Describe the milestone"></editable-text>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="milestone" .entityId=${m.id} field="timescale" label=${`Milestone timescale`} placeholder="When, e.g. June 2026"></editable-text>
+          ${ro ? nothing : html`<button aria-label=${`Delete milestone ${i + 1} of ${this.name}`} @click=${() => this.deleteMilestone(m.id, i)}>Delete</button>`}</li>`,
       )}</ul>
-      ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.create('milestone', { text: 'New milestone' }, { parentId: a.id }))}>Add a milestone to ${this.name}</button>`}
+      ${ro ? nothing : html`<button @click=${this.addMilestone}>Add a milestone to ${this.name}</button>`}
       <h3 id="log-heading" tabindex="-1">Progress log</h3>
+      ${this.addProgress()}
       ${a.updates.length ? html`<ol class="log">${[...a.updates].reverse().map((u) => this.renderUpdate(u))}</ol>` : html`<p>No progress updates yet.</p>`}
     `;
   }
+
+  /** "Add a progress update": the same form as the action's menu offers, opened in the log; focus goes into it, and back to the button when it closes. */
+  private addProgress() {
+    if (this.readonly) return nothing;
+    if (this.adding)
+      return html`<progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} author=${this.author} .currentRag=${this.action.rag} @progress-done=${this.closeAdd}></progress-form>`;
+    return html`<button class="add-progress" aria-label=${`Add a progress update to ${this.name}`} @click=${() => this.openAdd()}>Add a progress update</button>`;
+  }
+
+  /**
+   * Opens the log's form for a new progress update (focus goes into it).
+   * The action's own form (from its menu) closes: one such form at a time.
+   *
+   * @fires progress-open - the form opened
+   */
+  openAdd(): void {
+    // Already open: focus goes back into it.
+    if (this.adding) (this.renderRoot.querySelector('progress-form')?.shadowRoot?.querySelector('input') as HTMLElement | null)?.focus();
+    this.adding = true;
+    this.dispatchEvent(new CustomEvent('progress-open', { bubbles: true }));
+  }
+
+  private readonly closeAdd = async (e: Event): Promise<void> => {
+    e.stopPropagation();
+    this.adding = false;
+    await this.updateComplete;
+    (this.renderRoot.querySelector('button.add-progress') as HTMLElement | null)?.focus();
+  };
 
   private renderUpdate(u: ProgressUpdateSnapshot) {
     const which = `the ${formatUkDate(u.date)} progress update of ${this.name}`;
     if (this.editing === u.id)
       return html`<li><progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} .entry=${u} @progress-done=${() => this.closeEdit(u.id)}></progress-form></li>`;
-    return html`<li><strong>${formatUkDate(u.date)}</strong>, ${u.author}, ${RAG_LABELS[u.rag]}: ${u.narrative}${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
+    return html`<li><strong>${formatUkDate(u.date)}</strong>, ${u.author}, ${RAG_LABELS[u.rag]}: <span class="narrative">${u.narrative}</span>${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
       ${
         this.readonly
           ? nothing
@@ -133,20 +190,34 @@ export class ActionDetail extends LitElement {
     (this.renderRoot.querySelector(`button[data-edit="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus();
   }
 
-  /** To the bin, as every delete: Undo (or Restore in the bin) brings it back. */
+  /** To the bin, as every delete, said at the window's foot with Undo (Restore in the bin brings it back too). */
   private deleteUpdate(u: ProgressUpdateSnapshot): void {
     const refused = tryPlanCall(() => this.plan.delete('progress', u.id));
     if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
-    else
-      this.dispatchEvent(
-        new CustomEvent('plan-notice', {
-          detail: `The ${formatUkDate(u.date)} progress update of ${this.name} is in the bin. To bring it back, press Undo (Ctrl+Z) or Restore it from the bin.`,
-          bubbles: true,
-          composed: true,
-        }),
-      );
+    else tellBinned(this, 'progress', u.id, `the ${formatUkDate(u.date)} progress update of ${this.name}`);
     // Focus stays in the log: on the Progress log heading, as the update's own buttons are gone.
     void this.updateComplete.then(() => (this.renderRoot.querySelector('#log-heading') as HTMLElement | null)?.focus());
+  }
+
+  /** A milestone to the bin, said with Undo; focus stays on the list of milestones. */
+  private deleteMilestone(id: string, i: number): void {
+    const refused = tryPlanCall(() => this.plan.delete('milestone', id));
+    if (refused) return void this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
+    tellBinned(this, 'milestone', id, `milestone ${i + 1} of ${this.name}`);
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('#milestones') as HTMLElement | null)?.focus());
+  }
+
+  /** A lead taken off this action (it stays in the registry): said with Undo, which puts it back in its place. */
+  private removeLead(i: number, name: string): void {
+    const before = this.refs();
+    const id = this.action.id;
+    const refused = tryPlanCall(() => this.plan.update('action', id, { leads: before.filter((_, j) => j !== i) }));
+    if (refused) return void this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
+    tellBinNews(this, {
+      words: `Lead ${name} taken off ${this.name}.`,
+      putBack: { name: `lead ${name} on ${this.name}`, run: () => tryPlanCall(() => this.plan.update('action', id, { leads: before })) },
+    });
+    void this.updateComplete.then(() => (this.renderRoot.querySelector('input[name="lead"]') as HTMLElement | null)?.focus());
   }
 }
 customElements.define('action-detail', ActionDetail);

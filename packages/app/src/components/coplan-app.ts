@@ -1,13 +1,16 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { PlanInput } from '@coplan/core';
 import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
 import { signedIn, signOut, type SignedIn } from '../state/signed-in.js';
 import type { SignInIssuer } from '../state/sign-in.js';
 import { planOfToken } from '../state/token-role.js';
-import { askToKeepPlans, storageAdvice } from '../state/storage-advice.js';
-import './plan-list.js';
+import { askToKeepPlans, dismissStorageNote, storageAdvice, storageNoteDismissed } from '../state/storage-advice.js';
+import { OnDemand } from './on-demand.js';
+import { planAddressHash, readPlanAddress, type PlanAddress } from './plan-address.js';
+import type { PlanTab } from './plan-tabs.js';
 
-type Route = { view: 'list' } | { view: 'plan'; planId: string; token: string } | { view: 'accessibility' };
+type Route = { view: 'list' } | ({ view: 'plan' } & PlanAddress) | { view: 'accessibility' };
 
 function readRoute(): Route {
   // A link of the form /?token=… (as older instructions gave it) opens the plan its token is for.
@@ -15,8 +18,8 @@ function readRoute(): Route {
   const tokenPlan = searchToken ? planOfToken(searchToken) : null;
   if (tokenPlan && !location.hash.startsWith('#/plan/')) history.replaceState(null, '', `${location.pathname}#/plan/${encodeURIComponent(tokenPlan)}?token=${searchToken}`);
   const [path, query] = location.hash.replace(/^#/, '').split('?');
-  const plan = /^\/plan\/([^/]+)$/.exec(path ?? '');
-  if (plan) return { view: 'plan', planId: decodeURIComponent(plan[1]!), token: new URLSearchParams(query).get('token') ?? '' };
+  const plan = readPlanAddress(path ?? '', query ?? '');
+  if (plan) return { view: 'plan', ...plan };
   if (path === '/accessibility') return { view: 'accessibility' };
   return { view: 'list' };
 }
@@ -25,36 +28,53 @@ function readRoute(): Route {
 export class CoplanApp extends LitElement {
   static override properties = {
     route: { state: true },
-    planViewLoaded: { state: true },
     user: { state: true },
     demoAvailable: { state: true },
     storage: { state: true },
+    storageKnown: { state: true },
     who: { state: true },
     organisations: { state: true },
     signInProblem: { state: true },
+    finishingSignIn: { state: true },
   };
   /** Who is signed in with their organisation's account, if anyone. */
   who: SignedIn | null = signedIn();
   /** The organisations the relay takes sign-ins from (none: no sign-in offered). */
   organisations: { clientId: string; issuers: SignInIssuer[] } | null = null;
   signInProblem = '';
+  /**
+   * True while the organisation's sign-in page has just sent the browser back
+   * with a code that is not yet exchanged: a plan opened now would go to the
+   * relay without the sign-in and be refused, so the plan screen waits.
+   */
+  finishingSignIn = new URLSearchParams(location.search).has('state');
   route: Route = readRoute();
-  /** Whether `<plan-view>` is defined: it is rendered only then, so the properties it is given are its own. */
-  planViewLoaded = false;
+  /** The plan screen (the plan, Yjs, sync): rendered only once defined, so the properties it is given are its own. */
+  private readonly planView = new OnDemand(this, 'the plan', () => import('./plan-view.js'));
+  /** The list of plans: a person opening a plan's address does not fetch it. */
+  private readonly planList = new OnDemand(this, 'the list of plans', () => import('./plan-list.js'));
   user = savedUser();
   demoAvailable = false;
   storage = '';
+  /** Whether the browser has said how it keeps plans (the note is decided: shown, or dismissed before). */
+  storageKnown = false;
   static override styles = css`
     :host { display: block; }
-    .top { background: #1d4f91; color: #fff; padding: 0.5rem 1rem; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+    .top { background: #1d4f91; color: #fff; padding: 0.25rem 1rem; display: flex; gap: 0 1rem; align-items: center; flex-wrap: wrap; }
     .top a { color: #fff; font-weight: 700; font-size: 1.2rem; }
-    .storage { margin-left: auto; font-size: 0.9rem; }
+    .note { margin-left: auto; display: flex; align-items: center; gap: 0.5rem; min-width: 0; }
+    .storage { font-size: 0.85rem; }
+    /* Small, so the top bar keeps its height (a 24 px target or more: WCAG 2.5.8). */
+    .note button.dismiss { font-size: 0.85rem; min-height: 1.75rem; padding: 0 0.5rem; flex: none; }
     .who { font-size: 0.9rem; }
     .sign-in { display: flex; gap: 0.5rem; align-items: center; margin: 0; max-width: none; flex-direction: row; }
     .sign-in label { font-size: 0.9rem; }
     .sign-in select { font: inherit; min-height: 44px; }
     button.quiet { background: #fff; color: #1d4f91; border: 2px solid #fff; padding: 0 0.8rem; }
     .sign-in-problem { background: #f6d7d2; padding: 0.5rem 1rem; margin: 0; }
+    /* A screen whose code is loading, or could not be fetched (OnDemand's placeholder). */
+    main > p { margin: 1rem; }
+    main > .message { background: #f6d7d2; padding: 0.5rem 1rem; }
     form { max-width: 30rem; margin: 2rem auto; display: flex; flex-direction: column; gap: 0.75rem; }
     input { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; }
     button { min-height: 44px; font: inherit; border: 2px solid #005a30; background: #00703c; color: #fff; border-radius: 4px; }
@@ -63,16 +83,30 @@ export class CoplanApp extends LitElement {
     .skip { position: absolute; left: -999rem; }
     .skip:focus { position: static; background: #ffdd00; color: #0b0c0c; border: 0; min-height: 44px; padding: 0.5rem 1rem; outline: 3px solid #0b0c0c; text-decoration: underline; }
     main:focus { outline: none; }
+    /* Printed, the plan is a document: no app bar (storage and install advice, sign-in). */
+    @media print { .top, .sign-in-problem { display: none; } }
   `;
 
-  /** The plan screen's code (the plan, Yjs, sync) loads when a plan is first opened: the list of plans does not need it. */
+  /** Each screen's code loads when it is first shown: the list of plans and a plan need little of each other's. */
   protected override willUpdate(): void {
-    if (this.route.view === 'plan' && !this.planViewLoaded) void import('./plan-view.js').then(() => (this.planViewLoaded = true));
+    if (this.route.view === 'plan') this.planView.want();
+    if (this.route.view === 'list') this.planList.want();
+  }
+
+  /** Once one screen is here, the other's code follows in the background, so going between them works if the network then goes. */
+  protected override updated(): void {
+    if (this.planView.module || this.planList.module) {
+      this.planView.want();
+      this.planList.want();
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('hashchange', () => (this.route = readRoute()));
+    // The tab and the meeting open are in the address, so a reload or a link keeps them; Back goes to the one before.
+    this.addEventListener('tab-chosen', ((e: CustomEvent<PlanTab>) => this.goTo({ tab: e.detail, meeting: '' })) as EventListener);
+    this.addEventListener('meeting-chosen', ((e: CustomEvent<string>) => this.goTo({ meeting: e.detail })) as EventListener);
     void this.checkDemo();
     void this.askForPersistence();
     // Sign-in's code loads after the first screen: finishing a sign-in and the relay's options are not on its path.
@@ -81,14 +115,23 @@ export class CoplanApp extends LitElement {
       .then((m) => m.finishSignIn())
       .then(
         (who) => {
-          if (who) {
-            this.who = who;
-            this.route = readRoute();
-          }
+          if (who) this.who = who;
         },
         (e: unknown) => (this.signInProblem = e instanceof Error ? e.message : String(e)),
-      );
+      )
+      .finally(() => {
+        // finishSignIn put back the address the person signed in from (without a hashchange).
+        this.route = readRoute();
+        this.finishingSignIn = false;
+      });
     void signIn.then((m) => m.signInOptions()).then((o) => (this.organisations = o));
+  }
+
+  /** Puts where the person is on the plan screen (its tab, the meeting open) into the address. */
+  private goTo(change: Partial<PlanAddress>): void {
+    if (this.route.view !== 'plan') return;
+    const hash = planAddressHash({ ...this.route, ...change });
+    if (hash !== location.hash) location.hash = hash;
   }
 
   /** With the relay's demo on, a first visit opens the demo plan. */
@@ -96,16 +139,28 @@ export class CoplanApp extends LitElement {
     try {
       const res = await fetch('/api/demo', { cache: 'no-store' });
       if (!res.ok) return;
+      // A relay without --demo answers {"planId":null}.
+      const { planId } = (await res.json()) as { planId?: string | null };
+      if (!planId) return;
       this.demoAvailable = true;
-      if (this.route.view === 'list' && listDevicePlans().length === 0) location.hash = `#/plan/${encodeURIComponent(((await res.json()) as { planId: string }).planId)}`;
+      if (this.route.view === 'list' && !this.finishingSignIn && listDevicePlans().length === 0) location.hash = `#/plan/${encodeURIComponent(planId)}`;
     } catch {
       // Offline: the plans on this device are still here.
     }
   }
 
   private async askForPersistence(): Promise<void> {
-    this.storage = storageAdvice(await askToKeepPlans());
+    const words = storageAdvice(await askToKeepPlans());
+    this.storage = storageNoteDismissed(words) ? '' : words;
+    this.storageKnown = true;
   }
+
+  /** The storage note goes, for good on this device; focus goes to the page's main content rather than falling to the page. */
+  private readonly dismissStorage = (): void => {
+    dismissStorageNote(this.storage);
+    this.storage = '';
+    this.skipToMain();
+  };
 
   /** Who is signed in and a way out, or a way in when the relay offers sign-in. */
   private signInBar() {
@@ -139,6 +194,29 @@ export class CoplanApp extends LitElement {
     location.hash = `#/plan/${encodeURIComponent(id)}`;
   }
 
+  /**
+   * After the welcome screen, focus goes to the next screen's main heading
+   * (the plan's title, or "Plans on this device") once it is drawn, so a
+   * screen reader says where the person is rather than focus falling to the
+   * page. Given up after 10 seconds, or as soon as the person puts focus
+   * somewhere themselves.
+   */
+  private async focusNextHeading(): Promise<void> {
+    const until = Date.now() + 10_000;
+    while (Date.now() < until) {
+      await new Promise((r) => requestAnimationFrame(r));
+      const active = document.activeElement;
+      if ((active && active !== document.body && active !== this) || (this.renderRoot as ShadowRoot).activeElement) return;
+      const main = this.renderRoot.querySelector('main');
+      const screen = main?.firstElementChild;
+      const heading = screen?.shadowRoot?.querySelector<HTMLElement>('h1') ?? main?.querySelector<HTMLElement>('h1');
+      if (!heading) continue;
+      heading.tabIndex = -1;
+      heading.focus();
+      return;
+    }
+  }
+
   /** The skip link moves focus into the page's main content: a button, as a hash link would change the route. */
   private readonly skipToMain = (): void => {
     (this.renderRoot.querySelector('main') as HTMLElement | null)?.focus();
@@ -146,31 +224,40 @@ export class CoplanApp extends LitElement {
 
   override render() {
     // The top bar is the page's banner; everything else is in its one main landmark.
-    const top = html`<header class="top"><button class="skip" @click=${this.skipToMain}>Skip to main content</button><a href="#/">Coplan</a><span class="storage" role="status">${this.storage}</span>${this.signInBar()}</header>
+    const top = html`<header class="top"><button class="skip" @click=${this.skipToMain}>Skip to main content</button><a href="#/">Coplan</a><span class="note" ?data-known=${this.storageKnown}><span class="storage" role="status">${this.storage}</span>${this.storage ? html`<button class="quiet dismiss" aria-label="Dismiss the storage note" @click=${this.dismissStorage}>Dismiss</button>` : ''}</span>${this.signInBar()}</header>
       ${this.signInProblem ? html`<p class="sign-in-problem" role="alert">${this.signInProblem}</p>` : ''}`;
     if (!this.user)
       return html`${top}
         <main id="main" tabindex="-1"><form @submit=${(e: Event) => {
           e.preventDefault();
           const name = String(new FormData(e.target as HTMLFormElement).get('name') ?? '').trim();
-          if (name) this.user = saveUser(name);
+          if (!name) return;
+          this.user = saveUser(name);
+          void this.focusNextHeading();
         }}>
           <h1>Welcome to Coplan</h1>
           <label for="name">Your name, as partners will see it beside your changes</label>
           <input id="name" name="name" autocomplete="name" required />
           <button type="submit">Continue</button>
         </form></main>`;
-    if (this.route.view === 'plan')
+    if (this.finishingSignIn) return html`${top}<main id="main" tabindex="-1"><p role="status">Finishing signing in…</p></main>`;
+    if (this.route.view === 'plan') {
       // A link's own token first; else the sign-in, for plans shared with this person or their organisation.
-      return html`${top}<main id="main" tabindex="-1">${this.planViewLoaded ? html`<plan-view .planId=${this.route.planId} .token=${this.route.token || this.who?.idToken || ''} .user=${this.user}></plan-view>` : nothing}</main>`;
+      const token = this.route.token || this.who?.idToken || '';
+      // A plan screen opens its plan once, with the credentials it was given: another plan, or new credentials
+      // (signed in or out, another link), is a new screen, so the relay is asked again with them.
+      const view = html`<plan-view .planId=${this.route.planId} .token=${token} .user=${this.user} .tab=${this.route.tab} .meetingId=${this.route.meeting}></plan-view>`;
+      return html`${top}<main id="main" tabindex="-1">${this.planView.module ? keyed(`${this.route.planId}\n${token}`, view) : this.planView.placeholder()}</main>`;
+    }
     if (this.route.view === 'accessibility')
       return html`${top}<main id="main" tabindex="-1"><article>
           <h1>Accessibility statement</h1>
           <p>Coplan aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, as UK public sector bodies must.</p>
-          <p>Everything can be done with a keyboard; focus is always visible; RAG status is written in words as well as shown in colour; changes in sync status are announced to screen readers; touch targets are at least 44 pixels.</p>
+          <p>Everything can be done with a keyboard; focus is always visible; in the plan, each list (priorities, a priority's objectives, an objective's actions) is one Tab stop: the up and down arrow keys move between its items, Home and End to the first and last, and Tab goes into the item; RAG status is written in words as well as shown in colour; changes in sync status are announced to screen readers; touch targets are at least 44 pixels.</p>
           <p>Every view, the import dialog and each report is checked with an automated tester (axe) against WCAG 2.2 A and AA. Published Word documents and PDFs have real headings, table header rows that repeat on each page, and RAG written in words.</p>
           <p>Known gaps: a page does not scroll by itself while you drag an item (use the Move buttons or the keyboard instead), and a plan with many hundreds of actions makes a long page. Tell your partnership's business office about any barrier you meet.</p>
         </article></main>`;
+    if (!this.planList.module) return html`${top}<main id="main" tabindex="-1">${this.planList.placeholder()}</main>`;
     return html`${top}<main id="main" tabindex="-1"><plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list></main>`;
   }
 }

@@ -18,6 +18,8 @@ export class DashboardView extends LitElement {
     ul { padding-left: 1.2rem; }
     table { border-collapse: collapse; }
     td, th { padding: 0.25rem 0.5rem; border-bottom: 1px solid #b1b4b6; text-align: left; }
+    /* A priority's whole name, wrapped: never cut off. */
+    th[scope='row'] { max-width: 32rem; overflow-wrap: anywhere; }
   `;
 
   private list(title: string, rows: ActionInContext[]) {
@@ -49,7 +51,7 @@ export class DashboardView extends LitElement {
         <table>
           <caption>RAG counts by priority</caption>
           <thead><tr><th scope="col">Priority</th>${ORDER.map((k) => html`<th scope="col">${k === 'none' ? 'No update' : k[0]!.toUpperCase() + k.slice(1)}</th>`)}</tr></thead>
-          <tbody>${summary.map((r) => html`<tr><th scope="row">${r.number}. ${r.title.slice(0, 50)}</th>${ORDER.map((k) => html`<td>${r.counts[k]}</td>`)}</tr>`)}</tbody>
+          <tbody>${summary.map((r) => html`<tr><th scope="row">${r.number}. ${r.title}</th>${ORDER.map((k) => html`<td>${r.counts[k]}</td>`)}</tr>`)}</tbody>
         </table>
       </section>
       <section class="grid" aria-label="What needs attention">

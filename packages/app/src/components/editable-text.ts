@@ -79,6 +79,12 @@ export class EditableText extends LitElement {
     .caret { width: 2px; }
     .selected { opacity: 0.25; }
     .name { transform: translateY(-100%); font: 700 0.7rem/1.2 system-ui, sans-serif; color: #fff; padding: 0 0.25rem; border-radius: 2px 2px 2px 0; white-space: nowrap; }
+    /* Printed: the words only, not who is editing them or where their caret is. */
+    @media print {
+      .editors, .carets { display: none; }
+      [role='textbox'] { border-color: transparent !important; box-shadow: none !important; padding-left: 0; padding-right: 0; }
+      [role='textbox']:empty::before { content: none; }
+    }
   `;
 
   override render() {

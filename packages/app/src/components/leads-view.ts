@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { tryPlanCall } from '../state/plan-call.js';
-import { LEAD_KINDS, actionsByLead, similarLeads, type LeadKind, type Plan, type PlanSnapshot } from '@coplan/core';
+import { LEAD_KINDS, actionsPerLead, similarLeads, type LeadKind, type Plan, type PlanSnapshot } from '@coplan/core';
 import { formStyles } from './shared-styles.js';
 
 type Lead = PlanSnapshot['leads'][number];
@@ -53,8 +53,16 @@ export class LeadsView extends LitElement {
     (this.renderRoot.querySelector('.message') as HTMLElement | null)?.focus();
   }
 
+  /** How many actions each lead of the registry leads, read in one pass over the plan per snapshot (not once per lead). */
+  private usesFor: { snapshot: PlanSnapshot; uses: Map<string, number> } | null = null;
+
   private uses(id: string): number {
-    return actionsByLead(this.snapshot, id).length;
+    if (this.usesFor?.snapshot !== this.snapshot) {
+      const uses = new Map<string, number>();
+      for (const lead of actionsPerLead(this.snapshot)) if (lead.leadId) uses.set(lead.leadId, lead.rows.length);
+      this.usesFor = { snapshot: this.snapshot, uses };
+    }
+    return this.usesFor.uses.get(id) ?? 0;
   }
 
   private add(e: Event): void {

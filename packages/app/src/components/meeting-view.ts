@@ -63,13 +63,14 @@ export class MeetingRecorder extends LitElement {
     return this.message === '';
   }
 
-  private mark(seatId: string, status: Status, name = ''): void {
+  /** Records a seat's attendance; false (and why, in the message) when refused. */
+  private mark(seatId: string, status: Status, name = ''): boolean {
     if (status === 'substitute' && !name.trim()) {
       this.message = 'Type the name of the substitute, then choose Substitute.';
-      return;
+      return false;
     }
     const mark: AttendanceMark | null = status === '' ? null : status === 'substitute' ? { status, name } : { status };
-    this.run(() => this.governance.markAttendance(this.meetingId, seatId, mark));
+    return this.run(() => this.governance.markAttendance(this.meetingId, seatId, mark));
   }
 
   private submit(e: Event, fn: (data: FormData) => void): void {
@@ -91,7 +92,7 @@ export class MeetingRecorder extends LitElement {
     }
     const ro = this.readonly;
     return html`<section aria-labelledby="meeting-heading">
-      <h3 id="meeting-heading">${m.groupName}: meeting on ${formatUkDate(m.date)}</h3>
+      <h3 id="meeting-heading" tabindex="-1">${m.groupName}: meeting on ${formatUkDate(m.date)}</h3>
       <p role="status" aria-live="polite" class="verdict ${m.verdict.quorate ? 'quorate' : ''}">${m.verdict.words}</p>
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <label class="check"><input type="checkbox" ?disabled=${ro} .checked=${m.chairPresent} @change=${(e: Event) => this.run(() => this.plan.update('meeting', m.id, { chairPresent: (e.target as HTMLInputElement).checked }))} /> The chair is present</label>
@@ -104,15 +105,19 @@ export class MeetingRecorder extends LitElement {
       <caption>Attendance: ${m.seats.filter((s) => s.mark?.status === 'present' || s.mark?.status === 'substitute').length} of ${m.seats.length} seats filled</caption>
       <thead><tr><th scope="col">Agency</th><th scope="col">Seat</th><th scope="col">Attendance</th><th scope="col">Substitute's name</th></tr></thead>
       <tbody>${m.seats.map((s) => {
-        const label = `${s.agencyName}${s.role ? `, ${s.role}` : ''}`;
+        // Several seats of one agency and role (four for schools) are told apart by number: "seat 2 of 4".
+        const same = m.seats.filter((o) => o.agencyName === s.agencyName && o.role === s.role);
+        const which = same.length > 1 ? `seat ${same.indexOf(s) + 1} of ${same.length}` : '';
+        const label = `${s.agencyName}${s.role ? `, ${s.role}` : ''}${which ? `, ${which}` : ''}`;
         const name = s.mark?.status === 'substitute' ? s.mark.name : '';
         return html`<tr>
           <td>${s.agencyName}</td>
-          <td>${s.role || 'Member'}${s.voting ? '' : ' (no vote)'}${s.removed ? html` <span class="removed">(seat since removed; kept as recorded)</span>` : nothing}</td>
+          <td>${s.role || 'Member'}${which ? ` (${which})` : ''}${s.voting ? '' : ' (no vote)'}${s.removed ? html` <span class="removed">(seat since removed; kept as recorded)</span>` : nothing}</td>
           <td><select ?disabled=${ro} aria-label=${`Attendance: ${label}`} @change=${(e: Event) => {
             const select = e.target as HTMLSelectElement;
             const sub = select.closest('tr')!.querySelector('input') as HTMLInputElement;
-            this.mark(s.seatId, select.value as Status, sub.value);
+            // Refused (Substitute with no name yet): the list shows what is recorded, not what was refused.
+            if (!this.mark(s.seatId, select.value as Status, sub.value)) select.value = s.mark?.status ?? '';
           }}>
             <option value="" ?selected=${!s.mark}>Not recorded</option>
             ${(Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>).map((k) => html`<option value=${k} ?selected=${s.mark?.status === k}>${STATUS_LABELS[k]}</option>`)}

@@ -1,9 +1,12 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { formatUkDate, PLAN_STATUS_LABELS, PLAN_STATUSES, type Plan, type PlanSnapshot, type PlanStatus } from '@coplan/core';
+import { Follow } from '../state/follow.js';
 import { tryPlanCall } from '../state/plan-call.js';
+import { openPlanContext, planContext } from '../state/plan-context.js';
 import { formStyles } from './shared-styles.js';
 import './editable-text.js';
 
@@ -19,21 +22,17 @@ const LISTS = [
  * introduction, statutory objectives, context statements (a Covid-19
  * statement, say), the consultation plan and the review schedule. The title and vision are edited at
  * the top of the plan. Text is edited live with partners; a viewer sees it all
- * and can change nothing.
+ * and can change nothing. The plan, partners' presence and whether it is
+ * read only come from the plan view through context, as does the plan as
+ * last read, which it follows.
  */
 export class PlanDetails extends LitElement {
   static override properties = {
-    plan: { attribute: false },
-    snapshot: { attribute: false },
-    awareness: { attribute: false },
-    readonly: { type: Boolean },
     open: { type: Boolean, reflect: true },
     message: { state: true },
   };
-  plan!: Plan;
-  snapshot!: PlanSnapshot;
-  awareness: Awareness | null = null;
-  readonly = false;
+  private readonly scope = new ContextConsumer(this, { context: planContext, subscribe: true });
+  private readonly openPlan = new ContextConsumer(this, { context: openPlanContext });
   /** Whether the details are shown (they start folded away under the plan's title). */
   open = false;
   /** The core's refusal of the last change, in its words. */
@@ -43,6 +42,8 @@ export class PlanDetails extends LitElement {
     formStyles,
     css`
       :host { display: block; margin: 0.5rem 0; }
+      /* Printed: closed, it is only a control; open, its words without their buttons. */
+      @media print { details:not([open]) { display: none; } summary { list-style: none; } summary::-webkit-details-marker { display: none; } button { display: none; } }
       details { border: 1px solid #b1b4b6; border-radius: 4px; }
       summary { min-height: 44px; display: flex; align-items: center; cursor: pointer; padding: 0 0.75rem; font-weight: 700; }
       summary:focus-visible { outline: 3px solid #ffdd00; box-shadow: 0 0 0 5px #0b0c0c; }
@@ -61,6 +62,27 @@ export class PlanDetails extends LitElement {
       .partnership { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.4rem 0; }
     `,
   ];
+
+  constructor() {
+    super();
+    new Follow(this, () => this.openPlan.value?.snapshots);
+  }
+
+  private get plan(): Plan {
+    return this.scope.value!.plan;
+  }
+
+  private get snapshot(): PlanSnapshot {
+    return this.openPlan.value!.snapshots.snapshot!;
+  }
+
+  private get awareness(): Awareness | null {
+    return this.scope.value?.awareness ?? null;
+  }
+
+  private get readonly(): boolean {
+    return this.scope.value?.readonly ?? true;
+  }
 
   /** Opens the details and waits until they are on screen: search uses it before moving focus into them. */
   async reveal(): Promise<void> {
@@ -115,6 +137,7 @@ export class PlanDetails extends LitElement {
   }
 
   override render() {
+    if (!this.scope.value || !this.openPlan.value?.snapshots.snapshot) return nothing;
     const s = this.snapshot;
     const ro = this.readonly;
     return html`<details ?open=${this.open} @toggle=${(e: Event) => (this.open = (e.target as HTMLDetailsElement).open)}>

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { listDevicePlans, type DevicePlan } from '../state/device-plans.js';
-import { deleteLocalCopy, relayHasLocalCopy } from '../state/local-copy.js';
+import { OnDemand } from './on-demand.js';
+import { formatDay } from '../state/share-words.js';
 import type { ImportDialog, Imported } from './import-dialog.js';
 
 /** The plans on this device, with ways to open the demo plan or start a new one. Dispatches `open-plan` and `new-plan`. */
@@ -14,8 +15,15 @@ export class PlanList extends LitElement {
   plans: DevicePlan[] = listDevicePlans();
   busy = '';
 
+  /** Opening and deleting a local copy needs Yjs and sync: loaded when a plan is first deleted, not with the list. */
+  private readonly localCopy = new OnDemand(this, 'the code that deletes a plan from this device', () => import('../state/local-copy.js'));
+
   /** Deletes this device's copy, warning first when the relay cannot confirm it has every change. */
   private async deletePlan(p: DevicePlan): Promise<void> {
+    await this.localCopy.run((local) => this.deleteWith(local, p));
+  }
+
+  private async deleteWith({ relayHasLocalCopy, deleteLocalCopy }: typeof import('../state/local-copy.js'), p: DevicePlan): Promise<void> {
     this.busy = `Checking that the relay has every change to "${p.title}"…`;
     const safe = await relayHasLocalCopy(p.id, p.token);
     const question = safe
@@ -30,11 +38,13 @@ export class PlanList extends LitElement {
   /** "Bring in an existing plan": loads the import dialog on demand and opens it. */
   private async bringIn(e: Event): Promise<void> {
     const opener = e.currentTarget as HTMLElement;
-    await import('./import-dialog.js');
-    this.importing = true;
-    await this.updateComplete;
-    (this.renderRoot.querySelector('import-dialog') as ImportDialog).open(opener);
+    await this.importDialog.run(async () => {
+      this.importing = true;
+      await this.updateComplete;
+      (this.renderRoot.querySelector('import-dialog') as ImportDialog).open(opener);
+    });
   }
+  private readonly importDialog = new OnDemand(this, 'the import dialog', () => import('./import-dialog.js'));
 
   static override styles = css`
     :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1rem; }
@@ -43,16 +53,18 @@ export class PlanList extends LitElement {
     a { font-size: 1.2rem; font-weight: 600; }
     button { min-height: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; margin-right: 0.5rem; }
     .meta { color: #383f43; }
+    .message { background: #f6d7d2; padding: 0.5rem 1rem; }
   `;
   override render() {
     return html`<h1>Plans on this device</h1>
       ${this.plans.length === 0 ? html`<p>No plans on this device yet.</p>` : nothing}
       <p role="status" aria-live="polite">${this.busy}</p>
+      ${this.importDialog.placeholder()} ${this.localCopy.placeholder()}
       <ul>
         ${this.plans.map(
           (p) => html`<li>
             <a href=${`#/plan/${encodeURIComponent(p.id)}${p.token ? `?token=${encodeURIComponent(p.token)}` : ''}`}>${p.title || 'Untitled plan'}</a>
-            <div class="meta">${p.period} ${p.version ? `· ${p.version}` : ''} · last change ${p.lastChange.slice(0, 16).replace('T', ' ')}</div>
+            <div class="meta">${p.period} ${p.version ? `· ${p.version}` : ''} · last change ${formatDay(p.lastChange)}</div>
             <button @click=${() => void this.deletePlan(p)}>Delete ${p.title || 'this plan'} from this device</button>
           </li>`,
         )}

@@ -1,11 +1,14 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { searchPlan, type Plan, type PlanSnapshot, type SearchHit } from '@coplan/core';
+import type { Plan, SearchHit } from '@coplan/core';
 import { focusField } from '../editing/find-field.js';
 import { formStyles } from './shared-styles.js';
 import type { PlanDetails } from './plan-details.js';
 
 /** At most this many results are listed; the count says how many there are in all. */
 const SHOWN = 50;
+
+/** How long the plan must be still, while results are shown, before they are shown again (ms): never on a keystroke's path. */
+const SETTLE_MS = 300;
 
 /** Fields shown in "About this plan" rather than in the plan's tree. */
 const IN_DETAILS = new Set(['partnership', 'context', 'consultation']);
@@ -15,16 +18,19 @@ const PLAN_FIELDS_ON_TOP = new Set(['title', 'vision']);
  * Search across the whole plan: type words, see where they are (each result
  * names its place, "Action 1.2.3", with the words around the match), and
  * follow a result to put the caret in that field. The core finds; this shows.
+ *
+ * It costs nothing while its box is empty. While results are shown, an edit
+ * anywhere in the plan (this person's typing too) brings them up to date
+ * once the plan has been still for a moment, never within the keystroke; the
+ * core's search then re-reads only the items changed since (`Plan.search`).
  */
 export class PlanSearch extends LitElement {
   static override properties = {
     plan: { attribute: false },
-    snapshot: { attribute: false },
     query: { state: true },
     notFound: { state: true },
   };
   plan!: Plan;
-  snapshot!: PlanSnapshot;
   query = '';
   /** Said when a result's field is not on screen (a filter hides it). */
   notFound = '';
@@ -33,6 +39,7 @@ export class PlanSearch extends LitElement {
     formStyles,
     css`
       :host { display: block; margin: 1rem 0; }
+      label { font-size: 0.9rem; }
       form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; }
       label { flex: 1 1 20rem; }
       input[type='search'] { width: 100%; box-sizing: border-box; }
@@ -44,12 +51,45 @@ export class PlanSearch extends LitElement {
     `,
   ];
 
-  private hitsFor: { snapshot: PlanSnapshot; query: string; hits: SearchHit[] } | null = null;
-  /** The results, worked out once per query and snapshot. */
+  /** The plan changed since the results were worked out. */
+  private changedSince = false;
+  private settle = 0;
+  private off: (() => void) | null = null;
+  private listening: Plan | null = null;
+
+  private hitsFor: { plan: Plan; query: string; hits: SearchHit[] } | null = null;
+  /** The results, worked out once per query and change: the core re-reads only what changed. */
   private get hits(): SearchHit[] {
-    if (this.hitsFor?.snapshot !== this.snapshot || this.hitsFor.query !== this.query) this.hitsFor = { snapshot: this.snapshot, query: this.query, hits: searchPlan(this.snapshot, this.query) };
+    if (this.changedSince || this.hitsFor?.plan !== this.plan || this.hitsFor.query !== this.query) {
+      this.hitsFor = { plan: this.plan, query: this.query, hits: this.plan.search(this.query) };
+      this.changedSince = false;
+    }
     return this.hitsFor.hits;
   }
+
+  protected override willUpdate(): void {
+    if (this.plan !== this.listening) {
+      this.off?.();
+      this.listening = this.plan;
+      this.off = this.plan?.onChange(this.planChanged) ?? null;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.off?.();
+    this.off = null;
+    this.listening = null;
+    clearTimeout(this.settle);
+  }
+
+  /** Per change, only a flag; with results on screen, a look again once the plan is still. */
+  private readonly planChanged = (): void => {
+    this.changedSince = true;
+    if (!this.query.trim()) return;
+    clearTimeout(this.settle);
+    this.settle = window.setTimeout(() => this.requestUpdate(), SETTLE_MS);
+  };
 
   /** Moves the caret to where a result is: the action a progress update or lead belongs to, a plan-level field in "About this plan". */
   private async go(e: Event, hit: SearchHit): Promise<void> {
@@ -75,7 +115,7 @@ export class PlanSearch extends LitElement {
   /** A partnership's name and the version label are ordinary inputs in "About this plan". */
   private async focusInput(root: ShadowRoot | Document, hit: SearchHit): Promise<boolean> {
     const details = (root.querySelector('plan-details') as PlanDetails | null)?.shadowRoot;
-    const index = this.snapshot.partnerships.findIndex((p) => p.id === hit.id);
+    const index = this.plan.childIds('partnership', null).indexOf(hit.id);
     const input = hit.kind === 'partnership' ? details?.querySelectorAll<HTMLInputElement>('.partnership input')[index * 2] : details?.querySelector<HTMLInputElement>('#version-label');
     input?.focus();
     return !!input;

@@ -64,6 +64,10 @@ export class ProgressForm extends LitElement {
       .error { color: #942514; font-weight: 700; margin: 0; max-width: 16rem; }
       [aria-invalid='true'] { border-color: #942514; border-width: 3px; }
       .buttons { display: flex; gap: 0.5rem; align-self: end; }
+      /* The narrative is paragraphs: a full-width box that keeps its line breaks. */
+      .narrative { flex: 1 1 100%; }
+      .narrative textarea { width: 100%; box-sizing: border-box; resize: vertical; }
+      .hint { margin: 0; font-size: 0.85rem; color: #505a5f; }
     `,
   ];
 
@@ -105,10 +109,11 @@ export class ProgressForm extends LitElement {
           ${ACTION_STATUSES.map((st) => html`<option value=${st} ?selected=${st === status}>${ACTION_STATUS_LABELS[st]}</option>`)}
         </select>
       </div>
-      <div class="field">
+      <div class="field narrative">
         <label for="narrative">Progress</label>
+        <p class="hint" id="narrative-hint">Enter starts a new line; Ctrl+Enter saves.</p>
         ${this.field('narrative')}
-        <input id="narrative" name="narrative" .value=${u?.narrative ?? ''} aria-invalid=${invalid('narrative')} aria-describedby=${describedBy('narrative')} />
+        <textarea id="narrative" name="narrative" rows="4" .value=${u?.narrative ?? ''} @keydown=${this.saveOnCtrlEnter} aria-invalid=${invalid('narrative')} aria-describedby=${this.errors.narrative ? `narrative-hint ${this.errorId('narrative')}` : 'narrative-hint'}></textarea>
       </div>
       <label>Evidence <input name="evidence" .value=${u?.evidence ?? ''} /></label>
       <div class="buttons">
@@ -117,6 +122,13 @@ export class ProgressForm extends LitElement {
       </div>
     </form>`;
   }
+
+  /** Ctrl+Enter (Cmd+Enter on a Mac) in the narrative saves, as the button does; Enter alone starts a new line. */
+  private readonly saveOnCtrlEnter = (e: KeyboardEvent): void => {
+    if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    this.renderRoot.querySelector('form')?.requestSubmit();
+  };
 
   private async save(e: Event): Promise<void> {
     e.preventDefault();

@@ -21,15 +21,16 @@ import {
 import { tryPlanCall } from '../state/plan-call.js';
 import './action-filters.js';
 import './rag-badge.js';
+import './leads-combobox.js';
 
 type Column = 'ref' | 'priority' | 'action' | 'leads' | 'timescale' | 'due' | 'status' | 'rag';
 /** How a cell is edited: as text, a date, or a choice; absent for cells that only show. */
-type Editor = 'text' | 'date' | 'status' | 'rag';
+type Editor = 'text' | 'leads' | 'date' | 'status' | 'rag';
 const COLUMNS: Array<{ id: Column; label: string; editor?: Editor }> = [
   { id: 'ref', label: 'Ref' },
   { id: 'priority', label: 'Priority' },
   { id: 'action', label: 'Action', editor: 'text' },
-  { id: 'leads', label: 'Leads' },
+  { id: 'leads', label: 'Leads', editor: 'leads' },
   { id: 'timescale', label: 'Timescale', editor: 'text' },
   { id: 'due', label: 'Due', editor: 'date' },
   { id: 'status', label: 'Status', editor: 'status' },
@@ -79,8 +80,8 @@ export class RegisterView extends LitElement {
   filter: ActionFilter = {};
   /** The cell the keyboard is on. Not reactive: moving hands the tab stop over in the DOM, without drawing the grid again. */
   active: CellAt = { row: null, col: 0 };
-  /** The cell being edited and what the person has typed so far. */
-  editing: (CellAt & { row: string; draft: string }) | null = null;
+  /** The cell being edited, what it held when editing began (`seen`), and what the person has typed so far. */
+  editing: (CellAt & { row: string; seen: string; draft: string }) | null = null;
   limit = ROWS_AT_A_TIME;
   /** Why the last edit was refused, shown beside the grid until the next edit. */
   problem = '';
@@ -93,6 +94,11 @@ export class RegisterView extends LitElement {
   static override styles = css`
     :host { display: block; }
     .help { margin: 0.5rem 0; max-width: 60rem; }
+    /* The filters on one row where they fit, each as wide as its choices. */
+    .filters { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
+    .filters label { display: flex; flex-direction: column; font-size: 0.9rem; }
+    .filters select { width: auto; max-width: 100%; }
+    .same { color: #505a5f; white-space: nowrap; }
     .scroll { overflow-x: auto; }
     table { border-collapse: collapse; width: 100%; }
     th, td { border-bottom: 1px solid #b1b4b6; padding: 0.4rem; text-align: left; vertical-align: top; }
@@ -105,6 +111,12 @@ export class RegisterView extends LitElement {
     .timescale { color: #505a5f; }
     .problem { background: #fff2d6; border-left: 5px solid #942514; padding: 0.5rem 1rem; font-weight: 700; }
     .more { padding: 0.5rem; color: #505a5f; }
+    leads-combobox { display: block; position: relative; min-width: 12rem; }
+    leads-combobox ul { position: absolute; z-index: 2; left: 0; right: 0; margin: 0; padding: 0; list-style: none; background: #fff; border: 2px solid #0b0c0c; }
+    leads-combobox li { padding: 0.6rem 0.5rem; cursor: pointer; }
+    leads-combobox li[aria-selected='true'] { background: #1d4f91; color: #fff; }
+    .lead-new { margin: 0.2rem 0 0; font-size: 0.85rem; }
+    .lead-new:empty { display: none; }
   `;
 
   /** The sorted rows, kept until the plan, filter or sort changes: moving between cells must not re-sort a thousand actions. */
@@ -239,7 +251,7 @@ export class RegisterView extends LitElement {
     if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       void this.startEditing(row, col, null);
-    } else if (editor === 'text' && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    } else if ((editor === 'text' || editor === 'leads') && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) {
       // Typing into a cell replaces what is there, as in a spreadsheet.
       e.preventDefault();
       void this.startEditing(row, col, e.key);
@@ -256,6 +268,8 @@ export class RegisterView extends LitElement {
         return a.text;
       case 'timescale':
         return a.timescale.text;
+      case 'leads':
+        return a.leads.map((l) => l.name).join(', ');
       case 'due':
         return a.timescale.due?.end ?? '';
       case 'status':
@@ -269,9 +283,10 @@ export class RegisterView extends LitElement {
 
   private async startEditing(row: string, col: number, typed: string | null): Promise<void> {
     this.problem = '';
-    this.editing = { row, col, draft: typed ?? this.cellValue(row, col) };
+    const seen = this.cellValue(row, col);
+    this.editing = { row, col, seen, draft: typed ?? seen };
     await this.updateComplete;
-    const editor = this.renderRoot.querySelector('.editor') as HTMLInputElement | HTMLSelectElement | null;
+    const editor = this.renderRoot.querySelector('.editor') as HTMLInputElement | HTMLSelectElement | HTMLElement | null;
     editor?.focus();
     if (editor instanceof HTMLInputElement && editor.type === 'text') editor.setSelectionRange(editor.value.length, editor.value.length);
   }
@@ -292,22 +307,29 @@ export class RegisterView extends LitElement {
     }
   }
 
-  /** Saves the cell being edited through the Plan API, then moves as a spreadsheet does; a refused edit stays open with the reason, nothing typed lost. */
+  /**
+   * Saves the cell being edited through the Plan API, then moves as a
+   * spreadsheet does; a refused edit stays open with the reason, nothing typed
+   * lost. Text is saved as the words changed since the cell was opened, so a
+   * partner's change to other words of it meanwhile is kept.
+   */
   private commit(rows: number, cols: number, focus = true): void {
     const at = this.editing;
     if (!at) return;
-    const before = this.cellValue(at.row, at.col);
-    const draft = at.draft;
+    const { draft, seen } = at;
     const id = at.row;
     const refused =
-      draft === before
+      draft === seen
         ? ''
         : tryPlanCall(() => {
             switch (COLUMNS[at.col]!.id) {
               case 'action':
-                return this.plan.update('action', id, { text: draft });
+                return this.plan.reviseText('action', id, 'text', seen, draft);
               case 'timescale':
-                return this.plan.update('action', id, { timescale: draft });
+                return this.plan.reviseText('action', id, 'timescale', seen, draft);
+              case 'leads':
+                // Names from the registry are matched to it; a new name joins it.
+                return this.plan.nameLeads(id, draft.split(','));
               case 'due':
                 // The due date chosen becomes the timescale's words, the UK way ("By 30 June 2016"); an emptied date changes nothing.
                 if (draft) this.plan.update('action', id, { timescale: `By ${formatUkDate(draft)}` });
@@ -350,7 +372,7 @@ export class RegisterView extends LitElement {
       <p class="help" id="grid-help">${
         this.readonly
           ? 'You can read this register, not change it. Arrow keys move between cells.'
-          : 'Arrow keys move between cells. To change a cell, press Enter or F2, or start typing; Enter or Tab saves, Escape cancels.'
+          : 'Arrow keys move between cells. To change a cell, press Enter or F2, or start typing; Enter or Tab saves, Escape cancels. Leads are separated by commas: as you type one, the registry’s names are suggested (Down and Up choose, Enter takes it); a new name is added to the registry.'
       }</p>
       ${this.problem ? html`<p class="problem" role="alert">${this.problem}</p>` : nothing}
       <div class="scroll">
@@ -364,7 +386,7 @@ export class RegisterView extends LitElement {
           <tbody>${repeat(
             drawn,
             (r) => r.action.id,
-            (r, i) => html`<tr aria-rowindex=${i + 2}>${COLUMNS.map((c, ci) => this.cell(r, c, ci))}</tr>`,
+            (r, i) => html`<tr aria-rowindex=${i + 2}>${COLUMNS.map((c, ci) => this.cell(r, c, ci, drawn[i - 1]))}</tr>`,
           )}</tbody>
         </table>
         ${drawn.length < rows.length ? html`<p class="more">Showing ${drawn.length} of ${rows.length} rows; scroll or move down for more.</p>` : nothing}
@@ -379,22 +401,24 @@ export class RegisterView extends LitElement {
     return this.counted.total;
   }
 
-  private cell(r: ActionInContext, c: (typeof COLUMNS)[number], ci: number) {
+  /** `above`: the row drawn above, whose priority's title is not repeated. */
+  private cell(r: ActionInContext, c: (typeof COLUMNS)[number], ci: number, above?: ActionInContext) {
     const a = r.action;
     const ref = `${r.priority.number}.${r.objective.number}.${a.number}`;
     const editing = this.editing && this.editing.row === a.id && this.editing.col === ci ? this.editing : null;
     const editable = !!c.editor && !this.readonly;
     return html`<td role="gridcell" class=${editing ? 'editing' : ''} data-row=${a.id} data-col=${ci} aria-colindex=${ci + 1} tabindex=${this.tabStop.row === a.id && this.tabStop.col === ci ? 0 : -1}
-      aria-readonly=${editable ? 'false' : 'true'}>${editing ? this.editor(c.editor!, editing.draft, `${c.label} of action ${ref}`) : this.display(r, c.id, ref)}</td>`;
+      aria-readonly=${editable ? 'false' : 'true'}>${editing ? this.editor(c.editor!, editing.draft, `${c.label} of action ${ref}`) : this.display(r, c.id, ref, above)}</td>`;
   }
 
-  private display(r: ActionInContext, column: Column, ref: string) {
+  private display(r: ActionInContext, column: Column, ref: string, above?: ActionInContext) {
     const a = r.action;
     switch (column) {
       case 'ref':
         return ref;
       case 'priority':
-        return r.priority.title;
+        // Its title once, on the first of its rows; the rows under it say only which priority.
+        return above?.priority.id === r.priority.id ? html`<span class="same">Priority ${r.priority.number}</span>` : html`Priority ${r.priority.number}: ${r.priority.title}`;
       case 'action':
         return a.text;
       case 'leads':
@@ -420,6 +444,9 @@ export class RegisterView extends LitElement {
     switch (kind) {
       case 'text':
         return html`<input class="editor" type="text" aria-label=${label} aria-invalid=${invalid} .value=${draft} @input=${input} @blur=${this.editorBlur} />`;
+      case 'leads':
+        return html`<leads-combobox class="editor" label=${label} invalid=${invalid} .value=${draft} .names=${this.snapshot.leads.map((l) => l.name)}
+          @value-change=${(e: CustomEvent<string>) => this.editing && ((this.editing = { ...this.editing, draft: e.detail }))} @focusout=${this.editorBlur}></leads-combobox>`;
       case 'date':
         return html`<input class="editor" type="date" aria-label=${label} aria-invalid=${invalid} .value=${draft} @input=${input} @blur=${this.editorBlur} />`;
       case 'status':

@@ -123,6 +123,12 @@ export class ReportsView extends LitElement {
       article .legend { list-style: none; padding: 0; margin: 0.25rem 0; display: flex; flex-wrap: wrap; gap: 1rem; }
       .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
       @media print { .kinds, .tools { display: none; } }
+      /* On a phone a report's tables fit the screen: columns share its width, long words break, nothing scrolls sideways. */
+      @media (max-width: 40rem) {
+        article table { font-size: 0.85rem; }
+        article col { width: auto !important; }
+        article th, article td { padding: 0.25rem; overflow-wrap: anywhere; hyphens: auto; }
+      }
     `,
   ];
 

@@ -15,6 +15,7 @@ import {
   type ScorecardRag,
 } from '@coplan/core/scorecard';
 import { formStyles } from './shared-styles.js';
+import { ListFocus, stepKeys } from '../items/list-focus.js';
 import { trendChart } from './trend-chart.js';
 import './figures-paste-dialog.js';
 import './indicator-form.js';
@@ -51,6 +52,7 @@ export class ScorecardView extends LitElement {
     notice: { state: true },
     expanded: { state: true },
     detailsOf: { state: true },
+    announced: { state: true },
   };
   plan!: Plan;
   readonly = false;
@@ -62,7 +64,32 @@ export class ScorecardView extends LitElement {
   expanded = new Set<string>();
   /** The indicator whose details are being changed, 'new' for one being added, or null. */
   detailsOf: string | null = null;
+  /** What was last said to screen readers about where focus went. */
+  announced = '';
   private unsubscribe: (() => void) | null = null;
+  /*
+   * Roving focus (one Tab stop per list, arrows, Home and End; focus kept
+   * when what had it goes): among the figures' rows of the indicator holding
+   * the tab stop (first: focus lost in a row stays in the rows), and among
+   * the indicators, across the priorities they are grouped under.
+   */
+  private readonly figuresFocus = new ListFocus(this, {
+    kind: 'figure',
+    plan: () => this.plan,
+    ids: () => this.shownFigures(this.stopIndicator()).map((f) => f.period),
+    events: () => this.renderRoot ?? this,
+    list: () => this.renderRoot?.querySelector(`article[data-id="${this.stopIndicator()?.id}"] tbody`) ?? null,
+    empty: () => null,
+  });
+  private readonly indicatorsFocus = new ListFocus(this, {
+    kind: 'indicator',
+    plan: () => this.plan,
+    ids: () => this.indicators().map((i) => i.id),
+    events: () => this.renderRoot ?? this,
+    list: () => this.renderRoot?.querySelector('section[aria-labelledby="scorecard-h"]') ?? null,
+    items: () => [...(this.renderRoot?.querySelectorAll('article[data-kind="indicator"]') ?? [])],
+    empty: () => this.renderRoot?.querySelector<HTMLElement>('.tools button') ?? null,
+  });
   private subscribed: Plan | null = null;
   private frame = 0;
 
@@ -95,6 +122,32 @@ export class ScorecardView extends LitElement {
     `,
   ];
 
+  override firstUpdated(): void {
+    this.addEventListener('item-announce', (e) => (this.announced = (e as CustomEvent<string>).detail));
+  }
+
+  private indicators(): ScorecardIndicator[] {
+    return this.card?.groups.flatMap((g) => g.indicators) ?? [];
+  }
+
+  /** The indicator whose figures Tab enters: the one holding the indicators' tab stop. */
+  private stopIndicator(): ScorecardIndicator | undefined {
+    const all = this.indicators();
+    const id = this.indicatorsFocus?.stop(all.map((i) => i.id));
+    return all.find((i) => i.id === id);
+  }
+
+  private shownFigures(i: ScorecardIndicator | undefined) {
+    if (!i) return [];
+    return this.expanded.has(i.id) || i.figures.length <= SHOWN ? i.figures : i.figures.slice(-SHOWN);
+  }
+
+  /** Once drawn again, focus goes to the button named (the one that opened a form now closed), or stays where the list put it. */
+  private async focusButton(label: string): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`button[aria-label="${CSS.escape(label)}"]`)?.focus();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
@@ -119,6 +172,7 @@ export class ScorecardView extends LitElement {
   override render() {
     const card = this.card;
     if (!card) return nothing;
+    const stop = this.indicatorsFocus.stop(this.indicators().map((i) => i.id));
     const count = card.groups.reduce((n, g) => n + g.indicators.length, 0);
     const r = card.latestRags;
     return html`
@@ -143,6 +197,7 @@ export class ScorecardView extends LitElement {
               ${this.detailsOf === 'new' ? html`<indicator-form .plan=${this.plan} @done=${this.detailsDone}></indicator-form>` : nothing}`
         }
         <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
+        <p class="visually-hidden" role="status">${this.announced}</p>
         ${this.pasting ? html`<figures-paste-dialog .plan=${this.plan} @closed=${this.pasteClosed}></figures-paste-dialog>` : nothing}
         ${card.groups.map(
           (g) => html`<section aria-labelledby=${`g-${g.priorityId ?? 'none'}`}>
@@ -150,19 +205,21 @@ export class ScorecardView extends LitElement {
             ${repeat(
               g.indicators,
               (i) => i.id,
-              (i) => this.indicator(i),
+              (i) => this.indicator(i, i.id === stop),
             )}
           </section>`,
         )}
       </section>`;
   }
 
-  private indicator(i: ScorecardIndicator) {
+  private indicator(i: ScorecardIndicator, isStop: boolean) {
     const latest = i.latest;
     const editing = this.editing?.id === i.id ? this.editing : null;
-    const all = this.expanded.has(i.id) || i.figures.length <= SHOWN;
-    const shown = all ? i.figures : i.figures.slice(-SHOWN);
-    return html`<article aria-labelledby=${`i-${i.id}`}>
+    const shown = this.shownFigures(i);
+    /** Controls of an indicator not holding the tab stop are left out of the Tab order (the arrows reach it). */
+    const t = isStop ? nothing : '-1';
+    const rowStop = isStop ? this.figuresFocus.stop(shown.map((f) => f.period)) : undefined;
+    return html`<article data-kind="indicator" data-id=${i.id} data-name=${`indicator ${i.name}`} tabindex=${isStop ? '0' : '-1'} @keydown=${stepIndicator} aria-labelledby=${`i-${i.id}`}>
       <h4 id=${`i-${i.id}`}>${i.name}</h4>
       <p class="meta">${[i.owner ? `Owner: ${i.owner}` : 'No owner agency yet', i.unit ? `Unit: ${i.unit}` : '', `${i.direction === 'higher' ? 'Higher' : 'Lower'} is better`, i.every === 'quarter' ? 'Reported quarterly' : 'Reported half-yearly'].filter(Boolean).join(' · ')}</p>
       <p class="meta">RAG: ${rulesInWords(i.thresholds)}.</p>
@@ -180,17 +237,20 @@ export class ScorecardView extends LitElement {
             <thead><tr><th scope="col">Period</th><th scope="col">Actual</th><th scope="col">Target</th><th scope="col">RAG</th><th scope="col">Commentary</th>${this.readonly ? nothing : html`<th scope="col"><span class="visually-hidden">Change</span></th>`}</tr></thead>
             <tbody>
               ${shown.map(
-                (f) => html`<tr>
+                (
+                  f,
+                ) => html`<tr data-kind="figure" data-id=${f.period} data-name=${`the ${f.label} figures for ${i.name}`} aria-label=${`${f.label} figures`} tabindex=${f.period === rowStop ? '0' : '-1'} @keydown=${stepFigure}>
                   <th scope="row">${f.label}</th>
                   <td class="num">${f.actual ?? '—'}</td>
                   <td class="num">${f.target ?? '—'}</td>
                   <td>${this.rag(f.rag)}</td>
                   <td>${f.commentary}</td>
-                  ${this.readonly ? nothing : html`<td><button @click=${() => this.edit(i, f.period)} aria-label=${`Edit ${f.label} figures for ${i.name}`}>Edit</button></td>`}
+                  ${this.readonly ? nothing : html`<td><button tabindex=${f.period === rowStop ? nothing : '-1'} @click=${() => this.edit(i, f.period)} aria-label=${`Edit ${f.label} figures for ${i.name}`}>Edit</button></td>`}
                 </tr>`,
               )}
             </tbody>
-          </table>`
+          </table>
+          ${i.figures.length > SHOWN ? this.morePeriods(i, t) : nothing}`
           : nothing
       }
       ${
@@ -201,11 +261,19 @@ export class ScorecardView extends LitElement {
             : this.detailsOf === i.id
               ? html`<indicator-form .plan=${this.plan} .indicatorId=${i.id} @done=${this.detailsDone}></indicator-form>`
               : html`<div class="tools">
-                  <button @click=${() => this.edit(i, null)} aria-label=${`Enter a figure for ${i.name}`}>Enter a figure</button>
-                  <button @click=${() => (this.detailsOf = i.id)} aria-label=${`Change details of ${i.name}`}>Change details</button>
+                  <button tabindex=${t} @click=${() => this.edit(i, null)} aria-label=${`Enter a figure for ${i.name}`}>Enter a figure</button>
+                  <button tabindex=${t} @click=${() => (this.detailsOf = i.id)} aria-label=${`Change details of ${i.name}`}>Change details</button>
                 </div>`
       }
     </article>`;
+  }
+
+  /** The button that shows an indicator's every period, or only the latest four again. */
+  private morePeriods(i: ScorecardIndicator, t: typeof nothing | '-1') {
+    const all = this.expanded.has(i.id);
+    return html`<button class="more" tabindex=${t} aria-expanded=${all ? 'true' : 'false'} @click=${() => this.toggle(i.id)}>
+      ${all ? `Show the latest ${SHOWN} periods only` : `Show all ${i.figures.length} periods`}<span class="visually-hidden"> of ${i.name}</span>
+    </button>`;
   }
 
   private toggle(id: string): void {
@@ -226,7 +294,11 @@ export class ScorecardView extends LitElement {
     return [...all].sort(comparePeriods);
   }
 
+  /** The button that opened the figure being edited: focus goes back to it when the form closes. */
+  private opener = '';
+
   private edit(i: ScorecardIndicator, period: string | null): void {
+    if (!this.editing) this.opener = period ? `Edit ${i.figures.find((f) => f.period === period)?.label ?? period} figures for ${i.name}` : `Enter a figure for ${i.name}`;
     const chosen = period ?? periodOf(localToday(), i.every);
     const f = i.figures.find((x) => x.period === chosen);
     this.editing = { id: i.id, period: chosen, actual: f?.actual?.toString() ?? '', target: f?.target?.toString() ?? '', commentary: f?.commentary ?? '', error: '' };
@@ -236,7 +308,7 @@ export class ScorecardView extends LitElement {
   private form(i: ScorecardIndicator, e: Editing) {
     const set = (patch: Partial<Editing>) => (this.editing = { ...e, ...patch });
     const errorId = `err-${i.id}`;
-    return html`<form class="edit" aria-label=${`Figure for ${i.name}`} @submit=${(ev: Event) => this.save(ev, i)} @keydown=${(ev: KeyboardEvent) => ev.key === 'Escape' && ((this.editing = null))}>
+    return html`<form class="edit" aria-label=${`Figure for ${i.name}`} @submit=${(ev: Event) => this.save(ev, i)} @keydown=${(ev: KeyboardEvent) => ev.key === 'Escape' && this.closeEdit()}>
       <label>Period
         <select name="period" .value=${e.period} @change=${(ev: Event) => this.edit(i, (ev.target as HTMLSelectElement).value)}>
           ${this.periodsFor(i).map((p) => html`<option value=${p} ?selected=${p === e.period}>${periodLabel(p)}</option>`)}
@@ -252,7 +324,7 @@ export class ScorecardView extends LitElement {
         <textarea name="commentary" rows="2" .value=${e.commentary} @input=${(ev: Event) => set({ commentary: (ev.target as HTMLTextAreaElement).value })}></textarea>
       </label>
       ${e.error ? html`<p class="error" id=${errorId} role="alert">${e.error}</p>` : nothing}
-      <div class="tools wide"><button class="primary" type="submit">Save figure</button><button type="button" @click=${() => (this.editing = null)}>Cancel</button></div>
+      <div class="tools wide"><button class="primary" type="submit">Save figure</button><button type="button" @click=${() => this.closeEdit()}>Cancel</button></div>
     </form>`;
   }
 
@@ -273,16 +345,31 @@ export class ScorecardView extends LitElement {
     }
     try {
       setFigure(this.plan, i.id, e.period, { actual: actual as number | null, target: target as number | null, commentary: e.commentary });
-      this.editing = null;
+      this.closeEdit();
       this.notice = `Saved ${periodLabel(e.period)} for ${i.name}.`;
     } catch (err) {
       this.editing = { ...e, error: err instanceof PlanError ? err.message : String(err) };
     }
   }
 
-  private detailsDone(e: CustomEvent<{ saved: string }>): void {
+  /** Closes the figure's form, focus going back to the button that opened it. */
+  private closeEdit(): void {
+    this.editing = null;
+    void this.focusButton(this.opener);
+  }
+
+  private async detailsDone(e: CustomEvent<{ saved: string }>): Promise<void> {
     if (e.detail.saved) this.notice = `Saved the details of ${e.detail.saved}.`;
+    const of = this.detailsOf;
     this.detailsOf = null;
+    const name = of && of !== 'new' ? this.indicators().find((i) => i.id === of)?.name : undefined;
+    if (name) return this.focusButton(`Change details of ${name}`);
+    // A new indicator: focus on it once the scorecard shows it (next frame), else back on "Add an indicator".
+    await this.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    await this.updateComplete;
+    const added = e.detail.saved ? [...this.renderRoot.querySelectorAll<HTMLElement>('article[data-kind="indicator"]')].find((a) => a.dataset.name === `indicator ${e.detail.saved}`) : undefined;
+    (added ?? this.renderRoot.querySelector<HTMLElement>('.tools button:nth-child(2)'))?.focus();
   }
 
   /** The scorecard as an Excel workbook, one row per indicator and period (the writer loads on first use). */
@@ -302,6 +389,11 @@ export class ScorecardView extends LitElement {
   private async pasteClosed(ev: CustomEvent<{ applied: string }>): Promise<void> {
     this.pasting = false;
     if (ev.detail?.applied) this.notice = ev.detail.applied;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.tools button.primary')?.focus();
   }
 }
+const stepIndicator = stepKeys('indicator');
+const stepFigure = stepKeys('figure');
+
 customElements.define('scorecard-view', ScorecardView);

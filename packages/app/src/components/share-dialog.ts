@@ -5,7 +5,9 @@ import { formatDay } from '../state/share-words.js';
 /**
  * The owner's Share dialog: make a link for editors or viewers (with a label
  * and, if wanted, an expiry), copy it, and see every link with who used it and
- * when, taking any of them back. A native `<dialog>`: focus moves into it and
+ * when, taking any of them back. On a server without access control (no
+ * token needed, as `npm start` runs it) it says so plainly instead: the plan's
+ * address is the way in, and who runs the server can turn links on. A native `<dialog>`: focus moves into it and
  * back to the Share button when it closes (Escape closes it).
  *
  * @fires closed - when the dialog closes
@@ -15,6 +17,7 @@ export class ShareDialog extends LitElement {
     planId: {},
     token: {},
     signIn: { type: Boolean },
+    reached: { type: Boolean },
     log: { state: true },
     links: { state: true },
     message: { state: true },
@@ -24,7 +27,10 @@ export class ShareDialog extends LitElement {
   /** Whether the server takes sign-ins, so the plan can be shared with people and domains too. */
   signIn = false;
   planId = '';
+  /** The owner's token; '' on a server that lets anyone in (no links to make). */
   token = '';
+  /** Without a token: whether this server has let this person in (synced), so its openness is known, not guessed. */
+  reached = false;
   links: ShareLink[] = [];
   /** The access log, newest first (the last 50 shown). */
   log: Array<{ at: string; linkId: string | null; name: string; role: string }> = [];
@@ -46,6 +52,19 @@ export class ShareDialog extends LitElement {
     table { border-collapse: collapse; width: 100%; margin-top: 1rem; }
     th, td { text-align: left; border-bottom: 1px solid #b1b4b6; padding: 0.4rem; vertical-align: top; }
     .actions { display: flex; justify-content: flex-end; margin-top: 1rem; }
+    .buttons { display: flex; flex-wrap: wrap; gap: 0.4rem; }
+    details.taken { margin-top: 1rem; }
+    summary { min-height: 44px; box-sizing: border-box; padding: 0.6rem 0; cursor: pointer; }
+    summary:focus-visible { outline: 3px solid #fd0; box-shadow: 0 0 0 5px #0b0c0c; }
+    /* On a phone the tables share the dialog's width: long words break and the buttons stack, nothing is off to the side. */
+    @media (max-width: 40rem) {
+      dialog { width: calc(100% - 1rem); padding: 0.75rem; box-sizing: border-box; }
+      form { grid-template-columns: 1fr; }
+      table { font-size: 0.85rem; }
+      th, td { padding: 0.25rem; overflow-wrap: anywhere; }
+      button { padding: 0 0.5rem; }
+      .buttons { flex-direction: column; }
+    }
   `;
 
   private client(): SharingClient {
@@ -56,7 +75,7 @@ export class ShareDialog extends LitElement {
   async show(): Promise<void> {
     await this.updateComplete;
     this.shadowRoot!.querySelector('dialog')!.showModal();
-    await this.refresh();
+    if (this.token) await this.refresh();
   }
 
   private async refresh(): Promise<void> {
@@ -75,6 +94,7 @@ export class ShareDialog extends LitElement {
     const expires = String(data.get('expires') ?? '');
     this.busy = true;
     this.message = '';
+    this.announce(''); // what the last action said (a link taken back) no longer holds
     try {
       const made = await this.client().create(role, String(data.get('label') ?? '').trim(), expires || null);
       this.made = { url: made.url, role };
@@ -94,6 +114,7 @@ export class ShareDialog extends LitElement {
     const who = String(data.get('who') ?? '');
     const role = String(data.get('role') ?? 'editor') as 'owner' | 'editor' | 'viewer';
     this.message = '';
+    this.announce('');
     try {
       await this.client().shareWith(who, role);
       form.reset();
@@ -115,13 +136,25 @@ export class ShareDialog extends LitElement {
   }
 
   private async revoke(link: ShareLink): Promise<void> {
+    this.message = '';
     try {
       await this.client().revoke(link.id);
       this.announce(`The link “${link.label || 'without a label'}” no longer works; anyone using it has been disconnected.`);
       await this.refresh();
+      // Its row has gone to "Taken back": focus goes there rather than falling to the page.
+      await this.updateComplete;
+      this.shadowRoot!.querySelector<HTMLElement>('details.taken summary')?.focus();
     } catch (e) {
       this.message = e instanceof SharingRefused ? e.message : String(e);
     }
+  }
+
+  /** A link's who, access, use and end, as table cells. */
+  private linkCells(l: ShareLink) {
+    return html`<td>${l.toDomain ? `Everyone at ${l.toDomain}` : l.label || 'No label'}</td>
+      <td>${l.role === 'viewer' ? 'Read only' : l.role === 'owner' ? 'Owner' : 'Can edit'}</td>
+      <td>${l.uses === 0 ? 'Not yet' : `${l.uses} time${l.uses === 1 ? '' : 's'}, last ${formatDay(l.lastUsedAt!)}`}</td>
+      <td>${l.revokedAt ? `Taken back ${formatDay(l.revokedAt)}` : l.expiresAt ? formatDay(l.expiresAt) : 'When taken back'}</td>`;
   }
 
   private announce(words: string): void {
@@ -133,8 +166,31 @@ export class ShareDialog extends LitElement {
     this.shadowRoot!.querySelector('dialog')!.close();
   }
 
+  /** The plan's own address, which opens it on a server without access control. */
+  private address(): string {
+    return `${location.origin}${location.pathname}#/plan/${encodeURIComponent(this.planId)}`;
+  }
+
+  /** Without a token: the address to send, and how links and read-only access are turned on. */
+  private openServer() {
+    return html`<dialog aria-labelledby="share-title" @close=${() => this.dispatchEvent(new CustomEvent('closed'))}>
+      <h2 id="share-title">Share this plan</h2>
+      ${
+        this.reached
+          ? html`<p>This server lets anyone who has the plan’s address open it and change it: it does not ask who people are. To work on the plan with partners, send them its address.</p>
+            <div class="made"><p><code>${this.address()}</code></p><button @click=${() => this.copy(this.address())}>Copy the address</button></div>`
+          : html`<p>This device has not reached the plan’s server yet, so Coplan cannot say who else can open the plan there. Your changes are kept here meanwhile. Try again once the plan’s tools say “Connected, all changes synced”.</p>`
+      }
+      <p>To share read only, to give links that can be taken back, or to share only with people who sign in with their organisation’s account, ask whoever runs this server to turn on access control (the server’s <code>--secret</code> setting, described in its guide).</p>
+      <p role="status" aria-live="polite"></p>
+      <div class="actions"><button @click=${() => this.close()}>Close</button></div>
+    </dialog>`;
+  }
+
   override render() {
+    if (!this.token) return this.openServer();
     const live = this.links.filter((l) => !l.revokedAt);
+    const taken = this.links.filter((l) => l.revokedAt);
     return html`<dialog aria-labelledby="share-title" @close=${() => this.dispatchEvent(new CustomEvent('closed'))}>
       <h2 id="share-title">Share this plan</h2>
       <p>Anyone with a link can open the plan with the access it gives. You can take a link back at any time: whoever is using it is disconnected within seconds, and keeps their own copy.</p>
@@ -181,21 +237,30 @@ export class ShareDialog extends LitElement {
       }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <p role="status" aria-live="polite"></p>
-      <table>
+      <table class="links">
         <caption>${live.length === 0 ? 'No links yet' : `${live.length} link${live.length === 1 ? '' : 's'} working`}</caption>
         <thead><tr><th scope="col">For</th><th scope="col">Access</th><th scope="col">Used</th><th scope="col">Stops working</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-          ${this.links.map(
+          ${live.map(
             (l) => html`<tr>
-              <td>${l.toDomain ? `Everyone at ${l.toDomain}` : l.label || 'No label'}</td>
-              <td>${l.role === 'viewer' ? 'Read only' : l.role === 'owner' ? 'Owner' : 'Can edit'}</td>
-              <td>${l.uses === 0 ? 'Not yet' : `${l.uses} time${l.uses === 1 ? '' : 's'}, last ${formatDay(l.lastUsedAt!)}`}</td>
-              <td>${l.revokedAt ? `Taken back ${formatDay(l.revokedAt)}` : l.expiresAt ? formatDay(l.expiresAt) : 'When taken back'}</td>
-              <td>${l.revokedAt ? nothing : html`${l.toEmail || l.toDomain ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button>`} <button @click=${() => this.revoke(l)} aria-label=${`Take back ${l.toEmail || l.toDomain ? 'the share with' : 'the link for'} ${l.toDomain ? `everyone at ${l.toDomain}` : l.label || 'no label'}`}>Take back</button>`}</td>
+              ${this.linkCells(l)}
+              <td><span class="buttons">${l.toEmail || l.toDomain ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button>`}<button @click=${() => this.revoke(l)} aria-label=${`Take back ${l.toEmail || l.toDomain ? 'the share with' : 'the link for'} ${l.toDomain ? `everyone at ${l.toDomain}` : l.label || 'no label'}`}>Take back</button></span></td>
             </tr>`,
           )}
         </tbody>
       </table>
+      ${
+        taken.length
+          ? html`<details class="taken">
+            <summary>Taken back (${taken.length})</summary>
+            <table class="links">
+              <caption>Links taken back: they no longer work</caption>
+              <thead><tr><th scope="col">For</th><th scope="col">Access</th><th scope="col">Used</th><th scope="col">Stopped working</th></tr></thead>
+              <tbody>${taken.map((l) => html`<tr>${this.linkCells(l)}</tr>`)}</tbody>
+            </table>
+          </details>`
+          : nothing
+      }
       <details>
         <summary>Who has opened the plan (${this.log.length})</summary>
         <table>

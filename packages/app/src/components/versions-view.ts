@@ -9,18 +9,29 @@ import { tryPlanCall } from '../state/plan-call.js';
  * stores versions and computes the differences.
  */
 export class VersionsView extends LitElement {
-  static override properties = { plan: { attribute: false }, snapshot: { attribute: false }, readonly: { type: Boolean }, opened: { state: true }, diff: { state: true }, message: { state: true } };
+  static override properties = {
+    plan: { attribute: false },
+    snapshot: { attribute: false },
+    readonly: { type: Boolean },
+    opened: { state: true },
+    diff: { state: true },
+    message: { state: true },
+    agreed: { state: true },
+  };
   plan!: Plan;
   snapshot!: PlanSnapshot;
   readonly = false;
   opened: PlanSnapshot | null = null;
   diff: { from: string; to: string; result: ChangeInWords[] } | null = null;
   message = '';
+  /** The polite confirmation after agreeing a version; cleared by the next attempt. */
+  agreed = '';
   static override styles = css`
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; border: 1px solid #b1b4b6; padding: 0.75rem; }
     label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; }
-    input, select { font: inherit; min-height: 44px; border: 2px solid #0b0c0c; padding: 0.2rem; }
+    input, select { font: inherit; min-height: 44px; border: 2px solid #0b0c0c; padding: 0.2rem; max-width: 100%; box-sizing: border-box; }
+    label { max-width: 100%; }
     button { min-height: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; }
     table { border-collapse: collapse; margin: 1rem 0; }
     td, th { border-bottom: 1px solid #b1b4b6; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
@@ -29,23 +40,30 @@ export class VersionsView extends LitElement {
     .moved, .changed { border-left: 5px solid #1d70b8; padding-left: 0.5rem; }
     .changes > li { margin: 0.5rem 0; list-style: none; }
     .message { background: #fff2d6; padding: 0.5rem; }
+    .agreed { margin: 0.5rem 0; }
+    .agreed:not(:empty) { border-left: 5px solid #00703c; padding: 0.3rem 0.5rem; }
   `;
 
   private agree(e: Event): void {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
+    const label = String(data.get('label') ?? '').trim();
+    const agreedAt = String(data.get('agreedAt') || localToday());
+    this.agreed = '';
     this.message = tryPlanCall(() => {
       this.plan.agreeVersion({
-        label: String(data.get('label') ?? ''),
+        label,
         agreedBy: String(data.get('agreedBy') ?? '')
           .split(',')
           .map((x) => x.trim())
           .filter(Boolean),
-        agreedAt: String(data.get('agreedAt') || localToday()),
+        agreedAt,
       });
       form.reset();
     });
+    // Focus stays on the Agree button (the form stays for the next version); the status says what happened.
+    if (!this.message) this.agreed = `Version ${label.replace(/^v(?=\d)/i, '')} agreed on ${formatUkDate(agreedAt)}.`;
   }
 
   private compare(e: Event): void {
@@ -59,6 +77,7 @@ export class VersionsView extends LitElement {
   override render() {
     const versions = this.snapshot.versions;
     return html`
+      <h2 id="versions-heading">Versions</h2>
       ${
         this.readonly
           ? nothing
@@ -70,6 +89,7 @@ export class VersionsView extends LitElement {
           </form>`
       }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      <p class="agreed" role="status">${this.agreed}</p>
       <table>
         <caption>${versions.length ? 'Agreed versions' : 'No version has been agreed yet'}</caption>
         <thead><tr><th scope="col">Version</th><th scope="col">Agreed</th><th scope="col">By</th><th scope="col">Read-only copy</th></tr></thead>

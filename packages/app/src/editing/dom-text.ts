@@ -75,14 +75,20 @@ export function readSelection(box: HTMLElement): { anchor: number; head: number 
   return anchor === null || head === null ? null : { anchor, head };
 }
 
-/** Puts the browser's selection at these text indices. */
-export function writeSelection(box: HTMLElement, anchor: number, head: number): void {
+/**
+ * Puts the browser's selection at these text indices. Reading the selection
+ * first (to leave one already there alone) makes the browser lay the page out;
+ * `unread` skips that when the caller knows the box just changed under it.
+ */
+export function writeSelection(box: HTMLElement, anchor: number, head: number, unread = false): void {
   const sel = document.getSelection();
   if (!sel) return;
   const [an, ao] = pointAt(box, anchor);
   const [hn, ho] = pointAt(box, head);
-  const current = readSelection(box);
-  if (current && current.anchor === anchor && current.head === head) return;
+  if (!unread) {
+    const current = readSelection(box);
+    if (current && current.anchor === anchor && current.head === head) return;
+  }
   sel.setBaseAndExtent(an, ao, hn, ho);
 }
 

@@ -18,12 +18,25 @@ function* editableTexts(root: ParentNode): Generator<EditableTextLike> {
   }
 }
 
+/** An item of a long plan drawn in stages (a priority whose objectives come a moment later, an objective whose actions are plain words until they go live). */
+type StagedItem = HTMLElement & { reveal(kind: string, id: string): Promise<void> };
+
+/** Every staged item under `root`, inside shadow roots too. */
+function* stagedItems(root: ParentNode): Generator<StagedItem> {
+  for (const el of root.querySelectorAll('*')) {
+    if ('reveal' in el) yield el as StagedItem;
+    if (el.shadowRoot) yield* stagedItems(el.shadowRoot);
+  }
+}
+
 /**
  * Finds the text box for a field anywhere under `root`, scrolls it into view
  * and puts the caret in it. Returns false when it is not on screen (another
  * tab, or a filter hides it), so the caller can say so.
  */
 export async function focusField(root: ParentNode, want: FieldOnScreen): Promise<boolean> {
+  // An item not drawn yet, or drawn as plain words, has no text box: it is drawn live first (its priority, then its objective).
+  for (let pass = 0; pass < 2; pass++) for (const item of stagedItems(root)) await item.reveal(want.kind, want.id);
   for (const el of editableTexts(root)) {
     if (el.kind !== want.kind || (el.entityId || '') !== want.id || el.field !== want.field) continue;
     if (want.item && el.item !== want.item) continue;

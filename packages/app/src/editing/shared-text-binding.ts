@@ -138,6 +138,8 @@ export class SharedTextBinding implements ReactiveController {
    * taken from the screen only while screen and text agree.
    */
   private readonly beforeTransaction = (): void => {
+    // This binding's own edit took the caret just before it wrote.
+    if (this.writing) return;
     if (this.box && (this.box.firstChild as Text | null)?.data === this.editor?.ytext.toString()) this.captureSelection();
   };
 
@@ -153,11 +155,11 @@ export class SharedTextBinding implements ReactiveController {
     if (sel) this.editor.select(sel.anchor, sel.head);
   }
 
-  /** Puts the caret back on screen from its relative positions. */
-  private restoreSelection(): void {
+  /** Puts the caret back on screen from its relative positions (`unread`: without first reading where the screen has it, see writeSelection). */
+  private restoreSelection(unread = false): void {
     if (!this.focused || !this.box || !this.editor) return;
     const sel = this.editor.selection();
-    if (sel) writeSelection(this.box, sel.anchor, sel.head);
+    if (sel) writeSelection(this.box, sel.anchor, sel.head, unread);
   }
 
   private onTextChange(event: Y.YTextEvent): void {
@@ -170,7 +172,9 @@ export class SharedTextBinding implements ReactiveController {
       this.stale = false;
       renderText(box, this.editor!.ytext.toString());
     } else applyDelta(box, event.delta as Array<{ insert?: unknown; retain?: number; delete?: number }>);
-    if (!this.writing) this.restoreSelection();
+    // This binding's own edit puts the caret back and says so once it is done.
+    if (this.writing) return;
+    this.restoreSelection();
     this.events.changed();
   }
 
@@ -214,7 +218,8 @@ export class SharedTextBinding implements ReactiveController {
       this.stale = false;
       renderText(this.box!, editor.ytext.toString());
     }
-    this.restoreSelection();
+    // The box has just changed under the browser's caret: it is put where the edit left it, without asking the page where it was.
+    this.restoreSelection(true);
     this.events.changed();
   }
 

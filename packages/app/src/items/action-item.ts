@@ -1,60 +1,60 @@
 import { html, nothing } from 'lit';
-import { formatUkDate, type ActionSnapshot } from '@coplan/core';
+import { ACTION_STATUS_LABELS, formatUkDate, namesShownIn, type ActionSnapshot } from '@coplan/core';
 import { PlanItem } from './plan-item.js';
+import { listKeys } from './list-focus.js';
 import type { MenuChoice } from './item-menu.js';
-import './item-menu.js';
+import type { ActionDetail } from '../components/action-detail.js';
+// <item-menu> is defined when the Plan tab's extras load (components/plan-extras.ts), just after the outline is on screen.
 import '../components/editable-text.js';
-import '../components/rag-badge.js';
 
 /**
  * One action, compact: its text, leads, timescale and RAG on a few lines,
  * with one menu (move up, down, to another objective, add progress,
  * delete) and a details disclosure. It re-renders when its own action, or a
  * progress update on it, changes.
+ *
+ * In a long plan, an objective off screen draws its actions first as plain
+ * words, without this component (see `plainActions`); they become action items
+ * when the objective comes near the screen, takes focus, holds a search
+ * result's target, or in idle time: see {@link LiveUpgrades}.
  */
 export class ActionItem extends PlanItem {
-  static override properties = { ...PlanItem.properties, tabStop: { attribute: false }, detail: { state: true }, updating: { state: true } };
-  /**
-   * Whether this action holds its list's one tab stop (roving focus): Tab
-   * enters an objective's actions once, at this one, and the arrow keys move
-   * between them; the other actions' fields are left out of the Tab order.
-   */
-  tabStop = true;
+  static override properties = { ...PlanItem.properties, detail: { state: true }, updating: { state: true } };
   protected readonly kind = 'action' as const;
+  protected override readonly ownTextFields: ReadonlySet<string> = new Set(['text']);
   /** Whether the details (status, impact, leads, milestones, progress) are shown. */
   detail = false;
   /** Whether the progress form is open. */
   updating = false;
-  /** Whether the "move to objective" list is open (built only when asked for: a plan can have 1,000 actions). */
-
   private get name(): string {
     return `action ${this.dotted}`;
+  }
+
+  /** Redrawn after its first time (details opened, a partner's words): its objective's size may have changed while off screen. */
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed);
+    if (!changed.has('entityId')) (this.closest('objective-item') as (Element & { forgetSize?(): void }) | null)?.forgetSize?.();
+  }
+
+  /** The leads and partnerships it showed when it last rendered: renaming one re-renders this action, and only the actions that show it. */
+  private names: ReturnType<typeof namesShownIn> = [];
+
+  protected override alsoShown(): ReturnType<typeof namesShownIn> {
+    return this.names;
   }
 
   override render() {
     const scope = this.scope;
     const a = scope?.plan.readAction(this.entityId);
+    this.names = a ? namesShownIn(a) : [];
     if (!scope || !a) return nothing;
     if (scope.shown && !scope.shown.has(a.id)) return nothing;
     const ro = scope.readonly;
     const latest = a.updates[a.updates.length - 1];
     const label = `Action ${this.dotted}`;
     const tab = this.tabStop;
-    return html`<div class="action" role="group" aria-label=${label} tabindex=${tab ? '0' : '-1'} @keydown=${this.onKey} data-action-id=${a.id} data-objective-id=${a.objectiveId} data-index=${this.number - 1}>
-      <div class="head">
-        <span class="number" aria-hidden="true">${this.dotted}</span>
-        <editable-text class="grow" ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="text" label=${label} placeholder="Describe the action" ?tabbable=${tab}></editable-text>
-        <rag-badge .rag=${a.rag}></rag-badge>
-        <button class="quiet" tabindex=${tab ? '0' : '-1'} aria-expanded=${this.detail ? 'true' : 'false'} aria-label=${`${this.detail ? 'Hide details of' : 'Show details of'} ${this.name}`} @click=${this.toggleDetail}>Details</button>
-        ${ro ? nothing : html`<item-menu label=${`Actions for ${this.name}`} .choices=${this.choices()} ?tabbable=${tab}></item-menu>`}
-        ${ro ? nothing : html`<button class="drag" tabindex="-1" aria-label=${`Drag ${this.name} (or use its menu)`} data-drag="action" data-id=${a.id}>⠿</button>`}
-      </div>
-      <div class="facts">
-        <span>Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</span>
-        <span class="timescale"><span class="label">Timescale</span><editable-text ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${this.name}`} placeholder="When, e.g. by March 2026" ?tabbable=${tab}></editable-text></span>
-        ${a.timescale.due?.end ? html`<span>Due by ${formatUkDate(a.timescale.due.end)}</span>` : nothing}
-        ${a.timescale.unparsed.length ? html`<span>Not read as a date: ${a.timescale.unparsed.join('; ')}</span>` : nothing}
-      </div>
+    return html`<div class="action" role="group" aria-label=${label} aria-description=${listKeys('actions')} tabindex=${tab ? '0' : '-1'} @keydown=${this.onKey} data-action-id=${a.id} data-objective-id=${a.objectiveId} data-index=${this.number - 1}>
+      ${this.liveHead(a, label, tab, ro)}
       ${latest ? html`<p class="latest">Latest progress (${formatUkDate(latest.date)}, ${latest.author}): ${latest.narrative}</p>` : nothing}
       ${this.moving ? this.moveList(a) : nothing}
       ${
@@ -66,26 +66,30 @@ export class ActionItem extends PlanItem {
     </div>`;
   }
 
-  /** On the action itself (not in one of its fields): Up, Down, Home and End move to another action of the list. */
-  private readonly onKey = (e: KeyboardEvent): void => {
-    if (e.target !== e.currentTarget) return;
-    const step = { ArrowUp: 'previous', ArrowDown: 'next', Home: 'first', End: 'last' }[e.key];
-    if (!step) return;
-    e.preventDefault();
-    this.dispatchEvent(new CustomEvent('item-step', { detail: { kind: 'action', id: this.entityId, step }, bubbles: true }));
-  };
-
-  /** Puts focus on the action itself, as the arrow keys do. */
-  async focusItem(): Promise<void> {
-    await this.updateComplete;
-    this.querySelector<HTMLElement>('.action')?.focus();
+  /** The action's editors, badge, details button, menu and drag handle. */
+  private liveHead(a: ActionSnapshot, label: string, tab: boolean, ro: boolean) {
+    const scope = this.scope!;
+    return html`<div class="head">
+        <span class="number" aria-hidden="true">${this.dotted}</span>
+        <editable-text class="grow" ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="text" label=${label} placeholder="Describe the action" .tabbable=${tab}></editable-text>
+        <rag-badge .rag=${a.rag}></rag-badge>${statusInPrint(a)}
+        <button class="quiet" tabindex=${tab ? '0' : '-1'} aria-expanded=${this.detail ? 'true' : 'false'} aria-label=${`${this.detail ? 'Hide details of' : 'Show details of'} ${this.name}`} @click=${this.toggleDetail}>Details</button>
+        ${ro ? nothing : html`<item-menu label=${`Actions for ${this.name}`} .choices=${this.choices()} .tabbable=${tab}></item-menu>`}
+        ${ro ? nothing : html`<button class="drag" tabindex="-1" aria-label=${`Drag ${this.name} (or use its menu)`} data-drag="action" data-id=${a.id}>⠿</button>`}
+      </div>
+      <div class="facts">
+        <span>Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</span>
+        <span class="timescale"><span class="label">Timescale</span><editable-text ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="action" .entityId=${a.id} field="timescale" label=${`Timescale of ${this.name}`} placeholder="When, e.g. by March 2026" .tabbable=${tab}></editable-text></span>
+        ${a.timescale.due?.end ? html`<span>Due by ${formatUkDate(a.timescale.due.end)}</span>` : nothing}
+        ${a.timescale.unparsed.length ? html`<span>Not read as a date: ${a.timescale.unparsed.join('; ')}</span>` : nothing}
+      </div>`;
   }
 
   private details(a: ActionSnapshot) {
     const scope = this.scope!;
     const snapshot = scope.snapshot();
     return snapshot
-      ? html`<action-detail .plan=${scope.plan} .awareness=${scope.awareness} .snapshot=${snapshot} .action=${a} name=${this.name} ?readonly=${scope.readonly}></action-detail>`
+      ? html`<action-detail @progress-open=${this.onLogForm} .plan=${scope.plan} .awareness=${scope.awareness} .snapshot=${snapshot} .action=${a} name=${this.name} author=${scope.user.name} ?readonly=${scope.readonly}></action-detail>`
       : nothing;
   }
 
@@ -107,7 +111,7 @@ export class ActionItem extends PlanItem {
   }
 
   private remove_(): void {
-    this.dispatchEvent(new CustomEvent('item-delete', { detail: { kind: 'action', id: this.entityId, index: this.number - 1 }, bubbles: true }));
+    this.dispatchEvent(new CustomEvent('item-delete', { detail: { kind: 'action', id: this.entityId, index: this.number - 1, name: this.itemName }, bubbles: true }));
   }
 
   private moveList(a: ActionSnapshot) {
@@ -115,10 +119,7 @@ export class ActionItem extends PlanItem {
     const options = plan
       .childIds('priority', null)
       .flatMap((p, pi) => plan.childIds('objective', p).map((o, oi) => ({ id: o, label: `${pi + 1}.${oi + 1} ${(plan.readObjective(o)?.text ?? '').slice(0, 60)}` })));
-    return html`<label class="move-to">Move to objective
-      <select aria-label=${`Move ${this.name} to objective`} @change=${this.moveToChosenParent} @keydown=${this.closeMoveOnEscape}>
-        ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === a.objectiveId}>${o.label}</option>`)}
-      </select></label>`;
+    return this.moveForm('objective', options, a.objectiveId);
   }
 
   private readonly toggleDetail = async (): Promise<void> => {
@@ -126,11 +127,18 @@ export class ActionItem extends PlanItem {
     this.detail = !this.detail;
   };
 
-  /** "Add progress": the form loads on first use. */
+  /** "Add progress": the form loads on first use; with the details open, it is their log's form (one form at a time). */
   private async openProgress(): Promise<void> {
     await import('../components/progress-form.js');
+    const detail = this.detail ? this.querySelector('action-detail') : null;
+    if (detail) return void (detail as ActionDetail).openAdd();
     this.updating = true;
   }
+
+  /** The details' log opened its progress form: the menu's closes (one at a time). */
+  private readonly onLogForm = (): void => {
+    this.updating = false;
+  };
 
   /** The progress form saved or was cancelled: it closes, and focus goes back to this action's menu. */
   private readonly progressDone = (): void => {
@@ -139,3 +147,6 @@ export class ActionItem extends PlanItem {
   };
 }
 customElements.define('action-item', ActionItem);
+
+/** The action's status in words beside its RAG, printed only (on screen it is in the details). */
+const statusInPrint = (a: ActionSnapshot) => html`<span class="print-only">Status: ${ACTION_STATUS_LABELS[a.status]}</span>`;

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement } from 'lit';
-import type { EntityKind } from '@coplan/core';
+import { html, LitElement, type TemplateResult } from 'lit';
+import type { EntityKind, PlanChange } from '@coplan/core';
 import { planContext, type PlanScope } from '../state/plan-context.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import { EntityWatch } from '../state/entity-watch.js';
@@ -12,7 +12,14 @@ import { EntityWatch } from '../state/entity-watch.js';
  * browser's find and the drag handles see the whole outline.
  */
 export abstract class PlanItem extends LitElement {
-  static override properties = { entityId: { attribute: false }, number: { attribute: false }, count: { attribute: false }, numberPrefix: { attribute: false }, moving: { state: true } };
+  static override properties = {
+    entityId: { attribute: false },
+    number: { attribute: false },
+    count: { attribute: false },
+    numberPrefix: { attribute: false },
+    tabStop: { attribute: false },
+    moving: { state: true },
+  };
   /** The entity's id: items are keyed by it, so each keeps its own fields when others move. */
   entityId = '';
   /** 1-based position among its siblings. */
@@ -21,6 +28,14 @@ export abstract class PlanItem extends LitElement {
   count = 0;
   /** Its parents' numbers ("1.2" for the actions of objective 1.2; '' for priorities). */
   numberPrefix = '';
+  /**
+   * Whether this item holds its list's one tab stop (roving focus), its
+   * parents holding theirs: Tab enters a list once, at this item, and the
+   * arrow keys move between its items; the other items' fields, menus and
+   * lists are left out of the Tab order (still reachable by arrow keys,
+   * screen readers and the browser's find).
+   */
+  tabStop = true;
   /** Whether its "move to another parent" list is open (built only when asked for: a plan can have 1,000 actions). */
   moving = false;
   /** How many times this item has rendered: for tests and diagnostics (a partner's keystroke should render one action). */
@@ -31,8 +46,33 @@ export abstract class PlanItem extends LitElement {
 
   constructor() {
     super();
-    new EntityWatch(this, () => ({ plan: this.context.value?.plan, kind: this.kind, id: this.entityId }));
+    new EntityWatch(
+      this,
+      () => ({ plan: this.context.value?.plan, kind: this.kind, id: this.entityId, also: this.alsoShown() }),
+      (change) => change.entities.some((e) => this.concerns(e)),
+    );
   }
+
+  /**
+   * Whether a change to one entity (this item's own, one beneath it, or one
+   * changed with them) shows in this item outside the text boxes that follow
+   * their own text: typing in those needs no re-render, nor does a child's
+   * edit that leaves its place (its own item shows it).
+   */
+  protected concerns(e: PlanChange['entities'][number]): boolean {
+    if (e.kind !== this.kind) return e.kind !== this.childKind || e.moved;
+    return e.id === this.entityId && (e.moved || !e.fields || e.fields.some((f) => !this.ownTextFields.has(f)));
+  }
+
+  /** Other entities this item shows (an action's leads, by name), as it last rendered them: it follows their changes too. */
+  protected alsoShown(): ReadonlyArray<{ kind: EntityKind; id: string }> {
+    return [];
+  }
+
+  /** The kind of the items listed beneath this one (none for an action, whose progress and milestones show in it). */
+  protected readonly childKind: EntityKind | null = null;
+  /** Fields shown only in this item's own text boxes, which follow their text without a re-render. */
+  protected readonly ownTextFields: ReadonlySet<string> = new Set();
 
   protected get scope(): PlanScope | undefined {
     return this.context.value;
@@ -59,9 +99,34 @@ export abstract class PlanItem extends LitElement {
     return !refused;
   }
 
+  /** Resolves once the item is drawn with its editors and menu. */
+  protected async whenDrawn(): Promise<void> {
+    await this.updateComplete;
+  }
+
+  /** "action 1.2.3": the item as people say it, in menus and announcements. */
+  get itemName(): string {
+    return `${this.kind} ${this.dotted}`;
+  }
+
+  /** Puts focus on the item itself (its group), as the arrow keys do. */
+  async focusItem(): Promise<void> {
+    await this.updateComplete;
+    (this.firstElementChild as HTMLElement | null)?.focus();
+  }
+
+  /** On the item itself (not in one of its fields): Up, Down, Home and End ask its list to move focus to a sibling. */
+  protected readonly onKey = (e: KeyboardEvent): void => {
+    if (e.target !== e.currentTarget) return;
+    const step = { ArrowUp: 'previous', ArrowDown: 'next', Home: 'first', End: 'last' }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    this.dispatchEvent(new CustomEvent('item-step', { detail: { kind: this.kind, id: this.entityId, step }, bubbles: true }));
+  };
+
   /** Puts focus on this item's menu button once it has rendered (after a move, or a menu closed). */
   async focusMenu(): Promise<void> {
-    await this.updateComplete;
+    await this.whenDrawn();
     (this.querySelector('item-menu') as HTMLElement | null)?.focus();
   }
 
@@ -72,27 +137,62 @@ export abstract class PlanItem extends LitElement {
     this.querySelector<HTMLSelectElement>('.move-to select')?.focus();
   }
 
-  /** Escape closes the list, focus going back to the item's menu. */
-  protected readonly closeMoveOnEscape = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape') return;
-    e.preventDefault();
+  /**
+   * The "move to another parent" list: browsing it (arrow keys) changes
+   * nothing (WCAG 3.2.2); "Move" or Enter moves the item, "Cancel" or Escape
+   * closes the list, focus going back to the item's menu.
+   */
+  protected moveForm(parentKind: string, options: ReadonlyArray<{ id: string; label: string }>, current: string | null): TemplateResult {
+    return html`<div class="move-to" role="group" aria-label=${`Move ${this.itemName}`}>
+      <label>Move to ${parentKind}
+        <select aria-label=${`Move ${this.itemName} to ${parentKind}`} @keydown=${this.onMoveKey}>
+          ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === current}>${o.label}</option>`)}
+        </select></label>
+      <button type="button" @click=${this.moveToChosenParent}>Move</button>
+      <button type="button" @click=${this.closeMove}>Cancel</button>
+    </div>`;
+  }
+
+  /** In the list: Enter moves the item to the parent chosen, Escape closes the list. */
+  private readonly onMoveKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      this.moveToChosenParent();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      this.closeMove();
+    }
+  };
+
+  private readonly closeMove = (): void => {
     this.moving = false;
     void this.focusMenu();
   };
 
-  /** Moves the item to the parent chosen in the list; it is drawn there anew, so the outline puts focus on it there. */
-  protected readonly moveToChosenParent = (e: Event): void => {
-    const parentId = (e.target as HTMLSelectElement).value;
+  /** Moves the item to the parent chosen in the list; it is drawn there anew, so the outline puts focus on it there and says where it went. */
+  private readonly moveToChosenParent = (): void => {
+    const parentId = this.querySelector<HTMLSelectElement>('.move-to select')?.value;
+    if (!parentId) return;
+    const name = this.itemName;
     this.moving = false;
     if (this.run(() => this.scope!.plan.move(this.kind, this.entityId, { parentId })))
-      this.dispatchEvent(new CustomEvent('item-moved', { detail: { kind: this.kind, id: this.entityId, parentId }, bubbles: true }));
+      this.dispatchEvent(new CustomEvent('item-moved', { detail: { kind: this.kind, id: this.entityId, parentId, name }, bubbles: true }));
+    else void this.focusMenu();
   };
 
   /** Puts the caret in this item's main text (after it was added). */
   async focusText(): Promise<void> {
-    await this.updateComplete;
+    await this.whenDrawn();
     await (this.querySelector('editable-text') as (HTMLElement & { focusText(): Promise<void> }) | null)?.focusText();
   }
+}
+
+/** An item asking its list's holder to delete it from its menu (`item-delete`): its index and how people say it ("action 1.2.3"). */
+export interface ItemDelete {
+  kind: EntityKind;
+  id: string;
+  index: number;
+  name: string;
 }
 
 /**

@@ -23,7 +23,10 @@ const PENDING = 'coplan-sign-in-pending';
 export async function signInOptions(): Promise<{ clientId: string; issuers: SignInIssuer[] } | null> {
   try {
     const res = await fetch('/api/sign-in', { cache: 'no-store' });
-    return res.ok ? ((await res.json()) as { clientId: string; issuers: SignInIssuer[] }) : null;
+    if (!res.ok) return null;
+    const options = (await res.json()) as { clientId?: string; issuers?: SignInIssuer[] };
+    // A relay without sign-in answers `{"issuers":[]}`.
+    return options.clientId && options.issuers?.length ? { clientId: options.clientId, issuers: options.issuers } : null;
   } catch {
     return null;
   }

@@ -2,19 +2,40 @@
 export type StorageState = 'persistent' | 'best-effort' | 'unknown';
 
 /**
- * What the storage note in the top bar says: calm words on what is happening
- * and, when the browser may clear plans, the one thing that stops it. A first
+ * What the storage note in the top bar says, in one short line (it shares a
+ * 375 px phone's top bar with Dismiss): calm words on what is happening and,
+ * when the browser may clear plans, the one thing that stops it. A first
  * visit is normally "best-effort" (browsers grant lasting storage to sites
  * people install or come back to), so that case must not alarm.
  */
 export function storageAdvice(state: StorageState): string {
   switch (state) {
     case 'persistent':
-      return 'Plans on this device are kept until you delete them.';
+      return 'Plans here stay until you delete them.';
     case 'best-effort':
-      return 'Your work is saved on this device as you type. To keep it here for good, install Coplan (on an iPad: Share, then Add to Home Screen).';
+      return 'Saved here. Install Coplan to keep it.';
     case 'unknown':
-      return 'Your work is saved on this device as you type. Keep plans synced, or save a .coplan file from Files, so a browser clean-up cannot lose them.';
+      return 'Saved here. Sync, or save a .coplan file.';
+  }
+}
+
+const DISMISSED = 'coplan.storage-note-dismissed';
+
+/** Whether this person dismissed these very words on this device (new words, for a new state, show again). */
+export function storageNoteDismissed(words: string, store: Storage = localStorage): boolean {
+  try {
+    return store.getItem(DISMISSED) === words;
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers on this device that the note with these words was dismissed. */
+export function dismissStorageNote(words: string, store: Storage = localStorage): void {
+  try {
+    store.setItem(DISMISSED, words);
+  } catch {
+    // Storage refused (a private window): the note is gone for this visit only.
   }
 }
 

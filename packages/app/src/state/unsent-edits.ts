@@ -52,9 +52,19 @@ export class UnsentEdits {
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
+  /** When the document last changed; one timer follows it, rather than a timer set and cleared per keystroke. */
+  private lastUpdate = 0;
+
   private readonly onUpdate = (): void => {
-    clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => this.markSettled(), SETTLE_MS);
+    this.lastUpdate = performance.now();
+    if (!this.timer) this.timer = window.setTimeout(this.settleLater, SETTLE_MS);
+  };
+
+  /** Settles once the document has been still for SETTLE_MS; while changes go on, looks again when that would be. */
+  private readonly settleLater = (): void => {
+    const wait = this.lastUpdate + SETTLE_MS - performance.now();
+    this.timer = wait > 0 ? window.setTimeout(this.settleLater, wait) : 0;
+    if (wait <= 0) this.markSettled();
   };
 
   /** IndexedDB has had time to hold everything: nothing is pending, and nothing needs keeping. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { EntityHeader, EntityRecord, Tombstone } from '../schema/entities.js';
 import { KINDS, type EntityKind } from '../schema/schema.js';
+import type { Stamped } from '../schema/snapshot.js';
 import { readField } from './field-codec.js';
 
 /** Where an entity sits: its parent and order key, written as one value so a move is atomic. */
@@ -54,18 +55,30 @@ export function readPlacement(map: Y.Map<unknown>): { parentId: string | null; o
   return { parentId: pos?.p ?? null, order: pos?.o ?? '', deleted: !!map.get(HEADER_KEYS.deleted) };
 }
 
+/** A stored entity's id with who made it and who last changed it, and when ('' where not recorded). */
+export function readStamps(id: string, map: Y.Map<unknown>): Stamped {
+  return {
+    id,
+    createdAt: (map.get(HEADER_KEYS.createdAt) as string | undefined) ?? '',
+    createdBy: (map.get(HEADER_KEYS.createdBy) as string | undefined) ?? '',
+    updatedAt: (map.get(HEADER_KEYS.updatedAt) as string | undefined) ?? '',
+    updatedBy: (map.get(HEADER_KEYS.updatedBy) as string | undefined) ?? '',
+  };
+}
+
 /** The header of a stored entity. */
 export function readHeader(id: string, map: Y.Map<unknown>): EntityHeader {
   const pos = readPosition(map) ?? { p: null, o: '' };
+  const { createdAt, createdBy, updatedAt, updatedBy } = readStamps(id, map);
   return {
     id,
     parentId: pos.p,
     order: pos.o,
     deleted: (map.get(HEADER_KEYS.deleted) as Tombstone | null | undefined) ?? null,
-    createdAt: (map.get(HEADER_KEYS.createdAt) as string | undefined) ?? '',
-    createdBy: (map.get(HEADER_KEYS.createdBy) as string | undefined) ?? '',
-    updatedAt: (map.get(HEADER_KEYS.updatedAt) as string | undefined) ?? '',
-    updatedBy: (map.get(HEADER_KEYS.updatedBy) as string | undefined) ?? '',
+    createdAt,
+    createdBy,
+    updatedAt,
+    updatedBy,
   };
 }
 

@@ -1,9 +1,9 @@
 import { readField } from '../document/field-codec.js';
-import { HEADER_KEYS } from '../document/entity-record.js';
+import { readStamps } from '../document/entity-record.js';
 import type { PlanLayout } from '../document/layout.js';
 import type { LeadRef } from '../schema/entities.js';
 import { KINDS, META_FIELDS, type EntityKind } from '../schema/schema.js';
-import type { ActionSnapshot, ObjectiveSnapshot, PrioritySnapshot, ProgressUpdateSnapshot, ResolvedLead, Stamped } from '../schema/snapshot.js';
+import type { ActionSnapshot, ObjectiveSnapshot, PrioritySnapshot, ProgressUpdateSnapshot, ResolvedLead } from '../schema/snapshot.js';
 import type { ActionStatus, Rag } from '../values/values.js';
 import { parseTimescale } from '../values/parse-timescale.js';
 import type { Timescale } from '../values/timescale.js';
@@ -33,7 +33,7 @@ export class ItemReader {
   priority(id: string, map: Y.Map<unknown>, number: number): PriorityItem {
     const leadGroup = field<LeadRef | null>('priority', map, 'leadGroup');
     return {
-      ...stamped(map, id),
+      ...readStamps(id, map),
       number,
       title: field<string>('priority', map, 'title'),
       aim: field<string>('priority', map, 'aim'),
@@ -45,13 +45,13 @@ export class ItemReader {
   }
 
   objective(id: string, map: Y.Map<unknown>, number: number, priorityId: string): ObjectiveItem {
-    return { ...stamped(map, id), number, priorityId, text: field<string>('objective', map, 'text'), impact: field<string>('objective', map, 'impact') };
+    return { ...readStamps(id, map), number, priorityId, text: field<string>('objective', map, 'text'), impact: field<string>('objective', map, 'impact') };
   }
 
   action(id: string, map: Y.Map<unknown>, number: number, objectiveId: string): ActionSnapshot {
     const timescale = this.timescaleReader();
     const updates: ProgressUpdateSnapshot[] = this.kids('progress', id).map((u) => ({
-      ...stamped(u.map, u.id),
+      ...readStamps(u.id, u.map),
       date: field<string>('progress', u.map, 'date'),
       author: field<string>('progress', u.map, 'author'),
       rag: field<Rag>('progress', u.map, 'rag'),
@@ -61,7 +61,7 @@ export class ItemReader {
     // Oldest first, as the snapshot orders them: by date, then when written, then id.
     updates.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.createdAt !== b.createdAt ? (a.createdAt < b.createdAt ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return {
-      ...stamped(map, id),
+      ...readStamps(id, map),
       number,
       objectiveId,
       text: field<string>('action', map, 'text'),
@@ -71,7 +71,7 @@ export class ItemReader {
       rag: updates.length ? updates[updates.length - 1]!.rag : null,
       impact: field<string>('action', map, 'impact'),
       milestones: this.kids('milestone', id).map((m) => ({
-        ...stamped(m.map, m.id),
+        ...readStamps(m.id, m.map),
         text: field<string>('milestone', m.map, 'text'),
         timescale: timescale(field<string>('milestone', m.map, 'timescale')),
         done: field<boolean>('milestone', m.map, 'done'),
@@ -80,7 +80,7 @@ export class ItemReader {
         const partnershipId = field<string>('variant', v.map, 'partnershipId');
         const p = this.layout.entities.partnership.get(partnershipId);
         return {
-          ...stamped(v.map, v.id),
+          ...readStamps(v.id, v.map),
           partnershipId,
           partnership: p ? field<string>('partnership', p, 'shortName') || field<string>('partnership', p, 'name') : '',
           text: field<string>('variant', v.map, 'text'),
@@ -98,12 +98,25 @@ export class ItemReader {
     return { leadId: ref.leadId, name: lead ? field<string>('lead', lead, 'name') : '' };
   }
 
-  /** Timescales are read against the plan's period ("by March" is the March in it). */
+  /** Each distinct timescale text, parsed against a plan period, as last read (plans repeat "By 31/03/16" many times); frozen, as reads share them. */
+  private readonly parsed = new Map<string, Timescale>();
+
+  /** Timescales are read against the plan's period ("by March" is the March in it); each distinct text is parsed once. */
   private timescaleReader(): (text: string) => Timescale {
     const start = readField(this.layout.meta, META_FIELDS.periodStart!, 'periodStart') as string | null;
     const end = readField(this.layout.meta, META_FIELDS.periodEnd!, 'periodEnd') as string | null;
     const planPeriod = start && end ? { start, end } : null;
-    return (text) => parseTimescale(text, { planPeriod });
+    const period = `${start ?? ''}/${end ?? ''}/`;
+    return (text) => {
+      const key = period + text;
+      let t = this.parsed.get(key);
+      if (!t) {
+        // Bounded: a plan has a few hundred distinct timescales; text being typed adds one per keystroke.
+        if (this.parsed.size >= 2000) this.parsed.clear();
+        this.parsed.set(key, (t = deepFreeze(parseTimescale(text, { planPeriod }))));
+      }
+      return t;
+    };
   }
 }
 
@@ -111,12 +124,11 @@ function field<T>(kind: EntityKind, map: Y.Map<unknown>, name: string): T {
   return readField(map, KINDS[kind].fields[name]!, name) as T;
 }
 
-function stamped(map: Y.Map<unknown>, id: string): Stamped {
-  return {
-    id,
-    createdAt: (map.get(HEADER_KEYS.createdAt) as string | undefined) ?? '',
-    createdBy: (map.get(HEADER_KEYS.createdBy) as string | undefined) ?? '',
-    updatedAt: (map.get(HEADER_KEYS.updatedAt) as string | undefined) ?? '',
-    updatedBy: (map.get(HEADER_KEYS.updatedBy) as string | undefined) ?? '',
-  };
+/** Shared between reads, so frozen: a caller that mutates one snapshot cannot change another. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -1,13 +1,13 @@
 import * as Y from 'yjs';
 import { readField } from '../document/field-codec.js';
-import { HEADER_KEYS, readPosition } from '../document/entity-record.js';
+import { HEADER_KEYS, readPosition, readStamps } from '../document/entity-record.js';
 import type { PlanLayout } from '../document/layout.js';
 import { compareOrder } from '../document/order-key.js';
 import type { IndicatorFigure, IndicatorValue, LeadRef, Tombstone } from '../schema/entities.js';
 import type { ReportingEvery } from '../scorecard/periods.js';
 import type { ThresholdRule } from '../scorecard/thresholds.js';
 import { ENTITY_KINDS, KINDS, META_FIELDS, type EntityKind } from '../schema/schema.js';
-import type { ActionSnapshot, BinDescendant, BinEntry, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot, ProgressUpdateSnapshot, ResolvedLead, Stamped } from '../schema/snapshot.js';
+import type { ActionSnapshot, BinDescendant, BinEntry, ObjectiveSnapshot, PlanSnapshot, PrioritySnapshot, ProgressUpdateSnapshot, ResolvedLead } from '../schema/snapshot.js';
 import type { ActionStatus, LeadKind, PlanStatus, Rag } from '../values/values.js';
 import { parseTimescale } from '../values/parse-timescale.js';
 import type { Timescale, TimescaleContext } from '../values/timescale.js';
@@ -96,7 +96,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
 
   const action = (n: Node, i: number): ActionSnapshot => {
     const updates: ProgressUpdateSnapshot[] = kids('progress', n.id).map((u) => ({
-      ...stamped(u.map, u.id),
+      ...readStamps(u.id, u.map),
       date: field<string>(u, 'date'),
       author: field<string>(u, 'author'),
       rag: field<Rag>(u, 'rag'),
@@ -105,7 +105,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     }));
     updates.sort(byDateThenCreated);
     return {
-      ...stamped(n.map, n.id),
+      ...readStamps(n.id, n.map),
       number: i + 1,
       objectiveId: n.parentId!,
       text: text(n, 'text'),
@@ -115,7 +115,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
       rag: updates.length ? updates[updates.length - 1]!.rag : null,
       impact: text(n, 'impact'),
       milestones: kids('milestone', n.id).map((m) => ({
-        ...stamped(m.map, m.id),
+        ...readStamps(m.id, m.map),
         text: text(m, 'text'),
         timescale: timescale(text(m, 'timescale')),
         done: field<boolean>(m, 'done'),
@@ -123,7 +123,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
       variants: kids('variant', n.id).map((v) => {
         const partnershipId = field<string>(v, 'partnershipId');
         return {
-          ...stamped(v.map, v.id),
+          ...readStamps(v.id, v.map),
           partnershipId,
           partnership: partnershipName.get(partnershipId) ?? '',
           text: text(v, 'text'),
@@ -135,7 +135,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     };
   };
   const objective = (n: Node, i: number): ObjectiveSnapshot => ({
-    ...stamped(n.map, n.id),
+    ...readStamps(n.id, n.map),
     number: i + 1,
     priorityId: n.parentId!,
     text: text(n, 'text'),
@@ -145,7 +145,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
   const priority = (n: Node, i: number): PrioritySnapshot => {
     const leadGroup = field<LeadRef | null>(n, 'leadGroup');
     return {
-      ...stamped(n.map, n.id),
+      ...readStamps(n.id, n.map),
       number: i + 1,
       title: text(n, 'title'),
       aim: text(n, 'aim'),
@@ -174,11 +174,11 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     principles: meta('principles') as string[],
     statutoryObjectives: meta('statutoryObjectives') as string[],
     reviewSchedule: meta('reviewSchedule') as string,
-    partnerships: kids('partnership', null).map((n) => ({ ...stamped(n.map, n.id), name: field<string>(n, 'name'), shortName: field<string>(n, 'shortName') })),
-    contextStatements: kids('context', null).map((n) => ({ ...stamped(n.map, n.id), title: text(n, 'title'), text: text(n, 'text') })),
-    consultation: kids('consultation', null).map((n) => ({ ...stamped(n.map, n.id), who: text(n, 'who'), when: text(n, 'when') })),
+    partnerships: kids('partnership', null).map((n) => ({ ...readStamps(n.id, n.map), name: field<string>(n, 'name'), shortName: field<string>(n, 'shortName') })),
+    contextStatements: kids('context', null).map((n) => ({ ...readStamps(n.id, n.map), title: text(n, 'title'), text: text(n, 'text') })),
+    consultation: kids('consultation', null).map((n) => ({ ...readStamps(n.id, n.map), who: text(n, 'who'), when: text(n, 'when') })),
     leads: kids('lead', null).map((n) => ({
-      ...stamped(n.map, n.id),
+      ...readStamps(n.id, n.map),
       name: field<string>(n, 'name'),
       kind: field<LeadKind>(n, 'kind'),
       chair: field<string>(n, 'chair'),
@@ -186,7 +186,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     })),
     priorities,
     indicators: kids('indicator', null).map((n) => ({
-      ...stamped(n.map, n.id),
+      ...readStamps(n.id, n.map),
       name: text(n, 'name'),
       priorityId: field<string | null>(n, 'priorityId'),
       target: field<string>(n, 'target'),
@@ -209,16 +209,6 @@ function byDateThenCreated(a: ProgressUpdateSnapshot, b: ProgressUpdateSnapshot)
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function stamped(map: Y.Map<unknown>, id: string): Stamped {
-  return {
-    id,
-    createdAt: (map.get(HEADER_KEYS.createdAt) as string | undefined) ?? '',
-    createdBy: (map.get(HEADER_KEYS.createdBy) as string | undefined) ?? '',
-    updatedAt: (map.get(HEADER_KEYS.updatedAt) as string | undefined) ?? '',
-    updatedBy: (map.get(HEADER_KEYS.updatedBy) as string | undefined) ?? '',
-  };
 }
 
 /** Every deleted item and every item whose parent is gone, with what comes back with each. */

@@ -28,6 +28,27 @@ export interface IndicatorFigure {
   commentary: string;
 }
 
+/** What a scorecard indicator carries, stored and in a snapshot alike. */
+export interface IndicatorFields {
+  name: string;
+  priorityId: string | null;
+  /** The target in words ("95% within 3 working days"); per-period targets are in `figures`. */
+  target: string;
+  unit: string;
+  /** Readings by date, oldest first (the first layout); the scorecard reads `figures`. */
+  values: IndicatorValue[];
+  /** The agency that owns the indicator. */
+  owner: string;
+  /** Whether a higher or a lower figure is better. */
+  direction: 'higher' | 'lower';
+  /** Reported each quarter or each half-year. */
+  every: ReportingEvery;
+  /** Ordered rules giving each figure its RAG; the first one met counts. */
+  thresholds: ThresholdRule[];
+  /** Actual, target and commentary per period, oldest first. */
+  figures: IndicatorFigure[];
+}
+
 /** The fields each entity kind carries, as the API reads and writes them. */
 export interface FieldValues {
   priority: {
@@ -45,25 +66,7 @@ export interface FieldValues {
   progress: { date: IsoDate; author: string; rag: Rag; narrative: string; evidence: string };
   lead: { name: string; kind: LeadKind; chair: string; organisation: string };
   partnership: { name: string; shortName: string };
-  indicator: {
-    name: string;
-    priorityId: string | null;
-    /** The target in words ("95% within 3 working days"); per-period targets are in `figures`. */
-    target: string;
-    unit: string;
-    /** Readings by date (the first layout); the scorecard reads `figures`. */
-    values: IndicatorValue[];
-    /** The agency that owns the indicator. */
-    owner: string;
-    /** Whether a higher or a lower figure is better. */
-    direction: 'higher' | 'lower';
-    /** Reported each quarter or each half-year. */
-    every: ReportingEvery;
-    /** Ordered rules giving each figure its RAG; the first one met counts. */
-    thresholds: ThresholdRule[];
-    /** Actual, target and commentary per period, oldest first. */
-    figures: IndicatorFigure[];
-  };
+  indicator: IndicatorFields;
   context: { title: string; text: string };
   consultation: { who: string; when: string };
   agency: { name: string; statutoryPartner: boolean };

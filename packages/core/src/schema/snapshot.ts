@@ -1,8 +1,6 @@
 import type { Timescale } from '../values/timescale.js';
 import type { EntityKind } from './schema.js';
-import type { IndicatorFigure, IndicatorValue, Tombstone } from './entities.js';
-import type { ReportingEvery } from '../scorecard/periods.js';
-import type { ThresholdRule } from '../scorecard/thresholds.js';
+import type { IndicatorFields, Tombstone } from './entities.js';
 import type { GovernanceInput } from './governance-input.js';
 import type { ActionStatus, IsoDate, LeadKind, PlanStatus, Rag } from '../values/values.js';
 
@@ -143,24 +141,7 @@ export interface ProgressUpdateSnapshot extends Stamped {
 }
 
 /** A scorecard indicator with its readings. */
-export interface IndicatorSnapshot extends Stamped {
-  name: string;
-  priorityId: string | null;
-  target: string;
-  unit: string;
-  /** Readings, oldest first. */
-  values: IndicatorValue[];
-  /** The agency that owns it. */
-  owner: string;
-  /** Whether a higher or a lower figure is better. */
-  direction: 'higher' | 'lower';
-  /** Reported each quarter or each half-year. */
-  every: ReportingEvery;
-  /** Ordered rules giving each figure its RAG. */
-  thresholds: ThresholdRule[];
-  /** Actual, target and commentary per period, oldest first. */
-  figures: IndicatorFigure[];
-}
+export interface IndicatorSnapshot extends Stamped, IndicatorFields {}
 
 /** A labelled, agreed state of the plan. */
 export interface VersionInfo {

@@ -1,0 +1,87 @@
+/**
+ * Timing a reload inside the page, for the app's benchmarks: what the page itself says about
+ * when the plan became usable and when its last action was in the document.
+ */
+import { median } from './bench-relay.mjs';
+
+/**
+ * Installed in the page before its own scripts: on every animation frame from navigation
+ * start it looks for two moments of a reload and keeps them in `window.__reload` (ms since
+ * navigation start, read in the frame's callback: the frame's own timestamp can be from
+ * before a long task that held it up):
+ * - `usable`: the plan's first action's text box is on screen and editable;
+ * - `last`: the plan's last action (`lastLabel`, e.g. "Action 10.10.10") is in the document
+ *   with its text (found by the browser's find and read by a screen reader), whether or not
+ *   it is yet an editor.
+ * It walks shadow roots until it has found the outline, then looks only there.
+ */
+export function reloadProbe(lastLabel) {
+  window.__reload = {};
+  let outline = null;
+  const find = (root, name) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.localName === name) return el;
+      const inner = el.shadowRoot && find(el.shadowRoot, name);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  // An action's text: an editor's text box in its shadow root, or its plain words.
+  const textOf = (item) => {
+    const box = item.querySelector('editable-text')?.shadowRoot?.querySelector('[role="textbox"]');
+    if (box) return { text: box.textContent, editable: box.getAttribute('contenteditable') === 'plaintext-only' };
+    return { text: item.querySelector('[data-text]')?.textContent ?? '', editable: false };
+  };
+  const frame = () => {
+    const now = performance.now();
+    outline ??= find(document, 'plan-outline');
+    // Every action's box, live (in an action item) or plain words (drawn by its objective).
+    const items = outline?.shadowRoot?.querySelectorAll('.action[data-action-id]');
+    if (items?.length) {
+      if (window.__reload.usable === undefined && textOf(items[0]).editable) {
+        window.__reload.usable = now;
+        // For a profile: a moment spent in a function of this name marks the frame (`localStorage['coplan:bench-mark']`).
+        if (localStorage.getItem('coplan:bench-mark'))
+          (function coplanUsableMark() {
+            const end = performance.now() + 1;
+            while (performance.now() < end);
+          })();
+      }
+      const last = items[items.length - 1];
+      if (window.__reload.last === undefined && last.getAttribute('aria-label') === lastLabel && textOf(last).text.length > 0) window.__reload.last = now;
+    }
+    if (window.__reload.usable === undefined || window.__reload.last === undefined) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** Opens `planId` in a fresh context once (so the service worker and IndexedDB hold it), then reloads it on demand. */
+export async function openPlan(browser, url, planId, lastLabel) {
+  const context = await browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Bench', colour: '#1d70b8' })));
+  await context.addInitScript(reloadProbe, lastLabel);
+  const page = await context.newPage();
+  await page.goto(`${url}/#/plan/${planId}`);
+  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  return { context, page };
+}
+
+/** One reload, timed in the page: `{ usable, last }` in ms from navigation start. */
+export async function timedReload(page) {
+  await page.reload();
+  await page.waitForFunction(() => window.__reload?.usable !== undefined && window.__reload?.last !== undefined, null, { timeout: 120000, polling: 100 });
+  return page.evaluate(() => ({ usable: Math.round(window.__reload.usable), last: Math.round(window.__reload.last) }));
+}
+
+/** `runs` reloads of each plan, taken in turn (so a busy moment on the machine falls on both), medians. */
+export async function timeReloads(plans, runs) {
+  const times = plans.map(() => ({ usable: [], last: [] }));
+  for (let i = 0; i < runs; i++)
+    for (const [j, p] of plans.entries()) {
+      const t = await timedReload(p.page);
+      times[j].usable.push(t.usable);
+      times[j].last.push(t.last);
+    }
+  return times.map((t) => ({ usable: median(t.usable), last: median(t.last) }));
+}

@@ -1,0 +1,48 @@
+import { html, nothing } from 'lit';
+import { PlanPart } from './plan-part.js';
+import { Follow } from '../state/follow.js';
+import './sync-status-line.js';
+
+/**
+ * The plan's tools, kept in view as the page scrolls: back to all plans,
+ * undo and redo, who is here, Share (for the plan's owner, or for anyone on a server that lets anyone in), the Files menu
+ * and where the changes are. Who is here and the Files menu come with the
+ * Plan tab's extras, just after the outline (`plan-extras.ts`): their
+ * elements show once defined, and until then the Plan tab says the extras
+ * are loading, or what went wrong, with Try again.
+ *
+ * @fires open-share - the owner (or anyone, on a server without access control) chose Share
+ */
+export class PlanToolbar extends PlanPart {
+  constructor() {
+    super();
+    // Undo and redo follow this user's undo history (typing adds to it without the plan being read again); Share follows what the relay lets this person do.
+    new Follow(this, () => this.open.value?.session.undoHistory);
+    new Follow(this, () => this.open.value?.session);
+    new Follow(this, () => this.open.value?.access);
+  }
+
+  override render() {
+    const plan = this.open.value?.session.plan;
+    const access = this.open.value?.access;
+    if (!plan || !access) return nothing;
+    return html`<div class="bar" role="toolbar" aria-label="Plan tools">
+      <a href="#/">All plans</a>
+      ${
+        access.readonly
+          ? nothing
+          : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
+            <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`
+      }
+      <people-here></people-here>
+      ${(access.token ? access.role === 'owner' : !access.problem) ? html`<button class="share" @click=${this.share}>Share</button>` : nothing}
+      <files-menu></files-menu>
+      <sync-status-line></sync-status-line>
+    </div>`;
+  }
+
+  private readonly share = (): void => {
+    this.dispatchEvent(new CustomEvent('open-share', { bubbles: true, composed: true }));
+  };
+}
+customElements.define('plan-toolbar', PlanToolbar);

@@ -1,0 +1,104 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import * as Y from 'yjs';
+import type { LocalStore, StoredPlan } from './local-store.js';
+import { UnsentEdits } from './unsent-edits.js';
+
+/** What IndexedDB names its failures with: a full disk, a closed database, private browsing. */
+const STORAGE_FAILURE = /QuotaExceeded|InvalidState|UnknownError|NotFound|Abort/i;
+
+/**
+ * Keeps each plan in the browser's IndexedDB (y-indexeddb, database
+ * `coplan-plan:<id>`), with the edits a reload could cut off kept
+ * synchronously in localStorage as the page goes ({@link UnsentEdits}) and
+ * put back when the plan next opens.
+ */
+export class IndexedDbStore implements LocalStore {
+  open(planId: string, doc: Y.Doc): StoredPlan {
+    const idb = new IndexeddbPersistence(`coplan-plan:${planId}`, doc);
+    // While the device's copy loads, nothing here listens for the doc's updates, so Yjs does not encode
+    // the whole loaded plan again as one update (for IndexedDB to skip as its own). Anything else that
+    // happens to the doc meanwhile (the relay's copy came first, someone typed in it) makes it listen
+    // again, and the whole doc is written once the load ends.
+    doc.off('update', idb._storeUpdate);
+    let unsent: UnsentEdits | null = null;
+    let listening = false;
+    let arrived = false;
+    const listen = (): void => {
+      if (listening) return;
+      listening = true;
+      doc.on('update', idb._storeUpdate);
+      unsent = new UnsentEdits(doc, `coplan-unsent:${planId}`);
+    };
+    const meanwhile = (tr: Y.Transaction): void => {
+      if (tr.origin === idb || tr.changed.size + tr.deleteSet.clients.size === 0) return;
+      arrived = true;
+      listen();
+    };
+    doc.on('afterTransaction', meanwhile);
+    const failures = new Set<(error: unknown) => void>();
+    // Writes that fail later (a full disk) surface only as unhandled rejections from IndexedDB.
+    const onRejection = (e: PromiseRejectionEvent): void => {
+      const name = (e.reason as { name?: string } | null)?.name ?? '';
+      if (STORAGE_FAILURE.test(name)) for (const listener of failures) listener(e.reason);
+    };
+    window.addEventListener('unhandledrejection', onRejection);
+    let closed = false;
+    const loaded = new Promise<void>((resolve, reject) => {
+      idb.on('synced', () => {
+        doc.off('afterTransaction', meanwhile);
+        listen();
+        if (arrived && idb.db) idb.db.transaction('updates', 'readwrite').objectStore('updates').add(Y.encodeStateAsUpdate(doc));
+        unsent?.restore();
+        resolve();
+        // Each keystroke is its own record: when many were loaded, they are merged into one once the plan is drawn.
+        const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
+        idle(() => closed || compactLocalCopy(idb, doc), { timeout: 10_000 });
+      });
+      idb.whenSynced.catch(reject);
+      // IndexedDB refused to open: listen again (unsent edits are still kept), the plan opens from the relay.
+      idb._db.catch(() => {
+        doc.off('afterTransaction', meanwhile);
+        listen();
+      });
+    });
+    return {
+      loaded,
+      onFailure: (listener) => void failures.add(listener),
+      close: () => {
+        closed = true;
+        doc.off('afterTransaction', meanwhile);
+        unsent?.destroy();
+        void idb.destroy();
+        window.removeEventListener('unhandledrejection', onRejection);
+      },
+    };
+  }
+}
+
+/** How many of the records loaded at open IndexedDB may hold before they are merged into one (y-indexeddb merges at 500 in a session). */
+const COMPACT_ABOVE = 32;
+
+/**
+ * Merges the records loaded at open (each keystroke, each partner's change)
+ * into one, so the next open reads and applies one update rather than
+ * hundreds. Nothing is lost: the merged state holds every loaded record (and
+ * more), and it is written in the same IndexedDB transaction as the loaded
+ * records are removed, so either both happen or neither. Records written
+ * since the load (by this tab or another) are kept as they are.
+ */
+function compactLocalCopy(idb: IndexeddbPersistence, doc: Y.Doc): void {
+  const loaded = idb._dbref;
+  if (!idb.db || loaded <= 0) return;
+  const range = IDBKeyRange.upperBound(loaded, true);
+  try {
+    const store = idb.db.transaction('updates', 'readwrite').objectStore('updates');
+    const count = store.count(range);
+    count.onsuccess = () => {
+      if (count.result <= COMPACT_ABOVE) return;
+      store.add(Y.encodeStateAsUpdate(doc));
+      store.delete(range);
+    };
+  } catch {
+    // The database closed meanwhile (the plan was closed): the records stay as they are, and are merged next time.
+  }
+}
