@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { SharingClient, SharingRefused, type ShareLink } from '../state/sharing.js';
 import { formatDay } from '../state/share-words.js';
 
@@ -71,18 +72,44 @@ export class ShareDialog extends LitElement {
     return new SharingClient(this.planId, this.token);
   }
 
-  /** Opens the dialog and loads the plan's links. */
+  /** How often, while it is open, the links' use and the access log are read again (ms): partners open the link while the owner watches. */
+  static readonly REFRESH_EVERY = 5000;
+  private refreshing: ReturnType<typeof setInterval> | undefined;
+
+  /** Opens the dialog and loads the plan's links; they are read again every few seconds while it stays open. */
   async show(): Promise<void> {
     await this.updateComplete;
     this.shadowRoot!.querySelector('dialog')!.showModal();
-    if (this.token) await this.refresh();
+    if (!this.token) return;
+    this.stopRefreshing();
+    this.refreshing = setInterval(() => {
+      if (document.visibilityState === 'visible' && !this.busy) void this.refresh(true);
+    }, ShareDialog.REFRESH_EVERY);
+    await this.refresh();
   }
 
-  private async refresh(): Promise<void> {
+  private stopRefreshing(): void {
+    clearInterval(this.refreshing);
+    this.refreshing = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopRefreshing();
+  }
+
+  /** Closed (Close, Escape): no more reading the links; the plan view is told. */
+  private readonly onClosed = (): void => {
+    this.stopRefreshing();
+    this.dispatchEvent(new CustomEvent('closed'));
+  };
+
+  /** Reads the links and the access log; a refusal is shown, unless this is a read in the background (the last figures stay). */
+  private async refresh(background = false): Promise<void> {
     try {
       [this.links, this.log] = await Promise.all([this.client().links(), this.client().accessLog()]);
     } catch (e) {
-      this.message = e instanceof SharingRefused ? e.message : String(e);
+      if (!background) this.message = e instanceof SharingRefused ? e.message : String(e);
     }
   }
 
@@ -173,7 +200,7 @@ export class ShareDialog extends LitElement {
 
   /** Without a token: the address to send, and how links and read-only access are turned on. */
   private openServer() {
-    return html`<dialog aria-labelledby="share-title" @close=${() => this.dispatchEvent(new CustomEvent('closed'))}>
+    return html`<dialog aria-labelledby="share-title" @close=${this.onClosed}>
       <h2 id="share-title">Share this plan</h2>
       ${
         this.reached
@@ -191,7 +218,7 @@ export class ShareDialog extends LitElement {
     if (!this.token) return this.openServer();
     const live = this.links.filter((l) => !l.revokedAt);
     const taken = this.links.filter((l) => l.revokedAt);
-    return html`<dialog aria-labelledby="share-title" @close=${() => this.dispatchEvent(new CustomEvent('closed'))}>
+    return html`<dialog aria-labelledby="share-title" @close=${this.onClosed}>
       <h2 id="share-title">Share this plan</h2>
       <p>Anyone with a link can open the plan with the access it gives. You can take a link back at any time: whoever is using it is disconnected within seconds, and keeps their own copy.</p>
       <form @submit=${this.create}>
@@ -241,7 +268,9 @@ export class ShareDialog extends LitElement {
         <caption>${live.length === 0 ? 'No links yet' : `${live.length} link${live.length === 1 ? '' : 's'} working`}</caption>
         <thead><tr><th scope="col">For</th><th scope="col">Access</th><th scope="col">Used</th><th scope="col">Stops working</th><th scope="col">Actions</th></tr></thead>
         <tbody>
-          ${live.map(
+          ${repeat(
+            live,
+            (l) => l.id,
             (l) => html`<tr>
               ${this.linkCells(l)}
               <td><span class="buttons">${l.toEmail || l.toDomain ? nothing : html`<button @click=${() => this.copy(l.url)} aria-label=${`Copy the link for ${l.label || 'no label'}`}>Copy</button>`}<button @click=${() => this.revoke(l)} aria-label=${`Take back ${l.toEmail || l.toDomain ? 'the share with' : 'the link for'} ${l.toDomain ? `everyone at ${l.toDomain}` : l.label || 'no label'}`}>Take back</button></span></td>
