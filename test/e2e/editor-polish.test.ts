@@ -229,3 +229,28 @@ describe.runIf(browserAvailable())('the register and the dashboard, on a phone a
     expect(await axeViolations(page)).toEqual([]);
   });
 });
+
+describe.runIf(browserAvailable())('the tools at the top of the page', () => {
+  it('at 1024x768 stay in view and never hide what takes focus; on a 375 px phone they scroll away with the page', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 768 } }), relay.url, 'Kim');
+    const toolbar = page.getByRole('toolbar', { name: 'Plan tools' });
+    const target = actionBox(page, 'Action 2.1.1');
+    await target.waitFor();
+    // The action's text box scrolled to just under the window's top edge, behind the bar, without focus.
+    await target.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 4));
+    const bar = (await toolbar.boundingBox())!;
+    expect(bar.y).toBeLessThanOrEqual(1);
+    expect((await target.boundingBox())!.y).toBeLessThan(bar.y + bar.height);
+    // Focus comes to it (as Tab or a screen reader's focus does): the page scrolls it clear of the bar.
+    await target.focus();
+    await expect.poll(async () => (await target.boundingBox())!.y >= bar.y + bar.height).toBe(true);
+
+    // On a phone the bar takes three rows: it is not kept at the top once the page scrolls.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await target.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 200));
+    await expect.poll(async () => (await toolbar.boundingBox())!.y + (await toolbar.boundingBox())!.height).toBeLessThanOrEqual(0);
+    expect(await page.evaluate(() => document.documentElement.style.scrollPaddingTop)).toBe('');
+  });
+});

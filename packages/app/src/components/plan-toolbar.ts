@@ -4,7 +4,8 @@ import { Follow } from '../state/follow.js';
 import './sync-status-line.js';
 
 /**
- * The plan's tools, kept in view as the page scrolls: back to all plans,
+ * The plan's tools, kept in view as the page scrolls (on a phone, or a
+ * window too short to spare the room, they scroll away with the page): back to all plans,
  * undo and redo, who is here, Share (for the plan's owner, or for anyone on a server that lets anyone in), the Files menu
  * and where the changes are. Who is here and the Files menu come with the
  * Plan tab's extras, just after the outline (`plan-extras.ts`): their
@@ -39,6 +40,27 @@ export class PlanToolbar extends PlanPart {
       <files-menu></files-menu>
       <sync-status-line></sync-status-line>
     </div>`;
+  }
+
+  /** While the bar is kept in view at the top, what takes focus is scrolled clear of it (WCAG 2.4.11): the page's scroll padding follows its height. */
+  private readonly sized = new ResizeObserver(() => this.padPage());
+
+  private padPage(): void {
+    const bar = this.querySelector<HTMLElement>('.bar');
+    const kept = bar && getComputedStyle(bar).position === 'sticky';
+    document.documentElement.style.scrollPaddingTop = kept ? `${bar.offsetHeight + 8}px` : '';
+  }
+
+  protected override updated(): void {
+    const bar = this.querySelector<HTMLElement>('.bar');
+    if (bar) this.sized.observe(bar);
+    this.padPage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.sized.disconnect();
+    document.documentElement.style.scrollPaddingTop = '';
   }
 
   private readonly share = (): void => {

@@ -74,6 +74,8 @@ export class PlanView extends LitElement {
     .header-row plan-details { flex: 1 1 20rem; margin: 0; }
     .vision { margin-bottom: 0.5rem; }
     .bar { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; position: sticky; top: 0; background: #fff; padding: 0.3rem 0; z-index: 1; border-bottom: 1px solid #b1b4b6; }
+    /* On a phone the tools take three rows: kept at the top they would hide a fifth of the screen, so they scroll away with the page. */
+    @media (max-width: 40rem), (max-height: 30rem) { .bar { position: static; } }
     .status { margin-left: auto; font-weight: 600; }
     button, select { min-height: 44px; min-width: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; }
     button:hover { background: #dbdad9; }
