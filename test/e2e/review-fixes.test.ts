@@ -154,6 +154,10 @@ describe.runIf(browserAvailable())('what a fresh-eyes review found (issue 12)', 
     await taken.click();
     await expect.poll(() => dialog.getByRole('row', { name: /Workshop partners/ }).textContent()).toMatch(/Taken back/);
     expect(await tooWide(page)).toEqual([]);
+    // Who has opened the plan: its table fits the phone too.
+    await dialog.getByText(/^Who has opened the plan \(\d+\)$/).click();
+    await expect.poll(() => dialog.getByRole('row', { name: /Business manager Owner An owner’s or administrator’s token/ }).count()).toBeGreaterThan(0);
+    expect(await tooWide(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
   });
 
