@@ -13,7 +13,7 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generatedPlan, launchChromium, startRelay, uploadPlan, watchRepaints } from './bench-relay.mjs';
+import { generatedPlan, launchChromium, openSynced, startRelay, uploadPlan, watchRepaints } from './bench-relay.mjs';
 import { openPlan, timeReloads } from './reload-probe.mjs';
 import { breakdown, jsSizes } from './js-size.mjs';
 
@@ -83,15 +83,8 @@ async function timePartnerKeystrokes(typist, watcher, label) {
   return Math.round(times[Math.floor(times.length / 2)]);
 }
 
-async function partnerPage(browser, url, planId, lastLabel) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Partner', colour: '#4c2c92' })));
-  const page = await context.newPage();
-  await page.goto(`${url}/#/plan/${planId}`);
-  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-  await page.getByText('Connected, all changes synced').waitFor({ timeout: 120000 });
-  return { context, page };
-}
+const PARTNER = { name: 'Partner', colour: '#4c2c92' };
+const partnerPage = (browser, url, planId, lastLabel) => openSynced(browser, url, planId, lastLabel, PARTNER);
 
 const { child, url } = await startRelay(mkdtempSync(join(tmpdir(), 'app-bench-')));
 await uploadPlan(url, 'bench', generatedPlan(1000));

@@ -111,3 +111,14 @@ export function watchRepaints(page, label) {
     });
   }, label);
 }
+
+/** Opens `planId` in a fresh context as `person` (name and colour), once its last action (`lastLabel`) is drawn and the relay has all of it. */
+export async function openSynced(browser, url, planId, lastLabel, person) {
+  const context = await browser.newContext();
+  await context.addInitScript((who) => localStorage.setItem('coplan:user', JSON.stringify(who)), person);
+  const page = await context.newPage();
+  await page.goto(`${url}/#/plan/${planId}`);
+  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
+  await page.getByText('Connected, all changes synced').waitFor({ timeout: 120000 });
+  return { context, page };
+}

@@ -17,7 +17,7 @@
 import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generatedPlan, launchChromium, median, startRelay, uploadPlan, watchRepaints } from './bench-relay.mjs';
+import { generatedPlan, launchChromium, median, openSynced, startRelay, uploadPlan, watchRepaints } from './bench-relay.mjs';
 
 const option = (name) => {
   const at = process.argv.indexOf(name);
@@ -30,12 +30,7 @@ const PER_ROUND = 10;
 
 /** Opens a plan in a fresh context and puts the caret at the end of its first action, with the measuring in place. */
 async function openAt(browser, url, planId, lastLabel) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Bench', colour: '#1d70b8' })));
-  const page = await context.newPage();
-  await page.goto(`${url}/#/plan/${planId}`);
-  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-  await page.getByText('Connected, all changes synced').waitFor({ timeout: 120000 });
+  const { context, page } = await openSynced(browser, url, planId, lastLabel, { name: 'Bench', colour: '#1d70b8' });
   const box = page.getByRole('textbox', { name: 'Action 1.1.1', exact: true });
   await box.focus();
   await page.keyboard.press('End');
@@ -64,12 +59,7 @@ async function openAt(browser, url, planId, lastLabel) {
 
 /** A second screen with the same plan open, told the time of each frame after its first action's text changed. */
 async function openWatcher(browser, url, planId, lastLabel) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Partner', colour: '#4c2c92' })));
-  const page = await context.newPage();
-  await page.goto(`${url}/#/plan/${planId}`);
-  await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
-  await page.getByText('Connected, all changes synced').waitFor({ timeout: 120000 });
+  const { page } = await openSynced(browser, url, planId, lastLabel, { name: 'Partner', colour: '#4c2c92' });
   await watchRepaints(page, 'Action 1.1.1');
   return page;
 }
