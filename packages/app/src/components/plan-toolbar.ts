@@ -42,24 +42,42 @@ export class PlanToolbar extends PlanPart {
     </div>`;
   }
 
-  /** While the bar is kept in view at the top, what takes focus is scrolled clear of it (WCAG 2.4.11): the page's scroll padding follows its height. */
+  /**
+   * While the bar is kept in view at the top, what takes focus is scrolled clear of it (WCAG 2.4.11): the page's
+   * scroll padding follows its height. Measured when its size changes or it stops (or starts) being kept at the
+   * top, not at each render: the bar re-renders as the undo history changes, with each keystroke.
+   */
   private readonly sized = new ResizeObserver(() => this.padPage());
+  /** The same query as plan-view's rule that lets the bar scroll away on a phone or a short window. */
+  private readonly scrollsAway = matchMedia('(max-width: 40rem), (max-height: 30rem)');
+  private observed: HTMLElement | null = null;
 
-  private padPage(): void {
-    const bar = this.querySelector<HTMLElement>('.bar');
-    const kept = bar && getComputedStyle(bar).position === 'sticky';
+  private readonly padPage = (): void => {
+    const bar = this.observed;
+    const kept = bar?.isConnected && getComputedStyle(bar).position === 'sticky';
     document.documentElement.style.scrollPaddingTop = kept ? `${bar.offsetHeight + 8}px` : '';
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scrollsAway.addEventListener('change', this.padPage);
   }
 
   protected override updated(): void {
     const bar = this.querySelector<HTMLElement>('.bar');
+    if (bar === this.observed) return;
+    if (this.observed) this.sized.unobserve(this.observed);
+    this.observed = bar;
+    // Observing calls back once with its first size.
     if (bar) this.sized.observe(bar);
-    this.padPage();
+    else this.padPage();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.scrollsAway.removeEventListener('change', this.padPage);
     this.sized.disconnect();
+    this.observed = null;
     document.documentElement.style.scrollPaddingTop = '';
   }
 
