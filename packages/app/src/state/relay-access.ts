@@ -25,10 +25,12 @@ export type Role = 'owner' | 'editor' | 'viewer';
 export class RelayAccess extends Changes implements ReactiveController {
   /** What the relay said this person may do; null until it has (the token's own word is used meanwhile). */
   accessRole: Role | null = null;
-  /** Set when the relay stopped syncing for good (refused access, a close it will not retry): what happened and what to do. */
-  problem = '';
   /** Whether the relay refused a signed-in person a plan it does not hold yet: they may put it there. */
   claimable = false;
+  /** Why the relay refused this person, as it said; null when it has not. */
+  private refusal: Omit<Parameters<typeof refusalWords>[0], 'copy' | 'readonly'> | null = null;
+  /** What the relay's close meant, when it closed for good; '' when it has not. */
+  private closed = '';
   private explaining = false;
   private stop: (() => void) | null = null;
 
@@ -40,6 +42,16 @@ export class RelayAccess extends Changes implements ReactiveController {
   ) {
     super();
     host.addController(this);
+  }
+
+  /**
+   * Set when the relay stopped syncing for good (refused access, a close it will not retry): what happened and what
+   * to do. Worded when read, so a copy this device opens after the refusal came is counted in it.
+   */
+  get problem(): string {
+    if (this.closed) return this.closed;
+    if (!this.refusal) return '';
+    return refusalWords({ ...this.refusal, copy: this.session.plan !== null, readonly: this.readonly });
   }
 
   /** What this person may do now. */
@@ -58,7 +70,13 @@ export class RelayAccess extends Changes implements ReactiveController {
         (access) => this.set({ accessRole: access.role }),
         () => this.set({ accessRole: 'viewer' }), // until the relay says otherwise, offer no edits it would drop
       );
-    this.stop = this.session.connection?.on(this.onConnection) ?? null;
+    const stopConnection = this.session.connection?.on(this.onConnection);
+    // The refusal's words name this device's copy, which may open after the refusal came.
+    const stopSession = this.session.subscribe(() => this.refusal && this.changed());
+    this.stop = () => {
+      stopConnection?.();
+      stopSession();
+    };
   }
 
   hostDisconnected(): void {
@@ -84,7 +102,7 @@ export class RelayAccess extends Changes implements ReactiveController {
 
   /** Connects again after the relay closed the connection for good (for instance once the person has a new link). */
   reconnect(): void {
-    this.set({ problem: '' });
+    this.set({ refusal: null, closed: '' });
     this.session.connection?.connect();
   }
 
@@ -93,7 +111,7 @@ export class RelayAccess extends Changes implements ReactiveController {
     // A close the stock client will not reconnect after (4400–4499): say why, keep everything on this device.
     if (event.kind === 'closed')
       this.set({
-        problem: CLOSE_ADVICE[event.code] ?? `The server closed the connection (code ${event.code}). Your changes are kept on this device; try again, or save a copy (Files → Save a .coplan file).`,
+        closed: CLOSE_ADVICE[event.code] ?? `The server closed the connection (code ${event.code}). Your changes are kept on this device; try again, or save a copy (Files → Save a .coplan file).`,
       });
   };
 
@@ -113,7 +131,7 @@ export class RelayAccess extends Changes implements ReactiveController {
         this.set({
           // A signed-in person refused a plan nobody shared with them may have made it here: they can put it on the server.
           claimable: signedIn && /not shared with you/.test(why),
-          problem: refusalWords({ why, link: !!token && !signedIn, signedIn, signInOffered, copy: this.session.plan !== null, readonly: this.readonly }),
+          refusal: { why, link: !!token && !signedIn, signedIn, signInOffered },
         });
       }
     } finally {
@@ -121,7 +139,7 @@ export class RelayAccess extends Changes implements ReactiveController {
     }
   }
 
-  private set(change: Partial<Pick<RelayAccess, 'accessRole' | 'problem' | 'claimable'>>): void {
+  private set(change: { accessRole?: Role | null; claimable?: boolean; refusal?: RelayAccess['refusal']; closed?: string }): void {
     Object.assign(this, change);
     this.host.requestUpdate();
     this.changed();
