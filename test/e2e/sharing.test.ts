@@ -83,9 +83,9 @@ describe.runIf(browserAvailable())('sharing a plan from the app', () => {
     await partner.reload();
     await partner.getByRole('alert').filter({ hasText: 'This link no longer opens the plan on the server' }).waitFor({ timeout: 20_000 });
     // Once this device's copy has opened (it may after the refusal came), the words say it is kept.
-    await expect.poll(() => partner.getByRole('alert').filter({ hasText: 'taken back' }).textContent(), { timeout: 10_000 }).toMatch(
-      /ask the plan’s owner for a new one\)\. Your copy on this device is kept, with any changes not yet sent\. Save it \(Files → Save a \.coplan file\) to keep a copy\./,
-    );
+    await expect
+      .poll(() => partner.getByRole('alert').filter({ hasText: 'taken back' }).textContent(), { timeout: 10_000 })
+      .toMatch(/ask the plan’s owner for a new one\)\. Your copy on this device is kept, with any changes not yet sent\. Save it \(Files → Save a \.coplan file\) to keep a copy\./);
     await expect.poll(() => actionBox(partner, 'Action 1.1.1').textContent()).toBe('Refresh Pan-Lancs CSE strategy and re-launch (partner) and more');
     // What the link allowed is no longer claimed beside the refusal.
     expect(await partner.getByText('Your link lets you edit this plan').count()).toBe(0);
