@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { EntityKind } from '@coplan/core';
 import { Follow } from '../state/follow.js';
 import { restoreFromBin, type BinNews } from '../items/bin-news.js';
+import { focusedElement } from './focused-element.js';
 import { PlanPart } from './plan-part.js';
 
 /**
@@ -33,6 +34,9 @@ export class BinNotice extends PlanPart {
   /** Where that Tab came from: Tab past Dismiss, or Shift+Tab before Undo, goes back there. */
   private tabbedFrom: HTMLElement | null = null;
 
+  /** Whether the item the message offers to bring back has been seen in the bin (the snapshot may show it a moment after the message). */
+  private seenInBin = false;
+
   /** The last undo's list of items it kept in the bin, once told (a new list comes with each undo). */
   private toldBinned: ReadonlyArray<{ kind: EntityKind; id: string }> | null = null;
 
@@ -47,6 +51,7 @@ export class BinNotice extends PlanPart {
    * choice); this person is told so, with Restore. Told once the bin in the snapshot shows it, to name it.
    */
   protected override willUpdate(): void {
+    this.followUndoneItem();
     const binned = this.open.value?.session.plan?.binnedByLastUndo();
     if (!binned || binned === this.toldBinned) return;
     if (this.toldBinned === null || binned.length === 0) {
@@ -63,6 +68,18 @@ export class BinNotice extends PlanPart {
       undo: { kind: entry.kind, id: entry.id, name },
       button: 'Restore',
     });
+  }
+
+  /**
+   * The item the message offers to bring back came out of the bin another way (Ctrl+Z, the toolbar's Undo, a
+   * partner's Restore): the message says it is back rather than going on saying it is in the bin.
+   */
+  private followUndoneItem(): void {
+    const undo = this.news?.undo;
+    const bin = this.open.value?.snapshots.snapshot?.bin;
+    if (!undo || !bin) return;
+    if (bin.some((b) => b.id === undo.id)) this.seenInBin = true;
+    else if (this.seenInBin) this.news = { words: `${undo.name.charAt(0).toUpperCase()}${undo.name.slice(1)} is back in the plan.` };
   }
 
   override connectedCallback(): void {
@@ -117,16 +134,10 @@ export class BinNotice extends PlanPart {
   /** A new message: the next Tab goes to its button, if it has one. */
   private show(news: BinNews): void {
     this.news = news;
+    this.seenInBin = false;
     this.tabToUndo = !!(news.undo || news.putBack);
     this.tabHintGone = false;
     this.tabbedFrom = null;
-  }
-
-  /** The element with focus, inside shadow roots too. */
-  private focused(): Element | null {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return el;
   }
 
   /** Tab goes to Undo once after a message; out of the notice, back to where it came from. */
@@ -137,7 +148,7 @@ export class BinNotice extends PlanPart {
       this.tabHintGone = true;
     }
     if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey || !this.news) return;
-    const at = this.focused();
+    const at = focusedElement();
     const undo = this.querySelector<HTMLButtonElement>('button.undo');
     const inside = at instanceof HTMLElement && this.contains(at);
     if (!inside && !e.shiftKey && this.tabToUndo && undo && at instanceof HTMLElement) {
@@ -159,8 +170,7 @@ export class BinNotice extends PlanPart {
 
   /** Notes the element with focus (inside shadow roots too) whenever it is outside the notice. */
   private readonly track = (): void => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const el = focusedElement();
     if (el instanceof HTMLElement && el !== document.body && !this.contains(el)) this.cameFrom = el;
   };
 

@@ -19,6 +19,7 @@ import './plan-tab.js';
 import './plan-tab-bar.js';
 import './plan-toolbar.js';
 import './bin-notice.js';
+import { focusIsInFormBox } from './focused-element.js';
 
 /**
  * A plan on screen. It opens the plan (a {@link PlanSession} with this
@@ -199,6 +200,8 @@ export class PlanView extends LitElement {
   private readonly onKey = (e: KeyboardEvent) => {
     const plan = this.session.plan;
     if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || !plan || this.access.readonly) return;
+    // In a search box, a form or a grid cell being edited, Ctrl+Z undoes that box's typing (the browser's own).
+    if (focusIsInFormBox()) return;
     e.preventDefault();
     if (e.shiftKey) plan.redo();
     else plan.undo();
