@@ -8,7 +8,7 @@ type Seen = Array<{ item: ReturnType<Plan['listOf']>[number]; text: string }>;
 /**
  * A priority's list of short statements (what success looks like, focus
  * areas), edited as one line per statement. What was typed is written when
- * the person leaves the box, as only the lines they changed (the core's
+ * the person leaves the box (or the page goes, or the box is taken away), as only the lines they changed (the core's
  * `reviseList`), so a partner editing another statement meanwhile keeps
  * their words; blank lines are dropped, nothing else is. While the person is
  * writing, a partner's change does not overwrite the box; it shows once
@@ -60,8 +60,34 @@ export class TextListField extends LitElement {
       <ul class="printed">${this.items.map((t) => html`<li>${t}</li>`)}</ul></div>`;
   }
 
-  private readonly save = (e: Event): void => {
-    const lines = (e.target as HTMLTextAreaElement).value
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Capturing, so the words are in the plan before the device's copy keeps what is unsent as the page goes.
+    window.addEventListener('pagehide', this.saveUnsaved, true);
+    window.addEventListener('visibilitychange', this.onVisibility, true);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.saveUnsaved, true);
+    window.removeEventListener('visibilitychange', this.onVisibility, true);
+    this.saveUnsaved(); // the box is going (its priority redrawn, another tab): what was typed is kept
+  }
+
+  /** Writes what was typed and not yet written: a reload, a closed tab or a box taken away would otherwise lose it. */
+  private readonly saveUnsaved = (): void => {
+    const box = this.querySelector('textarea');
+    if (this.editing && box && this.plan) this.write(box);
+  };
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.saveUnsaved();
+  };
+
+  private readonly save = (e: Event): void => this.write(e.target as HTMLTextAreaElement);
+
+  private write(box: HTMLTextAreaElement): void {
+    const lines = box.value
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l !== '');
@@ -69,7 +95,7 @@ export class TextListField extends LitElement {
     if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
     this.editing = false;
     this.requestUpdate(); // the box takes the plan's words again: these, and a partner's meanwhile
-  };
+  }
 
   private readonly onInput = (): void => {
     this.editing = true;
