@@ -97,17 +97,12 @@ export class ActionItem extends PlanItem {
     const plan = this.scope!.plan;
     const objectiveId = plan.readAction(this.entityId)?.objectiveId ?? null;
     return [
-      { label: 'Move up', disabled: this.number <= 1, run: () => this.moveWithin(objectiveId, this.number - 2) },
-      { label: 'Move down', disabled: this.number >= this.count, run: () => this.moveWithin(objectiveId, this.number) },
+      { label: 'Move up', disabled: this.number <= 1, run: () => this.moveInList(objectiveId, this.number - 2) },
+      { label: 'Move down', disabled: this.number >= this.count, run: () => this.moveInList(objectiveId, this.number) },
       { label: 'Move to another objective…', run: () => void this.openMove() },
       { label: 'Add progress…', run: () => void this.openProgress() },
       { label: 'Delete', run: () => this.remove_() },
     ];
-  }
-
-  /** Moves within the objective, and keeps focus on this action's menu as it moves. */
-  private moveWithin(parentId: string | null, index: number): void {
-    if (this.run(() => this.scope!.plan.move('action', this.entityId, { parentId, index }))) void this.focusMenu();
   }
 
   private remove_(): void {

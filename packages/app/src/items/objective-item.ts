@@ -191,18 +191,14 @@ export class ObjectiveItem extends PlanItem {
 
   private choices(priorityId: string): MenuChoice[] {
     return [
-      { label: 'Move up', disabled: this.number <= 1, run: () => this.moveWithin(priorityId, this.number - 2) },
-      { label: 'Move down', disabled: this.number >= this.count, run: () => this.moveWithin(priorityId, this.number) },
+      { label: 'Move up', disabled: this.number <= 1, run: () => this.moveInList(priorityId, this.number - 2) },
+      { label: 'Move down', disabled: this.number >= this.count, run: () => this.moveInList(priorityId, this.number) },
       { label: 'Move to another priority…', run: () => void this.openMove() },
       {
         label: 'Delete',
         run: () => this.dispatchEvent(new CustomEvent('item-delete', { detail: { kind: 'objective', id: this.entityId, index: this.number - 1, name: this.itemName }, bubbles: true })),
       },
     ];
-  }
-
-  private moveWithin(parentId: string, index: number): void {
-    if (this.run(() => this.scope!.plan.move('objective', this.entityId, { parentId, index }))) void this.focusMenu();
   }
 
   private moveList(current: string) {

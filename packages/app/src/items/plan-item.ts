@@ -124,6 +124,19 @@ export abstract class PlanItem extends LitElement {
     this.dispatchEvent(new CustomEvent('item-step', { detail: { kind: this.kind, id: this.entityId, step }, bubbles: true }));
   };
 
+  /**
+   * Moves the item up or down its own list (Move up / Move down in its menu): focus stays on its menu, and a
+   * screen reader is told where it is now ("Action 1.1.2 moved up; it is now action 1.1.1.").
+   */
+  protected moveInList(parentId: string | null, index: number): void {
+    const before = this.itemName;
+    const direction = index < this.number - 1 ? 'up' : 'down';
+    if (!this.run(() => this.scope!.plan.move(this.kind, this.entityId, { parentId, index }))) return;
+    const now = `${this.kind} ${this.dotted.replace(/\d+$/, String(index + 1))}`;
+    void this.focusMenu();
+    this.dispatchEvent(new CustomEvent('item-announce', { detail: `${before.charAt(0).toUpperCase()}${before.slice(1)} moved ${direction}; it is now ${now}.`, bubbles: true, composed: true }));
+  }
+
   /** Puts focus on this item's menu button once it has rendered (after a move, or a menu closed). */
   async focusMenu(): Promise<void> {
     await this.whenDrawn();

@@ -88,17 +88,13 @@ export class PriorityItem extends PlanItem {
 
   private choices(): MenuChoice[] {
     return [
-      { label: 'Move up', disabled: this.number <= 1, run: () => this.moveTo(this.number - 2) },
-      { label: 'Move down', disabled: this.number >= this.count, run: () => this.moveTo(this.number) },
+      { label: 'Move up', disabled: this.number <= 1, run: () => this.moveInList(null, this.number - 2) },
+      { label: 'Move down', disabled: this.number >= this.count, run: () => this.moveInList(null, this.number) },
       {
         label: 'Delete',
         run: () => this.dispatchEvent(new CustomEvent('item-delete', { detail: { kind: 'priority', id: this.entityId, index: this.number - 1, name: this.itemName }, bubbles: true })),
       },
     ];
-  }
-
-  private moveTo(index: number): void {
-    if (this.run(() => this.scope!.plan.move('priority', this.entityId, { parentId: null, index }))) void this.focusMenu();
   }
 }
 customElements.define('priority-item', PriorityItem);
