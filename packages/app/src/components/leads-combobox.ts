@@ -2,6 +2,10 @@ import { html, LitElement, nothing } from 'lit';
 
 /** Suggestions shown at once; more typing narrows them. */
 const SHOWN = 8;
+/** How long typing pauses before a new name is said to a screen reader. */
+const SAY_AFTER_MS = 800;
+
+const newWords = (name: string) => `“${name}” is not in the registry yet: saving adds it.`;
 
 /**
  * A register cell's leads, typed as names separated by commas, with the
@@ -12,7 +16,7 @@ const SHOWN = 8;
  * page (light DOM), so the input and its suggestions share one id space.
  */
 export class LeadsCombobox extends LitElement {
-  static override properties = { value: {}, names: { attribute: false }, label: {}, invalid: {}, active: { state: true } };
+  static override properties = { value: {}, names: { attribute: false }, label: {}, invalid: {}, active: { state: true }, said: { state: true } };
   /** What is typed: names separated by commas. */
   value = '';
   /** The registry's leads, by name. */
@@ -23,6 +27,9 @@ export class LeadsCombobox extends LitElement {
   invalid = 'false';
   /** Which suggestion is chosen (-1: none). */
   active = -1;
+  /** What a screen reader is told of a new name: once typing pauses, not at every letter ("“Po” is not…", "“Pol” is not…"). */
+  said = '';
+  private sayLater = 0;
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -66,12 +73,24 @@ export class LeadsCombobox extends LitElement {
           (n, i) => html`<li id="lead-option-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} @mousedown=${(e: Event) => (e.preventDefault(), this.accept(n))}>${n}</li>`,
         )}
       </ul>
-      <p id="lead-new" class="lead-new" aria-live="polite">${isNew ? `“${typed}” is not in the registry yet: saving adds it.` : ''}</p>`;
+      <p id="lead-new" class="lead-new">${isNew ? newWords(typed) : ''}</p>
+      <p class="lead-said" role="status">${this.said}</p>`;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.sayLater);
   }
 
   private readonly onInput = (e: Event): void => {
     this.active = -1;
     this.change((e.target as HTMLInputElement).value);
+    this.said = '';
+    clearTimeout(this.sayLater);
+    this.sayLater = window.setTimeout(() => {
+      const typed = this.typed;
+      this.said = typed && !this.names.some((n) => n.toLowerCase() === typed.toLowerCase()) ? newWords(typed) : '';
+    }, SAY_AFTER_MS);
   };
 
   private readonly onKey = (e: KeyboardEvent): void => {

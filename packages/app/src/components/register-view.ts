@@ -117,6 +117,8 @@ export class RegisterView extends LitElement {
     leads-combobox li[aria-selected='true'] { background: #1d4f91; color: #fff; }
     .lead-new { margin: 0.2rem 0 0; font-size: 0.85rem; }
     .lead-new:empty { display: none; }
+    /* Heard, not seen: the same words as .lead-new, said once typing pauses. */
+    .lead-said { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }
   `;
 
   /** The sorted rows, kept until the plan, filter or sort changes: moving between cells must not re-sort a thousand actions. */

@@ -127,6 +127,10 @@ export class ShareDialog extends LitElement {
       this.made = { url: made.url, role };
       form.reset();
       await this.refresh();
+      // Said, and focus taken to it, so a person who cannot see the new box knows it came and where Copy is.
+      this.announce(`New link made (${role === 'viewer' ? 'read only' : 'can edit'}). Copy it and send it to the people it is for.`);
+      await this.updateComplete;
+      this.shadowRoot!.querySelector<HTMLElement>('button.copy-new')?.focus();
     } catch (err) {
       this.message = err instanceof SharingRefused ? err.message : String(err);
     } finally {
@@ -259,7 +263,7 @@ export class ShareDialog extends LitElement {
       }
       ${
         this.made
-          ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
+          ? html`<div class="made"><p>New link (${this.made.role === 'viewer' ? 'read only' : 'can edit'}):</p><p><code>${this.made.url}</code></p><button class="copy-new" @click=${() => this.copy(this.made!.url)}>Copy the link</button></div>`
           : nothing
       }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
