@@ -86,8 +86,23 @@ describe.runIf(browserAvailable())('the register grid with partners', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => box.inputValue()).toBe(`LSCB team, ${first}`);
     // A name new to the registry is said to be new, and joins the registry when saved.
+    // What a screen reader hears from the cell's live regions, recorded as it changes.
+    await page.locator('leads-combobox').evaluate((el) => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      new MutationObserver(() => {
+        for (const region of Array.from(el.querySelectorAll('[aria-live], [role="status"]'))) {
+          const words = region.textContent?.trim() ?? '';
+          if (words && heard.at(-1) !== words) heard.push(words);
+        }
+      }).observe(el, { subtree: true, childList: true, characterData: true });
+    });
     await page.keyboard.type(', Online Safety Group');
-    await expect.poll(() => page.getByText('“Online Safety Group” is not in the registry yet: saving adds it.').count()).toBe(1);
+    const isNew = '“Online Safety Group” is not in the registry yet: saving adds it.';
+    await expect.poll(() => page.locator('.lead-new').textContent()).toBe(isNew);
+    // Said once typing pauses, not at every letter ("“O” is not…", "“On” is not…").
+    await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toContain(isNew);
+    expect((await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).length).toBeLessThanOrEqual(2);
     await page.keyboard.press('Enter');
     const row = (p: Page) => p.getByRole('grid').getByRole('row').nth(1).getByRole('gridcell').nth(3);
     await expect.poll(() => row(page).textContent()).toBe(`LSCB team, ${first}, Online Safety Group`);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { axeViolations } from './axe.js';
+import { focusedStop as focused } from './focus.js';
 import { storedUpdates } from './device-store.js';
 import { browserAvailable, launch } from './browser.js';
 import { APP, actionBox, arrive, cleanUp, cleanup, setup } from './session.js';
@@ -41,6 +42,9 @@ describe.runIf(browserAvailable())('sharing a plan from the app', () => {
     await code.waitFor();
     const link = (await code.textContent())!;
     expect(link).toMatch(new RegExp(`^${relay.url}/#/plan/demo\\?token=`));
+    // Someone who cannot see the new box is told it came, and is taken to its Copy button.
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('New link made (can edit). Copy it and send it to the people it is for.');
+    await expect.poll(() => focused(owner)).toBe('BUTTON Copy the link');
     await dialog.getByRole('button', { name: 'Copy the link', exact: true }).click();
     expect(await owner.evaluate(() => navigator.clipboard.readText())).toBe(link);
     await expect.poll(() => dialog.locator('caption').first().textContent()).toBe('1 link working');

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from './browser.js';
+import { actionBox, arrive, chooseFromMenu, cleanUp, setup } from './session.js';
+import { focusedStop as focused } from './focus.js';
+
+afterEach(cleanUp);
+
+/** What the outline last announced to screen readers. */
+const announced = (page: Page) => page.locator('plan-outline .announce[role="status"]').textContent();
+/** What the bin message at the foot of the window says. */
+const binMessage = (page: Page) => page.locator('bin-notice [role="status"]').textContent();
+
+/** Saves a progress update on an action through its form: RAG and words, Ctrl+Enter. */
+async function addProgress(page: Page, action: string, rag: string, words: string): Promise<void> {
+  const group = page.getByRole('group', { name: `Action ${action}`, exact: true });
+  await chooseFromMenu(page, `action ${action}`, 'Add progress…');
+  const form = group.getByRole('form', { name: `New progress update for action ${action}` });
+  await form.getByLabel('RAG').selectOption(rag);
+  await form.getByRole('textbox', { name: 'Progress', exact: true }).focus();
+  await page.keyboard.type(words);
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => form.count()).toBe(0);
+}
+
+describe.runIf(browserAvailable())('what a second fresh-eyes review found (issue 12)', () => {
+  it('Ctrl+Z in a form box undoes that box’s typing, not an earlier change to the plan', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Jo');
+    await addProgress(page, '1.1.1', 'amber', 'Saved update for 1.1.1');
+    const saved = page.getByRole('group', { name: 'Action 1.1.1', exact: true }).locator('p.latest', { hasText: 'Saved update for 1.1.1' });
+    await expect.poll(() => saved.count()).toBe(1);
+
+    // A typo in another action's progress form, and Ctrl+Z.
+    const other = page.getByRole('group', { name: 'Action 1.2.1', exact: true });
+    await chooseFromMenu(page, 'action 1.2.1', 'Add progress…');
+    const narrative = other.getByRole('form', { name: 'New progress update for action 1.2.1' }).getByRole('textbox', { name: 'Progress', exact: true });
+    await narrative.focus();
+    await page.keyboard.type('Meeting with polce');
+    await page.keyboard.press('Control+z');
+    // The browser took back the typing; the saved update on 1.1.1 is still there.
+    await expect.poll(() => narrative.inputValue()).toBe('');
+    expect(await saved.count()).toBe(1);
+
+    // In the search box too.
+    const search = page.getByRole('searchbox').first();
+    await search.focus();
+    await page.keyboard.type('strategy');
+    await page.keyboard.press('Control+z');
+    // (The browser undoes some of the typing; the plan is left as it was.)
+    await expect.poll(() => search.inputValue()).not.toBe('strategy');
+    expect(await saved.count()).toBe(1);
+
+    // In an action's own words, Ctrl+Z is still the plan's undo.
+    const box = actionBox(page, 'Action 1.2.2');
+    const before = await box.textContent();
+    await box.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' now');
+    await expect.poll(() => box.textContent()).toBe(`${before} now`);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => box.textContent()).toBe(before);
+    expect(await saved.count()).toBe(1);
+  });
+
+  it('keeps focus areas typed into and not yet left through a reload, for the partner too', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Lee');
+    const partner = await arrive(await browser.newContext(), relay.url, 'Sam');
+    const areas = (p: Page) => p.getByRole('textbox', { name: 'Focus areas (focus areas of priority 1), one per line', exact: true });
+    const before = await areas(page).inputValue();
+    await areas(page).focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(`${before ? '\n' : ''}Online exploitation`);
+    const typed = `${before ? `${before}\n` : ''}Online exploitation`;
+    // Reloaded without leaving the box.
+    await page.reload();
+    await expect.poll(() => areas(page).inputValue(), { timeout: 20_000 }).toBe(typed);
+    await expect.poll(() => areas(partner).inputValue(), { timeout: 10_000 }).toBe(typed);
+  });
+
+  it('the bin message says an action is back when Ctrl+Z brings it back, rather than that it is in the bin', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Ari');
+    await chooseFromMenu(page, 'action 1.2.2', 'Delete');
+    await expect.poll(() => binMessage(page)).toMatch(/^Action 1\.2\.2 moved to the bin\./);
+    // Focus went to a neighbour: Ctrl+Z there undoes the delete.
+    await expect.poll(() => focused(page)).toMatch(/action 1\.2\.2/i);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => binMessage(page)).toBe('Action 1.2.2 is back in the plan.');
+    expect(await page.locator('bin-notice button.undo').count()).toBe(0);
+  });
+
+  it('says where an item went when it is moved up or down with its menu, focus staying on its menu', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Ola');
+    const text = await actionBox(page, 'Action 1.2.2').textContent();
+    await chooseFromMenu(page, 'action 1.2.2', 'Move up');
+    await expect.poll(() => actionBox(page, 'Action 1.2.1').textContent()).toBe(text);
+    await expect.poll(() => announced(page)).toBe('Action 1.2.2 moved up; it is now action 1.2.1.');
+    await expect.poll(() => focused(page)).toBe('BUTTON Actions for action 1.2.1');
+    await chooseFromMenu(page, 'priority 1', 'Move down');
+    await expect.poll(() => announced(page)).toBe('Priority 1 moved down; it is now priority 2.');
+    await expect.poll(() => focused(page)).toBe('BUTTON Actions for priority 2');
+  });
+});
