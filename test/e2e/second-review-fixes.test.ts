@@ -63,6 +63,16 @@ describe.runIf(browserAvailable())('what a second fresh-eyes review found (issue
     expect(await saved.count()).toBe(1);
   });
 
+  it('starts the welcome screen with the caret in its one box', async () => {
+    const { relay, browser } = await setup();
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(relay.url);
+    await page.getByRole('heading', { name: 'Welcome to Coplan' }).waitFor();
+    await expect.poll(() => focused(page)).toBe('INPUT ');
+    await page.keyboard.type('Ana');
+    expect(await page.getByLabel('Your name').inputValue()).toBe('Ana');
+  });
+
   it('keeps focus areas typed into and not yet left through a reload, for the partner too', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Lee');

@@ -95,6 +95,9 @@ export class CoplanApp extends LitElement {
 
   /** Once one screen is here, the other's code follows in the background, so going between them works if the network then goes. */
   protected override updated(): void {
+    // The welcome screen asks one thing: the caret starts in its box (unless the person has gone somewhere already).
+    const name = this.user ? null : this.renderRoot.querySelector<HTMLInputElement>('input#name');
+    if (name && (document.activeElement === document.body || document.activeElement === null)) name.focus();
     if (this.planView.module || this.planList.module) {
       this.planView.want();
       this.planList.want();
