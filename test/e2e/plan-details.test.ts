@@ -150,6 +150,8 @@ describe.runIf(browserAvailable())('searching the plan', () => {
       .toBe(1);
     await results.getByRole('link', { name: 'Action 1.1.1', exact: true }).click();
     await expect.poll(() => hasFocus(actionBox(page, 'Action 1.1.1'))).toBe(true);
+    // The words found are selected, as a find in a document does, not the caret left at the field's start.
+    await expect.poll(() => page.evaluate(() => document.getSelection()?.toString())).toBe('Pan-Lancs');
 
     // Plan-level text: the details open and the caret goes into the entry found.
     await search.fill('effectiveness');

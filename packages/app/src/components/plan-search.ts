@@ -106,7 +106,9 @@ export class PlanSearch extends LitElement {
         : hit.kind === 'partnership' || hit.field === 'versionLabel'
           ? null
           : { kind: hit.kind, id: hit.id, field: hit.field, item: item ?? null };
-    let found = target ? await focusField(root, target) : await this.focusInput(root, hit);
+    // The words found are selected where the caret goes to the field that holds them.
+    const words = target && target.id === hit.id && target.field === hit.field ? hit.excerpt.match : '';
+    let found = target ? await focusField(root, target, words) : await this.focusInput(root, hit);
     // A field without a box of its own (a priority's lead group, say): the item's own text.
     if (!found && (hit.kind === 'priority' || hit.kind === 'objective')) found = await focusField(root, { kind: hit.kind, id: hit.id, field: hit.kind === 'priority' ? 'title' : 'text' });
     if (!found) this.notFound = `${hit.where} is not on screen now: clear the action filter, or open the Plan view, then choose the result again.`;

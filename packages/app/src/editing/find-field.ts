@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { writeSelection } from './dom-text.js';
 
 /** What names one text box on screen: the kind and id of what it edits, its field, and for a list entry, that entry's text. */
 export interface FieldOnScreen {
@@ -31,10 +32,11 @@ function* stagedItems(root: ParentNode): Generator<StagedItem> {
 
 /**
  * Finds the text box for a field anywhere under `root`, scrolls it into view
- * and puts the caret in it. Returns false when it is not on screen (another
- * tab, or a filter hides it), so the caller can say so.
+ * and puts the caret in it, selecting `words` where the box holds them (a
+ * search's match). Returns false when it is not on screen (another tab, or a
+ * filter hides it), so the caller can say so.
  */
-export async function focusField(root: ParentNode, want: FieldOnScreen): Promise<boolean> {
+export async function focusField(root: ParentNode, want: FieldOnScreen, words = ''): Promise<boolean> {
   // An item not drawn yet, or drawn as plain words, has no text box: it is drawn live first (its priority, then its objective).
   for (let pass = 0; pass < 2; pass++) for (const item of stagedItems(root)) await item.reveal(want.kind, want.id);
   for (const el of editableTexts(root)) {
@@ -44,6 +46,8 @@ export async function focusField(root: ParentNode, want: FieldOnScreen): Promise
     if (!box) continue;
     box.scrollIntoView({ block: 'center' });
     box.focus();
+    const at = words ? (box.textContent ?? '').toLowerCase().indexOf(words.toLowerCase()) : -1;
+    if (at >= 0) writeSelection(box, at, at + words.length, true);
     return true;
   }
   return false;
