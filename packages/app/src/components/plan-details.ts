@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { formatUkDate, PLAN_STATUS_LABELS, PLAN_STATUSES, type Plan, type PlanSnapshot, type PlanStatus } from '@coplan/core';
+import { formatUkDate, PLAN_STATUS_LABELS, PLAN_STATUSES, PlanError, type Plan, type PlanSnapshot, type PlanStatus } from '@coplan/core';
 import { Follow } from '../state/follow.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import { openPlanContext, planContext } from '../state/plan-context.js';
@@ -35,7 +35,7 @@ export class PlanDetails extends LitElement {
   private readonly openPlan = new ContextConsumer(this, { context: openPlanContext });
   /** Whether the details are shown (they start folded away under the plan's title). */
   open = false;
-  /** The core's refusal of the last change, in its words. */
+  /** The refusal of the last change: the core's words, or the app's for a period (see savePeriod). */
   message = '';
 
   static override styles = [
@@ -91,18 +91,64 @@ export class PlanDetails extends LitElement {
   }
 
   private run(fn: () => void): boolean {
+    this.periodRefused = false;
     this.message = tryPlanCall(fn);
     return !this.message;
   }
 
-  /** A date input changed: the period is saved once both ends are given, and cleared once both are emptied. */
-  private periodChanged(): void {
-    const start = (this.renderRoot.querySelector('#period-start') as HTMLInputElement).value;
-    const end = (this.renderRoot.querySelector('#period-end') as HTMLInputElement).value;
-    if (start && end) this.run(() => this.plan.updatePlan({ period: { start, end } }));
-    else if (!start && !end) this.run(() => this.plan.updatePlan({ period: null }));
+  /**
+   * The person has finished with a date of the period (left it, or pressed
+   * Enter): the period is saved once both ends are given, and cleared once
+   * both are emptied. Not on the date's `change`: Chromium fires that for
+   * every whole date on the way while a date is typed (01/01/2016 on the way
+   * to 01/01/2015), which would save days nobody meant. A refused period
+   * stays in the boxes as typed, with the refusal above them.
+   */
+  private periodDone(): void {
+    if (this.readonly) return;
+    const startBox = this.renderRoot.querySelector('#period-start') as HTMLInputElement;
+    const endBox = this.renderRoot.querySelector('#period-end') as HTMLInputElement;
+    const half = [startBox, endBox].find((box) => box.validity.badInput);
+    if (half) {
+      this.periodRefused = true;
+      this.message = `The day the plan’s period ${half === startBox ? 'starts' : 'ends'} is not a whole date yet: give its day, month and year.`;
+      return;
+    }
+    const start = startBox.value;
+    const end = endBox.value;
+    const saved = this.snapshot.period;
+    if (start === (saved?.start ?? '') && end === (saved?.end ?? '')) {
+      if (this.periodRefused) this.message = '';
+      this.periodRefused = false;
+      return;
+    }
+    this.periodRefused = true;
+    if (start && end) this.savePeriod({ start, end });
+    else if (!start && !end) this.savePeriod(null);
     else this.message = `Give the day the plan’s period ${start ? 'ends' : 'starts'} as well: the period is saved when it has both.`;
   }
+
+  /** Whether the refusal shown is about the period (so a period put back as saved clears it). */
+  private periodRefused = false;
+
+  /** Saves the period; an end before the start is refused in the words people use, with UK dates (the core's words are for developers). */
+  private savePeriod(period: { start: string; end: string } | null): void {
+    try {
+      this.plan.updatePlan({ period });
+      this.message = '';
+      this.periodRefused = false;
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      this.message =
+        period && e.code === 'invalid-date' && e.details.field === 'period'
+          ? `The period cannot end (${formatUkDate(period.end)}) before it starts (${formatUkDate(period.start)}): choose an end on or after the start.`
+          : e.message;
+    }
+  }
+
+  private readonly periodKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') this.periodDone();
+  };
 
   /** Adds an empty entry to a list and puts the caret in it. */
   private async addEntry(field: string): Promise<void> {
@@ -149,11 +195,11 @@ export class PlanDetails extends LitElement {
   private renderBody(s: PlanSnapshot, ro: boolean) {
     const text = (field: string, label: string) => html`<editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${field} label=${label}></editable-text>`;
     return html`<div class="body">
-      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      ${this.message ? html`<p class="message" role="alert" id="details-message">${this.message}</p>` : nothing}
       <h3>Period, status and version</h3>
       <div class="row">
-        <label for="period-start">Period starts <input id="period-start" type="date" ?readonly=${ro} .value=${s.period?.start ?? ''} @change=${this.periodChanged} /></label>
-        <label for="period-end">Period ends <input id="period-end" type="date" ?readonly=${ro} .value=${s.period?.end ?? ''} @change=${this.periodChanged} /></label>
+        <label for="period-start">Period starts <input id="period-start" type="date" ?readonly=${ro} .value=${s.period?.start ?? ''} @focusout=${this.periodDone} @keydown=${this.periodKey} aria-invalid=${this.message && this.periodRefused ? 'true' : nothing} aria-describedby=${this.message && this.periodRefused ? 'details-message' : nothing} /></label>
+        <label for="period-end">Period ends <input id="period-end" type="date" ?readonly=${ro} .value=${s.period?.end ?? ''} @focusout=${this.periodDone} @keydown=${this.periodKey} aria-invalid=${this.message && this.periodRefused ? 'true' : nothing} aria-describedby=${this.message && this.periodRefused ? 'details-message' : nothing} /></label>
         <label for="status">Plan status
           <select id="status" ?disabled=${ro} @change=${(e: Event) => this.run(() => this.plan.updatePlan({ status: (e.target as HTMLSelectElement).value as PlanStatus }))}>
             ${PLAN_STATUSES.map((st) => html`<option value=${st} ?selected=${st === s.status}>${PLAN_STATUS_LABELS[st]}</option>`)}
