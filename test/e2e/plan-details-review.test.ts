@@ -1,8 +1,10 @@
 // "About this plan", from a fresh-eyes review: a date typed into the period is
-// saved only when the person has finished with it, and refused in plain words.
+// saved only when the person has finished with it, and refused in plain words;
+// a removal leaves focus on a neighbour (or the add button) and says what went.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { browserAvailable } from './browser.js';
+import { focusedElement } from './focus.js';
 import { arrive, cleanUp, setup } from './session.js';
 
 afterEach(cleanUp);
@@ -40,6 +42,9 @@ async function tabOut(page: Page, box: Locator): Promise<void> {
 
 /** The period as the plan's header shows it, in the line of facts under the title ("… · Period 1 April 2015 to 31 March 2016 · …"). */
 const header = async (page: Page) => ((await page.locator('plan-header p.meta').textContent()) ?? '').split(' · ').find((fact) => fact.startsWith('Period'));
+
+/** A polite status message in "About this plan" that says `words`. */
+const said = (page: Page, words: string | RegExp) => page.locator('plan-details').getByRole('status').filter({ hasText: words }).count();
 
 describe.runIf(browserAvailable())('about this plan: a period typed with the keyboard', () => {
   it('is saved only when the person leaves the date; an end before the start is refused in plain words and UK dates, what was typed kept', async () => {
@@ -87,5 +92,59 @@ describe.runIf(browserAvailable())('about this plan: a period typed with the key
     await tabOut(page, end);
     await expect.poll(() => header(page)).toBe('Period 1 April 2015 to 3 March 2017');
     expect(await page.getByTestId('period-words').textContent()).toBe('The plan runs from 1 April 2015 to 3 March 2017.');
-  });
+  }, 120_000);
+});
+
+describe.runIf(browserAvailable())('about this plan: removing with the keyboard', () => {
+  it('leaves focus on the next entry, else the one before, else the add button, and says what was removed; Ctrl+Z brings it back', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Robin');
+    await openDetails(page);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const statutory = (n: number) => page.getByRole('textbox', { name: `Statutory objective ${n}`, exact: true });
+
+    // The last of the three statutory objectives: focus goes to the one before.
+    await button('Remove statutory objective 3').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statutory(3).count()).toBe(0);
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', text: 'Remove statutory objective 2' });
+    await expect.poll(() => said(page, /^Statutory objective 3 removed .*Press Ctrl\+Z to undo\.$/)).toBe(1);
+
+    // What the message offers is true: Ctrl+Z brings it back.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => statutory(3).textContent()).toBe('promoting greater understanding of the need to safeguard children and promote their welfare');
+
+    // The first: focus goes to the next, now numbered 1.
+    await button('Remove statutory objective 1').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statutory(3).count()).toBe(0);
+    await expect.poll(() => statutory(1).textContent()).toBe('ensuring the effectiveness of what is done by each such person or body for that purpose');
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', text: 'Remove statutory objective 1' });
+    await expect.poll(() => said(page, /^Statutory objective 1 removed /)).toBe(1);
+
+    // The only consultation entry: focus goes to the button that adds one.
+    await button('Delete consultation 1').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Consultation 1: who', exact: true }).count()).toBe(0);
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', text: 'Add to the consultation plan' });
+    await expect.poll(() => said(page, 'Consultation 1 (All LSCB partners) deleted. Press Ctrl+Z to undo.')).toBe(1);
+
+    // The only partnership: focus goes to the button that adds one; Ctrl+Z brings it back.
+    await button('Remove Lancashire Safeguarding Children Board').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByLabel('Partnership 1', { exact: true }).count()).toBe(0);
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', text: 'Add the partnership' });
+    await expect.poll(() => said(page, 'Lancashire Safeguarding Children Board removed from the partnerships. Press Ctrl+Z to undo.')).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByLabel('Partnership 1', { exact: true }).inputValue()).toBe('Lancashire Safeguarding Children Board');
+
+    // A context statement, the only one: focus goes to the button that adds one.
+    await page.getByLabel('New context statement’s title').fill('Covid-19 context statement');
+    await button('Add the context statement').click();
+    await button('Delete context statement 1').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Context statement 1 title', exact: true }).count()).toBe(0);
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'button', text: 'Add the context statement' });
+    await expect.poll(() => said(page, 'Context statement 1 (Covid-19 context statement) deleted. Press Ctrl+Z to undo.')).toBe(1);
+  }, 120_000);
 });

@@ -30,6 +30,7 @@ export class PlanDetails extends LitElement {
   static override properties = {
     open: { type: Boolean, reflect: true },
     message: { state: true },
+    removed: { state: true },
   };
   private readonly scope = new ContextConsumer(this, { context: planContext, subscribe: true });
   private readonly openPlan = new ContextConsumer(this, { context: openPlanContext });
@@ -37,6 +38,8 @@ export class PlanDetails extends LitElement {
   open = false;
   /** The refusal of the last change: the core's words, or the app's for a period (see savePeriod). */
   message = '';
+  /** What the last removal took away, and how to undo it: said politely. */
+  removed = '';
 
   static override styles = [
     formStyles,
@@ -60,6 +63,7 @@ export class PlanDetails extends LitElement {
       .field-label { font-weight: 600; font-size: 0.9rem; color: #505a5f; }
       form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-top: 0.5rem; }
       .partnership { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.4rem 0; }
+      .removed p { background: #e8f1f8; border-left: 5px solid #1d70b8; padding: 0.5rem 1rem; margin: 0.5rem 0 0; }
     `,
   ];
 
@@ -91,6 +95,7 @@ export class PlanDetails extends LitElement {
   }
 
   private run(fn: () => void): boolean {
+    this.removed = '';
     this.periodRefused = false;
     this.message = tryPlanCall(fn);
     return !this.message;
@@ -133,6 +138,7 @@ export class PlanDetails extends LitElement {
 
   /** Saves the period; an end before the start is refused in the words people use, with UK dates (the core's words are for developers). */
   private savePeriod(period: { start: string; end: string } | null): void {
+    this.removed = '';
     try {
       this.plan.updatePlan({ period });
       this.message = '';
@@ -149,6 +155,49 @@ export class PlanDetails extends LitElement {
   private readonly periodKey = (e: KeyboardEvent): void => {
     if (e.key === 'Enter') this.periodDone();
   };
+
+  /**
+   * Removes one entry of a section (`section` names its remove buttons and
+   * its add button), then puts focus on the entry now in its place, else the
+   * one before, else the section's add button, never the page; and says what
+   * was removed. Ctrl+Z (the plan's undo, this person's last step) brings it
+   * back: each removal is an undo step of its own, and the words go as soon
+   * as this person's undo history changes (another change, or the undo), so
+   * "Press Ctrl+Z to undo" is never shown when it is no longer true.
+   */
+  private async removeEntry(e: Event, section: string, index: number, words: string, fn: () => void): Promise<void> {
+    const button = e.currentTarget as HTMLElement;
+    if (!this.run(fn)) return;
+    this.stopUndoWatch?.();
+    let undoChanged = false;
+    const stop = this.plan.onUndoChange(() => {
+      undoChanged = true;
+      this.removed = '';
+      stop();
+      if (this.stopUndoWatch === stop) this.stopUndoWatch = null;
+    });
+    this.stopUndoWatch = stop;
+    // The plan is read again at the next frame, and the entry's controls go once it has been.
+    for (let frame = 0; frame < 30 && button.isConnected; frame++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      await this.updateComplete;
+    }
+    if (document.activeElement === document.body || !document.activeElement) {
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>(`[data-remove="${section}"]`)];
+      (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLElement>(`[data-add="${section}"]`))?.focus();
+    }
+    if (!undoChanged) this.removed = `${words} Press Ctrl+Z to undo.`;
+  }
+
+  /** Stops listening for the undo history that clears what a removal said. */
+  private stopUndoWatch: (() => void) | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopUndoWatch?.();
+    this.stopUndoWatch = null;
+    this.removed = '';
+  }
 
   /** Adds an empty entry to a list and puts the caret in it. */
   private async addEntry(field: string): Promise<void> {
@@ -196,6 +245,7 @@ export class PlanDetails extends LitElement {
     const text = (field: string, label: string) => html`<editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${field} label=${label}></editable-text>`;
     return html`<div class="body">
       ${this.message ? html`<p class="message" role="alert" id="details-message">${this.message}</p>` : nothing}
+      <div class="removed" role="status">${this.removed ? html`<p>${this.removed}</p>` : nothing}</div>
       <h3>Period, status and version</h3>
       <div class="row">
         <label for="period-start">Period starts <input id="period-start" type="date" ?readonly=${ro} .value=${s.period?.start ?? ''} @focusout=${this.periodDone} @keydown=${this.periodKey} aria-invalid=${this.message && this.periodRefused ? 'true' : nothing} aria-describedby=${this.message && this.periodRefused ? 'details-message' : nothing} /></label>
@@ -224,7 +274,11 @@ export class PlanDetails extends LitElement {
             <label>Short name of partnership ${i + 1}
               <input ?readonly=${ro} .value=${p.shortName} @change=${(e: Event) => this.run(() => this.plan.update('partnership', p.id, { shortName: (e.target as HTMLInputElement).value.trim() }))} />
             </label>
-            ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('partnership', p.id))}>Remove ${p.name}</button>`}
+            ${
+              ro
+                ? nothing
+                : html`<button data-remove="partnership" @click=${(e: Event) => this.removeEntry(e, 'partnership', i, `${p.name || `Partnership ${i + 1}`} removed from the partnerships.`, () => this.plan.delete('partnership', p.id))}>Remove ${p.name}</button>`
+            }
           </div>`,
         )}
         ${
@@ -233,7 +287,7 @@ export class PlanDetails extends LitElement {
             : html`<form @submit=${this.addPartnership} aria-label="Add a partnership">
               <label>New partnership’s name <input name="name" required /></label>
               <label>Short name (optional) <input name="shortName" /></label>
-              <button type="submit">Add the partnership</button>
+              <button type="submit" data-add="partnership">Add the partnership</button>
             </form>`
         }
       </div>
@@ -253,7 +307,11 @@ export class PlanDetails extends LitElement {
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="title" label=${`Context statement ${i + 1} title`}></editable-text>
           <div class="field-label">Statement</div>
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="text" label=${`Context statement ${i + 1}`}></editable-text>
-          ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('context', c.id))}>Delete context statement ${i + 1}</button>`}
+          ${
+            ro
+              ? nothing
+              : html`<button data-remove="context" @click=${(e: Event) => this.removeEntry(e, 'context', i, `Context statement ${i + 1}${named(c.title)} deleted.`, () => this.plan.delete('context', c.id))}>Delete context statement ${i + 1}</button>`
+          }
         </div>`,
       )}
       ${
@@ -261,7 +319,7 @@ export class PlanDetails extends LitElement {
           ? nothing
           : html`<form @submit=${this.addContext} aria-label="Add a context statement">
             <label>New context statement’s title <input name="title" required placeholder="e.g. Covid-19 context statement" /></label>
-            <button type="submit">Add the context statement</button>
+            <button type="submit" data-add="context">Add the context statement</button>
           </form>`
       }
 
@@ -275,7 +333,11 @@ export class PlanDetails extends LitElement {
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="who" label=${`Consultation ${i + 1}: who`}></editable-text>
           <div class="field-label">When</div>
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="when" label=${`Consultation ${i + 1}: when`}></editable-text>
-          ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('consultation', c.id))}>Delete consultation ${i + 1}</button>`}
+          ${
+            ro
+              ? nothing
+              : html`<button data-remove="consultation" @click=${(e: Event) => this.removeEntry(e, 'consultation', i, `Consultation ${i + 1}${named(c.who)} deleted.`, () => this.plan.delete('consultation', c.id))}>Delete consultation ${i + 1}</button>`
+          }
         </div>`,
       )}
       ${
@@ -283,7 +345,7 @@ export class PlanDetails extends LitElement {
           ? nothing
           : html`<form @submit=${this.addConsultation} aria-label="Add to the consultation plan">
             <label>Who to consult <input name="who" required placeholder="e.g. All partners" /></label>
-            <button type="submit">Add to the consultation plan</button>
+            <button type="submit" data-add="consultation">Add to the consultation plan</button>
           </form>`
       }
 
@@ -305,11 +367,21 @@ export class PlanDetails extends LitElement {
           (t) => t,
           (t, i) => html`<li><div class="entry">
             <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${list.field} .item=${t} label=${`${One} ${i + 1}`}></editable-text>
-            ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.removeListItem('plan', '', list.field, t))}>Remove ${list.one} ${i + 1}</button>`}
+            ${
+              ro
+                ? nothing
+                : html`<button data-remove=${list.field} @click=${(e: Event) => this.removeEntry(e, list.field, i, `${One} ${i + 1} removed${named(t.toString())}.`, () => this.plan.removeListItem('plan', '', list.field, t))}>Remove ${list.one} ${i + 1}</button>`
+            }
           </div></li>`,
         )}
       </ol>
-      ${ro ? nothing : html`<button @click=${() => this.addEntry(list.field)}>Add a ${list.one}</button>`}`;
+      ${ro ? nothing : html`<button data-add=${list.field} @click=${() => this.addEntry(list.field)}>Add a ${list.one}</button>`}`;
   }
 }
 customElements.define('plan-details', PlanDetails);
+
+/** An entry's words in brackets after its name, cut short when long: " (All LSCB partners)"; nothing when it has none. */
+function named(words: string): string {
+  const w = words.trim().replace(/\s+/g, ' ');
+  return w ? ` (${w.length > 60 ? `${w.slice(0, 59).trimEnd()}…` : w})` : '';
+}
