@@ -31,7 +31,7 @@ describe.runIf(browserAvailable())('about this plan', () => {
 
     await alice.getByLabel('Period starts').fill('2016-04-01');
     await alice.getByLabel('Period ends').fill('2017-03-31');
-    await alice.getByLabel('Period ends').dispatchEvent('change');
+    await alice.getByLabel('Period ends').blur();
     await alice.getByLabel('Version label').fill('V2.0');
     await alice.getByLabel('Version label').press('Tab');
     await alice.getByLabel('Plan status').selectOption({ label: 'Agreed' });
@@ -89,19 +89,19 @@ describe.runIf(browserAvailable())('about this plan', () => {
     await expect.poll(() => bob.getByRole('textbox', { name: 'Principle 1', exact: true }).textContent()).toBe('Listen to children');
   });
 
-  it('a period with only one end is not saved, and says what else it needs; what was typed stays in the box', async () => {
+  it('a period with only one end is not saved when the person leaves the box, and says what else it needs; what was typed stays in the box', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Robin');
     await openDetails(page);
     await page.getByLabel('Period ends').fill('');
-    await page.getByLabel('Period ends').dispatchEvent('change');
+    await page.getByLabel('Period ends').blur();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Give the day the plan’s period ends as well' }).count()).toBe(1);
     expect(await page.getByLabel('Period starts').inputValue()).toBe('2015-04-01');
     await expect.poll(() => page.getByText('Period 1 April 2015 to 31 March 2016').count()).toBe(1);
-    // An end before the start: the core's words say what was wrong.
+    // An end before the start: said in plain words, with the days as people write them.
     await page.getByLabel('Period ends').fill('2014-03-31');
-    await page.getByLabel('Period ends').dispatchEvent('change');
-    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'ends (2014-03-31) before it starts (2015-04-01)' }).count()).toBe(1);
+    await page.getByLabel('Period ends').blur();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: 'The period cannot end (31 March 2014) before it starts (1 April 2015): choose an end on or after the start.' }).count()).toBe(1);
     expect(await page.getByLabel('Period ends').inputValue()).toBe('2014-03-31');
   });
 });

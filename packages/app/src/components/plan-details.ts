@@ -3,7 +3,7 @@ import { ContextConsumer } from '@lit/context';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { formatUkDate, PLAN_STATUS_LABELS, PLAN_STATUSES, type Plan, type PlanSnapshot, type PlanStatus } from '@coplan/core';
+import { formatUkDate, PLAN_STATUS_LABELS, PLAN_STATUSES, PlanError, type Plan, type PlanSnapshot, type PlanStatus } from '@coplan/core';
 import { Follow } from '../state/follow.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import { openPlanContext, planContext } from '../state/plan-context.js';
@@ -30,13 +30,16 @@ export class PlanDetails extends LitElement {
   static override properties = {
     open: { type: Boolean, reflect: true },
     message: { state: true },
+    removed: { state: true },
   };
   private readonly scope = new ContextConsumer(this, { context: planContext, subscribe: true });
   private readonly openPlan = new ContextConsumer(this, { context: openPlanContext });
   /** Whether the details are shown (they start folded away under the plan's title). */
   open = false;
-  /** The core's refusal of the last change, in its words. */
+  /** The refusal of the last change: the core's words, or the app's for a period (see savePeriod). */
   message = '';
+  /** What the last removal took away, and how to undo it: said politely. */
+  removed = '';
 
   static override styles = [
     formStyles,
@@ -60,6 +63,7 @@ export class PlanDetails extends LitElement {
       .field-label { font-weight: 600; font-size: 0.9rem; color: #505a5f; }
       form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin-top: 0.5rem; }
       .partnership { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.4rem 0; }
+      .removed p { background: #e8f1f8; border-left: 5px solid #1d70b8; padding: 0.5rem 1rem; margin: 0.5rem 0 0; }
     `,
   ];
 
@@ -91,17 +95,108 @@ export class PlanDetails extends LitElement {
   }
 
   private run(fn: () => void): boolean {
+    this.removed = '';
+    this.periodRefused = false;
     this.message = tryPlanCall(fn);
     return !this.message;
   }
 
-  /** A date input changed: the period is saved once both ends are given, and cleared once both are emptied. */
-  private periodChanged(): void {
-    const start = (this.renderRoot.querySelector('#period-start') as HTMLInputElement).value;
-    const end = (this.renderRoot.querySelector('#period-end') as HTMLInputElement).value;
-    if (start && end) this.run(() => this.plan.updatePlan({ period: { start, end } }));
-    else if (!start && !end) this.run(() => this.plan.updatePlan({ period: null }));
+  /**
+   * The person has finished with a date of the period (left it, or pressed
+   * Enter): the period is saved once both ends are given, and cleared once
+   * both are emptied. Not on the date's `change`: Chromium fires that for
+   * every whole date on the way while a date is typed (01/01/2016 on the way
+   * to 01/01/2015), which would save days nobody meant. A refused period
+   * stays in the boxes as typed, with the refusal above them.
+   */
+  private periodDone(): void {
+    if (this.readonly) return;
+    const startBox = this.renderRoot.querySelector('#period-start') as HTMLInputElement;
+    const endBox = this.renderRoot.querySelector('#period-end') as HTMLInputElement;
+    const half = [startBox, endBox].find((box) => box.validity.badInput);
+    if (half) {
+      this.periodRefused = true;
+      this.message = `The day the plan’s period ${half === startBox ? 'starts' : 'ends'} is not a whole date yet: give its day, month and year.`;
+      return;
+    }
+    const start = startBox.value;
+    const end = endBox.value;
+    const saved = this.snapshot.period;
+    if (start === (saved?.start ?? '') && end === (saved?.end ?? '')) {
+      if (this.periodRefused) this.message = '';
+      this.periodRefused = false;
+      return;
+    }
+    this.periodRefused = true;
+    if (start && end) this.savePeriod({ start, end });
+    else if (!start && !end) this.savePeriod(null);
     else this.message = `Give the day the plan’s period ${start ? 'ends' : 'starts'} as well: the period is saved when it has both.`;
+  }
+
+  /** Whether the refusal shown is about the period (so a period put back as saved clears it). */
+  private periodRefused = false;
+
+  /** Saves the period; an end before the start is refused in the words people use, with UK dates (the core's words are for developers). */
+  private savePeriod(period: { start: string; end: string } | null): void {
+    this.removed = '';
+    try {
+      this.plan.updatePlan({ period });
+      this.message = '';
+      this.periodRefused = false;
+    } catch (e) {
+      if (!(e instanceof PlanError)) throw e;
+      this.message =
+        period && e.code === 'invalid-date' && e.details.field === 'period'
+          ? `The period cannot end (${formatUkDate(period.end)}) before it starts (${formatUkDate(period.start)}): choose an end on or after the start.`
+          : e.message;
+    }
+  }
+
+  private readonly periodKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter') this.periodDone();
+  };
+
+  /**
+   * Removes one entry of a section (`section` names its remove buttons and
+   * its add button), then puts focus on the entry now in its place, else the
+   * one before, else the section's add button, never the page; and says what
+   * was removed. Ctrl+Z (the plan's undo, this person's last step) brings it
+   * back: each removal is an undo step of its own, and the words go as soon
+   * as this person's undo history changes (another change, or the undo), so
+   * "Press Ctrl+Z to undo" is never shown when it is no longer true.
+   */
+  private async removeEntry(e: Event, section: string, index: number, words: string, fn: () => void): Promise<void> {
+    const button = e.currentTarget as HTMLElement;
+    if (!this.run(fn)) return;
+    this.stopUndoWatch?.();
+    let undoChanged = false;
+    const stop = this.plan.onUndoChange(() => {
+      undoChanged = true;
+      this.removed = '';
+      stop();
+      if (this.stopUndoWatch === stop) this.stopUndoWatch = null;
+    });
+    this.stopUndoWatch = stop;
+    // The plan is read again at the next frame, and the entry's controls go once it has been.
+    for (let frame = 0; frame < 30 && button.isConnected; frame++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      await this.updateComplete;
+    }
+    if (document.activeElement === document.body || !document.activeElement) {
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>(`[data-remove="${section}"]`)];
+      (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLElement>(`[data-add="${section}"]`))?.focus();
+    }
+    if (!undoChanged) this.removed = `${words} Press Ctrl+Z to undo.`;
+  }
+
+  /** Stops listening for the undo history that clears what a removal said. */
+  private stopUndoWatch: (() => void) | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopUndoWatch?.();
+    this.stopUndoWatch = null;
+    this.removed = '';
   }
 
   /** Adds an empty entry to a list and puts the caret in it. */
@@ -149,11 +244,12 @@ export class PlanDetails extends LitElement {
   private renderBody(s: PlanSnapshot, ro: boolean) {
     const text = (field: string, label: string) => html`<editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${field} label=${label}></editable-text>`;
     return html`<div class="body">
-      ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
+      ${this.message ? html`<p class="message" role="alert" id="details-message">${this.message}</p>` : nothing}
+      <div class="removed" role="status">${this.removed ? html`<p>${this.removed}</p>` : nothing}</div>
       <h3>Period, status and version</h3>
       <div class="row">
-        <label for="period-start">Period starts <input id="period-start" type="date" ?readonly=${ro} .value=${s.period?.start ?? ''} @change=${this.periodChanged} /></label>
-        <label for="period-end">Period ends <input id="period-end" type="date" ?readonly=${ro} .value=${s.period?.end ?? ''} @change=${this.periodChanged} /></label>
+        <label for="period-start">Period starts <input id="period-start" type="date" ?readonly=${ro} .value=${s.period?.start ?? ''} @focusout=${this.periodDone} @keydown=${this.periodKey} aria-invalid=${this.message && this.periodRefused ? 'true' : nothing} aria-describedby=${this.message && this.periodRefused ? 'details-message' : nothing} /></label>
+        <label for="period-end">Period ends <input id="period-end" type="date" ?readonly=${ro} .value=${s.period?.end ?? ''} @focusout=${this.periodDone} @keydown=${this.periodKey} aria-invalid=${this.message && this.periodRefused ? 'true' : nothing} aria-describedby=${this.message && this.periodRefused ? 'details-message' : nothing} /></label>
         <label for="status">Plan status
           <select id="status" ?disabled=${ro} @change=${(e: Event) => this.run(() => this.plan.updatePlan({ status: (e.target as HTMLSelectElement).value as PlanStatus }))}>
             ${PLAN_STATUSES.map((st) => html`<option value=${st} ?selected=${st === s.status}>${PLAN_STATUS_LABELS[st]}</option>`)}
@@ -178,7 +274,11 @@ export class PlanDetails extends LitElement {
             <label>Short name of partnership ${i + 1}
               <input ?readonly=${ro} .value=${p.shortName} @change=${(e: Event) => this.run(() => this.plan.update('partnership', p.id, { shortName: (e.target as HTMLInputElement).value.trim() }))} />
             </label>
-            ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('partnership', p.id))}>Remove ${p.name}</button>`}
+            ${
+              ro
+                ? nothing
+                : html`<button data-remove="partnership" @click=${(e: Event) => this.removeEntry(e, 'partnership', i, `${p.name || `Partnership ${i + 1}`} removed from the partnerships.`, () => this.plan.delete('partnership', p.id))}>Remove ${p.name}</button>`
+            }
           </div>`,
         )}
         ${
@@ -187,7 +287,7 @@ export class PlanDetails extends LitElement {
             : html`<form @submit=${this.addPartnership} aria-label="Add a partnership">
               <label>New partnership’s name <input name="name" required /></label>
               <label>Short name (optional) <input name="shortName" /></label>
-              <button type="submit">Add the partnership</button>
+              <button type="submit" data-add="partnership">Add the partnership</button>
             </form>`
         }
       </div>
@@ -207,7 +307,11 @@ export class PlanDetails extends LitElement {
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="title" label=${`Context statement ${i + 1} title`}></editable-text>
           <div class="field-label">Statement</div>
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="text" label=${`Context statement ${i + 1}`}></editable-text>
-          ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('context', c.id))}>Delete context statement ${i + 1}</button>`}
+          ${
+            ro
+              ? nothing
+              : html`<button data-remove="context" @click=${(e: Event) => this.removeEntry(e, 'context', i, `Context statement ${i + 1}${named(c.title)} deleted.`, () => this.plan.delete('context', c.id))}>Delete context statement ${i + 1}</button>`
+          }
         </div>`,
       )}
       ${
@@ -215,7 +319,7 @@ export class PlanDetails extends LitElement {
           ? nothing
           : html`<form @submit=${this.addContext} aria-label="Add a context statement">
             <label>New context statement’s title <input name="title" required placeholder="e.g. Covid-19 context statement" /></label>
-            <button type="submit">Add the context statement</button>
+            <button type="submit" data-add="context">Add the context statement</button>
           </form>`
       }
 
@@ -229,7 +333,11 @@ export class PlanDetails extends LitElement {
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="who" label=${`Consultation ${i + 1}: who`}></editable-text>
           <div class="field-label">When</div>
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="when" label=${`Consultation ${i + 1}: when`}></editable-text>
-          ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.delete('consultation', c.id))}>Delete consultation ${i + 1}</button>`}
+          ${
+            ro
+              ? nothing
+              : html`<button data-remove="consultation" @click=${(e: Event) => this.removeEntry(e, 'consultation', i, `Consultation ${i + 1}${named(c.who)} deleted.`, () => this.plan.delete('consultation', c.id))}>Delete consultation ${i + 1}</button>`
+          }
         </div>`,
       )}
       ${
@@ -237,7 +345,7 @@ export class PlanDetails extends LitElement {
           ? nothing
           : html`<form @submit=${this.addConsultation} aria-label="Add to the consultation plan">
             <label>Who to consult <input name="who" required placeholder="e.g. All partners" /></label>
-            <button type="submit">Add to the consultation plan</button>
+            <button type="submit" data-add="consultation">Add to the consultation plan</button>
           </form>`
       }
 
@@ -259,11 +367,21 @@ export class PlanDetails extends LitElement {
           (t) => t,
           (t, i) => html`<li><div class="entry">
             <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${list.field} .item=${t} label=${`${One} ${i + 1}`}></editable-text>
-            ${ro ? nothing : html`<button @click=${() => this.run(() => this.plan.removeListItem('plan', '', list.field, t))}>Remove ${list.one} ${i + 1}</button>`}
+            ${
+              ro
+                ? nothing
+                : html`<button data-remove=${list.field} @click=${(e: Event) => this.removeEntry(e, list.field, i, `${One} ${i + 1} removed${named(t.toString())}.`, () => this.plan.removeListItem('plan', '', list.field, t))}>Remove ${list.one} ${i + 1}</button>`
+            }
           </div></li>`,
         )}
       </ol>
-      ${ro ? nothing : html`<button @click=${() => this.addEntry(list.field)}>Add a ${list.one}</button>`}`;
+      ${ro ? nothing : html`<button data-add=${list.field} @click=${() => this.addEntry(list.field)}>Add a ${list.one}</button>`}`;
   }
 }
 customElements.define('plan-details', PlanDetails);
+
+/** An entry's words in brackets after its name, cut short when long: " (All LSCB partners)"; nothing when it has none. */
+function named(words: string): string {
+  const w = words.trim().replace(/\s+/g, ' ');
+  return w ? ` (${w.length > 60 ? `${w.slice(0, 59).trimEnd()}…` : w})` : '';
+}
