@@ -138,16 +138,19 @@ describe.runIf(browserAvailable())('deleting a progress update, a milestone or a
 });
 
 describe.runIf(browserAvailable())('one progress form at a time', () => {
-  it('the menu’s "Add progress…" with the details open uses the log’s form; the log’s button closes the menu’s form', async () => {
+  it('the menu’s "Add progress…" with the details open uses the log’s form; the menu’s form, open as the details open, is the log’s then, words and all', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext(), relay.url, 'Pat');
-    const forms = () => page.getByRole('form', { name: 'New progress update for action 1.1.1' }).count();
+    const form = page.getByRole('form', { name: 'New progress update for action 1.1.1' });
+    const forms = () => form.count();
     await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     await expect.poll(forms).toBe(1);
+    await form.getByLabel('Progress', { exact: true }).fill('Venue booked');
     await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
-    await page.getByRole('button', { name: 'Add a progress update to action 1.1.1' }).click();
-    await expect.poll(forms).toBe(1);
-    expect(await page.locator('action-detail progress-form').count()).toBe(1);
+    await expect.poll(() => page.locator('action-detail progress-form').count()).toBe(1);
+    expect(await forms()).toBe(1);
+    expect(await form.getByLabel('Progress', { exact: true }).inputValue()).toBe('Venue booked');
+    expect(await page.getByRole('button', { name: 'Add a progress update to action 1.1.1' }).count()).toBe(0);
     // With the log's form open, the menu focuses it rather than opening another.
     await chooseFromMenu(page, 'action 1.1.1', 'Add progress…');
     await expect.poll(() => page.locator('action-detail progress-form').evaluate((el) => el.shadowRoot?.activeElement?.id ?? '')).toBe('date');

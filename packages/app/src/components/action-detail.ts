@@ -13,6 +13,7 @@ import {
 } from '@coplan/core';
 import type { Awareness } from 'y-protocols/awareness';
 import { tryPlanCall } from '../state/plan-call.js';
+import type { ProgressDrafts } from '../state/progress-drafts.js';
 import { tellBinNews, tellBinned } from '../items/bin-news.js';
 import { EditableText } from './editable-text.js';
 import './progress-form.js';
@@ -31,8 +32,8 @@ export class ActionDetail extends LitElement {
     readonly: { type: Boolean },
     awareness: { attribute: false },
     author: {},
+    drafts: { attribute: false },
     editing: { state: true },
-    adding: { state: true },
   };
   plan!: Plan;
   snapshot!: PlanSnapshot;
@@ -45,8 +46,8 @@ export class ActionDetail extends LitElement {
   author = '';
   /** The progress update being corrected, if any. */
   editing = '';
-  /** Whether the form for a new progress update is open in the log. */
-  adding = false;
+  /** The progress updates being written in the plan, by action: this action's, if any, is open in the log. */
+  drafts: ProgressDrafts | null = null;
   static override styles = css`
     :host { display: block; border-top: 1px dashed #b1b4b6; margin-top: 0.5rem; padding-top: 0.5rem; }
     label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; max-width: 30rem; }
@@ -143,28 +144,28 @@ export class ActionDetail extends LitElement {
 
   /** "Add a progress update": the same form as the action's menu offers, opened in the log; focus goes into it, and back to the button when it closes. */
   private addProgress() {
-    if (this.readonly) return nothing;
-    if (this.adding)
-      return html`<progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} author=${this.author} .currentRag=${this.action.rag} @progress-done=${this.closeAdd}></progress-form>`;
+    if (this.readonly || !this.drafts) return nothing;
+    const draft = this.drafts.get(this.action.id);
+    if (draft)
+      return html`<progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} author=${this.author} .currentRag=${this.action.rag} .draft=${draft} @progress-done=${this.closeAdd}></progress-form>`;
     return html`<button class="add-progress" aria-label=${`Add a progress update to ${this.name}`} @click=${() => this.openAdd()}>Add a progress update</button>`;
   }
 
   /**
-   * Opens the log's form for a new progress update (focus goes into it).
-   * The action's own form (from its menu) closes: one such form at a time.
-   *
-   * @fires progress-open - the form opened
+   * Opens the log's form for a new progress update (focus goes into it): the
+   * action's one form for a new update, drawn here while the details are open.
    */
   openAdd(): void {
     // Already open: focus goes back into it.
-    if (this.adding) (this.renderRoot.querySelector('progress-form')?.shadowRoot?.querySelector('input') as HTMLElement | null)?.focus();
-    this.adding = true;
-    this.dispatchEvent(new CustomEvent('progress-open', { bubbles: true }));
+    if (this.drafts?.get(this.action.id)) (this.renderRoot.querySelector('progress-form')?.shadowRoot?.querySelector('input') as HTMLElement | null)?.focus();
+    this.drafts?.open(this.action.id);
+    this.requestUpdate();
   }
 
   private readonly closeAdd = async (e: Event): Promise<void> => {
     e.stopPropagation();
-    this.adding = false;
+    this.drafts?.close(this.action.id);
+    this.requestUpdate();
     await this.updateComplete;
     (this.renderRoot.querySelector('button.add-progress') as HTMLElement | null)?.focus();
   };

@@ -7,6 +7,7 @@ import { IndexedDbStore } from '../state/indexeddb-store.js';
 import { openPlanContext, planContext, type PlanScope } from '../state/plan-context.js';
 import { PlanSession } from '../state/plan-session.js';
 import { PlanSnapshots } from '../state/plan-snapshots.js';
+import { ProgressDrafts } from '../state/progress-drafts.js';
 import { RelayAccess } from '../state/relay-access.js';
 import { RelayTransport } from '../state/relay-transport.js';
 import { accessWords } from '../state/share-words.js';
@@ -59,6 +60,8 @@ export class PlanView extends LitElement {
   private session!: PlanSession;
   private access!: RelayAccess;
   private snapshots!: PlanSnapshots;
+  /** The progress updates being written in this plan, kept by action while it is open. */
+  private readonly drafts = new ProgressDrafts();
   private readonly loads = new PlanLoads();
   private readonly openPlan = new ContextProvider(this, { context: openPlanContext });
   private readonly scope = new ContextProvider(this, { context: planContext });
@@ -275,7 +278,7 @@ export class PlanView extends LitElement {
     const shown = this.filter ? this.shown(s) : null;
     const now = this.scope.value;
     if (now && now.plan === plan && now.readonly === readonly && now.awareness === awareness && now.shown === shown) return;
-    const scope: PlanScope = { plan, awareness, readonly, user: this.user, shown, snapshot: () => this.snapshots.snapshot };
+    const scope: PlanScope = { plan, awareness, readonly, user: this.user, shown, snapshot: () => this.snapshots.snapshot, drafts: this.drafts };
     this.scope.setValue(scope);
   }
 

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, formatUkDate, localToday, RAG_VALUES, statusAfterProgress, type ActionStatus, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
+import type { ProgressDraft } from '../state/progress-drafts.js';
 import { formStyles } from './shared-styles.js';
 
 const RAG_WORDS: Record<Rag, string> = { red: 'Red: off track', amber: 'Amber: at risk', green: 'Green: on track', blue: 'Blue: complete', grey: 'Grey: not started' };
@@ -13,7 +14,10 @@ type Field = 'date' | 'rag' | 'narrative';
  * update's own): saving without one says so beside the field. The action's
  * status is offered beside it, following the RAG chosen (Green: in progress,
  * Blue: complete) until the person picks one; the core saves both in one
- * transaction. Dispatches
+ * transaction. What it holds, and the field focus is in, is kept in its
+ * `draft` as the person goes: a new update's draft belongs to its action
+ * (`ProgressDrafts`), so a form drawn again for it elsewhere (the action
+ * moved, its details hidden or shown) takes up the same words. Dispatches
  * `progress-done` (saved or cancelled) and `plan-error` when the core refuses.
  */
 export class ProgressForm extends LitElement {
@@ -24,8 +28,8 @@ export class ProgressForm extends LitElement {
     author: {},
     currentRag: {},
     entry: { attribute: false },
+    draft: { attribute: false },
     errors: { state: true },
-    status: { state: true },
   };
   plan!: Plan;
   actionId = '';
@@ -37,21 +41,45 @@ export class ProgressForm extends LitElement {
   currentRag: Rag | null = null;
   /** The update being corrected; a new one when absent. */
   entry: ProgressUpdateSnapshot | null = null;
+  /** What the form holds so far; its own until given one that outlives it (a new update's, kept by action). */
+  draft: ProgressDraft = {};
   errors: Partial<Record<Field, string>> = {};
-  /** The status the form offers; null until the form has read the action's. */
-  status: ActionStatus | null = null;
-  /** Once the person picks a status, the RAG no longer changes it. */
-  private statusChosen = false;
 
   /** The action's status as stored now. */
   private get actionStatus(): ActionStatus {
     return this.plan.get('action', this.actionId)?.status ?? 'not-started';
   }
 
+  /** The status follows the RAG (Green: in progress, Blue: complete) until the person picks one. */
   private ragChanged(e: Event): void {
     const rag = (e.target as HTMLSelectElement).value as Rag | '';
-    if (!this.statusChosen) this.status = rag ? statusAfterProgress(rag, this.actionStatus) : this.actionStatus;
+    this.draft.rag = rag;
+    if (!this.draft.statusChosen) this.draft.status = rag ? statusAfterProgress(rag, this.actionStatus) : this.actionStatus;
+    this.requestUpdate();
   }
+
+  private readonly statusChanged = (e: Event): void => {
+    this.draft.status = (e.target as HTMLSelectElement).value as ActionStatus;
+    this.draft.statusChosen = true;
+  };
+
+  /** Typing in the date, the narrative or the evidence: kept in the draft, with where the caret is. */
+  private readonly keep = (e: Event): void => {
+    const field = e.target as HTMLInputElement | HTMLTextAreaElement;
+    if (field.name === 'date' || field.name === 'narrative' || field.name === 'evidence') this.draft[field.name] = field.value;
+    this.noteFocus(e);
+  };
+
+  /** Where focus is in the form, and the caret or selection there: a form drawn again for the draft puts them back. */
+  private readonly noteFocus = (e: Event): void => {
+    const field = e.target as Partial<HTMLInputElement>;
+    if (field.name) this.draft.focus = { field: field.name, start: field.selectionStart ?? null, end: field.selectionEnd ?? null };
+  };
+
+  /** Focus gone to another element (not to nowhere, as when the form is taken out of the page): the draft no longer holds it. */
+  private readonly focusGone = (e: FocusEvent): void => {
+    if (e.relatedTarget) this.draft.focus = null;
+  };
 
   static override styles = [
     formStyles,
@@ -82,16 +110,17 @@ export class ProgressForm extends LitElement {
 
   override render() {
     const u = this.entry;
-    const rag = u?.rag ?? this.currentRag ?? '';
-    const status = this.status ?? (rag && !u ? statusAfterProgress(rag, this.actionStatus) : this.actionStatus);
+    const d = this.draft;
+    const rag = d.rag ?? u?.rag ?? this.currentRag ?? '';
+    const status = d.status ?? (rag && !u ? statusAfterProgress(rag, this.actionStatus) : this.actionStatus);
     const label = u ? `Edit the ${formatUkDate(u.date)} progress update of ${this.name}` : `New progress update for ${this.name}`;
     const invalid = (f: Field) => (this.errors[f] ? 'true' : 'false');
     const describedBy = (f: Field) => (this.errors[f] ? this.errorId(f) : nothing);
-    return html`<form novalidate aria-label=${label} @submit=${this.save}>
+    return html`<form novalidate aria-label=${label} @submit=${this.save} @input=${this.keep} @focusin=${this.noteFocus} @focusout=${this.focusGone} @keyup=${this.noteFocus} @pointerup=${this.noteFocus}>
       <div class="field">
         <label for="date">Date</label>
         ${this.field('date')}
-        <input id="date" name="date" type="date" .value=${u?.date ?? localToday()} aria-invalid=${invalid('date')} aria-describedby=${describedBy('date')} />
+        <input id="date" name="date" type="date" .value=${d.date ?? u?.date ?? localToday()} aria-invalid=${invalid('date')} aria-describedby=${describedBy('date')} />
       </div>
       <div class="field">
         <label for="rag">RAG</label>
@@ -103,9 +132,7 @@ export class ProgressForm extends LitElement {
       </div>
       <div class="field">
         <label for="status">Action status</label>
-        <select id="status" name="status" @change=${() => {
-          this.statusChosen = true;
-        }}>
+        <select id="status" name="status" @change=${this.statusChanged}>
           ${ACTION_STATUSES.map((st) => html`<option value=${st} ?selected=${st === status}>${ACTION_STATUS_LABELS[st]}</option>`)}
         </select>
       </div>
@@ -113,9 +140,9 @@ export class ProgressForm extends LitElement {
         <label for="narrative">Progress</label>
         <p class="hint" id="narrative-hint">Enter starts a new line; Ctrl+Enter saves.</p>
         ${this.field('narrative')}
-        <textarea id="narrative" name="narrative" rows="4" .value=${u?.narrative ?? ''} @keydown=${this.saveOnCtrlEnter} aria-invalid=${invalid('narrative')} aria-describedby=${this.errors.narrative ? `narrative-hint ${this.errorId('narrative')}` : 'narrative-hint'}></textarea>
+        <textarea id="narrative" name="narrative" rows="4" .value=${d.narrative ?? u?.narrative ?? ''} @keydown=${this.saveOnCtrlEnter} aria-invalid=${invalid('narrative')} aria-describedby=${this.errors.narrative ? `narrative-hint ${this.errorId('narrative')}` : 'narrative-hint'}></textarea>
       </div>
-      <label>Evidence <input name="evidence" .value=${u?.evidence ?? ''} /></label>
+      <label>Evidence <input name="evidence" .value=${d.evidence ?? u?.evidence ?? ''} /></label>
       <div class="buttons">
         <button type="submit" class="primary">${u ? 'Save changes to the progress update' : 'Save progress update'}</button>
         <button type="button" @click=${() => this.done(false)}>Cancel</button>
@@ -166,9 +193,25 @@ export class ProgressForm extends LitElement {
     this.dispatchEvent(new CustomEvent('progress-done', { detail: { saved, actionId: this.actionId }, bubbles: true, composed: true }));
   }
 
-  /** Focus the first field when the form opens. */
+  /** Focus the first field when the form opens; drawn again for a draft already shown, it leaves focus where it is. */
   override firstUpdated(): void {
-    (this.renderRoot.querySelector('input') as HTMLElement | null)?.focus();
+    if (!this.draft.shown) (this.renderRoot.querySelector('input') as HTMLElement | null)?.focus();
+    this.draft.shown = true;
+  }
+
+  /**
+   * Puts focus back where it was in the draft (the caret or selection too)
+   * when it was in the form as the form went (the action drawn again elsewhere).
+   * Resolves to whether it did.
+   */
+  async takeFocusBack(): Promise<boolean> {
+    await this.updateComplete;
+    const at = this.draft.focus;
+    const field = at ? this.renderRoot.querySelector<HTMLInputElement>(`[name="${at.field}"]`) : null;
+    if (!at || !field) return false;
+    field.focus();
+    if (at.start !== null && at.end !== null && typeof field.setSelectionRange === 'function') field.setSelectionRange(at.start, at.end);
+    return true;
   }
 }
 customElements.define('progress-form', ProgressForm);

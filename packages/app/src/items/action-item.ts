@@ -4,6 +4,7 @@ import { PlanItem } from './plan-item.js';
 import { listKeys } from './list-focus.js';
 import type { MenuChoice } from './item-menu.js';
 import type { ActionDetail } from '../components/action-detail.js';
+import type { ProgressForm } from '../components/progress-form.js';
 // <item-menu> is defined when the Plan tab's extras load (components/plan-extras.ts), just after the outline is on screen.
 import '../components/editable-text.js';
 
@@ -11,7 +12,10 @@ import '../components/editable-text.js';
  * One action, compact: its text, leads, timescale and RAG on a few lines,
  * with one menu (move up, down, to another objective, add progress,
  * delete) and a details disclosure. It re-renders when its own action, or a
- * progress update on it, changes.
+ * progress update on it, changes. A progress update being written on it is
+ * the plan's (`ProgressDrafts`, by action id), not this element's: drawn
+ * anew elsewhere (moved), the action shows the same form, in its details'
+ * log while they are open, else under the action.
  *
  * In a long plan, an objective off screen draws its actions first as plain
  * words, without this component (see `plainActions`); they become action items
@@ -19,13 +23,15 @@ import '../components/editable-text.js';
  * result's target, or in idle time: see {@link LiveUpgrades}.
  */
 export class ActionItem extends PlanItem {
-  static override properties = { ...PlanItem.properties, detail: { state: true }, updating: { state: true } };
+  static override properties = { ...PlanItem.properties, detail: { state: true } };
   protected readonly kind = 'action' as const;
   protected override readonly ownTextFields: ReadonlySet<string> = new Set(['text']);
   /** Whether the details (status, impact, leads, milestones, progress) are shown. */
   detail = false;
-  /** Whether the progress form is open. */
-  updating = false;
+  /** The progress update being written on this action, if its form is open. */
+  private get draft() {
+    return this.scope?.drafts.get(this.entityId);
+  }
   private get name(): string {
     return `action ${this.dotted}`;
   }
@@ -53,13 +59,14 @@ export class ActionItem extends PlanItem {
     const latest = a.updates[a.updates.length - 1];
     const label = `Action ${this.dotted}`;
     const tab = this.tabStop;
+    const draft = this.draft;
     return html`<div class="action" role="group" aria-label=${label} aria-description=${listKeys('actions')} tabindex=${tab ? '0' : '-1'} @keydown=${this.onKey} data-action-id=${a.id} data-objective-id=${a.objectiveId} data-index=${this.number - 1}>
       ${this.liveHead(a, label, tab, ro)}
       ${latest ? html`<p class="latest">Latest progress (${formatUkDate(latest.date)}, ${latest.author}): ${latest.narrative}</p>` : nothing}
       ${this.moving ? this.moveList(a) : nothing}
       ${
-        this.updating
-          ? html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} author=${scope.user.name} .currentRag=${a.rag} @progress-done=${this.progressDone}></progress-form>`
+        draft && !this.detail
+          ? html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} author=${scope.user.name} .currentRag=${a.rag} .draft=${draft} @progress-done=${this.progressDone}></progress-form>`
           : nothing
       }
       ${this.detail ? this.details(a) : nothing}
@@ -89,7 +96,7 @@ export class ActionItem extends PlanItem {
     const scope = this.scope!;
     const snapshot = scope.snapshot();
     return snapshot
-      ? html`<action-detail @progress-open=${this.onLogForm} .plan=${scope.plan} .awareness=${scope.awareness} .snapshot=${snapshot} .action=${a} name=${this.name} author=${scope.user.name} ?readonly=${scope.readonly}></action-detail>`
+      ? html`<action-detail .plan=${scope.plan} .drafts=${scope.drafts} .awareness=${scope.awareness} .snapshot=${snapshot} .action=${a} name=${this.name} author=${scope.user.name} ?readonly=${scope.readonly}></action-detail>`
       : nothing;
   }
 
@@ -122,24 +129,30 @@ export class ActionItem extends PlanItem {
     this.detail = !this.detail;
   };
 
-  /** "Add progress": the form loads on first use; with the details open, it is their log's form (one form at a time). */
+  /** "Add progress": the form loads on first use; with the details open, it is their log's form (one form at a time); already open, focus goes into it. */
   private async openProgress(): Promise<void> {
     await import('../components/progress-form.js');
     const detail = this.detail ? this.querySelector('action-detail') : null;
     if (detail) return void (detail as ActionDetail).openAdd();
-    this.updating = true;
+    const open = this.querySelector('progress-form');
+    if (open) return void (open.shadowRoot?.querySelector('input') as HTMLElement | null)?.focus();
+    this.scope!.drafts.open(this.entityId);
+    this.requestUpdate();
   }
-
-  /** The details' log opened its progress form: the menu's closes (one at a time). */
-  private readonly onLogForm = (): void => {
-    this.updating = false;
-  };
 
   /** The progress form saved or was cancelled: it closes, and focus goes back to this action's menu. */
   private readonly progressDone = (): void => {
-    this.updating = false;
+    this.scope!.drafts.close(this.entityId);
+    this.requestUpdate();
     void this.focusMenu();
   };
+
+  /** Drawn anew where a partner moved it: focus goes back into its progress form if it was there, else to the action. */
+  override async focusFollowed(): Promise<void> {
+    await this.whenDrawn();
+    const form = (this.querySelector('progress-form') ?? this.querySelector('action-detail')?.shadowRoot?.querySelector('progress-form')) as ProgressForm | null;
+    if (!(await form?.takeFocusBack())) await this.focusItem();
+  }
 }
 customElements.define('action-item', ActionItem);
 

@@ -10,16 +10,19 @@ export interface ListEntry {
   name: string;
   /** Puts focus on the item itself. */
   focus(): Promise<void> | void;
+  /** Puts focus back in the item drawn anew where it moved (into what had it, if the item keeps that); else as `focus`. */
+  follow?(): Promise<void>;
 }
 
 /**
- * An item of the outline (a PlanItem: `entityId`, `itemName`, `focusItem()`)
+ * An item of the outline (a PlanItem: `entityId`, `itemName`, `focusItem()`, `focusFollowed()`)
  * or any element marked `data-id` (with `data-name` or `aria-label`), which
  * takes focus itself (tabindex).
  */
 function entryOf(el: Element): ListEntry {
-  const item = el as Element & { entityId?: string; itemName?: string; focusItem?: () => Promise<void> };
-  if (typeof item.entityId === 'string' && item.focusItem) return { id: item.entityId, name: item.itemName ?? '', focus: () => item.focusItem!() };
+  const item = el as Element & { entityId?: string; itemName?: string; focusItem?: () => Promise<void>; focusFollowed?: () => Promise<void> };
+  if (typeof item.entityId === 'string' && item.focusItem)
+    return { id: item.entityId, name: item.itemName ?? '', focus: () => item.focusItem!(), ...(item.focusFollowed ? { follow: () => item.focusFollowed!() } : {}) };
   const h = el as HTMLElement;
   return { id: h.dataset.id ?? '', name: h.dataset.name ?? h.getAttribute('aria-label') ?? '', focus: () => h.focus() };
 }
@@ -184,7 +187,7 @@ export class ListFocus implements ReactiveController {
       const root = (this.options.list() ?? this.host).getRootNode() as ParentNode;
       const found = [...root.querySelectorAll(`${this.options.kind}-item, [data-kind="${this.options.kind}"]`)].map(entryOf).find((el) => el.id === id);
       if (found) {
-        await found.focus();
+        await (found.follow ?? found.focus)();
         return this.announce(`${here ? `${capital(name)} moved` : `A partner moved ${name}`}; it is now ${found.name}, and focus went with it.`);
       }
     }

@@ -115,6 +115,11 @@ export abstract class PlanItem extends LitElement {
     (this.firstElementChild as HTMLElement | null)?.focus();
   }
 
+  /** Puts focus on the item once it is drawn anew where a partner moved it (focus was in it as it went): the item itself, unless it keeps what had focus. */
+  async focusFollowed(): Promise<void> {
+    await this.focusItem();
+  }
+
   /** On the item itself (not in one of its fields): Up, Down, Home and End ask its list to move focus to a sibling. */
   protected readonly onKey = (e: KeyboardEvent): void => {
     if (e.target !== e.currentTarget) return;

@@ -5,6 +5,7 @@ import type { Governance } from '@coplan/core/governance';
 import type { Changes } from './changes.js';
 import type { PlanSession } from './plan-session.js';
 import type { PlanSnapshots } from './plan-snapshots.js';
+import type { ProgressDrafts } from './progress-drafts.js';
 import type { RelayAccess } from './relay-access.js';
 
 /** What every item of an open plan needs, provided once by the plan view rather than passed down item by item. */
@@ -20,6 +21,8 @@ export interface PlanScope {
   shown: ReadonlySet<string> | null;
   /** The whole plan as last read (for the lead registry an action's details offer); null before it is read. */
   snapshot: () => PlanSnapshot | null;
+  /** Progress updates being written on this device, by action: they outlive the elements that draw them. */
+  drafts: ProgressDrafts;
 }
 
 /** The context key under which the plan view provides its {@link PlanScope}. */

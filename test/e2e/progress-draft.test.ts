@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from './browser.js';
+import { actionBox, arrive, chooseFromMenu, cleanUp, setup } from './session.js';
+import { focusedElement, focusedStop as focused } from './focus.js';
+
+afterEach(cleanUp);
+
+/** What the outline last announced to screen readers. */
+const announced = (page: Page) => page.locator('plan-outline .announce[role="status"]').textContent();
+/** The form for a new progress update on an action ("action 1.1.2"), wherever it is drawn (under the action, or in its details' log). */
+const newUpdate = (page: Page, action: string) => page.getByRole('form', { name: `New progress update for ${action}`, exact: true });
+/** What the form holds: its RAG and its narrative. */
+const draftOf = async (page: Page, action: string) => {
+  const form = newUpdate(page, action);
+  if ((await form.count()) !== 1) return null;
+  return { rag: await form.getByLabel('RAG').inputValue(), narrative: await form.getByLabel('Progress', { exact: true }).inputValue() };
+};
+
+describe.runIf(browserAvailable())('an unsaved progress update belongs to its action, not to where it is drawn', () => {
+  it('keeps the words, the RAG and the caret when a partner moves the action to another objective, and saves there for both', async () => {
+    const { relay, browser } = await setup();
+    const alice = await arrive(await browser.newContext(), relay.url, 'Alice');
+    const bob = await arrive(await browser.newContext(), relay.url, 'Bob');
+    const text = await actionBox(alice, 'Action 1.2.3').textContent();
+    await chooseFromMenu(alice, 'action 1.2.3', 'Add progress…');
+    const form = newUpdate(alice, 'action 1.2.3');
+    await form.getByLabel('RAG').selectOption('amber');
+    await form.getByLabel('Progress', { exact: true }).click();
+    await alice.keyboard.type('Audit booked');
+    await expect.poll(() => focusedElement(alice)).toMatchObject({ role: 'textarea', value: 'Audit booked' });
+    // Her caret goes back to the start of her words.
+    await alice.keyboard.press('Home');
+    // Bob moves the action to objective 1.1, where it becomes action 1.1.2.
+    await chooseFromMenu(bob, 'action 1.2.3', 'Move to another objective…');
+    await bob.getByLabel('Move action 1.2.3 to objective').selectOption({ index: 0 });
+    await bob.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect.poll(() => actionBox(alice, 'Action 1.1.2').textContent(), { timeout: 10_000 }).toBe(text);
+    // Alice's form is still open on it, with her words and RAG, and her caret still in the words; she is told where it went.
+    await expect.poll(() => draftOf(alice, 'action 1.1.2')).toEqual({ rag: 'amber', narrative: 'Audit booked' });
+    await expect.poll(() => focusedElement(alice)).toMatchObject({ role: 'textarea', value: 'Audit booked' });
+    await expect.poll(() => announced(alice)).toBe('A partner moved action 1.2.3; it is now action 1.1.2, and focus went with it.');
+    // What she types next goes into the same words, where her caret was.
+    await alice.keyboard.type('Today: ');
+    await expect.poll(() => draftOf(alice, 'action 1.1.2')).toEqual({ rag: 'amber', narrative: 'Today: Audit booked' });
+    await newUpdate(alice, 'action 1.1.2').getByRole('button', { name: 'Save progress update' }).click();
+    await expect.poll(() => newUpdate(alice, 'action 1.1.2').count()).toBe(0);
+    // Both see it on the action in its new place.
+    for (const page of [alice, bob]) {
+      const moved = page.getByRole('group', { name: 'Action 1.1.2', exact: true });
+      await expect.poll(() => moved.locator('.latest').textContent(), { timeout: 10_000 }).toMatch(/, Alice\): Today: Audit booked$/);
+      await expect.poll(() => moved.locator('rag-badge span').textContent()).toBe('Amber: at risk');
+    }
+  });
+
+  it('keeps the draft while the details are hidden and shown again, and when the person moves the action themselves', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Pat');
+    // Opened in the details' log.
+    await page.getByRole('button', { name: 'Show details of action 1.2.1' }).click();
+    await page.getByRole('button', { name: 'Add a progress update to action 1.2.1', exact: true }).click();
+    await newUpdate(page, 'action 1.2.1').getByLabel('RAG').selectOption('red');
+    await newUpdate(page, 'action 1.2.1').getByLabel('Progress', { exact: true }).fill('No venue yet');
+    await page.getByRole('button', { name: 'Hide details of action 1.2.1' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Show details of action 1.2.1' }).count()).toBe(1);
+    await expect.poll(() => draftOf(page, 'action 1.2.1')).toEqual({ rag: 'red', narrative: 'No venue yet' });
+    await page.getByRole('button', { name: 'Show details of action 1.2.1' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Hide details of action 1.2.1' }).count()).toBe(1);
+    await expect.poll(() => draftOf(page, 'action 1.2.1')).toEqual({ rag: 'red', narrative: 'No venue yet' });
+    // Moved by the person to objective 1.1: the draft goes with it, and focus goes to the action's menu there.
+    await chooseFromMenu(page, 'action 1.2.1', 'Move to another objective…');
+    await page.getByLabel('Move action 1.2.1 to objective').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect.poll(() => focused(page)).toBe('BUTTON Actions for action 1.1.2');
+    await expect.poll(() => draftOf(page, 'action 1.1.2')).toEqual({ rag: 'red', narrative: 'No venue yet' });
+    // Cancel closes it for good: shown again, the details offer a new, empty form.
+    await newUpdate(page, 'action 1.1.2').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => newUpdate(page, 'action 1.1.2').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show details of action 1.1.2' }).click();
+    await page.getByRole('button', { name: 'Add a progress update to action 1.1.2', exact: true }).click();
+    await expect.poll(() => draftOf(page, 'action 1.1.2')).toEqual({ rag: expect.any(String), narrative: '' });
+  });
+});
