@@ -80,4 +80,45 @@ describe.runIf(browserAvailable())('an unsaved progress update belongs to its ac
     await page.getByRole('button', { name: 'Add a progress update to action 1.1.2', exact: true }).click();
     await expect.poll(() => draftOf(page, 'action 1.1.2')).toEqual({ rag: expect.any(String), narrative: '' });
   });
+
+  it('keeps a half-written update through a reload, says where it is, and keeps one whose action went to the bin until it is back', async () => {
+    const { relay, browser } = await setup();
+    const pat = await arrive(await browser.newContext(), relay.url, 'Pat');
+    const bob = await arrive(await browser.newContext(), relay.url, 'Bob');
+    const binned = await actionBox(pat, 'Action 1.1.1').textContent();
+    // Two updates half written: on action 1.2.1 (RAG and words) and on action 1.1.1 (words).
+    await chooseFromMenu(pat, 'action 1.2.1', 'Add progress…');
+    await newUpdate(pat, 'action 1.2.1').getByLabel('RAG').selectOption('amber');
+    await newUpdate(pat, 'action 1.2.1').getByLabel('Progress', { exact: true }).click();
+    await pat.keyboard.type('Audit booked for May');
+    await chooseFromMenu(pat, 'action 1.1.1', 'Add progress…');
+    await newUpdate(pat, 'action 1.1.1').getByLabel('Progress', { exact: true }).click();
+    await pat.keyboard.type('Training dates agreed');
+    // A partner deletes action 1.1.1 meanwhile: its form goes with it.
+    await chooseFromMenu(bob, 'action 1.1.1', 'Delete');
+    await expect.poll(() => pat.getByText(binned!, { exact: true }).count(), { timeout: 10_000 }).toBe(0);
+    expect(await newUpdate(pat, 'action 1.1.1').count()).toBe(0);
+
+    // The page is reloaded before either is saved.
+    await pat.reload();
+    await pat.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => draftOf(pat, 'action 1.2.1'), { timeout: 10_000 }).toEqual({ rag: 'amber', narrative: 'Audit booked for May' });
+    await expect
+      .poll(() => pat.locator('plan-view p.notice').textContent())
+      .toBe('Your progress update not yet saved when this page closed is back, open to save or cancel: action 1.2.1. One more is on an action now in the bin: restore it from the bin to finish it.');
+
+    // Bob takes the delete back: Pat's words are there again on the restored action.
+    await bob.keyboard.press('Control+z');
+    await expect.poll(() => actionBox(pat, 'Action 1.1.1').allTextContents(), { timeout: 10_000 }).toEqual([binned]);
+    await expect.poll(() => draftOf(pat, 'action 1.1.1')).toEqual({ rag: expect.any(String), narrative: 'Training dates agreed' });
+
+    // Saved, an update is gone from the device: after another reload only the other comes back.
+    await newUpdate(pat, 'action 1.2.1').getByRole('button', { name: 'Save progress update' }).click();
+    await expect.poll(() => pat.getByRole('group', { name: 'Action 1.2.1', exact: true }).locator('.latest').textContent(), { timeout: 10_000 }).toMatch(/, Pat\): Audit booked for May$/);
+    await pat.reload();
+    await pat.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => draftOf(pat, 'action 1.1.1'), { timeout: 10_000 }).toEqual({ rag: expect.any(String), narrative: 'Training dates agreed' });
+    expect(await newUpdate(pat, 'action 1.2.1').count()).toBe(0);
+    await expect.poll(() => pat.locator('plan-view p.notice').textContent()).toBe('Your progress update not yet saved when this page closed is back, open to save or cancel: action 1.1.1.');
+  });
 });

@@ -1,6 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { formatUkDate, type ActionFilter, type PlanSnapshot } from '@coplan/core';
+import { formatUkDate, type ActionFilter, type Plan, type PlanSnapshot } from '@coplan/core';
 import { rememberPlan } from '../state/device-plans.js';
 import { Follow } from '../state/follow.js';
 import { IndexedDbStore } from '../state/indexeddb-store.js';
@@ -21,6 +21,7 @@ import './plan-tab-bar.js';
 import './plan-toolbar.js';
 import './bin-notice.js';
 import { focusIsInFormBox } from './focused-element.js';
+import { actionPlace, draftsBackWords } from './action-place.js';
 
 /**
  * A plan on screen. It opens the plan (a {@link PlanSession} with this
@@ -60,8 +61,10 @@ export class PlanView extends LitElement {
   private session!: PlanSession;
   private access!: RelayAccess;
   private snapshots!: PlanSnapshots;
-  /** The progress updates being written in this plan, kept by action while it is open. */
-  private readonly drafts = new ProgressDrafts();
+  /** The progress updates being written in this plan, by action; kept on the device as the page goes. */
+  private drafts = new ProgressDrafts();
+  /** Whether the drafts kept when the page last went have been put back (once, when the plan first opens). */
+  private draftsRestored = false;
   private readonly loads = new PlanLoads();
   private readonly openPlan = new ContextProvider(this, { context: openPlanContext });
   private readonly scope = new ContextProvider(this, { context: planContext });
@@ -127,6 +130,8 @@ export class PlanView extends LitElement {
     if (!this.session) this.openSession();
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    window.addEventListener('pagehide', this.keepDrafts);
+    document.addEventListener('visibilitychange', this.keepDrafts);
     this.addEventListener('plan-error', this.onError as EventListener);
     this.addEventListener('plan-notice', this.onNotice as EventListener);
     this.addEventListener('editing', this.onEditing as EventListener);
@@ -138,11 +143,15 @@ export class PlanView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    window.removeEventListener('pagehide', this.keepDrafts);
+    document.removeEventListener('visibilitychange', this.keepDrafts);
+    this.drafts.keep();
   }
 
   /** The plan with this device's storage and the relay, what the relay lets this person do, and the snapshot; provided to the screen's parts. */
   private openSession(): void {
     const token = this.token;
+    this.drafts = new ProgressDrafts(localStorage, `coplan-progress-drafts:${this.planId}`);
     this.session = new PlanSession(this, { planId: this.planId, user: this.user, store: new IndexedDbStore(), transport: new RelayTransport(token) });
     this.access = new RelayAccess(this, this.session, token);
     this.snapshots = new PlanSnapshots(this, this.session, {
@@ -197,6 +206,29 @@ export class PlanView extends LitElement {
   private dialogs(PlanDialogs: typeof import('./plan-dialogs.js').PlanDialogs) {
     const dialogs = this.renderRoot.querySelector('plan-dialogs');
     return dialogs instanceof PlanDialogs ? dialogs : undefined;
+  }
+
+  /** A progress update being written is kept on the device as the page goes (a reload, a closed tab, a tablet putting the browser away). */
+  private readonly keepDrafts = (): void => {
+    if (document.visibilityState === 'hidden' || !this.isConnected) this.drafts.keep();
+  };
+
+  /**
+   * Puts back the progress updates this person was writing when the page last
+   * went, open in their actions' forms, and says where they are, so nothing
+   * half-written is lost or left unnoticed. Not for a reader's link (kept for later).
+   */
+  private restoreDrafts(plan: Plan): void {
+    if (this.draftsRestored || this.access.readonly) return;
+    this.draftsRestored = true;
+    const ids = this.drafts.restore();
+    if (!ids.length) return;
+    void import('./progress-form.js');
+    const places = ids.map((id) => actionPlace(plan, id));
+    this.notice = draftsBackWords(
+      places.filter((p) => p.inPlan).map((p) => p.name),
+      places.filter((p) => !p.inPlan).length,
+    );
   }
 
   /** Ctrl/Cmd+Z undoes this person's last change; with Shift, redoes. */
@@ -273,6 +305,7 @@ export class PlanView extends LitElement {
     const plan = this.session.plan;
     const s = this.snapshots.snapshot;
     if (!plan || !s) return;
+    this.restoreDrafts(plan);
     const readonly = this.access.readonly;
     const awareness = this.session.connection?.awareness ?? null;
     const shown = this.filter ? this.shown(s) : null;

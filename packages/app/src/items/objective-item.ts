@@ -119,7 +119,10 @@ export class ObjectiveItem extends PlanItem {
     const stop = this.actionList.focus.stop(this.reachable(actions));
     this.holdPlace(actions.length, o.text.length);
     const drawn = this.actionList.later.drawn;
-    if (drawn && this.actionsLive === null) this.actionsLive = this.upgrades?.enlist(this, actions.length) ?? true;
+    // A progress update being written on one of its actions (put back after a reload, or moved here by a partner) shows in its form: live.
+    const drafting = actions.some((id) => scope.drafts.get(id));
+    if (drawn && this.actionsLive === null) this.actionsLive = drafting || (this.upgrades?.enlist(this, actions.length) ?? true);
+    if (drawn && !this.actionsLive && drafting) queueMicrotask(() => void this.ensureLive());
     const plain = drawn && !this.actionsLive ? plainActions({ plan: scope.plan, objectiveId: o.id, prefix: this.dotted, stop: tab ? (stop ?? null) : null, shown: scope.shown }) : null;
     this.follows = plain?.follows ?? [];
     return html`<div class="objective" role="group" aria-label=${label} aria-description=${listKeys('objectives')} tabindex=${tab ? '0' : '-1'} @keydown=${this.onKey} data-objective-id=${o.id} data-priority-id=${o.priorityId} data-index=${this.number - 1}>

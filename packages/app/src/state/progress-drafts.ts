@@ -19,24 +19,44 @@ export interface ProgressDraft {
   shown?: boolean;
 }
 
+/** The parts of a draft worth keeping on the device: what the person chose and typed, not where focus was. */
+const KEPT = ['date', 'rag', 'status', 'statusChosen', 'narrative', 'evidence'] as const;
+
+/** Where a plan's drafts are kept on this device between pages (localStorage in the app). */
+export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
 /**
  * This device's progress updates being written in one open plan, by action
  * id: an open form's words belong to its action, not to the element drawing
  * it, so they survive the action being drawn again elsewhere (moved, here or
  * by a partner) and its details being hidden and shown. One per action, as
- * an action has one form for a new update open at a time. Kept while the
- * plan is open, not across a reload.
+ * an action has one form for a new update open at a time.
+ *
+ * Given a storage, the drafts are also kept on the device as the page goes
+ * ({@link keep}: a reload, a closed tab, a tablet putting the browser away)
+ * and come back when the plan next opens ({@link restore}), so a half-written
+ * update is not lost. Another tab's drafts of the same plan are left as they are.
  *
  * @example
  * ```ts
+ * const drafts = new ProgressDrafts(localStorage, `coplan-progress-drafts:${planId}`);
+ * drafts.restore(); // ['a1']: the ids of the drafts kept when the page last went
  * const draft = drafts.open(actionId); // the one already open, or a new one
  * draft.narrative = 'Audit booked';
  * drafts.get(actionId)?.narrative; // 'Audit booked', whichever element asks
- * drafts.close(actionId); // saved or cancelled
+ * drafts.keep(); // as the page goes
+ * drafts.close(actionId); // saved or cancelled: gone from the device too
  * ```
  */
 export class ProgressDrafts {
   private readonly drafts = new Map<string, ProgressDraft>();
+  /** Drafts saved or cancelled here since they were last kept: gone from the device at the next {@link keep}. */
+  private readonly closedHere = new Set<string>();
+
+  constructor(
+    private readonly storage?: DraftStorage,
+    private readonly key = '',
+  ) {}
 
   /** The draft open on this action, if any. */
   get(actionId: string): ProgressDraft | undefined {
@@ -47,11 +67,65 @@ export class ProgressDrafts {
   open(actionId: string): ProgressDraft {
     let draft = this.drafts.get(actionId);
     if (!draft) this.drafts.set(actionId, (draft = {}));
+    this.closedHere.delete(actionId);
     return draft;
   }
 
-  /** The draft was saved or cancelled: it is gone. */
+  /** The draft was saved or cancelled: it is gone, from the device too. */
   close(actionId: string): void {
-    this.drafts.delete(actionId);
+    if (!this.drafts.delete(actionId)) return;
+    this.closedHere.add(actionId);
+    if (this.stored()[actionId]) this.keep();
+  }
+
+  /**
+   * Writes the drafts that hold something the person chose or typed to the
+   * device, beside any another tab kept, and takes away the ones closed here.
+   * Synchronous, so it can run as the page goes.
+   */
+  keep(): void {
+    if (!this.storage) return;
+    const stored = this.stored();
+    for (const id of this.closedHere) delete stored[id];
+    this.closedHere.clear();
+    for (const [id, draft] of this.drafts) {
+      const kept = Object.fromEntries(KEPT.filter((k) => draft[k] !== undefined).map((k) => [k, draft[k]]));
+      if (Object.keys(kept).length) stored[id] = kept;
+    }
+    try {
+      if (Object.keys(stored).length) this.storage.setItem(this.key, JSON.stringify(stored));
+      else this.storage.removeItem(this.key);
+    } catch {
+      // Storage full or refused: the drafts stay open on the page; nothing else is lost.
+    }
+  }
+
+  /**
+   * Opens the drafts the device kept when the page last went (those not open
+   * here already), marked as shown so that none takes focus as a new form
+   * does. Returns their action ids.
+   */
+  restore(): string[] {
+    const restored: string[] = [];
+    for (const [id, kept] of Object.entries(this.stored())) {
+      if (this.drafts.has(id) || !kept || typeof kept !== 'object') continue;
+      // Only what a form holds, of the types it holds them in.
+      const draft: ProgressDraft = { shown: true };
+      for (const k of KEPT) if (typeof kept[k] === (k === 'statusChosen' ? 'boolean' : 'string')) Object.assign(draft, { [k]: kept[k] });
+      this.drafts.set(id, draft);
+      restored.push(id);
+    }
+    return restored;
+  }
+
+  /** What the device holds for this plan; a damaged entry reads as nothing rather than stopping the plan opening. */
+  private stored(): Record<string, ProgressDraft> {
+    if (!this.storage) return {};
+    try {
+      const value: unknown = JSON.parse(this.storage.getItem(this.key) ?? '{}');
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, ProgressDraft>) : {};
+    } catch {
+      return {};
+    }
   }
 }
