@@ -113,4 +113,31 @@ describe.runIf(browserAvailable())('what a second fresh-eyes review found (issue
     await expect.poll(() => announced(page)).toBe('Priority 1 moved down; it is now priority 2.');
     await expect.poll(() => focused(page)).toBe('BUTTON Actions for priority 2');
   });
+
+  it('on a phone, the bin message never covers the page’s last buttons: scrolled to its end, none is under the message', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext({ viewport: { width: 390, height: 844 } }), relay.url, 'Jo');
+    await chooseFromMenu(page, 'action 1.2.1', 'Delete');
+    await expect.poll(() => binMessage(page)).toMatch(/moved to the bin/);
+    // The buttons the message covers once the page is scrolled as far down as it goes (scrolled again as far-down parts are laid out).
+    const coveredAtEnd = () =>
+      page.evaluate(() => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const all: Element[] = [];
+        const walk = (root: Document | ShadowRoot) => {
+          for (const el of root.querySelectorAll('*')) {
+            all.push(el);
+            if (el.shadowRoot) walk(el.shadowRoot);
+          }
+        };
+        walk(document);
+        const message = all.find((el) => el.classList.contains('bin-notice'))!.getBoundingClientRect();
+        return all
+          .filter((el) => el.localName === 'button' && !el.closest('bin-notice'))
+          .map((el) => ({ name: el.getAttribute('aria-label') ?? el.textContent?.trim(), box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.width > 0 && box.height > 0 && box.bottom > message.top && box.top < message.bottom && box.right > message.left && box.left < message.right)
+          .map(({ name }) => name);
+      });
+    await expect.poll(coveredAtEnd, { timeout: 10_000 }).toEqual([]);
+  });
 });

@@ -95,6 +95,8 @@ export class BinNotice extends PlanPart {
     this.root?.removeEventListener('bin-news', this.onNews as EventListener);
     document.removeEventListener('focusin', this.track, true);
     document.removeEventListener('keydown', this.onTab, true);
+    document.documentElement.style.scrollPaddingBottom = '';
+    document.body.style.paddingBottom = '';
   }
 
   override render() {
@@ -124,9 +126,17 @@ export class BinNotice extends PlanPart {
     return this.tabHintGone ? ' Press Ctrl+Z to undo.' : ' Tab to Undo, or press Ctrl+Z.';
   }
 
-  /** While it shows, the page scrolls what takes focus clear of it (WCAG 2.4.11). */
+  /**
+   * While it shows, the page scrolls what takes focus clear of it (WCAG
+   * 2.4.11), and the page's end can be scrolled above it, so it never covers
+   * the last buttons on the page. Sized from the message as drawn (it wraps
+   * on a narrow screen).
+   */
   protected override updated(): void {
-    document.documentElement.style.scrollPaddingBottom = this.news ? '7rem' : '';
+    const box = this.news ? this.renderRoot.querySelector<HTMLElement>('.bin-notice') : null;
+    const clear = box ? `${box.offsetHeight + 32}px` : '';
+    document.documentElement.style.scrollPaddingBottom = clear;
+    document.body.style.paddingBottom = clear;
   }
 
   private readonly onNews = (e: CustomEvent<BinNews>): void => this.show(e.detail);
