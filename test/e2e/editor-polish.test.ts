@@ -1,9 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { BIN, startRelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { axeViolations } from './axe.js';
-import { browserAvailable } from './browser.js';
+import { browserAvailable, launch } from './browser.js';
 import { focusedStop as focused } from './focus.js';
-import { actionBox, arrive, chooseFromMenu, cleanUp, setup } from './session.js';
+import { APP, actionBox, arrive, chooseFromMenu, cleanUp, cleanup, setup } from './session.js';
 
 afterEach(cleanUp);
 
@@ -14,6 +19,24 @@ const binMessage = (page: Page) => page.locator('bin-notice [role="status"]').te
 const shown = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.filter((el) => (el as HTMLElement).getClientRects().length > 0).length);
 
 describe.runIf(browserAvailable())('a business manager at 1024x768', () => {
+  it('sees the first action without scrolling with an owner’s link too, the line saying what the link allows included', async () => {
+    const secret = 'e2e-secret';
+    const relay = await startRelayProcess(['--demo', '--static', APP, '--secret', secret], mkdtempSync(join(tmpdir(), 'coplan-e2e-')));
+    cleanup.push(() => relay.stop('SIGKILL'));
+    const browser = await launch();
+    cleanup.push(() => browser.close());
+    const token = execFileSync(process.execPath, [BIN, 'token', '--secret', secret, '--plan', 'demo', '--role', 'owner', '--name', 'Business manager'], { encoding: 'utf8' }).trim();
+    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    await page.goto(`${relay.url}/#/plan/demo?token=${token}`);
+    await page.getByLabel('Your name').fill('Kim');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('You own this plan').waitFor();
+    await page.locator('action-filters').waitFor();
+    const box = (await actionBox(page, 'Action 1.1.1').boundingBox())!;
+    console.log(`[editor-polish] with an owner's link, action 1.1.1's text box at 1024x768: bottom ${(box.y + box.height).toFixed(0)} px`);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+  });
+
   it('sees the first action without scrolling; an empty vision is one "Add a vision" button that becomes its box', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 768 } }), relay.url, 'Kim');

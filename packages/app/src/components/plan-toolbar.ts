@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { accessWords } from '../state/share-words.js';
 import { PlanPart } from './plan-part.js';
 import { Follow } from '../state/follow.js';
 import './sync-status-line.js';
@@ -38,6 +39,10 @@ export class PlanToolbar extends PlanPart {
       <people-here></people-here>
       ${(access.token ? access.role === 'owner' : !access.problem) ? html`<button class="share" @click=${this.share}>Share</button>` : nothing}
       <files-menu></files-menu>
+      ${
+        // What the link lets the person do, while it still does (once refused, the banner says why; a reader's link has its own note).
+        access.token && !access.readonly && !access.problem ? html`<span class="access">${accessWords(access.role)}</span>` : nothing
+      }
       <sync-status-line></sync-status-line>
     </div>`;
   }

@@ -10,7 +10,6 @@ import { PlanSnapshots } from '../state/plan-snapshots.js';
 import { ProgressDrafts } from '../state/progress-drafts.js';
 import { RelayAccess } from '../state/relay-access.js';
 import { RelayTransport } from '../state/relay-transport.js';
-import { accessWords } from '../state/share-words.js';
 import { SYNC_WORDS } from '../state/sync-status.js';
 import { PlanLoads } from './plan-loads.js';
 import type { PlanTab } from './plan-tabs.js';
@@ -113,6 +112,8 @@ export class PlanView extends LitElement {
     nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
     .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
+    /* What an owner's or editor's link allows, in the tools' row: it takes no row of its own above the plan. */
+    .bar .access { font-size: 0.9rem; }
     /*
      * Printed (Ctrl+P), the plan is a document: its title, details and outline with each action's words, leads,
      * timescale, RAG in words and latest progress; none of the controls (toolbar, presence, tabs, search,
@@ -262,9 +263,7 @@ export class PlanView extends LitElement {
           ? nothing
           : ro
             ? html`<p class="readonly-note">You are viewing this plan: your link lets you read it, not change it. Ask the business office for an editor's link to make changes.</p>`
-            : this.token
-              ? html`<p class="readonly-note">${accessWords(this.access.role)}</p>`
-              : nothing
+            : nothing
       }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>

@@ -5,9 +5,9 @@ export function formatDay(iso: string): string {
   return `${d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}, ${d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** What a link lets its holder do, in words, for the notice shown when a plan is opened with one. */
+/** What a link lets its holder do, in a few words, shown beside the plan's tools when a plan is opened with one. */
 export function accessWords(role: 'owner' | 'editor' | 'viewer'): string {
-  if (role === 'owner') return 'You own this plan: you can edit it, and share it with the Share button.';
+  if (role === 'owner') return 'You own this plan.';
   if (role === 'editor') return 'Your link lets you edit this plan with your partners.';
   return 'Your link lets you read this plan, not change it.';
 }
