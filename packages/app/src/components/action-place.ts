@@ -1,4 +1,5 @@
 import type { Plan } from '@coplan/core';
+import { listWords } from './words.js';
 
 /** Where an action is, as people say it ("action 1.2.3"), and whether it is in the plan (not in the bin). */
 export function actionPlace(plan: Plan, actionId: string): { name: string; inPlan: boolean } {
@@ -7,11 +8,6 @@ export function actionPlace(plan: Plan, actionId: string): { name: string; inPla
   const priority = objective && plan.readPriority(objective.priorityId);
   if (!action || !objective || !priority) return { name: 'an action in the bin', inPlan: false };
   return { name: `action ${priority.number}.${objective.number}.${action.number}`, inPlan: true };
-}
-
-/** "a", "a and b", "a, b and c". */
-export function listWords(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** What the plan screen says of the progress updates put back after a reload: where they are, and how many wait on actions in the bin. */

@@ -4,6 +4,7 @@ import { Follow } from '../state/follow.js';
 import { restoreFromBin, type BinNews } from '../items/bin-news.js';
 import { focusedElement } from './focused-element.js';
 import { PlanPart } from './plan-part.js';
+import { capitalise } from './words.js';
 
 /**
  * What this person just sent to the bin, or brought back from it, said
@@ -79,7 +80,7 @@ export class BinNotice extends PlanPart {
     const bin = this.open.value?.snapshots.snapshot?.bin;
     if (!undo || !bin) return;
     if (bin.some((b) => b.id === undo.id)) this.seenInBin = true;
-    else if (this.seenInBin) this.news = { words: `${undo.name.charAt(0).toUpperCase()}${undo.name.slice(1)} is back in the plan.` };
+    else if (this.seenInBin) this.news = { words: `${capitalise(undo.name)} is back in the plan.` };
   }
 
   override connectedCallback(): void {
@@ -205,7 +206,7 @@ export class BinNotice extends PlanPart {
     const refused = putBack.run();
     this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));
     if (refused) return;
-    this.news = { words: `${putBack.name.charAt(0).toUpperCase()}${putBack.name.slice(1)} is back.` };
+    this.news = { words: `${capitalise(putBack.name)} is back.` };
     void this.updateComplete.then(() => this.dismissButton()?.focus());
   };
 

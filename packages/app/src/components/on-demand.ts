@@ -1,4 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { capitalise } from './words.js';
 
 /**
  * A part of the app whose code loads when it is first needed (a tab, a dialog, a menu's
@@ -90,8 +91,4 @@ export class OnDemand<T> {
     if (this.loading) return html`<p role="status">Loading ${this.name}…</p>`;
     return nothing;
   }
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

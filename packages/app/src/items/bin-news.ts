@@ -1,5 +1,6 @@
 import type { EntityKind, Plan } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
+import { capitalise } from '../components/words.js';
 
 /** What the bin notice says: its words, and the item its Undo would bring back (or, for a change that is not a delete, how Undo puts it back). */
 export interface BinNews {
@@ -18,7 +19,7 @@ export function tellBinNews(from: EventTarget, news: BinNews): void {
 
 /** This person deleted an item from its menu: "Action 1.1.1 moved to the bin.", with Undo. */
 export function tellBinned(from: EventTarget, kind: EntityKind, id: string, name: string): void {
-  tellBinNews(from, { words: `${capital(name)} moved to the bin.`, undo: { kind, id, name } });
+  tellBinNews(from, { words: `${capitalise(name)} moved to the bin.`, undo: { kind, id, name } });
 }
 
 /** What finds a restored item on screen and puts the caret in its text (the outline): the item as people say it, or null when it is not shown. */
@@ -39,8 +40,6 @@ export async function restoreFromBin(from: HTMLElement, plan: Plan, kind: Entity
   if (refused) return false;
   const outline = (from.getRootNode() as ParentNode).querySelector('plan-outline') as (Element & FocusesEntities) | null;
   const now = (await outline?.focusEntity(kind, id)) ?? null;
-  tellBinNews(from, { words: now && now !== name ? `${capital(name)} is back in the plan, as ${now}.` : `${capital(name)} is back in the plan.` });
+  tellBinNews(from, { words: now && now !== name ? `${capitalise(name)} is back in the plan, as ${now}.` : `${capitalise(name)} is back in the plan.` });
   return now !== null;
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

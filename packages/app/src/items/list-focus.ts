@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EntityKind, Plan } from '@coplan/core';
 import { changedHere, noteChangeOrigins } from './change-origin.js';
+import { capitalise } from '../components/words.js';
 
 /** What the list needs of one of its items on screen. */
 export interface ListEntry {
@@ -176,7 +177,7 @@ export class ListFocus implements ReactiveController {
     const plan = this.options.plan();
     const here = !!plan && changedHere(plan, w.id);
     if (plan?.isVisible(this.options.kind as EntityKind, w.id)) void this.follow(w.id, w.name, here);
-    else void this.toNeighbour(w.index, here ? `${capital(w.name)} is no longer in the plan.` : `${capital(w.name)} was deleted by a partner; it is in the bin.`);
+    else void this.toNeighbour(w.index, here ? `${capitalise(w.name)} is no longer in the plan.` : `${capitalise(w.name)} was deleted by a partner; it is in the bin.`);
   }
 
   /** An item moved to another list (by a partner, or by an undo here): focus follows it once its new list has drawn it. */
@@ -188,10 +189,10 @@ export class ListFocus implements ReactiveController {
       const found = [...root.querySelectorAll(`${this.options.kind}-item, [data-kind="${this.options.kind}"]`)].map(entryOf).find((el) => el.id === id);
       if (found) {
         await (found.follow ?? found.focus)();
-        return this.announce(`${here ? `${capital(name)} moved` : `A partner moved ${name}`}; it is now ${found.name}, and focus went with it.`);
+        return this.announce(`${here ? `${capitalise(name)} moved` : `A partner moved ${name}`}; it is now ${found.name}, and focus went with it.`);
       }
     }
-    void this.toNeighbour(0, `${here ? `${capital(name)} moved` : `A partner moved ${name}`} out of this list.`);
+    void this.toNeighbour(0, `${here ? `${capitalise(name)} moved` : `A partner moved ${name}`} out of this list.`);
   }
 
   private async toNeighbour(index: number, words: string): Promise<void> {
@@ -247,5 +248,3 @@ export class ListFocus implements ReactiveController {
 function focusLost(): boolean {
   return document.activeElement === null || document.activeElement === document.body;
 }
-
-const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,6 +4,7 @@ import type { EntityKind, PlanChange } from '@coplan/core';
 import { planContext, type PlanScope } from '../state/plan-context.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import { EntityWatch } from '../state/entity-watch.js';
+import { capitalise } from '../components/words.js';
 
 /**
  * What a priority, objective or action on screen has in common: it takes the
@@ -139,7 +140,7 @@ export abstract class PlanItem extends LitElement {
     if (!this.run(() => this.scope!.plan.move(this.kind, this.entityId, { parentId, index }))) return;
     const now = `${this.kind} ${this.dotted.replace(/\d+$/, String(index + 1))}`;
     void this.focusMenu();
-    this.dispatchEvent(new CustomEvent('item-announce', { detail: `${before.charAt(0).toUpperCase()}${before.slice(1)} moved ${direction}; it is now ${now}.`, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('item-announce', { detail: `${capitalise(before)} moved ${direction}; it is now ${now}.`, bubbles: true, composed: true }));
   }
 
   /** Puts focus on this item's menu button once it has rendered (after a move, or a menu closed). */

@@ -1,0 +1,11 @@
+/** Words as the app puts them in sentences. */
+
+/** "action 1.2.3 moved" → "Action 1.2.3 moved": a name at the start of a sentence. */
+export function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
