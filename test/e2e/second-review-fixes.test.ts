@@ -125,7 +125,7 @@ describe.runIf(browserAvailable())('what a second fresh-eyes review found (issue
         window.scrollTo(0, document.documentElement.scrollHeight);
         const all: Element[] = [];
         const walk = (root: Document | ShadowRoot) => {
-          for (const el of root.querySelectorAll('*')) {
+          for (const el of Array.from(root.querySelectorAll('*'))) {
             all.push(el);
             if (el.shadowRoot) walk(el.shadowRoot);
           }

@@ -210,8 +210,8 @@ export class PlanView extends LitElement {
   }
 
   /** A progress update being written is kept on the device as the page goes (a reload, a closed tab, a tablet putting the browser away). */
-  private readonly keepDrafts = (): void => {
-    if (document.visibilityState === 'hidden' || !this.isConnected) this.drafts.keep();
+  private readonly keepDrafts = (e: Event): void => {
+    if (e.type === 'pagehide' || document.visibilityState === 'hidden') this.drafts.keep();
   };
 
   /**
@@ -226,10 +226,12 @@ export class PlanView extends LitElement {
     if (!ids.length) return;
     void import('./progress-form.js');
     const places = ids.map((id) => actionPlace(plan, id));
-    this.notice = draftsBackWords(
+    const words = draftsBackWords(
       places.filter((p) => p.inPlan).map((p) => p.name),
       places.filter((p) => !p.inPlan).length,
     );
+    // Said once the status region is on the page (it is drawn with the plan): text already in a new region is not announced.
+    void this.updateComplete.then(() => (this.notice = words));
   }
 
   /** Ctrl/Cmd+Z undoes this person's last change; with Shift, redoes. */
