@@ -98,6 +98,7 @@ export class BinNotice extends PlanPart {
     document.removeEventListener('keydown', this.onTab, true);
     document.documentElement.style.scrollPaddingBottom = '';
     document.body.style.paddingBottom = '';
+    this.clearance = '';
   }
 
   override render() {
@@ -136,9 +137,15 @@ export class BinNotice extends PlanPart {
   protected override updated(): void {
     const box = this.news ? this.renderRoot.querySelector<HTMLElement>('.bin-notice') : null;
     const clear = box ? `${box.offsetHeight + 32}px` : '';
+    // The page's styles are written only when the room needed changes: this part re-renders as the bin changes.
+    if (clear === this.clearance) return;
+    this.clearance = clear;
     document.documentElement.style.scrollPaddingBottom = clear;
     document.body.style.paddingBottom = clear;
   }
+
+  /** The room kept below the page for the message, as last written to the page's styles. */
+  private clearance = '';
 
   private readonly onNews = (e: CustomEvent<BinNews>): void => this.show(e.detail);
 

@@ -61,7 +61,7 @@ export class PlanView extends LitElement {
   private access!: RelayAccess;
   private snapshots!: PlanSnapshots;
   /** The progress updates being written in this plan, by action; kept on the device as the page goes. */
-  private drafts = new ProgressDrafts();
+  private drafts!: ProgressDrafts;
   /** Whether the drafts kept when the page last went have been put back (once, when the plan first opens). */
   private draftsRestored = false;
   private readonly loads = new PlanLoads();
