@@ -9,7 +9,7 @@
  * With `BEFORE=<another build's dist>` it times and profiles that build too, side by side
  * (each build on its own relay and origin); `RUNS` sets how many timed reloads (5). `TOP=<n>` lists
  * the functions with the most time of their own until usable (`TOP_AFTER=1`: from usable to the
- * last action), `TOP_BY_FILE=1` by source file.
+ * last action), `TOP_BY_FILE=1` by source file, `INCLUSIVE=1` with the time of what each called.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -72,18 +72,30 @@ function breakdown(dist, profile) {
   const ms = new Map();
   const before = new Map();
   const fns = new Map();
+  // `INCLUSIVE=1`: each function's time with what it called, once per sample however deep it recurs.
+  const label = (id) => {
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
+    return `${url ? sourceOf(dist, url, lineNumber, columnNumber).split('/').slice(-2).join('/') : ''}:${url ? lineNumber : ''} ${functionName}`;
+  };
+  const stack = (id) => {
+    const labels = [];
+    for (let n = id; n !== undefined; n = parent.get(n)) labels.push(label(n));
+    return labels;
+  };
   const dts = profile.timeDeltas;
   let usable = false;
   profile.samples.forEach((id, i) => {
     const p = classify(id);
-    if (byId.get(id).callFrame.functionName === 'coplanUsableMark') usable = true;
+    if (!usable && stack(id).some((l) => l.endsWith(' coplanUsableMark'))) usable = true;
     const t = (dts[i + 1] ?? 0) / 1000;
     ms.set(p, (ms.get(p) ?? 0) + t);
     if (!usable) before.set(p, (before.get(p) ?? 0) + t);
     const { functionName, url, lineNumber, columnNumber } = byId.get(id).callFrame;
     const fn = `${url ? sourceOf(dist, url, lineNumber, columnNumber).split('/').slice(-2).join('/') : ''} ${process.env.TOP_BY_FILE ? '' : functionName}`;
     // Until usable, or (`TOP_AFTER=1`) from usable to the last action.
-    if (usable === !!process.env.TOP_AFTER) fns.set(fn, (fns.get(fn) ?? 0) + t);
+    if (usable !== !!process.env.TOP_AFTER) return;
+    if (!process.env.INCLUSIVE) fns.set(fn, (fns.get(fn) ?? 0) + t);
+    else for (const f of new Set(stack(id))) fns.set(f, (fns.get(f) ?? 0) + t);
   });
   return { ms, before, fns };
 }

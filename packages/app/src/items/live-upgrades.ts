@@ -48,12 +48,7 @@ export class LiveUpgrades {
   /** How many actions the first screen's priorities, and objectives, have drawn so far. */
   private readonly reserved = { priority: 0, objective: 0 };
   private enlisted = 0;
-  /** How many actions each waiting item would draw (its weight in a batch). */
-  private readonly weight = new WeakMap<Upgradable, number>();
-  /** How many actions the next batch draws (as plain words), and makes live: sized from the last batch's time per action. */
-  private drawBatch = 150;
-  private liveBatch = 8;
-  /** Whether the first screen is drawn and batches have begun: what a batch draws draws its own children at once, in the same batch (its weight counted them). */
+  /** Whether the first screen is drawn and batches have begun: what a batch draws draws its own children at once, in the same batch. */
   private batching = false;
   private drawing = false;
   private idling = false;
@@ -97,7 +92,6 @@ export class LiveUpgrades {
       return true;
     }
     if (level === 'priority') this.long = true;
-    this.weight.set(item, actions);
     this.undrawn.add(item);
     this.near.observe(item);
     this.scheduleDrawing();
@@ -116,7 +110,6 @@ export class LiveUpgrades {
       return true;
     }
     this.enlisted += actions;
-    this.weight.set(objective, actions);
     this.plain.add(objective);
     this.near.observe(objective);
     return false;
@@ -171,35 +164,30 @@ export class LiveUpgrades {
     this.batching = true;
     // In the page's order: a priority drawn late adds its objectives to the queue after later ones.
     const next = [...this.undrawn].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
-    this.drawBatch = await this.batch(next, this.drawBatch, DRAW_SLICE);
+    await this.batch(next, DRAW_SLICE);
     if (this.undrawn.size > 0) this.scheduleDrawing();
   }
 
   private async liveSome(): Promise<void> {
     this.idling = false;
     // The words first: going live waits until every item is drawn.
-    if (this.undrawn.size === 0) this.liveBatch = await this.batch([...this.plain], this.liveBatch, LIVE_SLICE);
+    if (this.undrawn.size === 0) await this.batch([...this.plain], LIVE_SLICE);
     if (this.plain.size > 0 || this.undrawn.size > 0) this.scheduleIdle();
     else this.isSettled = true;
   }
 
   /**
-   * Takes the first of `items` to their next stage, as many as draw about
-   * `actions` actions (at least one item), and returns how many actions the
-   * next batch should draw to last about `slice` ms.
+   * Takes `items` to their next stage in order, each drawn before the next,
+   * until `slice` ms have gone (at least one): drawing is Lit's updates, run as
+   * microtasks, so the whole batch is one task and the page draws no frame
+   * between its items.
    */
-  private async batch(items: Upgradable[], actions: number, slice: number): Promise<number> {
+  private async batch(items: Upgradable[], slice: number): Promise<void> {
     const start = performance.now();
-    const taken: Upgradable[] = [];
-    let drawn = 0;
     for (const item of items) {
-      if (taken.length > 0 && drawn + (this.weight.get(item) ?? 1) > actions) break;
-      drawn += this.weight.get(item) ?? 1;
-      taken.push(item);
+      this.upgrade(item);
+      await item.updateComplete;
+      if (performance.now() - start >= slice) break;
     }
-    for (const item of taken) this.upgrade(item);
-    await Promise.all(taken.map((i) => i.updateComplete));
-    const each = (performance.now() - start) / Math.max(1, drawn);
-    return Math.max(1, Math.min(1000, Math.floor(slice / Math.max(each, 0.01))));
   }
 }

@@ -43,26 +43,43 @@ function el(tag: string, className: string, text?: string): HTMLElement {
   return e;
 }
 
+/** One action's box without its words: cloned for each action (one native call, not a dozen). Fixed markup, no words of the plan. */
+let actionBox: HTMLElement | null = null;
+function emptyActionBox(): HTMLElement {
+  if (!actionBox) {
+    actionBox = el('div', 'action plain');
+    actionBox.setAttribute('role', 'group');
+    actionBox.setAttribute('aria-description', listKeys('actions'));
+    const head = actionBox.appendChild(el('div', 'head'));
+    head.appendChild(el('span', 'number')).setAttribute('aria-hidden', 'true');
+    head.appendChild(el('div', 'grow plain-text')).dataset.text = '';
+    head.appendChild(el('span', 'plain-rag'));
+    head.appendChild(el('span', 'print-only'));
+    const facts = actionBox.appendChild(el('div', 'facts'));
+    facts.appendChild(el('span', ''));
+    const timescale = facts.appendChild(el('span', 'timescale'));
+    timescale.appendChild(el('span', 'label', 'Timescale'));
+    timescale.appendChild(el('span', 'plain-text'));
+  }
+  return actionBox.cloneNode(true) as HTMLElement;
+}
+
 /** One action's box, as {@link ActionItem} draws it with its editors, in words. */
 function plainAction(a: ActionSnapshot, dotted: string, tabStop: boolean): HTMLElement {
-  const box = el('div', 'action plain');
-  box.setAttribute('role', 'group');
+  const box = emptyActionBox();
   box.setAttribute('aria-label', `Action ${dotted}`);
-  box.setAttribute('aria-description', listKeys('actions'));
   box.tabIndex = tabStop ? 0 : -1;
   box.dataset.actionId = a.id;
   box.dataset.objectiveId = a.objectiveId;
   box.dataset.index = String(a.number - 1);
-  const head = box.appendChild(el('div', 'head'));
-  head.appendChild(el('span', 'number', dotted)).setAttribute('aria-hidden', 'true');
-  head.appendChild(el('div', 'grow plain-text', a.text)).dataset.text = '';
-  head.appendChild(el('span', 'plain-rag')).appendChild(ragWordsElement(a.rag));
-  head.appendChild(el('span', 'print-only', `Status: ${ACTION_STATUS_LABELS[a.status]}`));
-  const facts = box.appendChild(el('div', 'facts'));
-  facts.appendChild(el('span', '', `Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}`));
-  const timescale = facts.appendChild(el('span', 'timescale'));
-  timescale.appendChild(el('span', 'label', 'Timescale'));
-  timescale.appendChild(el('span', 'plain-text', a.timescale.text));
+  const [number, text, rag, status] = box.firstElementChild!.children as unknown as HTMLElement[];
+  number!.textContent = dotted;
+  text!.textContent = a.text;
+  rag!.appendChild(ragWordsElement(a.rag));
+  status!.textContent = `Status: ${ACTION_STATUS_LABELS[a.status]}`;
+  const facts = box.lastElementChild as HTMLElement;
+  (facts.firstElementChild as HTMLElement).textContent = `Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}`;
+  (facts.lastElementChild!.lastElementChild as HTMLElement).textContent = a.timescale.text;
   if (a.timescale.due?.end) facts.appendChild(el('span', '', `Due by ${formatUkDate(a.timescale.due.end)}`));
   if (a.timescale.unparsed.length) facts.appendChild(el('span', '', `Not read as a date: ${a.timescale.unparsed.join('; ')}`));
   const latest = a.updates[a.updates.length - 1];
