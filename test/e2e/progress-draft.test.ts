@@ -17,6 +17,15 @@ const draftOf = async (page: Page, action: string) => {
   return { rag: await form.getByLabel('RAG').inputValue(), narrative: await form.getByLabel('Progress', { exact: true }).inputValue() };
 };
 
+/** The form correcting a saved update of an action ("action 1.2.1"), wherever it is drawn. */
+const correction = (page: Page, action: string) => page.getByRole('form', { name: new RegExp(`^Edit the .* progress update of ${action.replaceAll('.', '\\.')}$`) });
+/** What a correction holds: its RAG and its narrative. */
+const correctionOf = async (page: Page, action: string) => {
+  const form = correction(page, action);
+  if ((await form.count()) !== 1) return null;
+  return { rag: await form.getByLabel('RAG').inputValue(), narrative: await form.getByLabel('Progress', { exact: true }).inputValue() };
+};
+
 describe.runIf(browserAvailable())('an unsaved progress update belongs to its action, not to where it is drawn', () => {
   it('keeps the words, the RAG and the caret when a partner moves the action to another objective, and saves there for both', async () => {
     const { relay, browser } = await setup();
@@ -120,5 +129,45 @@ describe.runIf(browserAvailable())('an unsaved progress update belongs to its ac
     await expect.poll(() => draftOf(pat, 'action 1.1.1'), { timeout: 10_000 }).toEqual({ rag: expect.any(String), narrative: 'Training dates agreed' });
     expect(await newUpdate(pat, 'action 1.2.1').count()).toBe(0);
     await expect.poll(() => pat.locator('plan-view p.notice').textContent()).toBe('Your progress update not yet saved when this page closed is back, open to save or cancel: action 1.1.1.');
+  });
+
+  it('keeps a correction of a saved update while the details are hidden and through a reload, and saves it', async () => {
+    const { relay, browser } = await setup();
+    const pat = await arrive(await browser.newContext(), relay.url, 'Pat');
+    const action = pat.getByRole('group', { name: 'Action 1.2.1', exact: true });
+    await chooseFromMenu(pat, 'action 1.2.1', 'Add progress…');
+    await newUpdate(pat, 'action 1.2.1').getByLabel('RAG').selectOption('amber');
+    await newUpdate(pat, 'action 1.2.1').getByLabel('Progress', { exact: true }).fill('Audit booked');
+    await newUpdate(pat, 'action 1.2.1').getByRole('button', { name: 'Save progress update' }).click();
+    await expect.poll(() => action.locator('.latest').textContent()).toMatch(/, Pat\): Audit booked$/);
+    // She starts correcting it in the details' log.
+    await pat.getByRole('button', { name: 'Show details of action 1.2.1' }).click();
+    await action.getByRole('button', { name: /^Edit the .* progress update of action 1\.2\.1$/ }).click();
+    await correction(pat, 'action 1.2.1').getByLabel('RAG').selectOption('green');
+    await correction(pat, 'action 1.2.1').getByLabel('Progress', { exact: true }).fill('Audit held on 3 May');
+    // The details hidden: the correction stays open, under the action.
+    await pat.getByRole('button', { name: 'Hide details of action 1.2.1' }).click();
+    await expect.poll(() => correctionOf(pat, 'action 1.2.1')).toEqual({ rag: 'green', narrative: 'Audit held on 3 May' });
+    expect(await action.getByRole('button', { name: 'Show details of action 1.2.1' }).count()).toBe(1);
+
+    // The page is reloaded before it is saved: the correction is back, and she is told where.
+    await pat.reload();
+    await pat.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => correctionOf(pat, 'action 1.2.1'), { timeout: 10_000 }).toEqual({ rag: 'green', narrative: 'Audit held on 3 May' });
+    await expect
+      .poll(() => pat.locator('plan-view p.notice').textContent())
+      .toMatch(/^Your progress update not yet saved when this page closed is back, open to save or cancel: a change to the \d{1,2} [A-Z][a-z]+ \d{4} update of action 1\.2\.1\.$/);
+    // The saved update is as it was until she saves.
+    expect(await action.locator('.latest').textContent()).toMatch(/, Pat\): Audit booked$/);
+    await correction(pat, 'action 1.2.1').getByRole('button', { name: 'Save changes to the progress update' }).click();
+    await expect.poll(() => action.locator('.latest').textContent()).toMatch(/, Pat\): Audit held on 3 May$/);
+    await expect.poll(() => action.locator('rag-badge span').textContent()).toBe('Green: on track');
+    expect(await correction(pat, 'action 1.2.1').count()).toBe(0);
+
+    // Saved, it is gone from the device: another reload opens no form and says nothing.
+    await pat.reload();
+    await expect.poll(() => action.locator('.latest').textContent(), { timeout: 10_000 }).toMatch(/, Pat\): Audit held on 3 May$/);
+    expect(await correction(pat, 'action 1.2.1').count()).toBe(0);
+    expect(await pat.locator('plan-view p.notice').count()).toBe(0);
   });
 });

@@ -19,7 +19,7 @@ describe('ProgressDrafts kept on the device', () => {
     expect(JSON.parse(storage.items.get(KEY)!)).toEqual({ a1: { rag: 'amber', narrative: 'Audit booked' } });
 
     const next = new ProgressDrafts(storage, KEY);
-    expect(next.restore()).toEqual(['a1']);
+    expect(next.restore()).toEqual([{ actionId: 'a1' }]);
     expect(next.get('a1')).toEqual({ rag: 'amber', narrative: 'Audit booked', shown: true });
     expect(next.get('a2')).toBeUndefined();
   });
@@ -45,7 +45,39 @@ describe('ProgressDrafts kept on the device', () => {
     expect(new ProgressDrafts(storage, KEY).restore()).toEqual([]);
     storage.setItem(KEY, JSON.stringify({ a1: { narrative: 'Kept', rag: 7, statusChosen: 'yes', script: '<b>' }, a2: 'nonsense' }));
     const drafts = new ProgressDrafts(storage, KEY);
-    expect(drafts.restore()).toEqual(['a1']);
+    expect(drafts.restore()).toEqual([{ actionId: 'a1' }]);
     expect(drafts.get('a1')).toEqual({ narrative: 'Kept', shown: true });
+  });
+
+  it('keeps a correction of an existing update by the update, with its action, beside a new update on the same action', () => {
+    const storage = deviceStorage();
+    const tab = new ProgressDrafts(storage, KEY);
+    tab.open('a1').narrative = 'New words';
+    Object.assign(tab.openEdit('a1', 'p7'), { rag: 'green', narrative: 'Audit held on 3 May' });
+    tab.openEdit('a2', 'p9'); // opened, nothing changed: not worth keeping
+    expect(tab.editsOn('a1')).toEqual(['p7']);
+    expect(tab.drafting('a2')).toBe(true);
+    expect(tab.drafting('a3')).toBe(false);
+    tab.keep();
+
+    const next = new ProgressDrafts(storage, KEY);
+    expect(next.restore()).toEqual([{ actionId: 'a1' }, { actionId: 'a1', progressId: 'p7' }]);
+    expect(next.get('a1')).toEqual({ narrative: 'New words', shown: true });
+    expect(next.getEdit('p7')).toEqual({ actionId: 'a1', rag: 'green', narrative: 'Audit held on 3 May', shown: true });
+    expect(next.editsOn('a1')).toEqual(['p7']);
+    expect(next.getEdit('p9')).toBeUndefined();
+
+    // Saved: gone from the device, and the new update's draft stays.
+    next.closeEdit('p7');
+    expect(next.getEdit('p7')).toBeUndefined();
+    expect(JSON.parse(storage.items.get(KEY)!)).toEqual({ a1: { narrative: 'New words' } });
+  });
+
+  it('leaves out a kept correction that does not name its action (damaged), keeping the rest', () => {
+    const storage = deviceStorage();
+    storage.setItem(KEY, JSON.stringify({ 'edit:p1': { narrative: 'Lost its action' }, 'edit:p2': { actionId: 'a2', narrative: 'Fine' } }));
+    const drafts = new ProgressDrafts(storage, KEY);
+    expect(drafts.restore()).toEqual([{ actionId: 'a2', progressId: 'p2' }]);
+    expect(drafts.getEdit('p1')).toBeUndefined();
   });
 });

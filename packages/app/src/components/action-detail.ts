@@ -33,7 +33,6 @@ export class ActionDetail extends LitElement {
     awareness: { attribute: false },
     author: {},
     drafts: { attribute: false },
-    editing: { state: true },
   };
   plan!: Plan;
   snapshot!: PlanSnapshot;
@@ -44,9 +43,7 @@ export class ActionDetail extends LitElement {
   awareness: Awareness | null = null;
   /** Who signs a new progress update. */
   author = '';
-  /** The progress update being corrected, if any. */
-  editing = '';
-  /** The progress updates being written in the plan, by action: this action's, if any, is open in the log. */
+  /** The progress updates being written and corrected in the plan: this action's are open in the log. */
   drafts: ProgressDrafts | null = null;
   static override styles = css`
     :host { display: block; border-top: 1px dashed #b1b4b6; margin-top: 0.5rem; padding-top: 0.5rem; }
@@ -172,21 +169,30 @@ export class ActionDetail extends LitElement {
 
   private renderUpdate(u: ProgressUpdateSnapshot) {
     const which = `the ${formatUkDate(u.date)} progress update of ${this.name}`;
-    if (this.editing === u.id)
-      return html`<li><progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} .entry=${u} @progress-done=${() => this.closeEdit(u.id)}></progress-form></li>`;
+    const correction = this.readonly ? undefined : this.drafts?.getEdit(u.id);
+    if (correction)
+      return html`<li><progress-form .plan=${this.plan} actionId=${this.action.id} name=${this.name} .entry=${u} .draft=${correction} @progress-done=${(e: Event) => this.closeEdit(e, u.id)}></progress-form></li>`;
     return html`<li><strong>${formatUkDate(u.date)}</strong>, ${u.author}, ${RAG_LABELS[u.rag]}: <span class="narrative">${u.narrative}</span>${u.evidence ? html` (evidence: ${u.evidence})` : nothing}
       ${
-        this.readonly
+        this.readonly || !this.drafts
           ? nothing
           : html`<span class="tools">
-            <button data-edit=${u.id} aria-label=${`Edit ${which}`} @click=${() => (this.editing = u.id)}>Edit</button>
+            <button data-edit=${u.id} aria-label=${`Edit ${which}`} @click=${() => this.openEdit(u.id)}>Edit</button>
             <button aria-label=${`Delete ${which}`} @click=${() => this.deleteUpdate(u)}>Delete</button>
           </span>`
       }</li>`;
   }
 
-  private async closeEdit(id: string): Promise<void> {
-    this.editing = '';
+  /** "Edit": the update's correction opens in its place (focus goes into it), kept as the person types (`ProgressDrafts`). */
+  private openEdit(progressId: string): void {
+    this.drafts?.openEdit(this.action.id, progressId);
+    this.requestUpdate();
+  }
+
+  private async closeEdit(e: Event, id: string): Promise<void> {
+    e.stopPropagation();
+    this.drafts?.closeEdit(id);
+    this.requestUpdate();
     await this.updateComplete;
     (this.renderRoot.querySelector(`button[data-edit="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus();
   }

@@ -20,7 +20,7 @@ import './plan-tab-bar.js';
 import './plan-toolbar.js';
 import './bin-notice.js';
 import { focusIsInFormBox } from './focused-element.js';
-import { actionPlace, draftsBackWords } from './action-place.js';
+import { draftPlace, draftsBackWords } from './action-place.js';
 
 /**
  * A plan on screen. It opens the plan (a {@link PlanSession} with this
@@ -222,13 +222,13 @@ export class PlanView extends LitElement {
   private restoreDrafts(plan: Plan): void {
     if (this.draftsRestored || this.access.readonly) return;
     this.draftsRestored = true;
-    const ids = this.drafts.restore();
-    if (!ids.length) return;
+    const restored = this.drafts.restore();
+    if (!restored.length) return;
     void import('./progress-form.js');
-    const places = ids.map((id) => actionPlace(plan, id));
+    const places = restored.map((at) => draftPlace(plan, at));
     const words = draftsBackWords(
-      places.filter((p) => p.inPlan).map((p) => p.name),
-      places.filter((p) => !p.inPlan).length,
+      places.filter((p) => !p.inBin).map((p) => p.name),
+      { actions: places.filter((p) => p.inBin === 'action').length, updates: places.filter((p) => p.inBin === 'update').length },
     );
     // Said once the status region is on the page (it is drawn with the plan): text already in a new region is not announced.
     void this.updateComplete.then(() => (this.notice = words));

@@ -12,10 +12,10 @@ import '../components/editable-text.js';
  * One action, compact: its text, leads, timescale and RAG on a few lines,
  * with one menu (move up, down, to another objective, add progress,
  * delete) and a details disclosure. It re-renders when its own action, or a
- * progress update on it, changes. A progress update being written on it is
- * the plan's (`ProgressDrafts`, by action id), not this element's: drawn
- * anew elsewhere (moved), the action shows the same form, in its details'
- * log while they are open, else under the action.
+ * progress update on it, changes. A progress update being written on it, or a
+ * correction of one, is the plan's (`ProgressDrafts`), not this element's:
+ * drawn anew elsewhere (moved, or after a reload), the action shows the same
+ * forms, in its details' log while they are open, else under the action.
  *
  * In a long plan, an objective off screen draws its actions first as plain
  * words, without this component (see `plainActions`); they become action items
@@ -69,7 +69,7 @@ export class ActionItem extends PlanItem {
           ? html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} author=${scope.user.name} .currentRag=${a.rag} .draft=${draft} @progress-done=${this.progressDone}></progress-form>`
           : nothing
       }
-      ${this.detail ? this.details(a) : nothing}
+      ${this.detail ? this.details(a) : this.corrections(a)}
     </div>`;
   }
 
@@ -90,6 +90,24 @@ export class ActionItem extends PlanItem {
         ${a.timescale.due?.end ? html`<span>Due by ${formatUkDate(a.timescale.due.end)}</span>` : nothing}
         ${a.timescale.unparsed.length ? html`<span>Not read as a date: ${a.timescale.unparsed.join('; ')}</span>` : nothing}
       </div>`;
+  }
+
+  /** Corrections of its progress updates being written (the details hidden, or put back after a reload): under the action, as a new update's form is. */
+  private corrections(a: ActionSnapshot) {
+    const scope = this.scope!;
+    if (scope.readonly) return nothing;
+    const open = scope.drafts.editsOn(a.id).flatMap((id) => a.updates.filter((u) => u.id === id));
+    return open.map(
+      (u) =>
+        html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} .entry=${u} .draft=${scope.drafts.getEdit(u.id)!} @progress-done=${() => this.correctionDone(u.id)}></progress-form>`,
+    );
+  }
+
+  /** A correction saved or cancelled under the action: it closes, and focus goes back to the action's menu. */
+  private correctionDone(progressId: string): void {
+    this.scope!.drafts.closeEdit(progressId);
+    this.requestUpdate();
+    void this.focusMenu();
   }
 
   private details(a: ActionSnapshot) {

@@ -119,8 +119,8 @@ export class ObjectiveItem extends PlanItem {
     const stop = this.actionList.focus.stop(this.reachable(actions));
     this.holdPlace(actions.length, o.text.length);
     const drawn = this.actionList.later.drawn;
-    // A progress update being written on one of its actions (put back after a reload, or moved here by a partner) shows in its form: live.
-    const drafting = actions.some((id) => scope.drafts.get(id));
+    // A progress update being written or corrected on one of its actions (put back after a reload, or moved here by a partner) shows in its form: live.
+    const drafting = actions.some((id) => scope.drafts.drafting(id));
     if (drawn && this.actionsLive === null) this.actionsLive = drafting || (this.upgrades?.enlist(this, actions.length) ?? true);
     if (drawn && !this.actionsLive && drafting) queueMicrotask(() => void this.ensureLive());
     const plain = drawn && !this.actionsLive ? plainActions({ plan: scope.plan, objectiveId: o.id, prefix: this.dotted, stop: tab ? (stop ?? null) : null, shown: scope.shown }) : null;

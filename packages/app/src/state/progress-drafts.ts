@@ -19,8 +19,18 @@ export interface ProgressDraft {
   shown?: boolean;
 }
 
+/** A correction's key among the drafts: before the update's id (an action's id is a new update's key). */
+const EDIT = 'edit:';
+
 /** The parts of a draft worth keeping on the device: what the person chose and typed, not where focus was. */
 const KEPT = ['date', 'rag', 'status', 'statusChosen', 'narrative', 'evidence'] as const;
+
+/** A progress update's draft and the form it belongs to: a new update on an action, or a correction of one of its updates. */
+export interface DraftPlace {
+  actionId: string;
+  /** The update being corrected; absent for a new update. */
+  progressId?: string;
+}
 
 /** Where a plan's drafts are kept on this device between pages (localStorage in the app). */
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -30,7 +40,8 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  * id: an open form's words belong to its action, not to the element drawing
  * it, so they survive the action being drawn again elsewhere (moved, here or
  * by a partner) and its details being hidden and shown. One per action, as
- * an action has one form for a new update open at a time.
+ * an action has one form for a new update open at a time. A correction of an
+ * existing update is kept the same way, by the update's id ({@link openEdit}).
  *
  * Given a storage, the drafts are also kept on the device as the page goes
  * ({@link keep}: a reload, a closed tab, a tablet putting the browser away)
@@ -46,10 +57,13 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  * drafts.get(actionId)?.narrative; // 'Audit booked', whichever element asks
  * drafts.keep(); // as the page goes
  * drafts.close(actionId); // saved or cancelled: gone from the device too
+ * drafts.openEdit(actionId, progressId).narrative = 'Audit held 3 May'; // a correction
+ * drafts.editsOn(actionId); // [progressId]
  * ```
  */
 export class ProgressDrafts {
-  private readonly drafts = new Map<string, ProgressDraft>();
+  /** By form: an action's id for its new update, `edit:` and an update's id for a correction (which also notes its action). */
+  private readonly drafts = new Map<string, ProgressDraft & { actionId?: string }>();
   /** Drafts saved or cancelled here since they were last kept: gone from the device at the next {@link keep}. */
   private readonly closedHere = new Set<string>();
 
@@ -58,24 +72,57 @@ export class ProgressDrafts {
     private readonly key = '',
   ) {}
 
-  /** The draft open on this action, if any. */
+  /** The draft of a new update open on this action, if any. */
   get(actionId: string): ProgressDraft | undefined {
     return this.drafts.get(actionId);
   }
 
-  /** Opens a draft on this action, or gives the one already open. */
+  /** Opens a draft of a new update on this action, or gives the one already open. */
   open(actionId: string): ProgressDraft {
-    let draft = this.drafts.get(actionId);
-    if (!draft) this.drafts.set(actionId, (draft = {}));
-    this.closedHere.delete(actionId);
+    return this.opened(actionId);
+  }
+
+  /** The new update's draft was saved or cancelled: it is gone, from the device too. */
+  close(actionId: string): void {
+    this.closed(actionId);
+  }
+
+  /** The correction being written of this progress update, if one is open. */
+  getEdit(progressId: string): ProgressDraft | undefined {
+    return this.drafts.get(EDIT + progressId);
+  }
+
+  /** Opens a correction of a progress update of this action, or gives the one already open. */
+  openEdit(actionId: string, progressId: string): ProgressDraft {
+    return this.opened(EDIT + progressId, actionId);
+  }
+
+  /** The correction was saved or cancelled: it is gone, from the device too. */
+  closeEdit(progressId: string): void {
+    this.closed(EDIT + progressId);
+  }
+
+  /** The progress updates of this action with a correction open, in the order they were opened. */
+  editsOn(actionId: string): string[] {
+    return [...this.drafts].filter(([key, d]) => key.startsWith(EDIT) && d.actionId === actionId).map(([key]) => key.slice(EDIT.length));
+  }
+
+  /** Whether any form is open on this action: a new update or a correction. */
+  drafting(actionId: string): boolean {
+    return this.drafts.has(actionId) || this.editsOn(actionId).length > 0;
+  }
+
+  private opened(key: string, actionId?: string): ProgressDraft {
+    let draft = this.drafts.get(key);
+    if (!draft) this.drafts.set(key, (draft = actionId ? { actionId } : {}));
+    this.closedHere.delete(key);
     return draft;
   }
 
-  /** The draft was saved or cancelled: it is gone, from the device too. */
-  close(actionId: string): void {
-    if (!this.drafts.delete(actionId)) return;
-    this.closedHere.add(actionId);
-    if (this.stored()[actionId]) this.keep();
+  private closed(key: string): void {
+    if (!this.drafts.delete(key)) return;
+    this.closedHere.add(key);
+    if (this.stored()[key]) this.keep();
   }
 
   /**
@@ -88,9 +135,9 @@ export class ProgressDrafts {
     const stored = this.stored();
     for (const id of this.closedHere) delete stored[id];
     this.closedHere.clear();
-    for (const [id, draft] of this.drafts) {
-      const kept = Object.fromEntries(KEPT.filter((k) => draft[k] !== undefined).map((k) => [k, draft[k]]));
-      if (Object.keys(kept).length) stored[id] = kept;
+    for (const [key, draft] of this.drafts) {
+      const kept: Record<string, unknown> = Object.fromEntries(KEPT.filter((k) => draft[k] !== undefined).map((k) => [k, draft[k]]));
+      if (Object.keys(kept).length) stored[key] = draft.actionId ? { ...kept, actionId: draft.actionId } : kept;
     }
     try {
       if (Object.keys(stored).length) this.storage.setItem(this.key, JSON.stringify(stored));
@@ -103,27 +150,30 @@ export class ProgressDrafts {
   /**
    * Opens the drafts the device kept when the page last went (those not open
    * here already), marked as shown so that none takes focus as a new form
-   * does. Returns their action ids.
+   * does. Returns where each belongs.
    */
-  restore(): string[] {
-    const restored: string[] = [];
-    for (const [id, kept] of Object.entries(this.stored())) {
-      if (this.drafts.has(id) || !kept || typeof kept !== 'object') continue;
+  restore(): DraftPlace[] {
+    const restored: DraftPlace[] = [];
+    for (const [key, kept] of Object.entries(this.stored())) {
+      if (this.drafts.has(key) || !kept || typeof kept !== 'object') continue;
+      const edit = key.startsWith(EDIT);
+      // A correction names its action; without one it cannot be shown anywhere.
+      if (edit && (typeof kept.actionId !== 'string' || !kept.actionId)) continue;
       // Only what a form holds, of the types it holds them in.
-      const draft: ProgressDraft = { shown: true };
+      const draft: ProgressDraft & { actionId?: string } = edit ? { actionId: kept.actionId, shown: true } : { shown: true };
       for (const k of KEPT) if (typeof kept[k] === (k === 'statusChosen' ? 'boolean' : 'string')) Object.assign(draft, { [k]: kept[k] });
-      this.drafts.set(id, draft);
-      restored.push(id);
+      this.drafts.set(key, draft);
+      restored.push(edit ? { actionId: kept.actionId!, progressId: key.slice(EDIT.length) } : { actionId: key });
     }
     return restored;
   }
 
   /** What the device holds for this plan; a damaged entry reads as nothing rather than stopping the plan opening. */
-  private stored(): Record<string, ProgressDraft> {
+  private stored(): Record<string, ProgressDraft & { actionId?: string }> {
     if (!this.storage) return {};
     try {
       const value: unknown = JSON.parse(this.storage.getItem(this.key) ?? '{}');
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, ProgressDraft>) : {};
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, ProgressDraft & { actionId?: string }>) : {};
     } catch {
       return {};
     }
