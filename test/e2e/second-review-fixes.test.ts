@@ -42,13 +42,30 @@ describe.runIf(browserAvailable())('what a second fresh-eyes review found (issue
     await expect.poll(() => narrative.inputValue()).toBe('');
     expect(await saved.count()).toBe(1);
 
-    // In the search box too.
+    // In the search box too, a word at a time (its results are drawn as it is typed), and the plan is left as it was.
     const search = page.getByRole('searchbox').first();
     await search.focus();
-    await page.keyboard.type('strategy');
+    await page.keyboard.type('child exploitation');
+    await expect.poll(() => page.getByRole('list', { name: 'Search results' }).count()).toBe(1);
     await page.keyboard.press('Control+z');
-    // (The browser undoes some of the typing; the plan is left as it was.)
-    await expect.poll(() => search.inputValue()).not.toBe('strategy');
+    expect(await search.inputValue()).toBe('child ');
+    await page.keyboard.press('Control+z');
+    expect(await search.inputValue()).toBe('');
+    await page.keyboard.press('Control+Shift+z');
+    expect(await search.inputValue()).toBe('child ');
+    await page.keyboard.press('Control+y');
+    expect(await search.inputValue()).toBe('child exploitation');
+    // A run of deleting is one step; so is the box cleared with Escape.
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Backspace');
+    expect(await search.inputValue()).toBe('child exploi');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => search.inputValue()).toBe('');
+    await page.keyboard.press('Control+z');
+    expect(await search.inputValue()).toBe('child exploi');
+    await page.keyboard.press('Control+z');
+    expect(await search.inputValue()).toBe('child exploitation');
+    // The results follow the words put back.
+    await expect.poll(() => page.getByRole('list', { name: 'Search results' }).count()).toBe(1);
     expect(await saved.count()).toBe(1);
 
     // In an action's own words, Ctrl+Z is still the plan's undo.

@@ -1,6 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Plan, SearchHit } from '@coplan/core';
 import { focusField } from '../editing/find-field.js';
+import { TypingUndo } from '../editing/typing-undo.js';
 import { formStyles } from './shared-styles.js';
 import type { PlanDetails } from './plan-details.js';
 
@@ -50,6 +51,12 @@ export class PlanSearch extends LitElement {
       .excerpt { display: block; color: #383f43; }
     `,
   ];
+
+  /** The box's own undo: its results are drawn between keystrokes, which breaks up the browser's (a letter or two at a time). */
+  private readonly history = new TypingUndo((value) => {
+    this.query = value;
+    this.notFound = '';
+  });
 
   /** The plan changed since the results were worked out. */
   private changedSince = false;
@@ -128,11 +135,15 @@ export class PlanSearch extends LitElement {
     return html`
       <form role="search" aria-label="Search this plan" @submit=${(e: Event) => e.preventDefault()}>
         <label for="plan-search">Search this plan
-          <input id="plan-search" type="search" autocomplete="off" .value=${this.query} @input=${(e: Event) => {
+          <input id="plan-search" type="search" autocomplete="off" .value=${this.query} @beforeinput=${this.history.beforeInput} @input=${(e: Event) => {
+            this.history.afterInput(e);
             this.query = (e.target as HTMLInputElement).value;
             this.notFound = '';
           }} @keydown=${(e: KeyboardEvent) => {
-            if (e.key === 'Escape') this.query = '';
+            this.history.keyDown(e);
+            if (e.key !== 'Escape') return;
+            this.history.record(e.target as HTMLInputElement);
+            this.query = '';
           }} />
         </label>
       </form>
