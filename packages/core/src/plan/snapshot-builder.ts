@@ -200,7 +200,7 @@ export function buildSnapshot(layout: PlanLayout): PlanSnapshot {
     })),
     governance,
     versions: listVersions(layout),
-    bin: buildBin(nodes, children, (n) => String(field<unknown>(n, KINDS[n.kind].label) ?? '')),
+    bin: buildBin(nodes, children, (n) => binLabel(nodes, n)),
     updatedAt,
   };
 }
@@ -209,6 +209,19 @@ function byDateThenCreated(a: ProgressUpdateSnapshot, b: ProgressUpdateSnapshot)
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * What an item is called in the bin: its label field; a seat, whose role is
+ * often empty, also by its agency ("Testshire Police, Chair"), so that seats
+ * in the bin are told apart by name rather than numbered.
+ */
+function binLabel(nodes: Record<EntityKind, Map<string, Node>>, n: Node): string {
+  const field = (m: Node, name: string): unknown => readField(m.map, KINDS[m.kind].fields[name]!, name);
+  const own = String(field(n, KINDS[n.kind].label) ?? '');
+  if (n.kind !== 'seat') return own;
+  const agency = nodes.agency.get(String(field(n, 'agencyId') ?? ''));
+  return [agency ? String(field(agency, 'name') ?? '') : '', own].filter((w) => w.trim()).join(', ');
 }
 
 /** Every deleted item and every item whose parent is gone, with what comes back with each. */
