@@ -6,7 +6,7 @@ import { createPlan, openPlan, type PlanInput } from '@coplan/core';
 import { connect, startRelayProcess, waitFor, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
-import { actionBox, APP } from './session.js';
+import { actionBox, APP, chooseFromMenu } from './session.js';
 
 /** A plan of 10 priorities × 10 objectives × 10 actions, as the app benchmark generates it. */
 function longPlan(): PlanInput {
@@ -295,5 +295,35 @@ describe.runIf(browserAvailable())('a 1,000-action plan', () => {
     await expect.poll(() => hasFocus(page, 'Action 10.7.6')).toBe(true);
     await page.keyboard.type('Focused: ');
     await expect.poll(() => actionBox(page, 'Action 10.7.6').textContent()).toBe(`Focused: ${ACTION_TEXTS[965]}`);
+  }, 120_000);
+
+  it('a progress update and a correction being written far down come back open after a reload, with the notice naming them', async () => {
+    const page = await openLongPlan();
+    // A partner's saved update on action 10.9.10, to be corrected.
+    const corrected = partner.childIds('action', partner.childIds('objective', partner.childIds('priority', null)[9]!)[8]!)[9]!;
+    partner.recordProgress(corrected, { date: '2026-01-15', author: 'Partner', rag: 'amber', narrative: 'Audit booked' });
+    // Found by search, a new update on action 10.10.10…
+    const search = page.getByRole('searchbox', { name: 'Search this plan' });
+    await search.fill('Action 9.9.9:');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'Action 10.10.10', exact: true }).click();
+    await expect.poll(() => hasFocus(page, 'Action 10.10.10')).toBe(true);
+    await chooseFromMenu(page, 'action 10.10.10', 'Add progress…');
+    await page.getByRole('form', { name: 'New progress update for action 10.10.10' }).getByLabel('Progress', { exact: true }).fill('Dates agreed with schools');
+    // …and a correction of the partner's update on action 10.9.10.
+    await search.fill('Action 9.8.9:');
+    await page.getByRole('list', { name: 'Search results' }).getByRole('link', { name: 'Action 10.9.10', exact: true }).click();
+    await page.getByRole('button', { name: 'Show details of action 10.9.10' }).click();
+    await page.getByRole('button', { name: 'Edit the 15 January 2026 progress update of action 10.9.10' }).click();
+    await page.getByRole('form', { name: 'Edit the 15 January 2026 progress update of action 10.9.10' }).getByLabel('Progress', { exact: true }).fill('Audit held in March');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Priority 1', exact: true }).waitFor({ timeout: 30_000 });
+    // Both forms are open again with their words, though their objectives are far down the page.
+    const words = (form: string) => page.getByRole('form', { name: form }).getByLabel('Progress', { exact: true }).inputValue();
+    await expect.poll(() => words('New progress update for action 10.10.10'), { timeout: 30_000 }).toBe('Dates agreed with schools');
+    await expect.poll(() => words('Edit the 15 January 2026 progress update of action 10.9.10'), { timeout: 30_000 }).toBe('Audit held in March');
+    await expect
+      .poll(() => page.locator('plan-view p.notice').textContent())
+      .toBe('Your progress updates not yet saved when this page closed are back, open to save or cancel: action 10.10.10 and a change to the 15 January 2026 update of action 10.9.10.');
   }, 120_000);
 });
