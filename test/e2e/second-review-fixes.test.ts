@@ -66,6 +66,14 @@ describe.runIf(browserAvailable())('what a second fresh-eyes review found (issue
     expect(await search.inputValue()).toBe('child exploitation');
     // The results follow the words put back.
     await expect.poll(() => page.getByRole('list', { name: 'Search results' }).count()).toBe(1);
+    // A word composed with an IME (as a phone's keyboard does too) is one step however often it changed.
+    await page.keyboard.type(' ');
+    const cdp = await page.context().newCDPSession(page);
+    for (const text of ['ほ', 'ほご', 'ほごし']) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    await cdp.send('Input.insertText', { text: '保護者' });
+    await expect.poll(() => search.inputValue()).toBe('child exploitation 保護者');
+    await page.keyboard.press('Control+z');
+    expect(await search.inputValue()).toBe('child exploitation ');
     expect(await saved.count()).toBe(1);
 
     // In an action's own words, Ctrl+Z is still the plan's undo.

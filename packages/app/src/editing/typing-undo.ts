@@ -13,8 +13,9 @@ const PAUSE_MS = 1000;
  * as the person types, such as a search box drawing its results. Chromium takes
  * such typing back a letter or two at a time: any change to the page between
  * two keystrokes ends its run of typing. This keeps the box's own steps, as
- * word processors do: each word typed, a run of deleting, a paste or drop, and
- * typing after a pause or somewhere else in the box is one step. Ctrl+Z (Cmd+Z)
+ * word processors do: each word typed (or composed with an IME or a phone's
+ * keyboard), a run of deleting, a paste or drop, and typing after a pause or
+ * somewhere else in the box is one step. Ctrl+Z (Cmd+Z)
  * takes one back; Ctrl+Shift+Z or Ctrl+Y puts it back. Only the box's words;
  * the plan is never touched.
  *
@@ -29,7 +30,7 @@ export class TypingUndo {
   private readonly undos: BoxState[] = [];
   private readonly redos: BoxState[] = [];
   /** The input that last changed the box: what kind, when, and where the caret was left. */
-  private last: { kind: 'type' | 'delete'; at: number; caret: number } | null = null;
+  private last: { kind: 'type' | 'compose' | 'delete'; at: number; caret: number } | null = null;
 
   /** @param apply told the box's words after an undo or redo set them (the box's owner keeps its state). */
   constructor(private readonly apply: (value: string) => void) {}
@@ -43,14 +44,16 @@ export class TypingUndo {
       this.step(box, e.inputType === 'historyUndo');
       return;
     }
-    const kind = e.inputType === 'insertText' ? 'type' : e.inputType.startsWith('delete') ? 'delete' : null;
+    const kind = e.inputType === 'insertText' ? 'type' : e.inputType === 'insertCompositionText' ? 'compose' : e.inputType.startsWith('delete') ? 'delete' : null;
     const at = performance.now();
     const start = box.selectionStart ?? 0;
     const collapsed = start === (box.selectionEnd ?? 0);
     // A letter after a space begins a word: its own step.
     const newWord = kind === 'type' && !/\s/.test(e.data ?? '') && /\s/.test(box.value[start - 1] ?? '');
     const last = this.last;
-    const goesOn = !!kind && !!last && last.kind === kind && at - last.at < PAUSE_MS && collapsed && start === last.caret && !newWord;
+    // A word being composed (an IME, dictation, a phone's keyboard) is one step however often it changes, wherever its caret is.
+    const composing = kind === 'compose' && last?.kind === 'compose';
+    const goesOn = composing || (!!kind && !!last && last.kind === kind && at - last.at < PAUSE_MS && collapsed && start === last.caret && !newWord);
     if (!goesOn) this.record(box);
     this.last = kind ? { kind, at, caret: start } : null;
   };
