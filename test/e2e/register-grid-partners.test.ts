@@ -85,6 +85,16 @@ describe.runIf(browserAvailable())('the register grid with partners', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await expect.poll(() => box.inputValue()).toBe(`LSCB team, ${first}`);
+    // Ctrl+Z takes the suggestion back in one step, then the typing a word at a time; Ctrl+Y puts them back (the suggestions drawn as it is typed broke up the browser's own undo).
+    await page.keyboard.press('Control+z');
+    expect(await box.inputValue()).toBe('LSCB team, cs');
+    await page.keyboard.press('Control+z');
+    expect(await box.inputValue()).toBe('LSCB team, ');
+    await page.keyboard.press('Control+z');
+    expect(await box.inputValue()).toBe('LSCB team');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+y');
+    expect(await box.inputValue()).toBe(`LSCB team, ${first}`);
+    await expect.poll(() => page.locator('leads-combobox').evaluate((el) => (el as unknown as { value: string }).value)).toBe(`LSCB team, ${first}`);
     // A name new to the registry is said to be new, and joins the registry when saved.
     // What a screen reader hears from the cell's live regions, recorded as it changes.
     await page.locator('leads-combobox').evaluate((el) => {

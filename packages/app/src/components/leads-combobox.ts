@@ -1,4 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
+import { TypingUndo } from '../editing/typing-undo.js';
 
 /** Suggestions shown at once; more typing narrows them. */
 const SHOWN = 8;
@@ -30,6 +31,11 @@ export class LeadsCombobox extends LitElement {
   /** What a screen reader is told of a new name: once typing pauses, not at every letter ("“Po” is not…", "“Pol” is not…"). */
   said = '';
   private sayLater = 0;
+  /** The box's own undo (Ctrl+Z a word at a time, a suggestion taken in one): its suggestions are drawn as it is typed, which breaks up the browser's. */
+  private readonly history = new TypingUndo((value) => {
+    this.active = -1;
+    this.change(value);
+  });
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -67,7 +73,7 @@ export class LeadsCombobox extends LitElement {
     const isNew = typed !== '' && !this.names.some((n) => n.toLowerCase() === typed.toLowerCase());
     return html`<input type="text" role="combobox" aria-autocomplete="list" aria-expanded=${options.length ? 'true' : 'false'} aria-controls="lead-options"
         aria-activedescendant=${this.active >= 0 ? `lead-option-${this.active}` : nothing} aria-label=${this.label} aria-invalid=${this.invalid} aria-describedby="lead-new"
-        autocomplete="off" .value=${this.value} @input=${this.onInput} @keydown=${this.onKey} />
+        autocomplete="off" .value=${this.value} @beforeinput=${this.history.beforeInput} @input=${this.onInput} @keydown=${this.onKey} />
       <ul id="lead-options" role="listbox" aria-label="Leads in the registry" ?hidden=${!options.length}>
         ${options.map(
           (n, i) => html`<li id="lead-option-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} @mousedown=${(e: Event) => (e.preventDefault(), this.accept(n))}>${n}</li>`,
@@ -83,6 +89,7 @@ export class LeadsCombobox extends LitElement {
   }
 
   private readonly onInput = (e: Event): void => {
+    this.history.afterInput(e);
     this.active = -1;
     this.change((e.target as HTMLInputElement).value);
     this.said = '';
@@ -94,6 +101,8 @@ export class LeadsCombobox extends LitElement {
   };
 
   private readonly onKey = (e: KeyboardEvent): void => {
+    this.history.keyDown(e);
+    if (e.defaultPrevented) return void e.stopPropagation();
     const options = this.suggestions();
     if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && options.length) {
       const step = e.key === 'ArrowDown' ? 1 : -1;
@@ -107,6 +116,8 @@ export class LeadsCombobox extends LitElement {
 
   /** Takes a suggestion in place of the name being typed. */
   private accept(name: string): void {
+    const input = this.querySelector('input');
+    if (input) this.history.record(input);
     const cut = this.value.lastIndexOf(',');
     this.active = -1;
     this.change(cut < 0 ? name : `${this.value.slice(0, cut + 1).trimEnd()} ${name}`);
