@@ -35,6 +35,7 @@ export function reloadProbe(lastLabel) {
   const frame = () => {
     const now = performance.now();
     outline ??= find(document, 'plan-outline');
+    window.__outline = outline;
     // Every action's box, live (in an action item) or plain words (drawn by its objective).
     const items = outline?.shadowRoot?.querySelectorAll('.action[data-action-id]');
     if (items?.length) {
@@ -67,11 +68,17 @@ export async function openPlan(browser, url, planId, lastLabel) {
   return { context, page };
 }
 
-/** One reload, timed in the page: `{ usable, last }` in ms from navigation start. */
+/**
+ * One reload, timed in the page: `{ usable, last }` in ms from navigation start. It returns once
+ * the page has finished its idle-time work too (every action live), so that work does not fall
+ * on the next page's timed reload.
+ */
 export async function timedReload(page) {
   await page.reload();
   await page.waitForFunction(() => window.__reload?.usable !== undefined && window.__reload?.last !== undefined, null, { timeout: 120000, polling: 100 });
-  return page.evaluate(() => ({ usable: Math.round(window.__reload.usable), last: Math.round(window.__reload.last) }));
+  const times = await page.evaluate(() => ({ usable: Math.round(window.__reload.usable), last: Math.round(window.__reload.last) }));
+  await page.waitForFunction(() => window.__outline?.liveUpgrades?.settled === true, null, { timeout: 120000, polling: 100 });
+  return times;
 }
 
 /** `runs` reloads of each plan, taken in turn (so a busy moment on the machine falls on both), medians. */
