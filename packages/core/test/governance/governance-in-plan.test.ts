@@ -93,6 +93,15 @@ describe('the arrangements in the plan', () => {
     expect(plan.get('group', smg)!.attendanceThreshold).toBe(0.75);
   });
 
+  it('names a seat in the bin by its agency and role (a role is often empty), also once its agency is in the bin too', () => {
+    const { plan, ids, seat } = setUp();
+    const [lay, police, fire] = [seat('la', 1), seat('police'), seat('fire')];
+    for (const id of [lay, police, fire]) plan.delete('seat', id);
+    plan.delete('agency', ids.get('fire')!);
+    const seats = plan.snapshot().bin.filter((b) => b.kind === 'seat');
+    expect(seats.map((b) => b.label).sort()).toEqual(['Fire and Rescue', 'Testshire Council, Lay member', 'Testshire Police']);
+  });
+
   it('opens a plan made before governance existed, with no groups, and lets groups be added', () => {
     const old = newPlan();
     const reopened = openPlan(replicaOf(old.doc));
