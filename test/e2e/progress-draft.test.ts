@@ -149,6 +149,12 @@ describe.runIf(browserAvailable())('an unsaved progress update belongs to its ac
     await pat.getByRole('button', { name: 'Hide details of action 1.2.1' }).click();
     await expect.poll(() => correctionOf(pat, 'action 1.2.1')).toEqual({ rag: 'green', narrative: 'Audit held on 3 May' });
     expect(await action.getByRole('button', { name: 'Show details of action 1.2.1' }).count()).toBe(1);
+    // A new update can be written beside it (the correction open under the action is not the new update's form).
+    await chooseFromMenu(pat, 'action 1.2.1', 'Add progress…');
+    await expect.poll(() => newUpdate(pat, 'action 1.2.1').count()).toBe(1);
+    await newUpdate(pat, 'action 1.2.1').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => newUpdate(pat, 'action 1.2.1').count()).toBe(0);
+    expect(await correctionOf(pat, 'action 1.2.1')).toEqual({ rag: 'green', narrative: 'Audit held on 3 May' });
 
     // The page is reloaded before it is saved: the correction is back, and she is told where.
     await pat.reload();

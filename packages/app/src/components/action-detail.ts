@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
@@ -135,7 +136,15 @@ export class ActionDetail extends LitElement {
       ${ro ? nothing : html`<button @click=${this.addMilestone}>Add a milestone to ${this.name}</button>`}
       <h3 id="log-heading" tabindex="-1">Progress log</h3>
       ${this.addProgress()}
-      ${a.updates.length ? html`<ol class="log">${[...a.updates].reverse().map((u) => this.renderUpdate(u))}</ol>` : html`<p>No progress updates yet.</p>`}
+      ${
+        a.updates.length
+          ? html`<ol class="log">${repeat(
+              [...a.updates].reverse(),
+              (u) => u.id,
+              (u) => this.renderUpdate(u),
+            )}</ol>`
+          : html`<p>No progress updates yet.</p>`
+      }
     `;
   }
 

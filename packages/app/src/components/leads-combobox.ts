@@ -73,7 +73,7 @@ export class LeadsCombobox extends LitElement {
     const isNew = typed !== '' && !this.names.some((n) => n.toLowerCase() === typed.toLowerCase());
     return html`<input type="text" role="combobox" aria-autocomplete="list" aria-expanded=${options.length ? 'true' : 'false'} aria-controls="lead-options"
         aria-activedescendant=${this.active >= 0 ? `lead-option-${this.active}` : nothing} aria-label=${this.label} aria-invalid=${this.invalid} aria-describedby="lead-new"
-        autocomplete="off" .value=${this.value} @beforeinput=${this.history.beforeInput} @input=${this.onInput} @keydown=${this.onKey} />
+        autocomplete="off" .value=${this.value} @beforeinput=${this.history.beforeInput} @compositionend=${this.history.compositionEnd} @input=${this.onInput} @keydown=${this.onKey} />
       <ul id="lead-options" role="listbox" aria-label="Leads in the registry" ?hidden=${!options.length}>
         ${options.map(
           (n, i) => html`<li id="lead-option-${i}" role="option" aria-selected=${i === this.active ? 'true' : 'false'} @mousedown=${(e: Event) => (e.preventDefault(), this.accept(n))}>${n}</li>`,

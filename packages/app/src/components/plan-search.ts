@@ -135,13 +135,13 @@ export class PlanSearch extends LitElement {
     return html`
       <form role="search" aria-label="Search this plan" @submit=${(e: Event) => e.preventDefault()}>
         <label for="plan-search">Search this plan
-          <input id="plan-search" type="search" autocomplete="off" .value=${this.query} @beforeinput=${this.history.beforeInput} @input=${(e: Event) => {
+          <input id="plan-search" type="search" autocomplete="off" .value=${this.query} @beforeinput=${this.history.beforeInput} @compositionend=${this.history.compositionEnd} @input=${(e: Event) => {
             this.history.afterInput(e);
             this.query = (e.target as HTMLInputElement).value;
             this.notFound = '';
           }} @keydown=${(e: KeyboardEvent) => {
             this.history.keyDown(e);
-            if (e.key !== 'Escape') return;
+            if (e.key !== 'Escape' || !this.query) return;
             this.history.record(e.target as HTMLInputElement);
             this.query = '';
           }} />

@@ -238,7 +238,7 @@ export class PlanView extends LitElement {
   private readonly onKey = (e: KeyboardEvent) => {
     const plan = this.session.plan;
     if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z' || !plan || this.access.readonly) return;
-    // In a search box, a form or a grid cell being edited, Ctrl+Z undoes that box's typing (the browser's own).
+    // In a search box, a form or a grid cell being edited, Ctrl+Z undoes that box's typing (the browser's own, or the box's `TypingUndo`).
     if (focusIsInFormBox()) return;
     e.preventDefault();
     if (e.shiftKey) plan.redo();

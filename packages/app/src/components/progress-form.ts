@@ -15,9 +15,10 @@ type Field = 'date' | 'rag' | 'narrative';
  * status is offered beside it, following the RAG chosen (Green: in progress,
  * Blue: complete) until the person picks one; the core saves both in one
  * transaction. What it holds, and the field focus is in, is kept in its
- * `draft` as the person goes: a new update's draft belongs to its action
- * (`ProgressDrafts`), so a form drawn again for it elsewhere (the action
- * moved, its details hidden or shown) takes up the same words. Dispatches
+ * `draft` as the person goes: a new update's draft belongs to its action,
+ * a correction's to its update (`ProgressDrafts`), so a form drawn again for
+ * it elsewhere (the action moved, its details hidden or shown, the page
+ * reloaded) takes up the same words. Dispatches
  * `progress-done` (saved or cancelled) and `plan-error` when the core refuses.
  */
 export class ProgressForm extends LitElement {
@@ -41,7 +42,7 @@ export class ProgressForm extends LitElement {
   currentRag: Rag | null = null;
   /** The update being corrected; a new one when absent. */
   entry: ProgressUpdateSnapshot | null = null;
-  /** What the form holds so far; its own until given one that outlives it (a new update's, kept by action). */
+  /** What the form holds so far; its own until given one that outlives it (kept by `ProgressDrafts`). */
   draft: ProgressDraft = {};
   errors: Partial<Record<Field, string>> = {};
 

@@ -22,7 +22,7 @@ const PAUSE_MS = 1000;
  * @example
  * ```ts
  * private readonly history = new TypingUndo((value) => (this.query = value));
- * html`<input @beforeinput=${this.history.beforeInput} @input=${this.history.afterInput} @keydown=${this.history.keyDown} />`;
+ * html`<input @beforeinput=${this.history.beforeInput} @input=${this.history.afterInput} @compositionend=${this.history.compositionEnd} @keydown=${this.history.keyDown} />`;
  * this.history.record(box); // before the page clears it (Escape): Ctrl+Z brings the words back
  * ```
  */
@@ -31,6 +31,10 @@ export class TypingUndo {
   private readonly redos: BoxState[] = [];
   /** The input that last changed the box: what kind, when, and where the caret was left. */
   private last: { kind: 'type' | 'compose' | 'delete'; at: number; caret: number } | null = null;
+  /** The box as the last input left it: what a change made without `beforeinput` (a search box's clear button) is undone to. */
+  private known: BoxState | null = null;
+  /** Whether `beforeinput` came before the `input` now arriving. */
+  private announced = false;
 
   /** @param apply told the box's words after an undo or redo set them (the box's owner keeps its state). */
   constructor(private readonly apply: (value: string) => void) {}
@@ -38,6 +42,7 @@ export class TypingUndo {
   /** Before each change to the box: starts a new step, or goes on with the one being typed. */
   readonly beforeInput = (e: InputEvent): void => {
     const box = e.target as HTMLInputElement | HTMLTextAreaElement;
+    this.announced = true;
     // The browser's own Edit menu or a keyboard's undo key.
     if (e.inputType === 'historyUndo' || e.inputType === 'historyRedo') {
       e.preventDefault();
@@ -61,24 +66,38 @@ export class TypingUndo {
   /** After each change: where the caret was left, for the next keystroke to go on from. */
   readonly afterInput = (e: Event): void => {
     const box = e.target as HTMLInputElement | HTMLTextAreaElement;
+    // Changed without `beforeinput` (a search box's clear button): what it held is a step to come back to.
+    if (!this.announced && this.known && this.known.value !== box.value) this.keepStep(this.known);
+    this.announced = false;
     if (this.last) this.last.caret = box.selectionStart ?? 0;
+    this.known = stateOf(box);
+  };
+
+  /** A composition ended (its word chosen): the next one is a step of its own. */
+  readonly compositionEnd = (): void => {
+    this.last = null;
   };
 
   /** Ctrl+Z (Cmd+Z) undoes a step, Ctrl+Shift+Z or Ctrl+Y redoes one: the browser's own undo is not used. */
   readonly keyDown = (e: KeyboardEvent): void => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    // Mid-composition the keys are the IME's.
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || e.isComposing) return;
     const key = e.key.toLowerCase();
     const undo = key === 'z' && !e.shiftKey;
-    if (!undo && !(key === 'z' && e.shiftKey) && !(key === 'y' && !e.shiftKey)) return;
+    // Ctrl+Y redoes; Cmd+Y on a Mac is the browser's History, left alone.
+    if (!undo && !(key === 'z' && e.shiftKey) && !(key === 'y' && e.ctrlKey && !e.shiftKey)) return;
     e.preventDefault();
     this.step(e.target as HTMLInputElement | HTMLTextAreaElement, undo);
   };
 
   /** Keeps the box as it is now as a step to come back to (before its words are changed other than by typing: cleared, replaced). */
   record(box: HTMLInputElement | HTMLTextAreaElement): void {
-    const now = stateOf(box);
+    this.keepStep(stateOf(box));
+  }
+
+  private keepStep(state: BoxState): void {
     const top = this.undos[this.undos.length - 1];
-    if (!top || top.value !== now.value) this.undos.push(now);
+    if (!top || top.value !== state.value) this.undos.push(state);
     this.redos.length = 0;
     this.last = null;
   }
@@ -93,6 +112,7 @@ export class TypingUndo {
     to.push(stateOf(box));
     box.value = state.value;
     box.setSelectionRange(state.start, state.end);
+    this.known = state;
     this.last = null;
     this.apply(state.value);
   }

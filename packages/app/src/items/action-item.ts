@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { ACTION_STATUS_LABELS, formatUkDate, namesShownIn, type ActionSnapshot } from '@coplan/core';
 import { PlanItem } from './plan-item.js';
 import { listKeys } from './list-focus.js';
@@ -66,7 +67,7 @@ export class ActionItem extends PlanItem {
       ${this.moving ? this.moveList(a) : nothing}
       ${
         draft && !this.detail
-          ? html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} author=${scope.user.name} .currentRag=${a.rag} .draft=${draft} @progress-done=${this.progressDone}></progress-form>`
+          ? html`<progress-form class="new-update" .plan=${scope.plan} actionId=${a.id} name=${this.name} author=${scope.user.name} .currentRag=${a.rag} .draft=${draft} @progress-done=${this.progressDone}></progress-form>`
           : nothing
       }
       ${this.detail ? this.details(a) : this.corrections(a)}
@@ -97,7 +98,10 @@ export class ActionItem extends PlanItem {
     const scope = this.scope!;
     if (scope.readonly) return nothing;
     const open = scope.drafts.editsOn(a.id).flatMap((id) => a.updates.filter((u) => u.id === id));
-    return open.map(
+    // Keyed: a correction added or gone beside it leaves each form (its errors, its focus) with its own update.
+    return repeat(
+      open,
+      (u) => u.id,
       (u) =>
         html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} .entry=${u} .draft=${scope.drafts.getEdit(u.id)!} @progress-done=${() => this.correctionDone(u.id)}></progress-form>`,
     );
@@ -152,7 +156,8 @@ export class ActionItem extends PlanItem {
     await import('../components/progress-form.js');
     const detail = this.detail ? this.querySelector('action-detail') : null;
     if (detail) return void (detail as ActionDetail).openAdd();
-    const open = this.querySelector('progress-form');
+    // A correction open under the action is not the new update's form.
+    const open = this.querySelector('progress-form.new-update');
     if (open) return void (open.shadowRoot?.querySelector('input') as HTMLElement | null)?.focus();
     this.scope!.drafts.open(this.entityId);
     this.requestUpdate();
@@ -165,11 +170,12 @@ export class ActionItem extends PlanItem {
     void this.focusMenu();
   };
 
-  /** Drawn anew where a partner moved it: focus goes back into its progress form if it was there, else to the action. */
+  /** Drawn anew where a partner moved it: focus goes back into the progress form it was in (a new update's or a correction's), else to the action. */
   override async focusFollowed(): Promise<void> {
     await this.whenDrawn();
-    const form = (this.querySelector('progress-form') ?? this.querySelector('action-detail')?.shadowRoot?.querySelector('progress-form')) as ProgressForm | null;
-    if (!(await form?.takeFocusBack())) await this.focusItem();
+    const forms = [...this.querySelectorAll('progress-form'), ...(this.querySelector('action-detail')?.shadowRoot?.querySelectorAll('progress-form') ?? [])] as ProgressForm[];
+    for (const form of forms) if (await form.takeFocusBack()) return;
+    await this.focusItem();
   }
 }
 customElements.define('action-item', ActionItem);

@@ -177,10 +177,11 @@ export class LiveUpgrades {
   }
 
   /**
-   * Takes `items` to their next stage in order, each drawn before the next,
-   * until `slice` ms have gone (at least one): drawing is Lit's updates, run as
-   * microtasks, so the whole batch is one task and the page draws no frame
-   * between its items.
+   * Takes `items` to their next stage in order, each item's own update done
+   * before the next, until `slice` ms have gone (at least one; the elements an
+   * item creates may finish just after the last check, about one item more):
+   * drawing is Lit's updates, run as microtasks, so the whole batch is one task
+   * and the page draws no frame between its items.
    */
   private async batch(items: Upgradable[], slice: number): Promise<void> {
     const start = performance.now();
