@@ -22,6 +22,9 @@ export interface ProgressDraft {
 /** A correction's key among the drafts: before the update's id (an action's id is a new update's key). */
 const EDIT = 'edit:';
 
+/** A draft as the drafts hold it: a correction also notes its action. */
+type HeldDraft = ProgressDraft & { actionId?: string };
+
 /** The parts of a draft worth keeping on the device: what the person chose and typed, not where focus was. */
 const KEPT = ['date', 'rag', 'status', 'statusChosen', 'narrative', 'evidence'] as const;
 
@@ -63,7 +66,7 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  */
 export class ProgressDrafts {
   /** By form: an action's id for its new update, `edit:` and an update's id for a correction (which also notes its action). */
-  private readonly drafts = new Map<string, ProgressDraft & { actionId?: string }>();
+  private readonly drafts = new Map<string, HeldDraft>();
   /** Drafts saved or cancelled here since they were last kept: gone from the device at the next {@link keep}. */
   private readonly closedHere = new Set<string>();
 
@@ -160,7 +163,7 @@ export class ProgressDrafts {
       // A correction names its action; without one it cannot be shown anywhere.
       if (edit && (typeof kept.actionId !== 'string' || !kept.actionId)) continue;
       // Only what a form holds, of the types it holds them in.
-      const draft: ProgressDraft & { actionId?: string } = edit ? { actionId: kept.actionId, shown: true } : { shown: true };
+      const draft: HeldDraft = edit ? { actionId: kept.actionId, shown: true } : { shown: true };
       for (const k of KEPT) if (typeof kept[k] === (k === 'statusChosen' ? 'boolean' : 'string')) Object.assign(draft, { [k]: kept[k] });
       this.drafts.set(key, draft);
       restored.push(edit ? { actionId: kept.actionId!, progressId: key.slice(EDIT.length) } : { actionId: key });
@@ -169,11 +172,11 @@ export class ProgressDrafts {
   }
 
   /** What the device holds for this plan; a damaged entry reads as nothing rather than stopping the plan opening. */
-  private stored(): Record<string, ProgressDraft & { actionId?: string }> {
+  private stored(): Record<string, HeldDraft> {
     if (!this.storage) return {};
     try {
       const value: unknown = JSON.parse(this.storage.getItem(this.key) ?? '{}');
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, ProgressDraft & { actionId?: string }>) : {};
+      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, HeldDraft>) : {};
     } catch {
       return {};
     }
