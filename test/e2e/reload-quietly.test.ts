@@ -64,6 +64,13 @@ describe.runIf(browserAvailable())('opening a plan from this device', () => {
 
     await page.reload();
     await expect.poll(() => box.textContent(), { timeout: 15_000 }).toBe(`${before} typed offline, every letter its own record`);
+    // The load's stages are in the page's performance timeline, in order (the benchmarks time a reload by them).
+    const stages = await page.evaluate(() =>
+      ['coplan:local-copy-opening', 'coplan:local-copy-applying', 'coplan:local-copy-loaded'].map((name) => performance.getEntriesByName(name).map((m) => m.startTime)),
+    );
+    expect(stages.map((times) => times.length)).toEqual([1, 1, 1]);
+    expect(stages[0]![0]!).toBeLessThanOrEqual(stages[1]![0]!);
+    expect(stages[1]![0]!).toBeLessThanOrEqual(stages[2]![0]!);
     // Once drawn, the records this device loaded (one a letter) are merged into one, so the next open applies one update.
     const records = () =>
       page.evaluate(async () => {

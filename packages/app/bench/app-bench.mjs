@@ -14,7 +14,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedPlan, launchChromium, openSynced, startRelay, uploadPlan, watchRepaints } from './bench-relay.mjs';
-import { openPlan, timeReloads } from './reload-probe.mjs';
+import { openPlan, settled, timeReloads } from './reload-probe.mjs';
 import { breakdown, jsSizes } from './js-size.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,6 +95,8 @@ const bigPartner = await partnerPage(browser, url, 'bench', 'Action 10.10.10');
 const demoPartner = await partnerPage(browser, url, 'demo', 'Action 4.6.1');
 await big.page.getByText('Connected, all changes synced').waitFor({ timeout: 120000 });
 await demo.page.getByText('Connected, all changes synced').waitFor({ timeout: 120000 });
+// Every page's idle-time work done (the long plan's words made live), so none of it falls on another page's keystrokes.
+for (const p of [big, demo, bigPartner, demoPartner]) await settled(p.page);
 const bigPartnerMs = await timePartnerKeystrokes(big.page, bigPartner.page, 'Action 1.1.1');
 const demoPartnerMs = await timePartnerKeystrokes(demo.page, demoPartner.page, 'Action 1.1.1');
 await bigPartner.context.close();

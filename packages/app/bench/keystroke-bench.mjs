@@ -18,6 +18,7 @@ import { mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generatedPlan, launchChromium, median, openSynced, startRelay, uploadPlan, watchRepaints } from './bench-relay.mjs';
+import { settled } from './reload-probe.mjs';
 
 const option = (name) => {
   const at = process.argv.indexOf(name);
@@ -99,6 +100,8 @@ for (const build of builds) {
   runs.push({ build: build.name, plan: '1,000 actions', watcher: await openWatcher(browser, url, 'bench', 'Action 10.10.10'), ...(await openAt(browser, url, 'bench', 'Action 10.10.10')) });
   runs.push({ build: build.name, plan: 'demo, 51 actions', watcher: await openWatcher(browser, url, 'demo', 'Action 4.6.1'), ...(await openAt(browser, url, 'demo', 'Action 4.6.1')) });
 }
+// Every page's idle-time work done (a long plan's words made live), so none of it falls on another page's keystrokes.
+for (const run of runs) for (const page of [run.page, run.watcher]) await settled(page);
 for (const run of runs) await type(run, 3); // warm-up, not counted
 for (const run of runs) run.timing.length = run.held.length = run.partner.length = 0;
 for (let round = 0; round < ROUNDS; round++) for (const run of runs) await type(run, PER_ROUND);

@@ -76,19 +76,52 @@ export async function openPlan(browser, url, planId, lastLabel) {
 export async function timedReload(page) {
   await page.reload();
   await page.waitForFunction(() => window.__reload?.usable !== undefined && window.__reload?.last !== undefined, null, { timeout: 120000, polling: 100 });
-  const times = await page.evaluate(() => ({ usable: Math.round(window.__reload.usable), last: Math.round(window.__reload.last) }));
-  await page.waitForFunction(() => window.__outline?.liveUpgrades?.settled === true, null, { timeout: 120000, polling: 100 });
+  const times = await page.evaluate(() => {
+    // The stages between, from the page's own performance timeline: the app's marks of the plan's load from the device.
+    const at = (name) => Math.round(performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN);
+    return {
+      usable: Math.round(window.__reload.usable),
+      last: Math.round(window.__reload.last),
+      stages: {
+        'the page read (DOMContentLoaded)': Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart ?? Number.NaN),
+        "the device's copy opening (IndexedDB)": at('coplan:local-copy-opening'),
+        'its records read, being applied (Yjs)': at('coplan:local-copy-applying'),
+        'the plan loaded': at('coplan:local-copy-loaded'),
+        'the first action editable (usable)': Math.round(window.__reload.usable),
+        "the last action's words in the page (last)": Math.round(window.__reload.last),
+      },
+    };
+  });
+  await settled(page);
   return times;
 }
 
-/** `runs` reloads of each plan, taken in turn (so a busy moment on the machine falls on both), medians. */
+/**
+ * `runs` reloads of each plan, taken in turn (so a busy moment on the machine falls on both), medians:
+ * `{ usable, last, stages }`, `stages` being when each stage of the reload was reached (ms from navigation start).
+ */
 export async function timeReloads(plans, runs) {
-  const times = plans.map(() => ({ usable: [], last: [] }));
-  for (let i = 0; i < runs; i++)
-    for (const [j, p] of plans.entries()) {
-      const t = await timedReload(p.page);
-      times[j].usable.push(t.usable);
-      times[j].last.push(t.last);
-    }
-  return times.map((t) => ({ usable: median(t.usable), last: median(t.last) }));
+  const times = plans.map(() => []);
+  for (let i = 0; i < runs; i++) for (const [j, p] of plans.entries()) times[j].push(await timedReload(p.page));
+  return times.map((ts) => ({
+    usable: median(ts.map((t) => t.usable)),
+    last: median(ts.map((t) => t.last)),
+    stages: Object.fromEntries(Object.keys(ts[0].stages).map((k) => [k, median(ts.map((t) => t.stages[k]))])),
+  }));
+}
+
+/** Resolves once the page's outline has drawn every item and made it live (its idle-time work done), so that work does not fall on another page's timing. */
+export async function settled(page) {
+  const isSettled = () => {
+    const find = (root) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.localName === 'plan-outline') return el;
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    return (window.__outline?.isConnected ? window.__outline : find(document))?.liveUpgrades?.settled === true;
+  };
+  await page.waitForFunction(isSettled, null, { timeout: 120000, polling: 100 });
 }

@@ -3,7 +3,7 @@
  * Opens a generated 1,000-action plan and the 51-action demo plan, stops the relay, takes
  * the pages offline, and profiles one reload of each with Chromium's sampling profiler
  * (CDP `Profiler`, 100 µs) from navigation to the frame where the last action's text is in
- * the page. Each sample is put down to the source file it ran in (through the build's
+ * the page, and lists when each stage of the reload was reached (the app's performance marks). Each sample is put down to the source file it ran in (through the build's
  * source maps), or, for the browser's own work (DOM calls, style, layout, garbage), to
  * the nearest script that called it. Not part of `npm run bench`: it explains its figures.
  * With `BEFORE=<another build's dist>` it times and profiles that build too, side by side
@@ -137,6 +137,20 @@ console.log(
 builds.forEach((b, i) => {
   const [big, demo] = [times[2 * i], times[2 * i + 1]];
   console.log(`| ${b.name} | ${big.usable} / ${demo.usable} (${(big.usable / demo.usable).toFixed(2)}×) | ${big.last} / ${demo.last} (${(big.last / demo.last).toFixed(2)}×) |`);
+});
+// The same reloads by stage: when each was reached, and the time since the one before, for both plans.
+builds.forEach((b, i) => {
+  const [big, demo] = [times[2 * i], times[2 * i + 1]];
+  console.log(
+    `\nStages of the reload, ${b.name}, ms from navigation start (medians of ${runs}; in brackets, since the stage before)\n\n| reached | 1,000 actions | demo plan | more for 1,000 actions |\n|---|---|---|---|`,
+  );
+  let prev = null;
+  for (const stage of Object.keys(big.stages)) {
+    const [x, y] = [big.stages[stage], demo.stages[stage]];
+    const step = (now, then) => (then === undefined ? '' : ` (${now - then})`);
+    console.log(`| ${stage} | ${x}${step(x, prev?.[0])} | ${y}${step(y, prev?.[1])} | ${x - y} |`);
+    prev = [x, y];
+  }
 });
 for (const b of builds) {
   const x = await profiledReload(b.dist, b.big.page);
