@@ -130,6 +130,36 @@ describe('undo never takes a partner’s work away', () => {
     expect(alice.canUndo()).toBe(true);
   });
 
+  it('takes back one step when a partner deleted and restored the item meanwhile (their mark replaced this step’s)', () => {
+    const { alice, bob, o } = twoPartners();
+    alice.editText('objective', o, 'text', 0, 0, 'Kept ');
+    alice.undoManager.stopCapturing();
+    const added = alice.addEmpty('action', { parentId: o });
+    syncAll([alice.doc, bob.doc]);
+    bob.delete('action', added);
+    syncAll([alice.doc, bob.doc]);
+    bob.restore('action', added);
+    syncAll([alice.doc, bob.doc]);
+    let heard = 0;
+    alice.onUndoChange(() => heard++);
+
+    expect(alice.undo()).toBe(true);
+    expect(alice.binnedByLastUndo()).toEqual([{ kind: 'action', id: added }]);
+    expect(alice.isVisible('action', added)).toBe(false);
+    // The step before stays, and is the next to undo; the Undo button was told it is still there.
+    expect(alice.readObjective(o)!.text).toBe('Kept Objective');
+    expect(alice.canUndo()).toBe(true);
+    expect(heard).toBeGreaterThan(0);
+    expect(alice.undo()).toBe(true);
+    expect(alice.readObjective(o)!.text).toBe('Objective');
+    // Redo brings back the typing, then takes the action out of the bin, for both.
+    expect(alice.redo()).toBe(true);
+    expect(alice.readObjective(o)!.text).toBe('Kept Objective');
+    expect(alice.redo()).toBe(true);
+    syncAll([alice.doc, bob.doc]);
+    for (const plan of [alice, bob]) expect(plan.isVisible('action', added)).toBe(true);
+  });
+
   it('undoes this person’s own typing in an action a partner also typed in, keeping the partner’s letters', () => {
     const { alice, bob, a } = twoPartners();
     alice.editText('action', a, 'text', 6, 0, ' by Alice');

@@ -28,6 +28,14 @@ export class PartnersWorkKeeper {
   private readonly kindOfMap = new Map<Y.AbstractType<unknown>, EntityKind>();
   /** The undo step being taken back: its insertions are what it may delete. */
   private step: UndoStep | null = null;
+  /** The stack it came from (Yjs has taken it off already): what lies beneath it. */
+  private stack: UndoStep[] | null = null;
+  /** The steps beneath it, held back while it runs (see {@link PartnersWorkKeeper.holdBackEarlierSteps}). */
+  private heldBack: UndoStep[] | null = null;
+  /** Whether this step has deleted anything yet (Yjs counts a step as done only if it has). */
+  private deletedSome = false;
+  /** Told when the steps held back are back in the history (listeners of the history heard it without them). */
+  readonly historyBack = new Set<() => void>();
   /** Per step: whether an entity's map (or anything beneath the entity) holds a partner's work. */
   private readonly held = new Map<Y.Map<unknown>, boolean>();
   /** What the last undo or redo put in the bin (a new array each time, filled while it runs). */
@@ -42,21 +50,48 @@ export class PartnersWorkKeeper {
     for (const kind of ENTITY_KINDS) this.kindOfMap.set(layout.entities[kind] as Y.AbstractType<unknown>, kind);
   }
 
-  /** Runs an undo or redo of `step` (the stack's top); {@link PartnersWorkKeeper.lastBinned} says what went to the bin. */
-  run(step: UndoStep | undefined, undo: () => unknown): boolean {
-    this.step = step ?? null;
+  /**
+   * Runs an undo or redo of the top step of `stack` (the undo or the redo stack); true if it changed
+   * anything. {@link PartnersWorkKeeper.lastBinned} says what went to the bin.
+   */
+  run(stack: UndoStep[], undo: () => unknown): boolean {
+    this.step = stack.at(-1) ?? null;
+    this.stack = stack;
+    this.heldBack = null;
+    this.deletedSome = false;
     this.held.clear();
     this.lastBinned = [];
     try {
-      return undo() !== null;
+      return undo() !== null || this.lastBinned.length > 0;
     } finally {
-      this.step = null;
+      // Set while the undo ran, by the delete filter (TypeScript sees only the null above).
+      const heldBack = this.heldBack as UndoStep[] | null;
+      if (heldBack) stack.unshift(...heldBack);
+      this.step = this.stack = this.heldBack = null;
       this.held.clear();
+      if (heldBack?.length) for (const listener of [...this.historyBack]) listener();
     }
+  }
+
+  /**
+   * Yjs counts a step as done only if it deleted something, and otherwise takes back the step
+   * beneath it too, in the same go. Putting an entity in the bin may delete nothing of this step's
+   * own: when a partner has since set its "deleted" mark (deleted and restored it), this step's mark
+   * is gone already. So the steps beneath are held back until this one is done: one undo, one step.
+   */
+  private holdBackEarlierSteps(): void {
+    if (this.deletedSome || this.heldBack || !this.stack) return;
+    this.heldBack = this.stack.splice(0);
   }
 
   /** The undo manager's `deleteFilter`: false keeps the item. */
   readonly deleteFilter = (item: Y.Item): boolean => {
+    const deletes = this.filter(item);
+    this.deletedSome ||= deletes;
+    return deletes;
+  };
+
+  private filter(item: Y.Item): boolean {
     const entity = this.entityOf(item);
     if (entity && this.removes(entity.item) && this.holdsPartnersWork(entity.kind, entity.id, entity.item)) {
       // The entity goes to the bin: its "not deleted" mark is replaced by a tombstone, and that deletion is what
@@ -66,11 +101,15 @@ export class PartnersWorkKeeper {
         this.bin(entity.kind, entity.id, entity.item);
         return true;
       }
-      if (item === entity.item) this.bin(entity.kind, entity.id, entity.item);
+      if (item === entity.item) {
+        // This step's mark was not offered: a partner's has replaced it.
+        this.bin(entity.kind, entity.id, entity.item);
+        this.holdBackEarlierSteps();
+      }
       return false;
     }
     return !holdsOthers(item, this.doc.clientID);
-  };
+  }
 
   /** Whether this undo step would delete the entity's own item (it added the entity). */
   private removes(entityItem: Y.Item): boolean {

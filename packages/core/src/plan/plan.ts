@@ -438,12 +438,12 @@ export class Plan {
    * partner's work; {@link Plan.binnedByLastUndo} says which.
    */
   undo(): boolean {
-    return this.keeper.run(this.undoManager.undoStack.at(-1), () => this.undoManager.undo());
+    return this.keeper.run(this.undoManager.undoStack, () => this.undoManager.undo());
   }
 
   /** Redoes what {@link Plan.undo} took back. */
   redo(): boolean {
-    return this.keeper.run(this.undoManager.redoStack.at(-1), () => this.undoManager.redo());
+    return this.keeper.run(this.undoManager.redoStack, () => this.undoManager.redo());
   }
 
   /**
@@ -475,7 +475,12 @@ export class Plan {
    * Returns a function that unsubscribes.
    */
   onUndoChange(listener: () => void): () => void {
-    return watchUndoHistory(this.undoManager, listener);
+    const stop = watchUndoHistory(this.undoManager, listener);
+    this.keeper.historyBack.add(listener);
+    return () => {
+      stop();
+      this.keeper.historyBack.delete(listener);
+    };
   }
 
   /** Stops listening to the document. The document itself is left open. */
