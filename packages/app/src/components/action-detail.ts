@@ -18,6 +18,7 @@ import type { ProgressDrafts } from '../state/progress-drafts.js';
 import { tellBinNews, tellBinned } from '../items/bin-news.js';
 import { EditableText } from './editable-text.js';
 import './progress-form.js';
+import { focusRing } from './shared-styles.js';
 
 /**
  * An action in full: status, impact, leads (offered from the registry, free
@@ -46,7 +47,9 @@ export class ActionDetail extends LitElement {
   author = '';
   /** The progress updates being written and corrected in the plan: this action's are open in the log. */
   drafts: ProgressDrafts | null = null;
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; border-top: 1px dashed #b1b4b6; margin-top: 0.5rem; padding-top: 0.5rem; }
     label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; max-width: 30rem; }
     select, input, button { font: inherit; min-height: 44px; }
@@ -60,7 +63,8 @@ export class ActionDetail extends LitElement {
     /* Printed: the details' words, not their controls. */
     @media print { button, form, progress-form, datalist { display: none; } label:has(select) { display: none; } }
     .lead { display: inline-flex; gap: 0.3rem; align-items: center; margin: 0.2rem 0.4rem 0.2rem 0; padding: 0 0 0 0.5rem; background: #fff; border: 1px solid #b1b4b6; border-radius: 4px; }
-  `;
+  `,
+  ];
 
   private run(fn: () => void): void {
     const refused = tryPlanCall(fn);

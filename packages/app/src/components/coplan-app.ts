@@ -9,6 +9,9 @@ import { askToKeepPlans, dismissStorageNote, storageAdvice, storageNoteDismissed
 import { OnDemand } from './on-demand.js';
 import { planAddressHash, readPlanAddress, type PlanAddress } from './plan-address.js';
 import type { PlanTab } from './plan-tabs.js';
+import { focusRing } from './shared-styles.js';
+import { focusedElement } from './focused-element.js';
+import { pageTitle } from '../state/page-title.js';
 
 type Route = { view: 'list' } | ({ view: 'plan' } & PlanAddress) | { view: 'accessibility' };
 
@@ -58,7 +61,9 @@ export class CoplanApp extends LitElement {
   storage = '';
   /** Whether the browser has said how it keeps plans (the note is decided: shown, or dismissed before). */
   storageKnown = false;
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     .top { background: #1d4f91; color: #fff; padding: 0.25rem 1rem; display: flex; gap: 0 1rem; align-items: center; flex-wrap: wrap; }
     .top a { color: #fff; font-weight: 700; font-size: 1.2rem; }
@@ -85,7 +90,8 @@ export class CoplanApp extends LitElement {
     main:focus { outline: none; }
     /* Printed, the plan is a document: no app bar (storage and install advice, sign-in). */
     @media print { .top, .sign-in-problem { display: none; } }
-  `;
+  `,
+  ];
 
   /** Each screen's code loads when it is first shown: the list of plans and a plan need little of each other's. */
   protected override willUpdate(): void {
@@ -95,6 +101,10 @@ export class CoplanApp extends LitElement {
 
   /** Once one screen is here, the other's code follows in the background, so going between them works if the network then goes. */
   protected override updated(): void {
+    // A plan's screen keeps its own title (its view and the plan's title).
+    if (!this.user) document.title = pageTitle('Welcome');
+    else if (this.route.view === 'list') document.title = pageTitle('Plans on this device');
+    else if (this.route.view === 'accessibility') document.title = pageTitle('Accessibility statement');
     // The welcome screen asks one thing: the caret starts in its box (unless the person has gone somewhere already).
     const name = this.user ? null : this.renderRoot.querySelector<HTMLInputElement>('input#name');
     if (name && (document.activeElement === document.body || document.activeElement === null)) name.focus();
@@ -106,7 +116,13 @@ export class CoplanApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', () => (this.route = readRoute()));
+    window.addEventListener('hashchange', () => {
+      const before = this.route;
+      this.route = readRoute();
+      // Another screen (not another view of the same plan): focus goes to its heading, as after the welcome screen.
+      const samePlan = before.view === 'plan' && this.route.view === 'plan' && before.planId === this.route.planId;
+      if (!samePlan && (before.view !== this.route.view || this.route.view === 'plan')) void this.focusNextHeading(focusedElement());
+    });
     // The tab and the meeting open are in the address, so a reload or a link keeps them; Back goes to the one before.
     this.addEventListener('tab-chosen', ((e: CustomEvent<PlanTab>) => this.goTo({ tab: e.detail, meeting: '' })) as EventListener);
     this.addEventListener('meeting-chosen', ((e: CustomEvent<string>) => this.goTo({ meeting: e.detail })) as EventListener);
@@ -198,18 +214,20 @@ export class CoplanApp extends LitElement {
   }
 
   /**
-   * After the welcome screen, focus goes to the next screen's main heading
-   * (the plan's title, or "Plans on this device") once it is drawn, so a
-   * screen reader says where the person is rather than focus falling to the
-   * page. Given up after 10 seconds, or as soon as the person puts focus
-   * somewhere themselves.
+   * After the welcome screen, or going to another screen (a plan, the list
+   * of plans), focus goes to the next screen's main heading (the plan's
+   * title, or "Plans on this device") once it is drawn, so a screen reader
+   * says where the person is rather than focus falling to the page or
+   * staying on the link they followed (`from`). Given up after 10 seconds,
+   * or as soon as the person puts focus somewhere themselves.
    */
-  private async focusNextHeading(): Promise<void> {
+  private async focusNextHeading(from: Element | null = null): Promise<void> {
     const until = Date.now() + 10_000;
     while (Date.now() < until) {
       await new Promise((r) => requestAnimationFrame(r));
-      const active = document.activeElement;
-      if ((active && active !== document.body && active !== this) || (this.renderRoot as ShadowRoot).activeElement) return;
+      // Focus still where it was when the screen changed (a link in the top bar), or fallen to the page.
+      const at = focusedElement();
+      if (at && at !== document.body && at !== from) return;
       const main = this.renderRoot.querySelector('main');
       const screen = main?.firstElementChild;
       const heading = screen?.shadowRoot?.querySelector<HTMLElement>('h1') ?? main?.querySelector<HTMLElement>('h1');

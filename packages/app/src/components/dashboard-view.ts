@@ -1,5 +1,6 @@
 import { css, html, LitElement, svg } from 'lit';
 import { addDays, formatUkDate, localToday, actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
+import { focusRing } from './shared-styles.js';
 
 const COLOURS: Record<Rag | 'none', string> = { red: '#d4351c', amber: '#f47738', green: '#00703c', blue: '#1d70b8', grey: '#505a5f', none: '#b1b4b6' };
 const ORDER: Array<Rag | 'none'> = ['red', 'amber', 'green', 'blue', 'grey', 'none'];
@@ -9,7 +10,9 @@ export class DashboardView extends LitElement {
   static override properties = { snapshot: { attribute: false }, today: {} };
   snapshot!: PlanSnapshot;
   today = localToday();
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     section { margin: 1.5rem 0; }
     .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
@@ -20,7 +23,8 @@ export class DashboardView extends LitElement {
     td, th { padding: 0.25rem 0.5rem; border-bottom: 1px solid #b1b4b6; text-align: left; }
     /* A priority's whole name, wrapped: never cut off. */
     th[scope='row'] { max-width: 32rem; overflow-wrap: anywhere; }
-  `;
+  `,
+  ];
 
   private list(title: string, rows: ActionInContext[]) {
     return html`<div class="card"><h3>${title}</h3><p class="big">${rows.length}</p>

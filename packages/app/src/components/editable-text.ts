@@ -69,6 +69,8 @@ export class EditableText extends LitElement {
     :host { display: block; }
     [role='textbox'] { min-height: 1.5em; padding: 0.35rem 0.5rem; border: 1px solid transparent; border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
     [role='textbox']:hover, [role='textbox']:focus { border-color: #505a5f; background: #fff; }
+    /* The app's focus ring (see shared-styles.ts), drawn inside as a text field's is: the box being typed in is plain to see. */
+    [role='textbox']:focus { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: inset 0 0 0 1px #0b0c0c; border-color: #0b0c0c; }
     [role='textbox'][aria-readonly='true'] { border-color: transparent; background: transparent; }
     [role='textbox'][aria-multiline='true'] { min-height: 3em; }
     [role='textbox']:empty::before { content: attr(aria-placeholder); color: #505a5f; font-style: italic; }

@@ -152,6 +152,24 @@ export class GovernanceView extends LitElement {
     this.addEventListener('item-announce', this.onAnnounce);
   }
 
+  /**
+   * Fills empty arrangements from Lincolnshire's. The button goes with them: focus goes to the agencies
+   * they brought (the summary just above it), and a screen reader is told what came.
+   */
+  private readonly startFromExample = async (): Promise<void> => {
+    if (!this.run(() => this.gov.load(lincolnshireArrangements))) return;
+    // The view follows the plan's change a frame or so later.
+    let summary: HTMLElement | null = null;
+    for (let frame = 0; frame < 30 && !summary; frame++) {
+      await new Promise((r) => requestAnimationFrame(r));
+      await this.updateComplete;
+      summary = this.renderRoot.querySelector<HTMLElement>('details summary');
+    }
+    summary?.focus();
+    const a = this.gov.arrangements();
+    this.announced = `Lincolnshire's arrangements added, to edit as your own: ${a.agencies.length} agencies and ${a.groups.length} groups.`;
+  };
+
   private run(fn: () => void): boolean {
     this.message = tryPlanCall(fn);
     return this.message === '';
@@ -215,7 +233,7 @@ export class GovernanceView extends LitElement {
           ? nothing
           : html`<form data-add="agency" aria-label="Add an agency" @submit=${(e: Event) => this.submit(e, (d) => this.plan.create('agency', { name: String(d.get('name') ?? '').trim(), statutoryPartner: d.get('statutory') === 'on' }))}>
         <label>Agency <input name="name" required /></label><label class="check"><input type="checkbox" name="statutory" /> Statutory partner</label><button type="submit">Add agency</button></form>
-        ${a.groups.length === 0 ? html`<p><button @click=${() => this.run(() => this.gov.load(lincolnshireArrangements))}>Start from Lincolnshire's arrangements (an example to edit)</button></p>` : nothing}`
+        ${a.groups.length === 0 ? html`<p><button @click=${this.startFromExample}>Start from Lincolnshire's arrangements (an example to edit)</button></p>` : nothing}`
       }`;
   }
 

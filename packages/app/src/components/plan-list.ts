@@ -3,6 +3,7 @@ import { listDevicePlans, type DevicePlan } from '../state/device-plans.js';
 import { OnDemand } from './on-demand.js';
 import { formatDay } from '../state/share-words.js';
 import type { ImportDialog, Imported } from './import-dialog.js';
+import { focusRing } from './shared-styles.js';
 
 /** The plans on this device, with ways to open the demo plan or start a new one. Dispatches `open-plan` and `new-plan`. */
 export class PlanList extends LitElement {
@@ -46,7 +47,9 @@ export class PlanList extends LitElement {
   }
   private readonly importDialog = new OnDemand(this, 'the import dialog', () => import('./import-dialog.js'));
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; max-width: 60rem; margin: 0 auto; padding: 1rem; }
     ul { list-style: none; padding: 0; }
     li { border: 1px solid #b1b4b6; border-left: 6px solid #1d4f91; margin: 0.5rem 0; padding: 0.75rem 1rem; }
@@ -54,7 +57,8 @@ export class PlanList extends LitElement {
     button { min-height: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; cursor: pointer; margin-right: 0.5rem; }
     .meta { color: #383f43; }
     .message { background: #f6d7d2; padding: 0.5rem 1rem; }
-  `;
+  `,
+  ];
   override render() {
     return html`<h1>Plans on this device</h1>
       ${this.plans.length === 0 ? html`<p>No plans on this device yet.</p>` : nothing}

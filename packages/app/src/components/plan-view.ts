@@ -12,7 +12,8 @@ import { RelayAccess } from '../state/relay-access.js';
 import { RelayTransport } from '../state/relay-transport.js';
 import { SYNC_WORDS } from '../state/sync-status.js';
 import { PlanLoads } from './plan-loads.js';
-import type { PlanTab } from './plan-tabs.js';
+import { TAB_NAMES, type PlanTab } from './plan-tabs.js';
+import { PlanPageTitle } from '../state/page-title.js';
 import './connection-banner.js';
 import './plan-header.js';
 import './plan-tab.js';
@@ -21,6 +22,7 @@ import './plan-toolbar.js';
 import './bin-notice.js';
 import { focusIsInFormBox } from './focused-element.js';
 import { draftPlace, draftsBackWords } from './action-place.js';
+import { focusRing } from './shared-styles.js';
 
 /**
  * A plan on screen. It opens the plan (a {@link PlanSession} with this
@@ -68,7 +70,9 @@ export class PlanView extends LitElement {
   private readonly openPlan = new ContextProvider(this, { context: openPlanContext });
   private readonly scope = new ContextProvider(this, { context: planContext });
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     [hidden] { display: none !important; }
     /* The screen's parts render into this page and add no box of their own (see PlanPart). */
     plan-toolbar, people-here, files-menu, sync-status-line, plan-dialogs, connection-banner, plan-header, plan-tab-bar, plan-tab-views, plan-tab, plan-bin, bin-notice { display: contents; }
@@ -125,7 +129,8 @@ export class PlanView extends LitElement {
       .message, .notice, .readonly-note, button, select, input { display: none !important; }
       header { border-bottom-width: 2px; }
     }
-  `;
+  `,
+  ];
 
   override connectedCallback(): void {
     if (!this.session) this.openSession();
@@ -170,6 +175,8 @@ export class PlanView extends LitElement {
     new Follow(this, () => this.access);
     new Follow(this, () => this.snapshots);
     new Follow(this, () => this.loads);
+    // The browser's title: the view shown and the plan's title.
+    new PlanPageTitle(this, () => ({ plan: this.session.plan, view: TAB_NAMES[this.tab] }));
     this.openPlan.setValue({ session: this.session, access: this.access, snapshots: this.snapshots, loads: this.loads });
   }
 

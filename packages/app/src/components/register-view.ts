@@ -22,6 +22,7 @@ import { tryPlanCall } from '../state/plan-call.js';
 import './action-filters.js';
 import './rag-badge.js';
 import './leads-combobox.js';
+import { focusRing } from './shared-styles.js';
 
 type Column = 'ref' | 'priority' | 'action' | 'leads' | 'timescale' | 'due' | 'status' | 'rag';
 /** How a cell is edited: as text, a date, or a choice; absent for cells that only show. */
@@ -91,7 +92,9 @@ export class RegisterView extends LitElement {
   /** The one cell Tab reaches (the roving tab stop), as last drawn. */
   private tabStop: CellAt = { row: null, col: 0 };
 
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     .help { margin: 0.5rem 0; max-width: 60rem; }
     /* The filters on one row where they fit, each as wide as its choices. */
@@ -119,7 +122,8 @@ export class RegisterView extends LitElement {
     .lead-new:empty { display: none; }
     /* Heard, not seen: the same words as .lead-new, said once typing pauses. */
     .lead-said { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; margin: 0; }
-  `;
+  `,
+  ];
 
   /** The sorted rows, kept until the plan, filter or sort changes: moving between cells must not re-sort a thousand actions. */
   private sorted: { key: [PlanSnapshot, ActionFilter, Column, boolean]; rows: ActionInContext[] } | null = null;

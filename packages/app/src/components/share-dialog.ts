@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { SharingClient, SharingRefused, type ShareLink } from '../state/sharing.js';
 import { formatDay } from '../state/share-words.js';
+import { focusRing } from './shared-styles.js';
 
 /**
  * The owner's Share dialog: make a link for editors or viewers (with a label
@@ -38,7 +39,9 @@ export class ShareDialog extends LitElement {
   message = '';
   made: { url: string; role: string } | null = null;
   busy = false;
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     dialog { max-width: 46rem; width: calc(100% - 2rem); border: 2px solid #0b0c0c; padding: 1rem 1.25rem; }
     dialog::backdrop { background: rgb(0 0 0 / 40%); }
     form { display: grid; grid-template-columns: max-content 1fr; gap: 0.5rem 1rem; align-items: center; }
@@ -66,7 +69,8 @@ export class ShareDialog extends LitElement {
       button { padding: 0 0.5rem; }
       .buttons { flex-direction: column; }
     }
-  `;
+  `,
+  ];
 
   private client(): SharingClient {
     return new SharingClient(this.planId, this.token);

@@ -1,7 +1,18 @@
 import { css } from 'lit';
 
+/**
+ * The one focus ring of the app (GOV.UK's: yellow, with a black edge), for every control that takes
+ * focus: clearly visible on any background, not just a thicker border (WCAG 2.4.7, 2.4.13). Each
+ * component's shadow root needs it in its own styles.
+ */
+export const focusRing = css`
+  button:focus-visible, select:focus-visible, input:focus-visible, textarea:focus-visible, a:focus-visible, summary:focus-visible { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 0 0 5px #0b0c0c; }
+`;
+
 /** Controls as the rest of the app draws them: 44-pixel targets, a clear border, and a focus ring that is always visible. */
-export const formStyles = css`
+export const formStyles = [
+  focusRing,
+  css`
   [hidden] { display: none !important; }
   button, select { min-height: 44px; min-width: 44px; font: inherit; padding: 0.3rem 0.8rem; border: 2px solid #0b0c0c; border-radius: 4px; background: #f3f2f1; color: #0b0c0c; cursor: pointer; }
   button:hover { background: #dbdad9; }
@@ -10,6 +21,7 @@ export const formStyles = css`
   button:disabled { cursor: not-allowed; opacity: 0.7; }
   label { display: flex; flex-direction: column; gap: 0.25rem; font-size: 1rem; font-weight: 600; }
   input, textarea { font: inherit; font-weight: 400; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
-  button:focus-visible, select:focus-visible, input:focus-visible, textarea:focus-visible, a:focus-visible, [tabindex]:focus-visible { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 0 0 5px #0b0c0c; }
+  [tabindex]:focus-visible { outline: 3px solid #ffdd00; outline-offset: 0; box-shadow: 0 0 0 5px #0b0c0c; }
   .message { background: #fff2d6; border-left: 5px solid #8a5300; padding: 0.5rem 1rem; }
-`;
+`,
+];

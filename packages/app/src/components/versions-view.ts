@@ -2,6 +2,7 @@ import { diffInWords, diffVersions, formatUkDate, localToday } from '@coplan/cor
 import { css, html, LitElement, nothing } from 'lit';
 import type { ChangeInWords, Plan, PlanSnapshot } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
+import { focusRing } from './shared-styles.js';
 
 /**
  * Agreed versions: agree one (label, who was present, when), list them, open
@@ -26,7 +27,9 @@ export class VersionsView extends LitElement {
   message = '';
   /** The polite confirmation after agreeing a version; cleared by the next attempt. */
   agreed = '';
-  static override styles = css`
+  static override styles = [
+    focusRing,
+    css`
     :host { display: block; }
     form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; border: 1px solid #b1b4b6; padding: 0.75rem; }
     label { display: flex; flex-direction: column; font-weight: 600; font-size: 0.9rem; }
@@ -42,7 +45,8 @@ export class VersionsView extends LitElement {
     .message { background: #fff2d6; padding: 0.5rem; }
     .agreed { margin: 0.5rem 0; }
     .agreed:not(:empty) { border-left: 5px solid #00703c; padding: 0.3rem 0.5rem; }
-  `;
+  `,
+  ];
 
   private agree(e: Event): void {
     e.preventDefault();

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EntityKind, Plan } from '@coplan/core';
 import { changedHere, noteChangeOrigins } from './change-origin.js';
 import { capitalise } from '../components/words.js';
+import { tellBinNews } from './bin-news.js';
 
 /** What the list needs of one of its items on screen. */
 export interface ListEntry {
@@ -177,7 +178,29 @@ export class ListFocus implements ReactiveController {
     const plan = this.options.plan();
     const here = !!plan && changedHere(plan, w.id);
     if (plan?.isVisible(this.options.kind as EntityKind, w.id)) void this.follow(w.id, w.name, here);
-    else void this.toNeighbour(w.index, here ? `${capitalise(w.name)} is no longer in the plan.` : `${capitalise(w.name)} was deleted by a partner; it is in the bin.`);
+    else if (here || !plan) void this.toNeighbour(w.index, `${capitalise(w.name)} is no longer in the plan.`);
+    else void this.afterPartnersDelete(plan, w.id, w.name, w.index);
+  }
+
+  /**
+   * A partner deleted the item focus was in (perhaps mid-sentence): focus goes
+   * to its neighbour, or to the item holding the list, never to a button the
+   * next keys could press (Space on "Add an action" added one with the rest
+   * of the sentence); the bin notice says who deleted it, with Restore.
+   */
+  private async afterPartnersDelete(plan: Plan, id: string, name: string, index: number): Promise<void> {
+    const items = this.items();
+    const el = items[index] ?? items[index - 1];
+    const next = el ? entryOf(el) : undefined;
+    const holder = this.host as unknown as { focusItem?: () => Promise<void>; itemName?: string };
+    if (next) await next.focus();
+    else if (holder.focusItem) await holder.focusItem();
+    else (this.options.empty() ?? (this.host as HTMLElement)).focus();
+    const kind = this.options.kind as EntityKind;
+    const by = (plan.get(kind, id) as { deleted?: { by?: string } | null } | undefined)?.deleted?.by;
+    tellBinNews(this.host as unknown as EventTarget, { words: `${capitalise(name)} was deleted by ${by || 'a partner'}; it is in the bin.`, undo: { kind, id, name }, button: 'Restore' });
+    const at = next?.name ?? (holder.focusItem ? holder.itemName : '');
+    if (at) this.announce(`Focus is on ${at}.`);
   }
 
   /** An item moved to another list (by a partner, or by an undo here): focus follows it once its new list has drawn it. */

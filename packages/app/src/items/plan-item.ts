@@ -121,9 +121,14 @@ export abstract class PlanItem extends LitElement {
     await this.focusItem();
   }
 
-  /** On the item itself (not in one of its fields): Up, Down, Home and End ask its list to move focus to a sibling. */
+  /** On the item itself (not in one of its fields): Up, Down, Home and End ask its list to move focus to a sibling; Space does nothing. */
   protected readonly onKey = (e: KeyboardEvent): void => {
     if (e.target !== e.currentTarget) return;
+    // Space means nothing on the item itself: it does not scroll the page away (focus can land here mid-sentence, as when a partner deletes the item being typed in).
+    if (e.key === ' ' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      return;
+    }
     const step = { ArrowUp: 'previous', ArrowDown: 'next', Home: 'first', End: 'last' }[e.key];
     if (!step) return;
     e.preventDefault();
