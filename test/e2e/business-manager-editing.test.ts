@@ -209,6 +209,33 @@ describe.runIf(browserAvailable())('near-duplicate leads', () => {
   });
 });
 
+describe.runIf(browserAvailable())('the leads registry says what it did, while it holds', () => {
+  it('counts "1 action", says a lead was added, and drops "Undo takes the merge back" once the merge is undone', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Lee');
+    await page.getByRole('button', { name: 'Leads', exact: true }).click();
+    const duplicates = page.getByRole('region', { name: 'Possible duplicates' });
+    await duplicates.waitFor();
+    const counts = await duplicates.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.parentElement?.textContent?.trim() ?? ''));
+    expect(counts.length).toBeGreaterThan(1);
+    for (const label of counts) expect(label).toMatch(/\((1 action|\d+ actions)\)$/);
+    expect(counts.some((label) => / \(1 actions\)$/.test(label))).toBe(false);
+
+    const status = page.locator('leads-view p.message[role="status"]');
+    await duplicates.getByRole('form', { name: 'Merge QA Sub, QA Sub-group' }).getByRole('button', { name: 'Merge QA Sub, QA Sub-group' }).click();
+    await expect.poll(() => status.textContent()).toMatch(/^Merged “QA Sub-group” into “QA Sub”/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Name of lead QA Sub-group', exact: true }).count()).toBe(1);
+    await expect.poll(() => status.textContent()).toBe('');
+
+    const add = page.getByRole('form', { name: 'Add a lead', exact: true });
+    await add.getByLabel('Name', { exact: true }).fill('Early Help Board');
+    await add.getByRole('button', { name: 'Add to the registry' }).click();
+    await expect.poll(() => status.textContent()).toBe('Added “Early Help Board” to the registry. Undo (Ctrl+Z) takes it back.');
+    expect(await page.getByRole('textbox', { name: 'Name of lead Early Help Board', exact: true }).count()).toBe(1);
+  });
+});
+
 describe.runIf(browserAvailable())('an offline update on an action a partner deleted', () => {
   it('tells the writer on reconnecting, and restoring brings back the action and the update for both', async () => {
     const { relay, browser } = await setup();

@@ -150,13 +150,17 @@ describe.runIf(browserAvailable())('focus never falls to the page', () => {
     await chooseFromMenu(bob, 'action 1.1.2', 'Delete');
     await expect.poll(() => actionBox(alice, 'Action 1.1.2').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => focused(alice)).toBe('DIV Action 1.1.1');
-    await expect.poll(() => announced(alice)).toBe('Action 1.1.2 was deleted by a partner; it is in the bin. Focus is on action 1.1.1.');
-    // Bob deletes the objective Alice is on: focus goes to the next objective.
-    await alice.keyboard.press('Tab');
+    await expect.poll(() => announced(alice)).toBe('Focus is on action 1.1.1.');
+    // Said (and shown) by the bin notice, with who deleted it and Restore.
+    await expect.poll(() => alice.locator('bin-notice p[role="status"]').textContent()).toMatch(/^Action 1\.1\.2 was deleted by Bob; it is in the bin\./);
+    expect(await alice.locator('bin-notice').getByRole('button', { name: 'Restore action 1.1.2' }).count()).toBe(1);
+    // Bob deletes the objective Alice is in: focus goes to the next objective.
+    await actionBox(alice, 'Action 1.1.1').click();
     await chooseFromMenu(bob, 'objective 1.1', 'Delete');
     await expect.poll(() => alice.getByRole('group', { name: 'Objective 1.1', exact: true }).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => focused(alice)).toBe('DIV Objective 1.1');
     expect(await focused(alice)).not.toBe('BODY');
-    await expect.poll(() => announced(alice)).toBe('Objective 1.1 was deleted by a partner; it is in the bin. Focus is on objective 1.1.');
+    await expect.poll(() => announced(alice)).toBe('Focus is on objective 1.1.');
+    await expect.poll(() => alice.locator('bin-notice p[role="status"]').textContent()).toMatch(/^Objective 1\.1 was deleted by Bob; it is in the bin\./);
   });
 });

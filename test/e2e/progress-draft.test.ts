@@ -169,11 +169,52 @@ describe.runIf(browserAvailable())('an unsaved progress update belongs to its ac
     await expect.poll(() => action.locator('.latest').textContent()).toMatch(/, Pat\): Audit held on 3 May$/);
     await expect.poll(() => action.locator('rag-badge span').textContent()).toBe('Green: on track');
     expect(await correction(pat, 'action 1.2.1').count()).toBe(0);
+    // Saying it is back is stale once it is saved: the words go.
+    await expect.poll(() => pat.locator('plan-view p.notice').count()).toBe(0);
 
     // Saved, it is gone from the device: another reload opens no form and says nothing.
     await pat.reload();
     await expect.poll(() => action.locator('.latest').textContent(), { timeout: 10_000 }).toMatch(/, Pat\): Audit held on 3 May$/);
     expect(await correction(pat, 'action 1.2.1').count()).toBe(0);
     expect(await pat.locator('plan-view p.notice').count()).toBe(0);
+  });
+
+  it('keeps both people’s changes when two correct one update at once (each saves only what they changed)', async () => {
+    const { relay, browser } = await setup();
+    const sam = await arrive(await browser.newContext(), relay.url, 'Sam');
+    const alex = await arrive(await browser.newContext(), relay.url, 'Alex');
+    await chooseFromMenu(sam, 'action 1.2.1', 'Add progress…');
+    await newUpdate(sam, 'action 1.2.1').getByLabel('RAG').selectOption('amber');
+    await newUpdate(sam, 'action 1.2.1').getByLabel('Progress', { exact: true }).fill('Audit booked.');
+    await newUpdate(sam, 'action 1.2.1').getByRole('button', { name: 'Save progress update' }).click();
+    const latest = (page: Page) => page.getByRole('group', { name: 'Action 1.2.1', exact: true }).locator('.latest').textContent();
+    await expect.poll(() => latest(alex)).toMatch(/, Sam\): Audit booked\.$/);
+    // Both open the same update's correction; Alex begins his before Sam saves hers.
+    for (const page of [sam, alex]) {
+      await page.getByRole('button', { name: 'Show details of action 1.2.1' }).click();
+      await page
+        .getByRole('group', { name: 'Action 1.2.1', exact: true })
+        .getByRole('button', { name: /^Edit the .* progress update of action 1\.2\.1$/ })
+        .click();
+    }
+    const alexBox = correction(alex, 'action 1.2.1').getByLabel('Progress', { exact: true });
+    await alexBox.click();
+    await alex.keyboard.press('Control+Home');
+    await alex.keyboard.type('Police joined. ');
+    const samBox = correction(sam, 'action 1.2.1').getByLabel('Progress', { exact: true });
+    await samBox.click();
+    await sam.keyboard.press('Control+End');
+    await sam.keyboard.type(' Held on 3 May.');
+    await correction(sam, 'action 1.2.1').getByLabel('RAG').selectOption('green');
+    await correction(sam, 'action 1.2.1').getByRole('button', { name: 'Save changes to the progress update' }).click();
+    await expect.poll(() => latest(alex)).toMatch(/: Audit booked\. Held on 3 May\.$/);
+    // Alex's form holds his words, as he began them; he saves.
+    expect(await alexBox.inputValue()).toBe('Police joined. Audit booked.');
+    await correction(alex, 'action 1.2.1').getByRole('button', { name: 'Save changes to the progress update' }).click();
+    // Both changes are in the update, for both; Sam's RAG (which Alex did not touch) stays.
+    for (const page of [sam, alex]) {
+      await expect.poll(() => latest(page)).toMatch(/: Police joined\. Audit booked\. Held on 3 May\.$/);
+      await expect.poll(() => page.getByRole('group', { name: 'Action 1.2.1', exact: true }).locator('rag-badge span').first().textContent()).toBe('Green: on track');
+    }
   });
 });

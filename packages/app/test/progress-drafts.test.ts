@@ -80,4 +80,23 @@ describe('ProgressDrafts kept on the device', () => {
     expect(drafts.restore()).toEqual([{ actionId: 'a2', progressId: 'p2' }]);
     expect(drafts.getEdit('p1')).toBeUndefined();
   });
+
+  it('keeps what a correction began from with what was changed (not alone), and reads back only a whole one', () => {
+    const storage = deviceStorage();
+    const tab = new ProgressDrafts(storage, KEY);
+    const seen = { date: '2026-05-03', rag: 'amber', narrative: 'Audit booked.', evidence: '' };
+    Object.assign(tab.openEdit('a1', 'p7'), { seen, narrative: 'Audit booked. Held on 3 May.' });
+    tab.openEdit('a2', 'p9').seen = { ...seen }; // opened, nothing changed: what it began from is no reason to keep it
+    tab.keep();
+    expect(Object.keys(JSON.parse(storage.items.get(KEY)!))).toEqual(['edit:p7']);
+
+    const next = new ProgressDrafts(storage, KEY);
+    next.restore();
+    expect(next.getEdit('p7')).toEqual({ actionId: 'a1', seen, narrative: 'Audit booked. Held on 3 May.', shown: true });
+    // A damaged record of what it began from is left out; the words typed are kept.
+    storage.setItem(KEY, JSON.stringify({ 'edit:p8': { actionId: 'a3', narrative: 'Mine', seen: { date: '2026-05-03', rag: 3 } } }));
+    const damaged = new ProgressDrafts(storage, KEY);
+    damaged.restore();
+    expect(damaged.getEdit('p8')).toEqual({ actionId: 'a3', narrative: 'Mine', shown: true });
+  });
 });

@@ -121,7 +121,8 @@ export class CoplanApp extends LitElement {
       this.route = readRoute();
       // Another screen (not another view of the same plan): focus goes to its heading, as after the welcome screen.
       const samePlan = before.view === 'plan' && this.route.view === 'plan' && before.planId === this.route.planId;
-      if (!samePlan && (before.view !== this.route.view || this.route.view === 'plan')) void this.focusNextHeading(focusedElement());
+      // Not while the welcome screen asks the person's name (it stands in front of whichever screen the address names).
+      if (this.user && !samePlan && (before.view !== this.route.view || this.route.view === 'plan')) void this.focusNextHeading(focusedElement());
     });
     // The tab and the meeting open are in the address, so a reload or a link keeps them; Back goes to the one before.
     this.addEventListener('tab-chosen', ((e: CustomEvent<PlanTab>) => this.goTo({ tab: e.detail, meeting: '' })) as EventListener);

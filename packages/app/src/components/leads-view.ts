@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { tryPlanCall } from '../state/plan-call.js';
 import { LEAD_KINDS, actionsPerLead, similarLeads, type LeadKind, type Plan, type PlanSnapshot } from '@coplan/core';
 import { formStyles } from './shared-styles.js';
+import { countOf } from './words.js';
 
 type Lead = PlanSnapshot['leads'][number];
 
@@ -49,8 +50,29 @@ export class LeadsView extends LitElement {
     const refused = tryPlanCall(fn);
     this.message = refused || done;
     if (!this.message) return;
+    // What was done, with "Undo takes it back", goes once the undo history moves on (that undo, or a change after it).
+    if (!refused) this.untilUndoMoves(done);
     await this.updateComplete;
     (this.renderRoot.querySelector('.message') as HTMLElement | null)?.focus();
+  }
+
+  /** Clears `words` (if still shown) at the undo history's next change. */
+  private untilUndoMoves(words: string): void {
+    this.stopWatchingUndo?.();
+    const stop = this.plan.onUndoChange(() => {
+      stop();
+      if (this.stopWatchingUndo === stop) this.stopWatchingUndo = null;
+      if (this.message === words) this.message = '';
+    });
+    this.stopWatchingUndo = stop;
+  }
+
+  private stopWatchingUndo: (() => void) | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatchingUndo?.();
+    this.stopWatchingUndo = null;
   }
 
   /** How many actions each lead of the registry leads, read in one pass over the plan per snapshot (not once per lead). */
@@ -69,10 +91,14 @@ export class LeadsView extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    this.message = tryPlanCall(() => {
-      this.plan.create('lead', { name: String(data.get('name') ?? ''), kind: String(data.get('kind')) as LeadKind, chair: String(data.get('chair') ?? '') });
+    const name = String(data.get('name') ?? '').trim();
+    const refused = tryPlanCall(() => {
+      this.plan.create('lead', { name, kind: String(data.get('kind')) as LeadKind, chair: String(data.get('chair') ?? '') });
       form.reset();
     });
+    // Said (a status, focus staying in the form for the next one), until the undo history moves on.
+    this.message = refused || `Added “${name}” to the registry. Undo (Ctrl+Z) takes it back.`;
+    if (!refused) this.untilUndoMoves(this.message);
   }
 
   /** Merges every lead of a near-duplicate group but the one chosen into it, as one step. */
@@ -171,7 +197,7 @@ export class LeadsView extends LitElement {
         return html`<form @submit=${(e: Event) => this.mergeGroup(e, group)} aria-label=${`Merge ${names}`}>
           <fieldset>
             <legend>Keep which name? (${names})</legend>
-            ${group.map((l) => html`<label><input type="radio" name="keep" value=${l.id} ?checked=${l.id === keep.id} /> ${l.name.trim()} (${this.uses(l.id)} actions)</label>`)}
+            ${group.map((l) => html`<label><input type="radio" name="keep" value=${l.id} ?checked=${l.id === keep.id} /> ${l.name.trim()} (${countOf(this.uses(l.id), 'action')})</label>`)}
           </fieldset>
           <button type="submit">Merge ${names}</button>
         </form>`;

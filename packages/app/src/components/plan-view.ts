@@ -7,7 +7,7 @@ import { IndexedDbStore } from '../state/indexeddb-store.js';
 import { openPlanContext, planContext, type PlanScope } from '../state/plan-context.js';
 import { PlanSession } from '../state/plan-session.js';
 import { PlanSnapshots } from '../state/plan-snapshots.js';
-import { ProgressDrafts } from '../state/progress-drafts.js';
+import { ProgressDrafts, type DraftPlace } from '../state/progress-drafts.js';
 import { RelayAccess } from '../state/relay-access.js';
 import { RelayTransport } from '../state/relay-transport.js';
 import { SYNC_WORDS } from '../state/sync-status.js';
@@ -144,6 +144,7 @@ export class PlanView extends LitElement {
     this.addEventListener('tab-chosen', this.onTabChosen as EventListener);
     this.addEventListener('open-import', this.onOpenImport as EventListener);
     this.addEventListener('open-share', this.onOpenShare);
+    this.addEventListener('progress-done', this.onProgressDone);
   }
 
   override disconnectedCallback(): void {
@@ -239,7 +240,24 @@ export class PlanView extends LitElement {
     );
     // Said once the status region is on the page (it is drawn with the plan): text already in a new region is not announced.
     void this.updateComplete.then(() => (this.notice = words));
+    this.draftsBack = { words, restored };
   }
+
+  /** What was said of the drafts put back, and which they were: the words go once each is saved or cancelled. */
+  private draftsBack: { words: string; restored: DraftPlace[] } | null = null;
+
+  /** A progress form saved or cancelled: once no draft put back after the reload is open, saying they are back is stale. */
+  private readonly onProgressDone = (): void => {
+    const back = this.draftsBack;
+    if (!back) return;
+    // After the form's own holder has closed its draft (it hears the event first).
+    queueMicrotask(() => {
+      const open = back.restored.some((at) => (at.progressId ? this.drafts.getEdit(at.progressId) : this.drafts.get(at.actionId)));
+      if (open) return;
+      this.draftsBack = null;
+      if (this.notice === back.words) this.notice = '';
+    });
+  };
 
   /** Ctrl/Cmd+Z undoes this person's last change; with Shift, redoes. */
   private readonly onKey = (e: KeyboardEvent) => {

@@ -1,12 +1,17 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, formatUkDate, localToday, RAG_VALUES, statusAfterProgress, type ActionStatus, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
-import type { ProgressDraft } from '../state/progress-drafts.js';
+import type { ProgressDraft, SeenUpdate } from '../state/progress-drafts.js';
 import { formStyles } from './shared-styles.js';
 
 const RAG_WORDS: Record<Rag, string> = { red: 'Red: off track', amber: 'Amber: at risk', green: 'Green: on track', blue: 'Blue: complete', grey: 'Grey: not started' };
 
 type Field = 'date' | 'rag' | 'narrative';
+
+/** A progress update's fields as a correction begins from them. */
+function seenOf(u: ProgressUpdateSnapshot): SeenUpdate {
+  return { date: u.date, rag: u.rag, narrative: u.narrative, evidence: u.evidence };
+}
 
 /**
  * A progress update's form: a new one for an action, or an existing one
@@ -18,7 +23,9 @@ type Field = 'date' | 'rag' | 'narrative';
  * `draft` as the person goes: a new update's draft belongs to its action,
  * a correction's to its update (`ProgressDrafts`), so a form drawn again for
  * it elsewhere (the action moved, its details hidden or shown, the page
- * reloaded) takes up the same words. Dispatches
+ * reloaded) takes up the same words. A correction saves only what the
+ * person changed since they began (words merged, as in the plan's text
+ * boxes), so two people correcting one update at once both keep theirs. Dispatches
  * `progress-done` (saved or cancelled) and `plan-error` when the core refuses.
  */
 export class ProgressForm extends LitElement {
@@ -99,6 +106,24 @@ export class ProgressForm extends LitElement {
       .hint { margin: 0; font-size: 0.85rem; color: #505a5f; }
     `,
   ];
+
+  /**
+   * A correction notes the update as the form shows it: each field as saved
+   * (following a partner's save) until the person changes it, then as it was
+   * when they began. Kept in the draft, through a reload too.
+   */
+  protected override willUpdate(): void {
+    if (!this.entry) return;
+    const now = seenOf(this.entry);
+    const seen = this.draft.seen ?? now;
+    const d = this.draft;
+    this.draft.seen = {
+      date: d.date === undefined ? now.date : seen.date,
+      rag: d.rag === undefined ? now.rag : seen.rag,
+      narrative: d.narrative === undefined ? now.narrative : seen.narrative,
+      evidence: d.evidence === undefined ? now.evidence : seen.evidence,
+    };
+  }
 
   private errorId(field: Field): string {
     return `${field}-error`;
@@ -181,7 +206,12 @@ export class ProgressForm extends LitElement {
       const entry = this.entry;
       if (entry)
         this.plan.batch(() => {
-          this.plan.update('progress', entry.id, { date, rag: rag as Rag, narrative, evidence });
+          // Only what this person changed since they began: a partner's correction meanwhile (other words, another RAG) stays.
+          const seen = this.draft.seen ?? seenOf(entry);
+          const values = { ...(date !== seen.date ? { date } : {}), ...(rag !== seen.rag ? { rag: rag as Rag } : {}) };
+          if (Object.keys(values).length) this.plan.update('progress', entry.id, values);
+          this.plan.reviseText('progress', entry.id, 'narrative', seen.narrative, narrative);
+          this.plan.reviseText('progress', entry.id, 'evidence', seen.evidence, evidence);
           if (status !== this.actionStatus) this.plan.update('action', this.actionId, { status });
         });
       else this.plan.recordProgress(this.actionId, { date, author: this.author, rag: rag as Rag, narrative, evidence }, status);

@@ -17,6 +17,22 @@ export interface ProgressDraft {
   focus?: { field: string; start: number | null; end: number | null } | null;
   /** Whether a form has shown it already: a form drawn again for it (elsewhere) does not take focus as a new one does. */
   shown?: boolean;
+  /** A correction: the update as it was when the person began, so that saving changes only what they changed (a partner's changes meanwhile stay). */
+  seen?: SeenUpdate;
+}
+
+/** A progress update's fields as a correction began from them. */
+export interface SeenUpdate {
+  date: string;
+  rag: string;
+  narrative: string;
+  evidence: string;
+}
+
+/** Whether a value read back from the device is a {@link SeenUpdate}. */
+function isSeenUpdate(value: unknown): value is SeenUpdate {
+  const v = value as Record<string, unknown> | null;
+  return !!v && typeof v === 'object' && ['date', 'rag', 'narrative', 'evidence'].every((k) => typeof v[k] === 'string');
 }
 
 /** A correction's key among the drafts: before the update's id (an action's id is a new update's key). */
@@ -140,7 +156,8 @@ export class ProgressDrafts {
     this.closedHere.clear();
     for (const [key, draft] of this.drafts) {
       const kept: Record<string, unknown> = Object.fromEntries(KEPT.filter((k) => draft[k] !== undefined).map((k) => [k, draft[k]]));
-      if (Object.keys(kept).length) stored[key] = draft.actionId ? { ...kept, actionId: draft.actionId } : kept;
+      // What a correction began from goes with what the person changed (alone, it is nothing of theirs to keep).
+      if (Object.keys(kept).length) stored[key] = { ...kept, ...(draft.seen ? { seen: draft.seen } : {}), ...(draft.actionId ? { actionId: draft.actionId } : {}) };
     }
     try {
       if (Object.keys(stored).length) this.storage.setItem(this.key, JSON.stringify(stored));
@@ -165,6 +182,7 @@ export class ProgressDrafts {
       // Only what a form holds, of the types it holds them in.
       const draft: HeldDraft = edit ? { actionId: kept.actionId, shown: true } : { shown: true };
       for (const k of KEPT) if (typeof kept[k] === (k === 'statusChosen' ? 'boolean' : 'string')) Object.assign(draft, { [k]: kept[k] });
+      if (edit && isSeenUpdate(kept.seen)) draft.seen = { date: kept.seen.date, rag: kept.seen.rag, narrative: kept.seen.narrative, evidence: kept.seen.evidence };
       this.drafts.set(key, draft);
       restored.push(edit ? { actionId: kept.actionId!, progressId: key.slice(EDIT.length) } : { actionId: key });
     }
