@@ -63,6 +63,17 @@ export class LiveUpgrades {
     { rootMargin: '100% 0px' },
   );
 
+  /**
+   * Stops making plain words live in idle time (they still go live near the
+   * screen, on focus, for a search result, before printing): for tests and
+   * diagnostics that watch plain words follow a partner's edits.
+   */
+  hold(): void {
+    this.holding = true;
+  }
+
+  private holding = false;
+
   /** Whether every item is drawn and live (the plan has loaded and the idle-time work is done): for tests and diagnostics. */
   get settled(): boolean {
     return this.isSettled;
@@ -171,8 +182,8 @@ export class LiveUpgrades {
   private async liveSome(): Promise<void> {
     this.idling = false;
     // The words first: going live waits until every item is drawn.
-    if (this.undrawn.size === 0) await this.batch([...this.plain], LIVE_SLICE);
-    if (this.plain.size > 0 || this.undrawn.size > 0) this.scheduleIdle();
+    if (this.undrawn.size === 0 && !this.holding) await this.batch([...this.plain], LIVE_SLICE);
+    if (this.undrawn.size > 0 || (this.plain.size > 0 && !this.holding)) this.scheduleIdle();
     else this.isSettled = true;
   }
 
