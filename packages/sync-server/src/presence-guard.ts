@@ -15,7 +15,7 @@ export interface PresenceOwners<Conn> {
 /**
  * Filters one awareness update from a connection down to the entries it may
  * make: states of client ids it owns, or new ids up to its allowance (which it
- * then owns). Entries for ids another connection owns are dropped without
+ * then owns, by announcing a state there: a removal of an id nobody owns is dropped). Entries for ids another connection owns are dropped without
  * complaint, because stock y-websocket clients echo everyone's presence back.
  * A state over the size or nesting limit, or that is not JSON, is refused.
  * Returns the update to apply (null when nothing is left) and the ids claimed,
@@ -46,6 +46,10 @@ export function filterPresence<Conn>(update: Uint8Array, conn: Conn, owners: Pre
       continue;
     }
     if (owner === undefined) {
+      // An id nobody owns is claimed by announcing someone there, not by a removal: stock clients echo the
+      // removal of a person who left (or whose old connection closed as their new one opened). Claimed so,
+      // the id would be the echoer's, and the person's own next word for it dropped: gone from everyone's view.
+      if (state === null) continue;
       if (mine.size + claimed.length >= limits.maxPresenceIdsPerConnection) continue;
       claimed.push(id);
     }

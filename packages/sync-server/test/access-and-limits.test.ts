@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { signToken } from '../src/tokens.js';
 import { BIN, waitFor } from './relay-process.js';
 import { client, closeOf, raw, relay, text, token } from './per-test.js';
+import { presenceFrame } from './frames.js';
 
 describe('access control', () => {
   const SECRET = 'a-long-test-secret';
@@ -170,5 +171,30 @@ describe('presence in a crowded room', () => {
     const after = await sent();
     // Unbatched, each of the 20 changes goes to all 20 connections: 400 messages.
     expect(after - before).toBeLessThan(200);
+  });
+
+  it('keeps a person in view whose new connection opened before the old one closed, though others echo their removal', async () => {
+    const r = await relay();
+    const alex = client(r, 'workshop'); // a stock client: it echoes everyone's presence back, removals too
+    const jo = client(r, 'workshop');
+    const seenByJo = () => (jo.awareness.getStates().get(777) as { user?: { name: string } } | undefined)?.user?.name;
+    const sam = { user: { name: 'Sam' } };
+    const old = (await raw(`${r.wsUrl}/workshop`)).ws;
+    old.send(presenceFrame([{ clientId: 777, clock: 1, state: sam }]));
+    await waitFor(() => expect(seenByJo()).toBe('Sam'));
+    await waitFor(() => expect(alex.awareness.getStates().has(777)).toBe(true));
+    // Sam's page opens a new connection (same client id) before the old one is seen to close.
+    const next = (await raw(`${r.wsUrl}/workshop`)).ws;
+    next.send(presenceFrame([{ clientId: 777, clock: 1, state: sam }]));
+    old.close();
+    // The relay takes Sam out; Alex's client echoes that removal back to the relay.
+    await waitFor(() => expect(alex.awareness.getStates().has(777)).toBe(false));
+    // Once the relay has read what Alex sent after the echo (same connection, in order)…
+    alex.awareness.setLocalStateField('user', { name: 'Alex' });
+    await waitFor(() => expect((jo.awareness.getStates().get(alex.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name).toBe('Alex'));
+    // …Sam's page says it is still there (as a stock client does on hearing its own removal): it is Sam's id, not the echoer's.
+    next.send(presenceFrame([{ clientId: 777, clock: 3, state: sam }]));
+    await waitFor(() => expect(seenByJo()).toBe('Sam'));
+    await waitFor(() => expect(alex.awareness.getStates().has(777)).toBe(true));
   });
 });

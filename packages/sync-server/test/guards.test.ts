@@ -91,6 +91,9 @@ describe('the presence guard', () => {
         { clientId: 8, clock: 1, state: {} },
       ]),
     );
+    // An echo of a removal claims no id: the person's own connection must still be able to announce it.
+    const echo = filterPresence(presenceUpdate([{ clientId: 5, clock: 4, state: null }]), 'alice', view, limits);
+    expect(echo).toEqual({ update: null, claimed: [], contested: [] });
     const none = filterPresence(presenceUpdate([{ clientId: 9, clock: 1, state: {} }]), 'alice', { ...view, idsOf: () => new Set([1, 2]) }, limits);
     expect(none.update).toBe(null);
     let deep: unknown = 1;
