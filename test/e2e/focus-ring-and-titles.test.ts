@@ -88,6 +88,10 @@ describe.runIf(browserAvailable())('focus that is plain to see, and a title for 
     await page.getByRole('link', { name: 'Accessibility statement' }).click();
     expect(await headingFocused(page)).toBe('Accessibility statement');
     expect(await page.evaluate(() => document.title)).toBe('Accessibility statement – Coplan');
+    // The statement has what the accessibility regulations ask of one.
+    for (const heading of ['What is not accessible yet', 'Feedback and contact information', 'Enforcement procedure', 'Compliance status', 'How Coplan was tested'])
+      expect(await page.getByRole('heading', { name: heading, level: 2 }).count()).toBe(1);
+    expect(await page.getByText(/^This statement was prepared on \d{1,2} [A-Z][a-z]+ \d{4}\.$/).count()).toBe(1);
   });
 
   it("starting from Lincolnshire's arrangements puts focus on the agencies they brought and says what came", async () => {

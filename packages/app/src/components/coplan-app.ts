@@ -12,6 +12,7 @@ import type { PlanTab } from './plan-tabs.js';
 import { focusRing } from './shared-styles.js';
 import { focusedElement } from './focused-element.js';
 import { pageTitle } from '../state/page-title.js';
+import { accessibilityStatement } from './accessibility-statement.js';
 
 type Route = { view: 'list' } | ({ view: 'plan' } & PlanAddress) | { view: 'accessibility' };
 
@@ -271,14 +272,7 @@ export class CoplanApp extends LitElement {
       const view = html`<plan-view .planId=${this.route.planId} .token=${token} .user=${this.user} .tab=${this.route.tab} .meetingId=${this.route.meeting}></plan-view>`;
       return html`${top}<main id="main" tabindex="-1">${this.planView.module ? keyed(`${this.route.planId}\n${token}`, view) : this.planView.placeholder()}</main>`;
     }
-    if (this.route.view === 'accessibility')
-      return html`${top}<main id="main" tabindex="-1"><article>
-          <h1>Accessibility statement</h1>
-          <p>Coplan aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, as UK public sector bodies must.</p>
-          <p>Everything can be done with a keyboard; focus is always visible; in the plan, each list (priorities, a priority's objectives, an objective's actions) is one Tab stop: the up and down arrow keys move between its items, Home and End to the first and last, and Tab goes into the item; RAG status is written in words as well as shown in colour; changes in sync status are announced to screen readers; what takes focus is scrolled clear of the plan's tools at the top and of a message at the foot of the window; touch targets are at least 24 pixels, most of them 44.</p>
-          <p>Every view, the import dialog and each report is checked with an automated tester (axe) against WCAG 2.2 A and AA. Published Word documents and PDFs have real headings, table header rows that repeat on each page, and RAG written in words.</p>
-          <p>Known gaps: a page does not scroll by itself while you drag an item (use the Move buttons or the keyboard instead), and a plan with many hundreds of actions makes a long page. Tell your partnership's business office about any barrier you meet.</p>
-        </article></main>`;
+    if (this.route.view === 'accessibility') return html`${top}<main id="main" tabindex="-1">${accessibilityStatement()}</main>`;
     if (!this.planList.module) return html`${top}<main id="main" tabindex="-1">${this.planList.placeholder()}</main>`;
     return html`${top}<main id="main" tabindex="-1"><plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list></main>`;
   }
