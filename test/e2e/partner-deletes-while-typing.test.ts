@@ -40,4 +40,24 @@ describe.runIf(browserAvailable())('a partner deletes the item being typed in', 
     await expect.poll(() => actionBox(alex, 'Action 2.1.1').textContent()).toMatch(/ and share$/);
     await expect.poll(() => actionBox(sam, 'Action 2.1.1').textContent()).toMatch(/ and share$/);
   });
+
+  it("says so when the partner who added the item takes that back (nothing to restore: it was never anyone else's)", async () => {
+    const { relay, browser } = await setup();
+    const alex = await arrive(await browser.newContext(), relay.url, 'Alex');
+    const sam = await arrive(await browser.newContext(), relay.url, 'Sam');
+    await sam.getByRole('button', { name: 'Add an action to objective 2.1' }).click();
+    await expect.poll(() => actionsUnder(alex, 'Objective 2.1')).toBe(2);
+    // Alex goes into it before typing anything.
+    await actionBox(alex, 'Action 2.1.2').click();
+    await sam.getByRole('toolbar', { name: 'Plan tools' }).getByRole('button', { name: 'Undo', exact: true }).click();
+    await expect.poll(() => actionsUnder(alex, 'Objective 2.1')).toBe(1);
+    await expect.poll(() => alex.locator('bin-notice p[role="status"]').textContent()).toBe('Action 2.1.2 was taken back by the partner who added it.');
+    expect(
+      await alex
+        .locator('bin-notice')
+        .getByRole('button', { name: /^Restore/ })
+        .count(),
+    ).toBe(0);
+    expect(await focusedStop(alex)).toMatch(/^DIV Action 2\.1\.1/);
+  });
 });

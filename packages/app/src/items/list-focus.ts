@@ -197,8 +197,15 @@ export class ListFocus implements ReactiveController {
     else if (holder.focusItem) await holder.focusItem();
     else (this.options.empty() ?? (this.host as HTMLElement)).focus();
     const kind = this.options.kind as EntityKind;
-    const by = (plan.get(kind, id) as { deleted?: { by?: string } | null } | undefined)?.deleted?.by;
-    tellBinNews(this.host as unknown as EventTarget, { words: `${capitalise(name)} was deleted by ${by || 'a partner'}; it is in the bin.`, undo: { kind, id, name }, button: 'Restore' });
+    const record = plan.get(kind, id) as { deleted?: { by?: string } | null } | undefined;
+    // Gone, not in the bin: the partner who added it took that back (their undo).
+    if (!record) tellBinNews(this.host as unknown as EventTarget, { words: `${capitalise(name)} was taken back by the partner who added it.` });
+    else
+      tellBinNews(this.host as unknown as EventTarget, {
+        words: `${capitalise(name)} was deleted by ${record.deleted?.by || 'a partner'}; it is in the bin.`,
+        undo: { kind, id, name },
+        button: 'Restore',
+      });
     const at = next?.name ?? (holder.focusItem ? holder.itemName : '');
     if (at) this.announce(`Focus is on ${at}.`);
   }
