@@ -84,7 +84,7 @@ describe('ProgressDrafts kept on the device', () => {
   it('keeps what a correction began from with what was changed (not alone), and reads back only a whole one', () => {
     const storage = deviceStorage();
     const tab = new ProgressDrafts(storage, KEY);
-    const seen = { date: '2026-05-03', rag: 'amber', narrative: 'Audit booked.', evidence: '' };
+    const seen = { date: '2026-05-03', rag: 'amber', narrative: 'Audit booked.', evidence: '' } as const;
     Object.assign(tab.openEdit('a1', 'p7'), { seen, narrative: 'Audit booked. Held on 3 May.' });
     tab.openEdit('a2', 'p9').seen = { ...seen }; // opened, nothing changed: what it began from is no reason to keep it
     tab.keep();

@@ -16,7 +16,7 @@ export { importIntoPlan, type ImportMode } from './plan/import-into-plan.js';
 export { PlanError, type PlanErrorCode } from './schema/errors.js';
 
 // What a plan holds: input to build one, snapshots to read one
-export type { PlanInput, ActionInput } from './schema/input.js';
+export type { PlanInput, ActionInput, ProgressFields } from './schema/input.js';
 export type { PlanSnapshot, PrioritySnapshot, ObjectiveSnapshot, ActionSnapshot, ProgressUpdateSnapshot } from './schema/snapshot.js';
 export type { LeadRef } from './schema/entities.js';
 export type { EntityKind } from './schema/schema.js';

@@ -1,7 +1,19 @@
 import { css, html, LitElement, nothing } from 'lit';
-import { ACTION_STATUSES, ACTION_STATUS_LABELS, formatUkDate, localToday, RAG_VALUES, statusAfterProgress, type ActionStatus, type Plan, type ProgressUpdateSnapshot, type Rag } from '@coplan/core';
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  formatUkDate,
+  localToday,
+  RAG_VALUES,
+  statusAfterProgress,
+  type ActionStatus,
+  type Plan,
+  type ProgressFields,
+  type ProgressUpdateSnapshot,
+  type Rag,
+} from '@coplan/core';
 import { tryPlanCall } from '../state/plan-call.js';
-import type { ProgressDraft, SeenUpdate } from '../state/progress-drafts.js';
+import type { ProgressDraft } from '../state/progress-drafts.js';
 import { formStyles } from './shared-styles.js';
 
 const RAG_WORDS: Record<Rag, string> = { red: 'Red: off track', amber: 'Amber: at risk', green: 'Green: on track', blue: 'Blue: complete', grey: 'Grey: not started' };
@@ -9,7 +21,7 @@ const RAG_WORDS: Record<Rag, string> = { red: 'Red: off track', amber: 'Amber: a
 type Field = 'date' | 'rag' | 'narrative';
 
 /** A progress update's fields as a correction begins from them. */
-function seenOf(u: ProgressUpdateSnapshot): SeenUpdate {
+function seenOf(u: ProgressUpdateSnapshot): ProgressFields {
   return { date: u.date, rag: u.rag, narrative: u.narrative, evidence: u.evidence };
 }
 
@@ -204,16 +216,8 @@ export class ProgressForm extends LitElement {
     }
     const refused = tryPlanCall(() => {
       const entry = this.entry;
-      if (entry)
-        this.plan.batch(() => {
-          // Only what this person changed since they began: a partner's correction meanwhile (other words, another RAG) stays.
-          const seen = this.draft.seen ?? seenOf(entry);
-          const values = { ...(date !== seen.date ? { date } : {}), ...(rag !== seen.rag ? { rag: rag as Rag } : {}) };
-          if (Object.keys(values).length) this.plan.update('progress', entry.id, values);
-          this.plan.reviseText('progress', entry.id, 'narrative', seen.narrative, narrative);
-          this.plan.reviseText('progress', entry.id, 'evidence', seen.evidence, evidence);
-          if (status !== this.actionStatus) this.plan.update('action', this.actionId, { status });
-        });
+      // A correction: only what this person changed since they began (a partner's correction meanwhile stays).
+      if (entry) this.plan.reviseProgress(entry.id, this.draft.seen ?? seenOf(entry), { date, rag: rag as Rag, narrative, evidence }, status);
       else this.plan.recordProgress(this.actionId, { date, author: this.author, rag: rag as Rag, narrative, evidence }, status);
     });
     if (refused) this.dispatchEvent(new CustomEvent('plan-error', { detail: refused, bubbles: true, composed: true }));

@@ -1,4 +1,4 @@
-import type { ActionStatus, Rag } from '@coplan/core';
+import { RAG_VALUES, type ActionStatus, type ProgressFields, type Rag } from '@coplan/core';
 
 /**
  * A progress update being written, not yet saved: what its form holds. A
@@ -18,21 +18,13 @@ export interface ProgressDraft {
   /** Whether a form has shown it already: a form drawn again for it (elsewhere) does not take focus as a new one does. */
   shown?: boolean;
   /** A correction: the update as it was when the person began, so that saving changes only what they changed (a partner's changes meanwhile stay). */
-  seen?: SeenUpdate;
+  seen?: ProgressFields;
 }
 
-/** A progress update's fields as a correction began from them. */
-export interface SeenUpdate {
-  date: string;
-  rag: string;
-  narrative: string;
-  evidence: string;
-}
-
-/** Whether a value read back from the device is a {@link SeenUpdate}. */
-function isSeenUpdate(value: unknown): value is SeenUpdate {
+/** Whether a value read back from the device is a progress update's fields as a correction began from them. */
+function isSeenUpdate(value: unknown): value is ProgressFields {
   const v = value as Record<string, unknown> | null;
-  return !!v && typeof v === 'object' && ['date', 'rag', 'narrative', 'evidence'].every((k) => typeof v[k] === 'string');
+  return !!v && typeof v === 'object' && ['date', 'narrative', 'evidence'].every((k) => typeof v[k] === 'string') && (RAG_VALUES as readonly unknown[]).includes(v.rag);
 }
 
 /** A correction's key among the drafts: before the update's id (an action's id is a new update's key). */

@@ -12,6 +12,7 @@ import type { CreateFields, EntityRecord, FieldPatch } from '../schema/entities.
 import type { EntityKind } from '../schema/schema.js';
 import type { ActionSnapshot, PlanSnapshot, VersionInfo } from '../schema/snapshot.js';
 import type { ActionStatus } from '../values/values.js';
+import type { ProgressFields } from '../schema/input.js';
 import { agreeVersion } from './agree-version.js';
 import { Batches } from './batch.js';
 import { ChangeFeed, type PlanChange } from './change-feed.js';
@@ -266,6 +267,27 @@ export class Plan {
       const id = this.create('progress', update, { parentId: actionId });
       if (status !== undefined && this.get('action', actionId)?.status !== status) this.update('action', actionId, { status });
       return id;
+    });
+  }
+
+  /**
+   * Corrects a progress update with what one person changed: `from` is the
+   * update as they began (the form they opened), `to` what they saved. Its
+   * words are merged as {@link Plan.reviseText} does, and its date and RAG
+   * set only where they changed, so a partner's correction of the same update
+   * meanwhile is kept; with `status`, the action's status too. One transaction, one undo.
+   *
+   * @example `plan.reviseProgress(updateId, seen, { ...seen, narrative: seen.narrative + ' Held on 3 May.' })`
+   */
+  reviseProgress(id: string, from: ProgressFields, to: ProgressFields, status?: ActionStatus): void {
+    this.batch(() => {
+      this.tree.liveEntity('progress', id); // an update in the plan, or the core's refusal
+      const values = { ...(to.date !== from.date ? { date: to.date } : {}), ...(to.rag !== from.rag ? { rag: to.rag } : {}) };
+      if (Object.keys(values).length) this.update('progress', id, values);
+      this.reviseText('progress', id, 'narrative', from.narrative, to.narrative);
+      this.reviseText('progress', id, 'evidence', from.evidence, to.evidence);
+      const actionId = this.get('progress', id)?.parentId;
+      if (status !== undefined && actionId && this.get('action', actionId)?.status !== status) this.update('action', actionId, { status });
     });
   }
 

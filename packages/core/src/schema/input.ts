@@ -139,6 +139,14 @@ export interface ProgressUpdateInput {
   evidence?: string;
 }
 
+/** The fields of a progress update a person corrects, as they stood or as they were saved ({@link Plan.reviseProgress}). */
+export interface ProgressFields {
+  date: IsoDate;
+  rag: Rag;
+  narrative: string;
+  evidence: string;
+}
+
 /** A performance indicator on the scorecard. */
 export interface IndicatorInput {
   name: string;
