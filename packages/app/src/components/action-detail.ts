@@ -19,6 +19,7 @@ import { tellBinNews, tellBinned } from '../items/bin-news.js';
 import { EditableText } from './editable-text.js';
 import './progress-form.js';
 import { focusRing } from './shared-styles.js';
+import { whenDrawn } from './when-drawn.js';
 
 /**
  * An action in full: status, impact, leads (offered from the registry, free
@@ -79,12 +80,10 @@ export class ActionDetail extends LitElement {
     });
     if (!id) return;
     // The action (this part's property) is read again by its item after the change: wait, a frame at a time, for the new milestone to be drawn.
-    for (let frame = 0; frame < 30; frame++) {
-      await this.updateComplete;
-      const box = [...this.renderRoot.querySelectorAll('editable-text')].find((el) => el instanceof EditableText && el.entityId === id && el.field === 'text');
-      if (box instanceof EditableText) return box.focusText();
-      await new Promise((next) => requestAnimationFrame(next));
-    }
+    const box = await whenDrawn(this, () =>
+      [...this.renderRoot.querySelectorAll('editable-text')].find((el): el is EditableText => el instanceof EditableText && el.entityId === id && el.field === 'text'),
+    );
+    await box?.focusText();
   };
 
   private refs(): LeadRef[] {

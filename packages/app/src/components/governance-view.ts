@@ -8,6 +8,7 @@ import { ListFocus, stepKeys } from '../items/list-focus.js';
 import { formStyles } from './shared-styles.js';
 import { formatUkDate } from '@coplan/core';
 import './meeting-view.js';
+import { whenDrawn } from './when-drawn.js';
 
 /**
  * The Governance tab: the partnership's agencies and groups with their rules
@@ -158,14 +159,7 @@ export class GovernanceView extends LitElement {
    */
   private readonly startFromExample = async (): Promise<void> => {
     if (!this.run(() => this.gov.load(lincolnshireArrangements))) return;
-    // The view follows the plan's change a frame or so later.
-    let summary: HTMLElement | null = null;
-    for (let frame = 0; frame < 30 && !summary; frame++) {
-      await new Promise((r) => requestAnimationFrame(r));
-      await this.updateComplete;
-      summary = this.renderRoot.querySelector<HTMLElement>('details summary');
-    }
-    summary?.focus();
+    (await whenDrawn(this, () => this.renderRoot.querySelector<HTMLElement>('details summary')))?.focus();
     const a = this.gov.arrangements();
     this.announced = `Lincolnshire's arrangements added, to edit as your own: ${a.agencies.length} agencies and ${a.groups.length} groups.`;
   };

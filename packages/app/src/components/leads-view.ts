@@ -3,6 +3,7 @@ import { tryPlanCall } from '../state/plan-call.js';
 import { LEAD_KINDS, actionsPerLead, similarLeads, type LeadKind, type Plan, type PlanSnapshot } from '@coplan/core';
 import { formStyles } from './shared-styles.js';
 import { countOf } from './words.js';
+import { UndoMoveWatch } from '../state/undo-move-watch.js';
 
 type Lead = PlanSnapshot['leads'][number];
 
@@ -56,23 +57,13 @@ export class LeadsView extends LitElement {
     (this.renderRoot.querySelector('.message') as HTMLElement | null)?.focus();
   }
 
+  private readonly undoMoves = new UndoMoveWatch(this);
+
   /** Clears `words` (if still shown) at the undo history's next change. */
   private untilUndoMoves(words: string): void {
-    this.stopWatchingUndo?.();
-    const stop = this.plan.onUndoChange(() => {
-      stop();
-      if (this.stopWatchingUndo === stop) this.stopWatchingUndo = null;
+    this.undoMoves.watch(this.plan, () => {
       if (this.message === words) this.message = '';
     });
-    this.stopWatchingUndo = stop;
-  }
-
-  private stopWatchingUndo: (() => void) | null = null;
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopWatchingUndo?.();
-    this.stopWatchingUndo = null;
   }
 
   /** How many actions each lead of the registry leads, read in one pass over the plan per snapshot (not once per lead). */

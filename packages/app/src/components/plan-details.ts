@@ -9,6 +9,8 @@ import { tryPlanCall } from '../state/plan-call.js';
 import { openPlanContext, planContext } from '../state/plan-context.js';
 import { formStyles } from './shared-styles.js';
 import './editable-text.js';
+import { UndoMoveWatch } from '../state/undo-move-watch.js';
+import { whenDrawn } from './when-drawn.js';
 
 /** The plan's list fields this view edits, with how one entry is named. */
 const LISTS = [
@@ -168,20 +170,13 @@ export class PlanDetails extends LitElement {
   private async removeEntry(e: Event, section: string, index: number, words: string, fn: () => void): Promise<void> {
     const button = e.currentTarget as HTMLElement;
     if (!this.run(fn)) return;
-    this.stopUndoWatch?.();
     let undoChanged = false;
-    const stop = this.plan.onUndoChange(() => {
+    this.undoMoves.watch(this.plan, () => {
       undoChanged = true;
       this.removed = '';
-      stop();
-      if (this.stopUndoWatch === stop) this.stopUndoWatch = null;
     });
-    this.stopUndoWatch = stop;
     // The plan is read again at the next frame, and the entry's controls go once it has been.
-    for (let frame = 0; frame < 30 && button.isConnected; frame++) {
-      await new Promise((r) => requestAnimationFrame(r));
-      await this.updateComplete;
-    }
+    await whenDrawn(this, () => !button.isConnected);
     if (document.activeElement === document.body || !document.activeElement) {
       const buttons = [...this.renderRoot.querySelectorAll<HTMLElement>(`[data-remove="${section}"]`)];
       (buttons[index] ?? buttons[index - 1] ?? this.renderRoot.querySelector<HTMLElement>(`[data-add="${section}"]`))?.focus();
@@ -189,13 +184,11 @@ export class PlanDetails extends LitElement {
     if (!undoChanged) this.removed = `${words} Press Ctrl+Z to undo.`;
   }
 
-  /** Stops listening for the undo history that clears what a removal said. */
-  private stopUndoWatch: (() => void) | null = null;
+  /** The undo history's next change clears what a removal said. */
+  private readonly undoMoves = new UndoMoveWatch(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopUndoWatch?.();
-    this.stopUndoWatch = null;
     this.removed = '';
   }
 

@@ -4,7 +4,7 @@ import type { LocalStore, StoredPlan } from './local-store.js';
 import { UnsentEdits } from './unsent-edits.js';
 
 /** The marks a plan's load from the device leaves in the performance timeline: the store opened, its records read and being applied, the plan loaded. */
-export const LOAD_MARKS = { opening: 'coplan:local-copy-opening', applying: 'coplan:local-copy-applying', loaded: 'coplan:local-copy-loaded' } as const;
+const LOAD_MARKS = { opening: 'coplan:local-copy-opening', applying: 'coplan:local-copy-applying', loaded: 'coplan:local-copy-loaded' } as const;
 
 /** What IndexedDB names its failures with: a full disk, a closed database, private browsing. */
 const STORAGE_FAILURE = /QuotaExceeded|InvalidState|UnknownError|NotFound|Abort/i;
