@@ -12,7 +12,7 @@ import { median } from './bench-relay.mjs';
  * - `usable`: the plan's first action's text box is on screen and editable;
  * - `last`: the plan's last action (`lastLabel`, e.g. "Action 10.10.10") is in the document
  *   with its text (found by the browser's find and read by a screen reader), whether or not
- *   it is yet an editor.
+ *   it is yet an editor: in the outline, or in the plan's preview drawn while the plan loads.
  * It walks shadow roots until it has found the outline, then looks only there.
  */
 export function reloadProbe(lastLabel) {
@@ -36,10 +36,12 @@ export function reloadProbe(lastLabel) {
     const now = performance.now();
     outline ??= find(document, 'plan-outline');
     window.__outline = outline;
-    // Every action's box, live (in an action item) or plain words (drawn by its objective).
-    const items = outline?.shadowRoot?.querySelectorAll('.action[data-action-id]');
+    // Until the outline is there, the plan's preview (its words as this device last had them) may be.
+    const words = outline ?? find(document, 'outline-preview');
+    // Every action's box, live (in an action item) or plain words (drawn by its objective, or the preview's).
+    const items = words?.shadowRoot?.querySelectorAll('.action[data-action-id]');
     if (items?.length) {
-      if (window.__reload.usable === undefined && textOf(items[0]).editable) {
+      if (outline && window.__reload.usable === undefined && textOf(items[0]).editable) {
         window.__reload.usable = now;
         // For a profile: a moment spent in a function of this name marks the frame (`localStorage['coplan:bench-mark']`).
         if (localStorage.getItem('coplan:bench-mark'))
@@ -65,6 +67,23 @@ export async function openPlan(browser, url, planId, lastLabel) {
   await page.goto(`${url}/#/plan/${planId}`);
   await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  // The plan's preview is kept a few seconds after it opens: every timed reload has one, as a person's next visit would.
+  await page.waitForFunction(
+    (id) =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('coplan-outline-previews', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('previews');
+        open.onsuccess = () => {
+          const get = open.result.transaction('previews').objectStore('previews').get(id);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result !== undefined);
+          };
+        };
+      }),
+    planId,
+    { timeout: 60000, polling: 500 },
+  );
   return { context, page };
 }
 
@@ -86,6 +105,8 @@ export async function timedReload(page) {
         'the page read (DOMContentLoaded)': Math.round(performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart ?? Number.NaN),
         "the device's copy opening (IndexedDB)": at('coplan:local-copy-opening'),
         'its records read, being applied (Yjs)': at('coplan:local-copy-applying'),
+        "the plan's preview read (IndexedDB)": at('coplan:outline-preview-read'),
+        "the preview's words drawn": at('coplan:outline-preview-drawn'),
         'the plan loaded': at('coplan:local-copy-loaded'),
         'the first action editable (usable)': Math.round(window.__reload.usable),
         "the last action's words in the page (last)": Math.round(window.__reload.last),

@@ -14,6 +14,10 @@ import { SYNC_WORDS } from '../state/sync-status.js';
 import { PlanLoads } from './plan-loads.js';
 import { TAB_NAMES, type PlanTab } from './plan-tabs.js';
 import { PlanPageTitle } from '../state/page-title.js';
+import { OutlinePreviewKeeper } from '../state/outline-preview-keeper.js';
+import { OutlineStandIns } from '../items/outline-stand-ins.js';
+import { outlineWords } from '../items/outline-words.js';
+import './outline-preview.js';
 import './connection-banner.js';
 import './plan-header.js';
 import './plan-tab.js';
@@ -67,6 +71,7 @@ export class PlanView extends LitElement {
   /** Whether the drafts kept when the page last went have been put back (once, when the plan first opens). */
   private draftsRestored = false;
   private readonly loads = new PlanLoads();
+  private readonly standIns = new OutlineStandIns();
   private readonly openPlan = new ContextProvider(this, { context: openPlanContext });
   private readonly scope = new ContextProvider(this, { context: planContext });
 
@@ -178,7 +183,17 @@ export class PlanView extends LitElement {
     new Follow(this, () => this.loads);
     // The browser's title: the view shown and the plan's title.
     new PlanPageTitle(this, () => ({ plan: this.session.plan, view: TAB_NAMES[this.tab] }));
-    this.openPlan.setValue({ session: this.session, access: this.access, snapshots: this.snapshots, loads: this.loads });
+    // The outline's words as this device last had them, drawn while the plan loads and kept as it changes.
+    new OutlinePreviewKeeper(this, {
+      planId: this.planId,
+      plan: () => this.session.plan,
+      words: outlineWords,
+      top: () => {
+        const outline = this.tab === 'plan' ? this.renderRoot.querySelector('plan-outline') : null;
+        return outline ? outline.getBoundingClientRect().top + scrollY : 0;
+      },
+    });
+    this.openPlan.setValue({ session: this.session, access: this.access, snapshots: this.snapshots, loads: this.loads, standIns: this.standIns });
   }
 
   private readonly onError = (e: CustomEvent<string>): void => {
@@ -275,7 +290,9 @@ export class PlanView extends LitElement {
     const s = this.snapshots.snapshot;
     if (problem) return html`<p class="message" role="alert">${problem}</p><p><a href="#/">Back to plans on this device</a></p>`;
     // Until the plan is here, say why it is not when the server refuses it, rather than "Opening the plan…" for ever.
-    if (!plan || !s) return html`${this.access.problem ? nothing : html`<p role="status">${SYNC_WORDS.loading}</p>`}<connection-banner></connection-banner>`;
+    if (!plan || !s)
+      return html`${this.access.problem ? nothing : html`<p role="status">${SYNC_WORDS.loading}</p>`}<connection-banner></connection-banner>
+        ${this.tab === 'plan' && !this.access.problem ? html`<outline-preview .planId=${this.planId} .standIns=${this.standIns}></outline-preview>` : nothing}`;
     const ro = this.access.readonly;
     return html`
       <plan-toolbar></plan-toolbar>

@@ -1,16 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { OutlineStandIns } from './outline-stand-ins.js';
 import { upgradesFor, type LiveUpgrades, type Upgradable } from './live-upgrades.js';
 
 /**
  * Lets a priority or objective past a long plan's first screen draw its
  * children (objectives, actions) a moment after the first screen is up, as
  * {@link LiveUpgrades} schedules; its own heading and text are drawn at once.
- * Until then its host renders an empty list. Focus coming in, a search
+ * Until then its host renders an empty list, or its children's words from
+ * the plan's preview when this page drew one ({@link OutlineStandIns}). Focus coming in, a search
  * result beneath it, printing, or coming near the screen draws them at once.
  */
 export class ChildrenLater implements ReactiveController {
   /** Whether the children are drawn. */
   drawn = false;
+  /** Until they are, their words from the plan's preview, if it had them. */
+  standIn: HTMLElement | null = null;
   private upgrades: LiveUpgrades | null = null;
 
   /**
@@ -19,7 +23,7 @@ export class ChildrenLater implements ReactiveController {
    * @param holds whether an entity (`kind`, `id`) is drawn among its children
    */
   constructor(
-    private readonly host: ReactiveControllerHost & Upgradable,
+    private readonly host: ReactiveControllerHost & Upgradable & { entityId: string },
     private readonly level: 'priority' | 'objective',
     private readonly weight: () => number,
     private readonly holds: (kind: string, id: string) => boolean,
@@ -40,7 +44,9 @@ export class ChildrenLater implements ReactiveController {
 
   /** Before its first render: draw now, or later? */
   hostUpdate(): void {
-    if (!this.drawn) this.drawn = this.upgrades?.reserve(this.host, this.level, this.weight()) ?? true;
+    if (this.drawn) return;
+    this.drawn = this.upgrades?.reserve(this.host, this.level, this.weight()) ?? true;
+    if (!this.drawn) this.standIn ??= this.upgrades?.standIns?.take(this.level, this.host.entityId) ?? null;
   }
 
   /** Draws the children now. */
@@ -48,6 +54,7 @@ export class ChildrenLater implements ReactiveController {
     if (this.drawn) return;
     this.upgrades?.withdraw(this.host);
     this.drawn = true;
+    this.standIn = null;
     this.host.requestUpdate();
   }
 

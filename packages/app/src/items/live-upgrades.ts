@@ -1,3 +1,5 @@
+import type { OutlineStandIns } from './outline-stand-ins.js';
+
 /** An item that is drawn in stages: later it is told to take the next one. */
 export interface Upgradable extends HTMLElement {
   /** Takes the next stage: a priority draws its objectives; an objective draws its actions (as plain words, past the first screen), then draws them live (editors, menu, presence) in place of the plain words. */
@@ -41,6 +43,8 @@ const LIVE_SLICE = 8;
  * drawn. Items added once the plan has loaded are drawn and live at once.
  */
 export class LiveUpgrades {
+  /** The words of the plan's preview, standing in for the children of items not drawn yet; let go once everything is drawn. */
+  standIns: OutlineStandIns | null = null;
   /** Priorities and objectives whose children are not drawn yet. */
   private readonly undrawn = new Set<Upgradable>();
   /** Objectives whose actions are drawn as plain words, not yet live. */
@@ -142,6 +146,7 @@ export class LiveUpgrades {
   stop(): void {
     removeEventListener('beforeprint', this.drawAll);
     this.near.disconnect();
+    this.standIns?.clear();
     this.undrawn.clear();
     this.plain.clear();
   }
@@ -177,6 +182,7 @@ export class LiveUpgrades {
     const next = [...this.undrawn].sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     await this.batch(next, DRAW_SLICE);
     if (this.undrawn.size > 0) this.scheduleDrawing();
+    else this.standIns?.clear();
   }
 
   private async liveSome(): Promise<void> {
@@ -184,7 +190,10 @@ export class LiveUpgrades {
     // The words first: going live waits until every item is drawn.
     if (this.undrawn.size === 0 && !this.holding) await this.batch([...this.plain], LIVE_SLICE);
     if (this.undrawn.size > 0 || (this.plain.size > 0 && !this.holding)) this.scheduleIdle();
-    else this.isSettled = true;
+    else {
+      this.isSettled = true;
+      this.standIns?.clear();
+    }
   }
 
   /**

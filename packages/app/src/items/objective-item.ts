@@ -137,11 +137,13 @@ export class ObjectiveItem extends PlanItem {
         ${
           plain
             ? plain.nodes
-            : repeat(
-                drawn ? actions : [],
-                (id) => id,
-                (id, i) => html`<action-item .entityId=${id} .number=${i + 1} .count=${actions.length} .numberPrefix=${this.dotted} .tabStop=${tab && id === stop}></action-item>`,
-              )
+            : drawn
+              ? repeat(
+                  actions,
+                  (id) => id,
+                  (id, i) => html`<action-item .entityId=${id} .number=${i + 1} .count=${actions.length} .numberPrefix=${this.dotted} .tabStop=${tab && id === stop}></action-item>`,
+                )
+              : (this.actionList.later.standIn ?? nothing)
         }
       </div>
       ${ro ? nothing : html`<button class="add" data-add="action" tabindex=${tab ? '0' : '-1'} @click=${this.actionList.add}>Add an action to ${this.name}</button>`}

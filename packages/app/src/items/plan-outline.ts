@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { EntityKind, PlanChange } from '@coplan/core';
-import { planContext } from '../state/plan-context.js';
+import { openPlanContext, planContext } from '../state/plan-context.js';
 import { tryPlanCall } from '../state/plan-call.js';
 import { formStyles } from '../components/shared-styles.js';
 import { ragStyles } from '../components/rag-badge.js';
@@ -27,6 +27,7 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
   /** How many times the outline has rendered: for tests and diagnostics. */
   renders = 0;
   private readonly context = new ContextConsumer(this, { context: planContext, subscribe: true });
+  private readonly openPlan = new ContextConsumer(this, { context: openPlanContext });
   private off: (() => void) | null = null;
   private listening: unknown = null;
   private ids: string[] = [];
@@ -95,22 +96,22 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
        * while the page keeps the place (axe reading its buttons' places) must not see it run into
        * the next objective. Narrower screens wrap more, so each action's share grows.
        */
-      objective-item {
+      objective-item, .objective-words {
         display: block;
         content-visibility: auto;
         --place: calc(6rem + var(--actions, 0) * 9rem + var(--chars, 0) * 0.025rem);
         contain-intrinsic-size: auto 20rem auto var(--place);
       }
       @media (max-width: 62.5rem) {
-        objective-item { --place: calc(8rem + var(--actions, 0) * 15rem + var(--chars, 0) * 0.05rem); }
+        objective-item, .objective-words { --place: calc(8rem + var(--actions, 0) * 15rem + var(--chars, 0) * 0.05rem); }
       }
       @media (max-width: 40rem) {
-        objective-item { --place: calc(16rem + var(--actions, 0) * 32rem + var(--chars, 0) * 0.12rem); }
+        objective-item, .objective-words { --place: calc(16rem + var(--actions, 0) * 32rem + var(--chars, 0) * 0.12rem); }
       }
       /* Its contents changed while it may be off screen: the browser forgets its last size (see ObjectiveItem.forgetSize). */
       objective-item.forget-size { contain-intrinsic-size: 20rem var(--place); }
       priority-item, action-item { display: block; }
-      @media print { objective-item { content-visibility: visible; } .drag, item-menu, button, progress-form, .move-to { display: none; } }
+      @media print { objective-item, .objective-words { content-visibility: visible; } .drag, item-menu, button, progress-form, .move-to { display: none; } }
       /* Printed: an action's status in words beside its RAG, never split across pages; no heading over an empty owner or aim. */
       .print-only { display: none; }
       @media print { .print-only { display: inline; padding-top: 0.35rem; flex: none; } .fields > [data-empty] { display: none; } .action { break-inside: avoid; } }
@@ -148,6 +149,8 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
 
   override update(changed: Map<PropertyKey, unknown>): void {
     this.renders++;
+    // The preview's words, drawn while the plan loaded, stand in for what is drawn a moment later.
+    this.liveUpgrades.standIns ??= this.openPlan.value?.standIns ?? null;
     const plan = this.context.value?.plan;
     if (plan !== this.listening) {
       this.off?.();

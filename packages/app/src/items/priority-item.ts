@@ -76,11 +76,15 @@ export class PriorityItem extends PlanItem {
         <text-list-field .plan=${scope.plan} .entityId=${p.id} field="focusAreas" .items=${p.focusAreas} ?readonly=${ro} .tabbable=${tab} label="Focus areas" name=${`focus areas of priority ${this.number}`}></text-list-field>
       </div>
       <div class="list" data-list="objective">
-        ${repeat(
-          this.objectiveList.later.drawn ? objectives : [],
-          (id) => id,
-          (id, i) => html`<objective-item .entityId=${id} .number=${i + 1} .count=${objectives.length} .numberPrefix=${this.dotted} .tabStop=${tab && id === stop}></objective-item>`,
-        )}
+        ${
+          this.objectiveList.later.drawn
+            ? repeat(
+                objectives,
+                (id) => id,
+                (id, i) => html`<objective-item .entityId=${id} .number=${i + 1} .count=${objectives.length} .numberPrefix=${this.dotted} .tabStop=${tab && id === stop}></objective-item>`,
+              )
+            : (this.objectiveList.later.standIn ?? nothing)
+        }
       </div>
       ${ro ? nothing : html`<button class="add" tabindex=${tab ? '0' : '-1'} @click=${this.objectiveList.add}>Add an objective to ${this.name}</button>`}
     </section>`;

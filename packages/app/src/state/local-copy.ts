@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { forgetPlan } from './device-plans.js';
+import { deleteOutlinePreview } from './outline-preview-store.js';
 
 /**
  * Whether the relay has everything this device holds of a plan: opens the
@@ -35,5 +36,7 @@ export async function deleteLocalCopy(planId: string): Promise<void> {
   const idb = new IndexeddbPersistence(`coplan-plan:${planId}`, doc);
   await idb.whenSynced;
   await idb.clearData();
+  // Its outline's words, kept for a quick reload, go with it.
+  await deleteOutlinePreview(planId).catch(() => undefined);
   forgetPlan(planId);
 }

@@ -2,6 +2,7 @@ import { createContext } from '@lit/context';
 import type { Awareness } from 'y-protocols/awareness';
 import type { listActions, Plan, PlanSnapshot } from '@coplan/core';
 import type { Governance } from '@coplan/core/governance';
+import type { OutlineStandIns } from '../items/outline-stand-ins.js';
 import type { Changes } from './changes.js';
 import type { PlanSession } from './plan-session.js';
 import type { PlanSnapshots } from './plan-snapshots.js';
@@ -42,6 +43,8 @@ export interface OpenPlan {
   snapshots: PlanSnapshots;
   /** The tabs, Plan-tab extras and tools whose code loads on demand, with their loading and error lines. */
   loads: PartsOnDemand;
+  /** The words of the plan's preview, drawn while it loaded, for the outline's items to show until they draw their own. */
+  standIns: OutlineStandIns;
 }
 
 /**

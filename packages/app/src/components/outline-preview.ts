@@ -1,0 +1,61 @@
+import { css, LitElement } from 'lit';
+import { PlanOutline } from '../items/plan-outline.js';
+import type { OutlineStandIns } from '../items/outline-stand-ins.js';
+import { takeOutlinePreview } from '../state/outline-preview-store.js';
+
+/** The mark a reload leaves in the browser's performance timeline when the preview's words are on screen (the benchmarks read it). */
+const DRAWN_MARK = 'coplan:outline-preview-drawn';
+
+/**
+ * While a plan loads from this device, the words of its outline as they were
+ * when it was last open here (its preview, {@link OutlinePreview}), drawn with
+ * the outline's own styles where the outline will be: a long plan's words are
+ * on screen, and in reach of find, before the plan itself has loaded. Nothing
+ * in it can be changed; the outline takes its place once the plan is open, and
+ * takes its words over as stand-ins for the parts it draws a moment later
+ * ({@link OutlineStandIns}). Draws nothing when the plan has no preview, or
+ * loaded first.
+ *
+ * @example
+ * ```ts
+ * html`<outline-preview .planId=${id} .standIns=${standIns}></outline-preview>`
+ * ```
+ */
+export class OutlinePreviewElement extends LitElement {
+  static override properties = { planId: {} };
+  planId = '';
+  /** Where the outline finds the preview's words once the plan is open. */
+  standIns: OutlineStandIns | null = null;
+
+  static override styles = [
+    PlanOutline.styles,
+    css`
+      :host { display: block; }
+      /* Where the outline will be: its place below the plan's header when this page was last open at this width. */
+      .words { padding-top: var(--top, 0); }
+      .priority > .plain-text.title { font-size: 1.05rem; padding: calc(0.35rem + 1px) calc(0.5rem + 1px); }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void takeOutlinePreview(this.planId).then((preview) => {
+      // The plan loaded first (the outline is drawn instead), or the page moved on.
+      if (!preview || !this.isConnected || this.renderRoot.querySelector('.words')) return;
+      const words = document.createElement('div');
+      words.className = 'words';
+      const here = this.getBoundingClientRect().top + scrollY;
+      if (preview.width === innerWidth && preview.top > here) words.style.setProperty('--top', `${preview.top - here}px`);
+      // Markup this app wrote from the plan's words set as text (outlineWords): the words are never markup.
+      words.innerHTML = preview.html;
+      this.renderRoot.appendChild(words);
+      this.standIns?.adopt(words);
+      performance.mark(DRAWN_MARK);
+    });
+  }
+
+  override render() {
+    return null;
+  }
+}
+customElements.define('outline-preview', OutlinePreviewElement);
