@@ -42,6 +42,7 @@ export class PlanView extends LitElement {
     user: { attribute: false },
     message: { state: true },
     notice: { state: true },
+    undone: { state: true },
     tab: { attribute: false },
     meetingId: { attribute: false },
     filter: { state: true },
@@ -53,6 +54,8 @@ export class PlanView extends LitElement {
   message = '';
   /** Good news to announce politely (an import, and how to undo it). */
   notice = '';
+  /** What the last Undo or Redo took back or did again, said politely ("Undone: typing in action 1.1.2."). */
+  undone = '';
   /** Narrows which actions the plan view shows (null: all). */
   filter: ActionFilter | null = null;
   /** Which view of the plan is shown; the others load when first opened. */
@@ -114,6 +117,7 @@ export class PlanView extends LitElement {
     input { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     nav { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
     nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
     /* What an owner's or editor's link allows, in the tools' row: it takes no row of its own above the plan. */
@@ -145,6 +149,7 @@ export class PlanView extends LitElement {
     this.addEventListener('open-import', this.onOpenImport as EventListener);
     this.addEventListener('open-share', this.onOpenShare);
     this.addEventListener('progress-done', this.onProgressDone);
+    this.addEventListener('undo-step', this.onUndoStep as EventListener);
   }
 
   override disconnectedCallback(): void {
@@ -266,9 +271,22 @@ export class PlanView extends LitElement {
     // In a search box, a form or a grid cell being edited, Ctrl+Z undoes that box's typing (the browser's own, or the box's `TypingUndo`).
     if (focusIsInFormBox()) return;
     e.preventDefault();
-    if (e.shiftKey) plan.redo();
-    else plan.undo();
+    this.undoStep(e.shiftKey ? 'redo' : 'undo');
   };
+
+  /** The toolbar's Undo or Redo. */
+  private readonly onUndoStep = (e: CustomEvent<'undo' | 'redo'>): void => this.undoStep(e.detail);
+
+  /** Undoes or redoes this person's last change and says what it was, in the core's words for the step. */
+  private undoStep(step: 'undo' | 'redo'): void {
+    const plan = this.session.plan;
+    if (!plan || !(step === 'redo' ? plan.redo() : plan.undo())) return;
+    const what = plan.lastUndoInWords();
+    const words = step === 'redo' ? (what ? `Redone: ${what}.` : 'Redone your last undone change.') : what ? `Undone: ${what}.` : 'Undone your last change.';
+    // Emptied first, so the same words twice (two keystrokes undone in turn) are said twice.
+    this.undone = '';
+    void this.updateComplete.then(() => (this.undone = words));
+  }
 
   override render() {
     const { plan, problem, storageProblem } = this.session;
@@ -294,6 +312,7 @@ export class PlanView extends LitElement {
       }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
+      <p class="visually-hidden undone" role="status">${this.undone}</p>
       ${this.loads.extras.module ? html`<work-in-the-bin-notice .plan=${plan} .snapshot=${s} person=${this.user.name} ?readonly=${ro}></work-in-the-bin-notice>` : nothing}
       <plan-header></plan-header>
       <plan-tab-bar .tab=${this.tab}></plan-tab-bar>
