@@ -234,12 +234,16 @@ export class ProgressForm extends LitElement {
    * shown, it leaves focus where it is.
    */
   override firstUpdated(): void {
-    const words = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="narrative"]');
-    if (!this.draft.shown && words) {
-      words.focus();
-      words.setSelectionRange(words.value.length, words.value.length);
-    }
+    if (!this.draft.shown) this.focusWords();
     this.draft.shown = true;
+  }
+
+  /** Puts focus in the words, the caret after them (also from the notice that drafts are back: "Go to action 1.2.1"). */
+  focusWords(): void {
+    const words = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="narrative"]');
+    if (!words) return;
+    words.focus();
+    words.setSelectionRange(words.value.length, words.value.length);
   }
 
   /**
