@@ -131,6 +131,30 @@ describe.runIf(browserAvailable())('an unsaved progress update belongs to its ac
     await expect.poll(() => pat.locator('plan-view p.notice').textContent()).toBe('Your progress update not yet saved when this page closed is back, open to save or cancel: action 1.1.1.');
   });
 
+  it('offers to go to each update put back after a reload: focus goes into its words', async () => {
+    const { relay, browser } = await setup();
+    const pat = await arrive(await browser.newContext(), relay.url, 'Pat');
+    await chooseFromMenu(pat, 'action 1.2.3', 'Add progress…');
+    await newUpdate(pat, 'action 1.2.3').getByLabel('Progress', { exact: true }).fill('Audit booked for May');
+    await chooseFromMenu(pat, 'action 1.1.1', 'Add progress…');
+    await newUpdate(pat, 'action 1.1.1').getByLabel('Progress', { exact: true }).fill('Training dates agreed');
+    await pat.reload();
+    await pat.getByRole('heading', { name: 'Priority 1' }).waitFor();
+    await expect.poll(() => pat.locator('plan-view p.notice').textContent(), { timeout: 10_000 }).toMatch(/^Your progress updates not yet saved when this page closed are back/);
+    const goTo = pat.getByRole('button', { name: 'Go to action 1.2.3', exact: true });
+    expect(await pat.getByRole('button', { name: 'Go to action 1.1.1', exact: true }).count()).toBe(1);
+    // From the keyboard: focus on the button, Enter, and the caret is after the words written before the reload.
+    await goTo.focus();
+    await pat.keyboard.press('Enter');
+    await expect.poll(() => focusedElement(pat)).toMatchObject({ role: 'textarea', value: 'Audit booked for May' });
+    await pat.keyboard.type(' at the Board');
+    await expect.poll(() => draftOf(pat, 'action 1.2.3')).toEqual({ rag: expect.any(String), narrative: 'Audit booked for May at the Board' });
+    // Once neither is open, the notice goes, and its buttons with it.
+    await newUpdate(pat, 'action 1.2.3').getByRole('button', { name: 'Cancel' }).click();
+    await newUpdate(pat, 'action 1.1.1').getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => goTo.count()).toBe(0);
+  });
+
   it('keeps a correction of a saved update while the details are hidden and through a reload, and saves it', async () => {
     const { relay, browser } = await setup();
     const pat = await arrive(await browser.newContext(), relay.url, 'Pat');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { browserAvailable } from './browser.js';
 import { arrive, cleanUp, setup } from './session.js';
 import { axeViolations } from './axe.js';
+import { focusedElement } from './focus.js';
 
 afterEach(cleanUp);
 
@@ -35,5 +36,37 @@ describe.runIf(browserAvailable())('the progress log in an action’s details', 
     expect(await action.getByText('No progress updates yet.').count()).toBe(0);
     await expect.poll(() => add.evaluate(focused)).toBe(true);
     await expect.poll(() => action.locator('rag-badge span').textContent()).toBe('Green: on track');
+  });
+
+  it('opens with focus in the words, what the person came to write, the date and RAG before them as they were', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Pat');
+    const action = page.getByRole('group', { name: 'Action 1.1.1', exact: true });
+    await page.getByRole('button', { name: 'Show details of action 1.1.1' }).click();
+    await action.getByRole('button', { name: 'Add a progress update to action 1.1.1', exact: true }).click();
+    const form = action.getByRole('form', { name: 'New progress update for action 1.1.1' });
+    const words = form.getByLabel('Progress', { exact: true });
+    const focused = (el: Element) => (el.getRootNode() as ShadowRoot).activeElement === el && el.matches(':focus');
+    await expect.poll(() => words.evaluate(focused)).toBe(true);
+    await page.keyboard.type('Audit booked');
+    expect(await words.inputValue()).toBe('Audit booked');
+    // The fields keep their order: back from the words are the action's status, the RAG and the date.
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => form.getByLabel('Action status').evaluate(focused)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => form.getByLabel('RAG').evaluate(focused)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    // The date box, known by its value (focus lands in one of its parts, where the check above does not find it).
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'input', value: await form.getByLabel('Date', { exact: true }).inputValue() });
+    await form.getByLabel('RAG').selectOption('amber');
+    await form.getByRole('button', { name: 'Save progress update' }).click();
+    await expect.poll(() => form.count()).toBe(0);
+    // A correction opens with the caret after the words already written.
+    await action.getByRole('button', { name: /^Edit the .* progress update of action 1\.1\.1$/ }).click();
+    const edit = action.getByRole('form', { name: /^Edit the .* progress update of action 1\.1\.1$/ });
+    const editWords = edit.getByLabel('Progress', { exact: true });
+    await expect.poll(() => editWords.evaluate(focused)).toBe(true);
+    await page.keyboard.type(' for May');
+    expect(await editWords.inputValue()).toBe('Audit booked for May');
   });
 });

@@ -47,6 +47,28 @@ describe('a version comparison in words', () => {
     expect(planChange.headline).toBe('The plan details changed');
     expect(planChange.details).toEqual(expect.arrayContaining(['Status changed from Draft to Agreed', 'Period set to 1 April 2016 to 31 March 2017', 'Principle added: Think family']));
     expect(words.find((w) => w.kind === 'priority')!.details).toEqual(['Success statement added: Fewer repeat referrals']);
-    expect(words.map((w) => w.headline)).toContain('Action removed: Action');
+    expect(words.map((w) => w.headline)).toContain('Action 1.1.1 removed: Action');
+  });
+
+  it('names a removed item by its number and words in the older version, as it is no longer in the plan', () => {
+    const plan = newPlan({ title: 'Plan' });
+    chain(plan);
+    const p2 = plan.create('priority', { title: 'Neglect' });
+    const o21 = plan.create('objective', { text: 'Name neglect early' }, { parentId: p2 });
+    plan.create('action', { text: 'Train 200 practitioners' }, { parentId: o21 });
+    const gone = plan.create('action', { text: 'Audit the toolkit' }, { parentId: o21 });
+    const o22 = plan.create('objective', { text: 'Hear children' }, { parentId: p2 });
+    plan.create('action', { text: 'Ask children' }, { parentId: o22 });
+    const blank = plan.addEmpty('action', { parentId: o22 });
+    plan.agreeVersion({ label: 'v1', agreedBy: [] });
+    plan.delete('action', gone);
+    plan.delete('action', blank);
+    plan.delete('objective', o21);
+    const removed = diffInWords(diffVersions(plan, 'v1'))
+      .filter((w) => w.change === 'removed')
+      .map((w) => w.headline);
+    expect(removed.sort()).toEqual(
+      ['Action 2.1.1 removed: Train 200 practitioners', 'Action 2.1.2 removed: Audit the toolkit', 'Action 2.2.2 removed', 'Objective 2.1 removed: Name neglect early'].sort(),
+    );
   });
 });

@@ -14,15 +14,15 @@ function actionPlace(plan: Plan, actionId: string): { name: string; inPlan: bool
 /**
  * Where a progress update being written belongs, as people say it: "action
  * 1.2.3" for a new update, "a change to the 3 May 2026 update of action 1.2.3"
- * for a correction; not in the plan when its action or update is in the bin.
+ * for a correction (`action`: its action, "action 1.2.3"); not in the plan when its action or update is in the bin.
  */
-export function draftPlace(plan: Plan, at: DraftPlace): { name: string; inBin: 'action' | 'update' | null } {
+export function draftPlace(plan: Plan, at: DraftPlace): { name: string; action: string; inBin: 'action' | 'update' | null } {
   const action = actionPlace(plan, at.actionId);
-  if (!action.inPlan) return { name: action.name, inBin: 'action' };
-  if (!at.progressId) return { name: action.name, inBin: null };
+  if (!action.inPlan) return { name: action.name, action: action.name, inBin: 'action' };
+  if (!at.progressId) return { name: action.name, action: action.name, inBin: null };
   const update = plan.get('progress', at.progressId);
-  if (!update || !plan.isVisible('progress', at.progressId)) return { name: 'an update in the bin', inBin: 'update' };
-  return { name: `a change to the ${formatUkDate(update.date)} update of ${action.name}`, inBin: null };
+  if (!update || !plan.isVisible('progress', at.progressId)) return { name: 'an update in the bin', action: action.name, inBin: 'update' };
+  return { name: `a change to the ${formatUkDate(update.date)} update of ${action.name}`, action: action.name, inBin: null };
 }
 
 /** What the plan screen says of the progress updates put back after a reload: where they are, and how many wait on actions (or updates) in the bin. */

@@ -13,6 +13,7 @@ import './sync-status-line.js';
  * elements show once defined, and until then the Plan tab says the extras
  * are loading, or what went wrong, with Try again.
  *
+ * @fires undo-step - Undo or Redo was chosen (detail: 'undo' or 'redo'); the plan view does it and says what it was
  * @fires open-share - the owner (or anyone, on a server without access control) chose Share
  */
 export class PlanToolbar extends PlanPart {
@@ -28,13 +29,15 @@ export class PlanToolbar extends PlanPart {
     const plan = this.open.value?.session.plan;
     const access = this.open.value?.access;
     if (!plan || !access) return nothing;
+    const undo = this.says('Undo', plan.undoInWords());
+    const redo = this.says('Redo', plan.redoInWords());
     return html`<div class="bar" role="toolbar" aria-label="Plan tools">
       <a href="#/">All plans</a>
       ${
         access.readonly
           ? nothing
-          : html`<button @click=${() => plan.undo()} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z">Undo</button>
-            <button @click=${() => plan.redo()} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z">Redo</button>`
+          : html`<button @click=${() => this.step('undo')} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z" title=${undo}>Undo</button>
+            <button @click=${() => this.step('redo')} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z" title=${redo}>Redo</button>`
       }
       <people-here></people-here>
       ${(access.token ? access.role === 'owner' : !access.problem) ? html`<button class="share" @click=${this.share}>Share</button>` : nothing}
@@ -84,6 +87,16 @@ export class PlanToolbar extends PlanPart {
     this.sized.disconnect();
     this.observed = null;
     document.documentElement.style.scrollPaddingTop = '';
+  }
+
+  /** "Undo typing in action 1.1.2": what the button will take back, as its tooltip and description (its name stays what it shows). */
+  private says(button: string, what: string | null): string {
+    return what ? `${button} ${what}` : button;
+  }
+
+  /** The plan view undoes or redoes, and says what it was (Ctrl+Z does the same). */
+  private step(step: 'undo' | 'redo'): void {
+    this.dispatchEvent(new CustomEvent('undo-step', { detail: step, bubbles: true, composed: true }));
   }
 
   private readonly share = (): void => {

@@ -25,6 +25,7 @@ import './plan-tab-bar.js';
 import './plan-toolbar.js';
 import './bin-notice.js';
 import { focusIsInFormBox } from './focused-element.js';
+import { findDeep, focusField } from '../editing/find-field.js';
 import { draftPlace, draftsBackWords } from './action-place.js';
 import { focusRing } from './shared-styles.js';
 
@@ -46,6 +47,7 @@ export class PlanView extends LitElement {
     user: { attribute: false },
     message: { state: true },
     notice: { state: true },
+    undone: { state: true },
     tab: { attribute: false },
     meetingId: { attribute: false },
     filter: { state: true },
@@ -57,6 +59,8 @@ export class PlanView extends LitElement {
   message = '';
   /** Good news to announce politely (an import, and how to undo it). */
   notice = '';
+  /** What the last Undo or Redo took back or did again, said politely ("Undone: typing in action 1.1.2."). */
+  undone = '';
   /** Narrows which actions the plan view shows (null: all). */
   filter: ActionFilter | null = null;
   /** Which view of the plan is shown; the others load when first opened. */
@@ -119,6 +123,8 @@ export class PlanView extends LitElement {
     input { font: inherit; min-height: 44px; padding: 0.3rem; border: 2px solid #0b0c0c; border-radius: 4px; }
     nav { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
     nav button[aria-pressed='true'] { background: #1d4f91; color: #fff; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .go-to-drafts { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.5rem 0; }
     .notice { background: #cce2d8; border-left: 5px solid #00703c; padding: 0.5rem 1rem; }
     .readonly-note { background: #d2e2f1; padding: 0.5rem 1rem; }
     /* What an owner's or editor's link allows, in the tools' row: it takes no row of its own above the plan. */
@@ -150,6 +156,7 @@ export class PlanView extends LitElement {
     this.addEventListener('open-import', this.onOpenImport as EventListener);
     this.addEventListener('open-share', this.onOpenShare);
     this.addEventListener('progress-done', this.onProgressDone);
+    this.addEventListener('undo-step', this.onUndoStep as EventListener);
   }
 
   override disconnectedCallback(): void {
@@ -274,6 +281,32 @@ export class PlanView extends LitElement {
     });
   };
 
+  /**
+   * While the notice says drafts are back, a button for each one in the plan goes to it ("Go to action 1.2.1"):
+   * focus in its words, else on its action's text. Outside the status line, so the buttons are not read out with it.
+   */
+  private goToDrafts(plan: Plan) {
+    const back = this.draftsBack;
+    if (!back || this.notice !== back.words) return nothing;
+    const places = back.restored.map((at) => ({ at, place: draftPlace(plan, at) })).filter(({ place }) => !place.inBin);
+    if (!places.length) return nothing;
+    return html`<p class="go-to-drafts">${places.map(({ at, place }) => html`<button @click=${() => this.goToDraft(at, place.action)}>Go to ${place.name}</button> `)}</p>`;
+  }
+
+  /** Focus to a draft put back: its action drawn live and scrolled to, then the caret in its form's words. */
+  private async goToDraft(at: DraftPlace, action: string): Promise<void> {
+    this.message = '';
+    if (!(await focusField(this.renderRoot, { kind: 'action', id: at.actionId, field: 'text' }))) {
+      this.message = `${action.replace(/^./, (c) => c.toUpperCase())} is not on screen now: clear the action filter, then choose Go to again.`;
+      return;
+    }
+    const form = findDeep(this.renderRoot, (el) => {
+      const f = el as HTMLElement & { actionId?: string; entry?: { id: string } | null; focusWords?: () => void };
+      return el.localName === 'progress-form' && f.actionId === at.actionId && (f.entry?.id ?? undefined) === at.progressId;
+    }) as (HTMLElement & { focusWords(): void }) | null;
+    form?.focusWords();
+  }
+
   /** Ctrl/Cmd+Z undoes this person's last change; with Shift, redoes. */
   private readonly onKey = (e: KeyboardEvent) => {
     const plan = this.session.plan;
@@ -281,9 +314,22 @@ export class PlanView extends LitElement {
     // In a search box, a form or a grid cell being edited, Ctrl+Z undoes that box's typing (the browser's own, or the box's `TypingUndo`).
     if (focusIsInFormBox()) return;
     e.preventDefault();
-    if (e.shiftKey) plan.redo();
-    else plan.undo();
+    this.undoStep(e.shiftKey ? 'redo' : 'undo');
   };
+
+  /** The toolbar's Undo or Redo. */
+  private readonly onUndoStep = (e: CustomEvent<'undo' | 'redo'>): void => this.undoStep(e.detail);
+
+  /** Undoes or redoes this person's last change and says what it was, in the core's words for the step. */
+  private undoStep(step: 'undo' | 'redo'): void {
+    const plan = this.session.plan;
+    if (!plan || !(step === 'redo' ? plan.redo() : plan.undo())) return;
+    const what = plan.lastUndoInWords();
+    const words = step === 'redo' ? (what ? `Redone: ${what}.` : 'Redone your last undone change.') : what ? `Undone: ${what}.` : 'Undone your last change.';
+    // Emptied first, so the same words twice (two keystrokes undone in turn) are said twice.
+    this.undone = '';
+    void this.updateComplete.then(() => (this.undone = words));
+  }
 
   override render() {
     const { plan, problem, storageProblem } = this.session;
@@ -311,6 +357,8 @@ export class PlanView extends LitElement {
       }
       ${this.message ? html`<p class="message" role="alert">${this.message}</p>` : nothing}
       <div role="status" aria-live="polite">${this.notice ? html`<p class="notice">${this.notice}</p>` : nothing}</div>
+      ${this.goToDrafts(plan)}
+      <p class="visually-hidden undone" role="status">${this.undone}</p>
       ${this.loads.extras.module ? html`<work-in-the-bin-notice .plan=${plan} .snapshot=${s} person=${this.user.name} ?readonly=${ro}></work-in-the-bin-notice>` : nothing}
       <plan-header></plan-header>
       <plan-tab-bar .tab=${this.tab}></plan-tab-bar>

@@ -228,10 +228,22 @@ export class ProgressForm extends LitElement {
     this.dispatchEvent(new CustomEvent('progress-done', { detail: { saved, actionId: this.actionId }, bubbles: true, composed: true }));
   }
 
-  /** Focus the first field when the form opens; drawn again for a draft already shown, it leaves focus where it is. */
+  /**
+   * Focus goes to the words when the form opens, what the person came to write (the date before them is
+   * today's, or the update's), the caret after any words already there; drawn again for a draft already
+   * shown, it leaves focus where it is.
+   */
   override firstUpdated(): void {
-    if (!this.draft.shown) (this.renderRoot.querySelector('input') as HTMLElement | null)?.focus();
+    if (!this.draft.shown) this.focusWords();
     this.draft.shown = true;
+  }
+
+  /** Puts focus in the words, the caret after them (also from the notice that drafts are back: "Go to action 1.2.1"). */
+  focusWords(): void {
+    const words = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea[name="narrative"]');
+    if (!words) return;
+    words.focus();
+    words.setSelectionRange(words.value.length, words.value.length);
   }
 
   /**

@@ -19,6 +19,16 @@ function* editableTexts(root: ParentNode): Generator<EditableTextLike> {
   }
 }
 
+/** The first element under `root`, inside components' shadow roots too, that `test` accepts; null when none. */
+export function findDeep(root: ParentNode, test: (el: Element) => boolean): Element | null {
+  for (const el of root.querySelectorAll('*')) {
+    if (test(el)) return el;
+    const inside = el.shadowRoot && findDeep(el.shadowRoot, test);
+    if (inside) return inside;
+  }
+  return null;
+}
+
 /** An item of a long plan drawn in stages (a priority whose objectives come a moment later, an objective whose actions are plain words until they go live). */
 type StagedItem = HTMLElement & { reveal(kind: string, id: string): Promise<void> };
 

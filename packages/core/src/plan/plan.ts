@@ -32,6 +32,7 @@ import { buildSnapshot } from './snapshot-builder.js';
 import { editText, reviseText, textOf } from './text-edits.js';
 import { trackUndo, watchUndoHistory } from './undo-history.js';
 import { PartnersWorkKeeper } from './keep-partners-work.js';
+import { UndoSteps } from './undo-steps.js';
 
 export type { Placement, PlanOptions, PlanPatch } from './plan-options.js';
 
@@ -65,6 +66,9 @@ export class Plan {
   private readonly live: LiveSearch;
   /** Keeps a partner's work when an undo would delete it (see keep-partners-work.ts). */
   private readonly keeper: PartnersWorkKeeper;
+  /** What each undo step changed, to say it in words. */
+  private readonly steps: UndoSteps;
+  private lastStepWords: string | null = null;
   /** Updates from partners that wait on each other are integrated as soon as they can be (see settlePending). */
   private readonly stopSettling: () => void;
 
@@ -80,6 +84,7 @@ export class Plan {
     const now = options.now ?? (() => new Date());
     this.keeper = new PartnersWorkKeeper(doc, layout, index, () => ({ at: now().toISOString(), by: options.user ?? '' }));
     this.undoManager = trackUndo(layout, this.origin, options.undoCaptureTimeout ?? 500, this.keeper.deleteFilter);
+    this.steps = new UndoSteps(this.undoManager, layout, this.tree, this.origin);
     this.ctx = new PlanContext(doc, layout, index, this.tree, this.origin, this.undoManager, options.user ?? '', now, random);
     this.feed = new ChangeFeed(
       doc,
@@ -460,12 +465,41 @@ export class Plan {
    * partner's work; {@link Plan.binnedByLastUndo} says which.
    */
   undo(): boolean {
-    return this.keeper.run(this.undoManager.undoStack, () => this.undoManager.undo());
+    const { done, words } = this.steps.run('undo', () => this.keeper.run(this.undoManager.undoStack, () => this.undoManager.undo()));
+    this.lastStepWords = words;
+    return done;
   }
 
   /** Redoes what {@link Plan.undo} took back. */
   redo(): boolean {
-    return this.keeper.run(this.undoManager.redoStack, () => this.undoManager.redo());
+    const { done, words } = this.steps.run('redo', () => this.keeper.run(this.undoManager.redoStack, () => this.undoManager.redo()));
+    this.lastStepWords = words;
+    return done;
+  }
+
+  /**
+   * What {@link Plan.undo} would take back now, in words for a person ("typing in action 1.1.2", "deleting
+   * objective 2.1", "changing action 1.2.3's status"); null when there is nothing to undo, or the step
+   * changed several things (an import) and is not said item by item. Items are named by their place now.
+   * @example `undoButton.ariaLabel = plan.undoInWords() ? 'Undo ' + plan.undoInWords() : 'Undo'`
+   */
+  undoInWords(): string | null {
+    return this.steps.next('undo');
+  }
+
+  /** What {@link Plan.redo} would do again now, in words, as {@link Plan.undoInWords} says it. */
+  redoInWords(): string | null {
+    return this.steps.next('redo');
+  }
+
+  /**
+   * What the last {@link Plan.undo} or {@link Plan.redo} took back or did again, in words, the item
+   * named where it can be seen (an item brought back, where it now is; one taken away, where it was);
+   * null when it did nothing, or the step is not said item by item.
+   * @example `if (plan.undo()) say(plan.lastUndoInWords() ? 'Undone: ' + plan.lastUndoInWords() : 'Undone your last change')`
+   */
+  lastUndoInWords(): string | null {
+    return this.lastStepWords;
   }
 
   /**

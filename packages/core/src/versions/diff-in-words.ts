@@ -126,9 +126,10 @@ function fieldWords(kind: EntityKind | 'plan', f: FieldChange): string[] {
  */
 export function diffInWords(diff: PlanDiff): ChangeInWords[] {
   const out: ChangeInWords[] = [];
-  const headline = (kind: EntityKind | 'plan', what: string, label: string) => `${KIND_WORDS[kind]} ${what}${label ? `: ${label}` : ''}`;
+  const headline = (kind: EntityKind | 'plan', what: string, label: string, number?: string) => `${KIND_WORDS[kind]}${number ? ` ${number}` : ''} ${what}${label ? `: ${label}` : ''}`;
   for (const x of diff.added) out.push({ change: 'added', kind: x.kind, id: x.id, headline: headline(x.kind, 'added', x.label), details: [] });
-  for (const x of diff.removed) out.push({ change: 'removed', kind: x.kind, id: x.id, headline: headline(x.kind, 'removed', x.label), details: [] });
+  // A removed item is not in the newer plan to be found: named by its number in the older too ("Action 1.1.2 removed: …").
+  for (const x of diff.removed) out.push({ change: 'removed', kind: x.kind, id: x.id, headline: headline(x.kind, 'removed', x.label, x.number), details: [] });
   for (const x of diff.moved) {
     const where = x.from.parentId !== x.to.parentId ? 'moved to another place in the plan' : `moved from position ${x.from.index + 1} to ${x.to.index + 1}`;
     out.push({ change: 'moved', kind: x.kind, id: x.id, headline: headline(x.kind, where, x.label), details: [] });

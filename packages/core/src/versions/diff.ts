@@ -7,6 +7,8 @@ export interface DiffItem {
   id: string;
   label: string;
   parentId: string | null;
+  /** A priority's, objective's or action's number in the state it is named from ("1.1.2"): a removed one's in the older. */
+  number?: string;
 }
 
 /** One field's value before and after. */
@@ -35,8 +37,8 @@ const names = (leads: ResolvedLead[]) => leads.map((l) => l.name);
 /** Every item of a snapshot, flat, with the fields a person would see change. */
 function flatten(s: PlanSnapshot): Map<string, FlatItem> {
   const out = new Map<string, FlatItem>();
-  const add = (kind: FlatItem['kind'], id: string, label: string, parentId: string | null, index: number, fields: Record<string, unknown>) =>
-    out.set(kind + ':' + id, { kind, id, label, parentId, index, fields });
+  const add = (kind: FlatItem['kind'], id: string, label: string, parentId: string | null, index: number, fields: Record<string, unknown>, number?: string) =>
+    out.set(kind + ':' + id, { kind, id, label, parentId, index, fields, ...(number ? { number } : {}) });
   add('plan', s.id, s.title, null, 0, {
     title: s.title,
     introduction: s.introduction,
@@ -67,26 +69,42 @@ function flatten(s: PlanSnapshot): Map<string, FlatItem> {
     }),
   );
   s.priorities.forEach((p, pi) => {
-    add('priority', p.id, p.title, null, pi, {
-      title: p.title,
-      aim: p.aim,
-      owner: p.owner,
-      successStatements: p.successStatements,
-      focusAreas: p.focusAreas,
-      leadGroup: p.leadGroup?.name ?? null,
-    });
+    add(
+      'priority',
+      p.id,
+      p.title,
+      null,
+      pi,
+      {
+        title: p.title,
+        aim: p.aim,
+        owner: p.owner,
+        successStatements: p.successStatements,
+        focusAreas: p.focusAreas,
+        leadGroup: p.leadGroup?.name ?? null,
+      },
+      `${pi + 1}`,
+    );
     p.objectives.forEach((o, oi) => {
-      add('objective', o.id, o.text, p.id, oi, { text: o.text, impact: o.impact });
+      add('objective', o.id, o.text, p.id, oi, { text: o.text, impact: o.impact }, `${pi + 1}.${oi + 1}`);
       o.actions.forEach((a, ai) => {
-        add('action', a.id, a.text, o.id, ai, {
-          text: a.text,
-          leads: names(a.leads),
-          timescale: a.timescale.text,
-          due: a.timescale.due?.end ?? null,
-          status: a.status,
-          rag: a.rag,
-          impact: a.impact,
-        });
+        add(
+          'action',
+          a.id,
+          a.text,
+          o.id,
+          ai,
+          {
+            text: a.text,
+            leads: names(a.leads),
+            timescale: a.timescale.text,
+            due: a.timescale.due?.end ?? null,
+            status: a.status,
+            rag: a.rag,
+            impact: a.impact,
+          },
+          `${pi + 1}.${oi + 1}.${ai + 1}`,
+        );
         a.milestones.forEach((m, mi) => add('milestone', m.id, m.text, a.id, mi, { text: m.text, timescale: m.timescale.text, due: m.timescale.due?.end ?? null, done: m.done }));
         a.variants.forEach((v, vi) => add('variant', v.id, v.partnership, a.id, vi, { partnership: v.partnership, text: v.text, leads: names(v.leads), timescale: v.timescale.text }));
         a.updates.forEach((u, ui) => add('progress', u.id, u.narrative, a.id, ui, { date: u.date, author: u.author, rag: u.rag, narrative: u.narrative, evidence: u.evidence }));
@@ -109,7 +127,7 @@ function flatten(s: PlanSnapshot): Map<string, FlatItem> {
 export function diffSnapshots(before: PlanSnapshot, after: PlanSnapshot): PlanDiff {
   const a = flatten(before);
   const b = flatten(after);
-  const item = ({ kind, id, label, parentId }: FlatItem): DiffItem => ({ kind, id, label, parentId });
+  const item = ({ kind, id, label, parentId, number }: FlatItem): DiffItem => ({ kind, id, label, parentId, ...(number ? { number } : {}) });
   const diff: PlanDiff = { added: [], removed: [], moved: [], changed: [] };
   for (const [key, x] of a) if (!b.has(key)) diff.removed.push(item(x));
   for (const [key, y] of b) {
