@@ -29,7 +29,6 @@ export function accessibilityStatement() {
     <h2>What is not accessible yet</h2>
     <ul>
       <li>The page does not scroll by itself while you drag an item: use the item's menu (Move up, Move down, Move to another …) or the keyboard instead.</li>
-      <li>On a screen 320 pixels wide, the tables of leads and of partners and agencies are wider than the screen and scroll sideways.</li>
       <li>The way the arrow keys move within a list is described here and to screen readers, but not shown on the page.</li>
       <li>A plan with many hundreds of actions makes a long page.</li>
     </ul>
