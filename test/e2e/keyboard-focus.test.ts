@@ -164,3 +164,37 @@ describe.runIf(browserAvailable())('focus never falls to the page', () => {
     await expect.poll(() => alice.locator('bin-notice p[role="status"]').textContent()).toMatch(/^Objective 1\.1 was deleted by Bob; it is in the bin\./);
   });
 });
+
+describe.runIf(browserAvailable())('drag handles are for pointers only', () => {
+  it('leaves the handles out of the Tab order and the accessibility tree, a click does not focus one, and the menu makes the moves', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const handle = page.getByTitle('Drag action 1.2.2 (or use its menu)', { exact: true });
+    await handle.waitFor();
+    // Chromium's own tree (what a screen reader is given): no "Drag …" anywhere.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; name?: { value: string } }> };
+    expect(nodes.filter((n) => !n.ignored && /^Drag /.test(n.name?.value ?? '')).length).toBe(0);
+    expect(nodes.some((n) => !n.ignored && n.name?.value === 'Actions for action 1.2.2')).toBe(true);
+    // Tab through the action: its own stops, never the handle.
+    await page.getByRole('group', { name: 'Action 1.2.1', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focused(page)).toBe('DIV Action 1.2.2');
+    const stops: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused(page));
+    }
+    expect(stops).toContain('BUTTON Actions for action 1.2.2');
+    expect(stops.filter((s) => s.startsWith('SPAN'))).toEqual([]);
+    // A click on it (no drag) leaves focus off it.
+    await handle.click();
+    expect(await handle.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(false);
+    // The menu moves it, without dragging.
+    const text = await actionBox(page, 'Action 1.2.2').textContent();
+    await chooseFromMenu(page, 'action 1.2.2', 'Move up');
+    await expect.poll(() => actionBox(page, 'Action 1.2.1').textContent()).toBe(text);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -136,7 +136,13 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
       .latest { margin: 0.2rem 0 0.2rem 2.85rem; font-size: 0.9rem; white-space: pre-line; }
       button.quiet { background: transparent; border-color: transparent; text-decoration: underline; padding: 0 0.4rem; }
       button.quiet:hover { border-color: #0b0c0c; }
-      .drag { touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; background: transparent; border-color: transparent; padding: 0 0.3rem; }
+      /*
+       * A drag handle is for pointers only: not a button, out of the Tab order and hidden from screen
+       * readers, since the item's menu makes every move without dragging (WCAG 2.5.7) and a button
+       * that did nothing from the keyboard would only be in the way. A 44-pixel target, as a button.
+       */
+      .drag { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box; min-width: 44px; min-height: 44px; padding: 0 0.3rem; border: 2px solid transparent; border-radius: 4px; touch-action: none; user-select: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
+      .drag:hover { background: #dbdad9; }
       .drop-target { outline: 3px dashed #1d70b8; }
       button.add { margin: 0.3rem 0; }
       .move-to { margin: 0.3rem 0 0.3rem 2.85rem; }
