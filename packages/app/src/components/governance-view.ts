@@ -4,7 +4,8 @@ import { businessYearOf, localToday, type Plan } from '@coplan/core';
 import { GROUP_KINDS, GROUP_KIND_LABELS, Governance, quorumRuleWords, type Arrangements, type Group, type GroupKind, type QuorumRule } from '@coplan/core/governance';
 import { lincolnshireArrangements } from '@coplan/seeds';
 import { tryPlanCall } from '../state/plan-call.js';
-import { ListFocus, stepKeys } from '../items/list-focus.js';
+import { ListFocus, listKeys, stepKeys } from '../items/list-focus.js';
+import { KeysHintHold } from '../items/keys-hint.js';
 import { formStyles, stackedTables } from './shared-styles.js';
 import { formatUkDate } from '@coplan/core';
 import './meeting-view.js';
@@ -61,6 +62,11 @@ export class GovernanceView extends LitElement {
   // After the seats and meetings: a seat deleted puts focus on its neighbour before the group would take it.
   private readonly groupsFocus = this.listFocus('group', () => this.gov.arrangements().groups.map((g) => g.id), '[data-list="group"]', 'form[data-add="group"] input[name="name"]');
 
+  constructor() {
+    super();
+    new KeysHintHold(this, '[data-kind]');
+  }
+
   static override styles = [
     formStyles,
     stackedTables,
@@ -78,6 +84,12 @@ export class GovernanceView extends LitElement {
       .short { color: #b52a16; font-weight: 700; }
       .check { flex-direction: row; align-items: center; gap: 0.5rem; font-weight: 400; }
       .check input { min-height: 24px; width: 24px; }
+      /* As in the outline: a list's item with keyboard focus says how the arrow keys move (drawn only; screen readers have its description), kept through a pointer's press. */
+      :is(tr[data-kind]:is(:focus-visible, .keys-held) > td:first-child, section.group:is(:focus-visible, .keys-held) > h3, li[data-kind]:is(:focus-visible, .keys-held))::after { display: block; font-size: 0.8rem; font-weight: 400; color: #505a5f; }
+      tr[data-kind='agency']:is(:focus-visible, .keys-held) > td:first-child::after { content: 'Up and down arrow keys: the other agencies. Tab: into this one.' / ''; }
+      tr[data-kind='seat']:is(:focus-visible, .keys-held) > td:first-child::after { content: 'Up and down arrow keys: the other seats. Tab: into this one.' / ''; }
+      section.group:is(:focus-visible, .keys-held) > h3::after { content: 'Up and down arrow keys: the other groups. Tab: into this one.' / ''; }
+      li[data-kind='meeting']:is(:focus-visible, .keys-held)::after { content: 'Up and down arrow keys: the other meetings. Tab: into this one.' / ''; }
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     `,
   ];
@@ -219,7 +231,7 @@ export class GovernanceView extends LitElement {
             (x) => x.id,
             (x) => {
               const t = x.id === stop ? nothing : '-1';
-              return html`<tr role="row" data-kind="agency" data-id=${x.id} data-name=${`agency ${x.name}`} aria-label=${`Agency ${x.name}`} tabindex=${x.id === stop ? '0' : '-1'} @keydown=${stepAgency}><td role="cell" data-label="Agency"><input tabindex=${t} ?readonly=${ro} aria-label=${`Name of agency ${x.name}`} .value=${x.name} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { name: (e.target as HTMLInputElement).value }))} /></td>
+              return html`<tr role="row" data-kind="agency" data-id=${x.id} data-name=${`agency ${x.name}`} aria-label=${`Agency ${x.name}`} aria-description=${listKeys('agencies')} tabindex=${x.id === stop ? '0' : '-1'} @keydown=${stepAgency}><td role="cell" data-label="Agency"><input tabindex=${t} ?readonly=${ro} aria-label=${`Name of agency ${x.name}`} .value=${x.name} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { name: (e.target as HTMLInputElement).value }))} /></td>
             <td role="cell" data-label="Statutory partner"><input tabindex=${t} type="checkbox" ?disabled=${ro} aria-label=${`${x.name} is a statutory partner`} .checked=${!!x.statutoryPartner} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { statutoryPartner: (e.target as HTMLInputElement).checked }))} /></td>
             <td role="cell">${ro ? nothing : html`<button tabindex=${t} aria-label=${`Remove agency: ${x.name}`} @click=${() => this.run(() => this.plan.delete('agency', x.id))}>Remove</button>`}</td></tr>`;
             },
@@ -245,7 +257,7 @@ export class GovernanceView extends LitElement {
     const rule = g.quorum;
     const setRule = (next: QuorumRule) => update({ quorum: next });
     const num = (e: Event) => Number((e.target as HTMLInputElement).value);
-    return html`<section class="group" data-kind="group" data-id=${g.id} data-name=${`group ${g.name}`} tabindex=${isStop ? '0' : '-1'} @keydown=${stepGroup} aria-labelledby=${`group-${g.id}`}>
+    return html`<section class="group" data-kind="group" data-id=${g.id} data-name=${`group ${g.name}`} aria-description=${listKeys('groups')} tabindex=${isStop ? '0' : '-1'} @keydown=${stepGroup} aria-labelledby=${`group-${g.id}`}>
       <h3 id=${`group-${g.id}`}>${g.name}</h3>
       <p>${GROUP_KIND_LABELS[g.kind]}; quorate with ${quorumRuleWords(rule, a.agencies)}; each agency expected at ${Math.round(g.attendanceThreshold * 100)}% of meetings.</p>
       ${
@@ -286,7 +298,7 @@ export class GovernanceView extends LitElement {
             (s) => {
               const agency = a.agencies.find((x) => x.id === s.agencyId)?.name ?? s.agencyId;
               const seatName = `${agency}${s.role ? `, ${s.role}` : ''}`;
-              return html`<tr role="row" data-kind="seat" data-id=${s.id} data-name=${`the seat of ${seatName}`} aria-label=${`Seat: ${seatName}`} tabindex=${s.id === seatStop ? '0' : '-1'} @keydown=${stepSeat}><td role="cell" data-label="Agency">${agency}</td><td role="cell" data-label="Seat">${s.role ?? 'Member'}${s.voting === false ? ' (no vote)' : ''}</td>
+              return html`<tr role="row" data-kind="seat" data-id=${s.id} data-name=${`the seat of ${seatName}`} aria-label=${`Seat: ${seatName}`} aria-description=${listKeys('seats')} tabindex=${s.id === seatStop ? '0' : '-1'} @keydown=${stepSeat}><td role="cell" data-label="Agency">${agency}</td><td role="cell" data-label="Seat">${s.role ?? 'Member'}${s.voting === false ? ' (no vote)' : ''}</td>
             <td role="cell"><button tabindex=${s.id === seatStop ? nothing : '-1'} aria-label=${`Remove seat: ${agency} ${s.role ?? ''}`} @click=${() => this.run(() => this.plan.delete('seat', s.id))}>Remove</button></td></tr>`;
             },
           )}</tbody></table>
@@ -303,7 +315,7 @@ export class GovernanceView extends LitElement {
               meetings,
               (m) => m.id,
               (m) =>
-                html`<li data-kind="meeting" data-id=${m.id} data-name=${`the meeting on ${formatUkDate(m.date)}`} tabindex=${m.id === meetingStop ? '0' : '-1'} @keydown=${stepMeeting}>${formatUkDate(m.date)}: ${this.gov.meeting(m.id).verdict.words} <button tabindex=${m.id === meetingStop ? nothing : '-1'} aria-label=${`Open the meeting on ${formatUkDate(m.date)}`} @click=${() => this.openMeeting(m.id)}>Open</button></li>`,
+                html`<li data-kind="meeting" data-id=${m.id} data-name=${`the meeting on ${formatUkDate(m.date)}`} aria-description=${listKeys('meetings')} tabindex=${m.id === meetingStop ? '0' : '-1'} @keydown=${stepMeeting}>${formatUkDate(m.date)}: ${this.gov.meeting(m.id).verdict.words} <button tabindex=${m.id === meetingStop ? nothing : '-1'} aria-label=${`Open the meeting on ${formatUkDate(m.date)}`} @click=${() => this.openMeeting(m.id)}>Open</button></li>`,
             )}</ul>`
           : html`<p>No meetings recorded.</p>`
       }

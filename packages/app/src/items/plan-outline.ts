@@ -11,6 +11,7 @@ import { focusAfterRemoval, type ItemDelete, type PlanItem } from './plan-item.j
 import { tellBinned } from './bin-news.js';
 import { LiveUpgrades, type UpgradesOwner } from './live-upgrades.js';
 import { ListFocus } from './list-focus.js';
+import { KeysHintHold } from './keys-hint.js';
 import './priority-item.js';
 
 /**
@@ -49,6 +50,7 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
       () => this.context.value?.plan,
       (fn) => this.run(fn),
     );
+    new KeysHintHold(this, '.priority, .objective, .action');
   }
 
   override connectedCallback(): void {
@@ -128,6 +130,16 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
         .action > .head > rag-badge, .action > .head > .plain-rag, .action > .head > button.quiet, .action > .head > .print-only { order: 2; }
         .action > .head > rag-badge, .action > .head > .plain-rag { margin-left: 2.85rem; padding-top: 0; }
       }
+      /*
+       * An item with keyboard focus (where the arrow keys work) says so under its first line, for
+       * people who see the page: nobody guesses that Tab skips the other items. Drawn only (empty alt
+       * text): screen readers have the same words as the item's description. Kept through a pointer's
+       * press (keys-held: see KeysHintHold).
+       */
+      :is(.priority, .objective, .action):is(:focus-visible, .keys-held) > .head::after { flex-basis: 100%; order: 1; font-size: 0.8rem; font-weight: 400; color: #505a5f; }
+      .priority:is(:focus-visible, .keys-held) > .head::after { content: 'Up and down arrow keys: the other priorities. Tab: into this one.' / ''; }
+      .objective:is(:focus-visible, .keys-held) > .head::after { content: 'Up and down arrow keys: the other objectives. Tab: into this one.' / ''; }
+      .action:is(:focus-visible, .keys-held) > .head::after { content: 'Up and down arrow keys: the other actions. Tab: into this one.' / ''; }
       /* An action's words before it goes live: where its text box will be, so nothing moves. */
       .plain-text { white-space: pre-wrap; overflow-wrap: anywhere; }
       .head > .plain-text { min-height: 1.5em; padding: calc(0.35rem + 1px) calc(0.5rem + 1px); }
