@@ -680,7 +680,7 @@ describe.runIf(browserAvailable())('dragging', () => {
   it('drags an action below another in a different objective', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 2400 } }), relay.url, 'Drew');
-    const handle = page.getByRole('button', { name: 'Drag action 1.1.1 (or use its menu)' });
+    const handle = page.getByTitle('Drag action 1.1.1 (or use its menu)', { exact: true });
     const target = page.getByRole('group', { name: 'Action 1.2.1', exact: true });
     const to = await settledBox(page, target);
     await drag(page, handle, to.x + to.width / 2, to.y + to.height * 0.75);
@@ -694,7 +694,7 @@ describe.runIf(browserAvailable())('dragging', () => {
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 9000 } }), relay.url, 'Drew');
     const target = page.getByRole('region', { name: 'Priority 3' });
     await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    const handle = page.getByRole('button', { name: 'Drag priority 4 (or use its menu)' });
+    const handle = page.getByTitle('Drag priority 4 (or use its menu)', { exact: true });
     const to = await settledBox(page, target);
     await drag(page, handle, to.x + to.width / 2, to.y + 20);
     await expect.poll(() => page.getByRole('textbox', { name: 'Priority 3 title' }).textContent()).toBe('Cross Cutting Themes');
@@ -705,7 +705,7 @@ describe.runIf(browserAvailable())('dragging', () => {
     const page = await arrive(await browser.newContext({ viewport: { width: 1024, height: 1200 } }), relay.url, 'Drew');
     const target = page.getByRole('group', { name: 'Objective 4.1', exact: true });
     await target.scrollIntoViewIfNeeded();
-    const handle = page.getByRole('button', { name: 'Drag objective 4.2 (or use its menu)' });
+    const handle = page.getByTitle('Drag objective 4.2 (or use its menu)', { exact: true });
     const to = await settledBox(page, target);
     await drag(page, handle, to.x + to.width / 2, to.y + 10);
     await expect

@@ -210,7 +210,7 @@ describe.runIf(browserAvailable())('on a 375 px phone', () => {
     const onHeadingLine = async () => {
       const heading = (await page.getByRole('heading', { name: 'Priority 1', exact: true }).boundingBox())!;
       const menu = (await menuButton.boundingBox())!;
-      const drag = (await page.getByRole('button', { name: 'Drag priority 1 (or use its menu)', exact: true }).boundingBox())!;
+      const drag = (await page.getByTitle('Drag priority 1 (or use its menu)', { exact: true }).boundingBox())!;
       return [menu, drag].every((b) => b.y < heading.y + heading.height && b.y + b.height > heading.y && b.x + b.width <= 375);
     };
     await expect.poll(onHeadingLine).toBe(true);

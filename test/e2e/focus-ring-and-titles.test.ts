@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { axeViolations } from './axe.js';
 import { browserAvailable } from './browser.js';
 import { actionBox, arrive, cleanUp, setup } from './session.js';
 import { focusedStop } from './focus.js';
@@ -101,5 +102,35 @@ describe.runIf(browserAvailable())('focus that is plain to see, and a title for 
     await page.getByRole('button', { name: "Start from Lincolnshire's arrangements (an example to edit)" }).click();
     await expect.poll(() => focusedStop(page)).toMatch(/^SUMMARY \d+ agencies/);
     await expect.poll(() => page.locator('governance-view [role="status"]').textContent()).toMatch(/^Lincolnshire's arrangements added, to edit as your own: \d+ agencies and \d+ groups\.$/);
+  });
+
+  it('links the accessibility statement from the foot of every screen, a plan (any tab) as the list of plans; from a plan it opens the statement and Back returns', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Sam');
+    const statement = page.getByRole('contentinfo').getByRole('link', { name: 'Accessibility statement', exact: true });
+    await statement.waitFor();
+    // One link to it on the plan screen, in the page's foot, after the plan.
+    expect(await page.getByRole('link', { name: 'Accessibility statement' }).count()).toBe(1);
+    const foot = (await page.getByRole('contentinfo').boundingBox())!;
+    const plan = (await page.getByRole('main').boundingBox())!;
+    expect(foot.y).toBeGreaterThanOrEqual(plan.y + plan.height - 1);
+    expect(await axeViolations(page)).toEqual([]);
+    // Another tab of the plan: the same place.
+    await page.getByRole('button', { name: 'Governance', exact: true }).click();
+    await page.getByRole('heading', { name: 'Governance', level: 2 }).waitFor();
+    expect(await statement.count()).toBe(1);
+    // From the keyboard: the statement, with focus on its heading; Back goes to the plan.
+    await statement.focus();
+    await page.keyboard.press('Enter');
+    expect(await headingFocused(page)).toBe('Accessibility statement');
+    expect(await page.evaluate(() => document.title)).toBe('Accessibility statement – Coplan');
+    expect(await statement.getAttribute('aria-current')).toBe('page');
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Governance', level: 2 }).waitFor();
+    // The list of plans has it in the same place.
+    await page.getByRole('link', { name: 'All plans', exact: true }).click();
+    expect(await headingFocused(page)).toBe('Plans on this device');
+    expect(await page.getByRole('link', { name: 'Accessibility statement' }).count()).toBe(1);
+    expect(await statement.getAttribute('aria-current')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations } from './axe.js';
 import { browserAvailable } from './browser.js';
 import { actionBox, arrive, chooseFromMenu, cleanUp, setup } from './session.js';
-import { blurFocus, focusedStop as focused } from './focus.js';
+import { blurFocus, focusedElement, focusedStop as focused } from './focus.js';
 
 afterEach(cleanUp);
 
@@ -162,5 +162,133 @@ describe.runIf(browserAvailable())('focus never falls to the page', () => {
     expect(await focused(alice)).not.toBe('BODY');
     await expect.poll(() => announced(alice)).toBe('Focus is on objective 1.1.');
     await expect.poll(() => alice.locator('bin-notice p[role="status"]').textContent()).toMatch(/^Objective 1\.1 was deleted by Bob; it is in the bin\./);
+  });
+});
+
+describe.runIf(browserAvailable())('drag handles are for pointers only', () => {
+  it('leaves the handles out of the Tab order and the accessibility tree, a click does not focus one, and the menu makes the moves', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const handle = page.getByTitle('Drag action 1.2.2 (or use its menu)', { exact: true });
+    await handle.waitFor();
+    // Chromium's own tree (what a screen reader is given): no "Drag …" anywhere.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; name?: { value: string } }> };
+    expect(nodes.filter((n) => !n.ignored && /^Drag /.test(n.name?.value ?? '')).length).toBe(0);
+    expect(nodes.some((n) => !n.ignored && n.name?.value === 'Actions for action 1.2.2')).toBe(true);
+    // Tab through the action: its own stops, never the handle.
+    await page.getByRole('group', { name: 'Action 1.2.1', exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focused(page)).toBe('DIV Action 1.2.2');
+    const stops: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(await focused(page));
+    }
+    expect(stops).toContain('BUTTON Actions for action 1.2.2');
+    expect(stops.filter((s) => s.startsWith('SPAN'))).toEqual([]);
+    // A click on it (no drag) leaves focus off it.
+    await handle.click();
+    expect(await handle.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(false);
+    // The menu moves it, without dragging.
+    const text = await actionBox(page, 'Action 1.2.2').textContent();
+    await chooseFromMenu(page, 'action 1.2.2', 'Move up');
+    await expect.poll(() => actionBox(page, 'Action 1.2.1').textContent()).toBe(text);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe.runIf(browserAvailable())('the arrow keys, shown', () => {
+  it('an item with keyboard focus says under its first line that the arrow keys move between the items and Tab goes in; not a field in it, a click, or a screen reader twice', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    const hint = (label: string) =>
+      page
+        .getByRole('group', { name: label, exact: true })
+        .locator(':scope > .head')
+        .evaluate((el) => getComputedStyle(el, '::after').content);
+    const headHeight = async (label: string) => (await page.getByRole('group', { name: label, exact: true }).locator(':scope > .head').boundingBox())!.height;
+    const unfocused = await headHeight('Action 1.2.2');
+    // Keyboard focus first (a Tab), so focus moved by script next shows as keyboard focus does.
+    await page.keyboard.press('Tab');
+    await page.getByRole('group', { name: 'Action 1.2.1', exact: true }).focus();
+    await expect.poll(() => hint('Action 1.2.1')).toMatch(/^"Up and down arrow keys: the other actions\. Tab: into this one\."/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => focused(page)).toBe('DIV Action 1.2.2');
+    await expect.poll(() => hint('Action 1.2.2')).toMatch(/the other actions\. Tab: into this one/);
+    expect(await hint('Action 1.2.1')).toBe('none');
+    // It takes a line of its own, under the action's words: seen, and covering nothing.
+    expect(await headHeight('Action 1.2.2')).toBeGreaterThan(unfocused + 10);
+    // A screen reader is not told it twice: it is not among the page's words, and the item's description says it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ ignored: boolean; name?: { value: string } }> };
+    expect(nodes.filter((n) => !n.ignored && /into this one\.$/.test(n.name?.value ?? '') && !/^Up and down arrow keys: the other \w+ in this list/.test(n.name?.value ?? '')).length).toBe(0);
+    // In a field of the item, the arrow keys move the caret: no hint.
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await focusedElement(page)).role).toBe('textbox');
+    await expect.poll(() => hint('Action 1.2.2')).toBe('none');
+    // Objectives and priorities say so too.
+    await page.getByRole('group', { name: 'Objective 1.2', exact: true }).focus();
+    await expect.poll(() => hint('Objective 1.2')).toMatch(/the other objectives\. Tab: into this one/);
+    await page.getByRole('region', { name: 'Priority 1', exact: true }).focus();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Priority 1', exact: true })
+          .locator(':scope > .head')
+          .evaluate((el) => getComputedStyle(el, '::after').content),
+      )
+      .toMatch(/the other priorities\. Tab: into this one/);
+    expect(await axeViolations(page)).toEqual([]);
+    // A click on an item (not its words) focuses it without the hint: the mouse has no use for it.
+    await page
+      .getByRole('group', { name: 'Action 1.2.2', exact: true })
+      .getByText(/^Leads: /)
+      .click();
+    await expect.poll(() => focused(page)).toBe('DIV Action 1.2.2');
+    expect(await hint('Action 1.2.2')).toBe('none');
+  });
+
+  it("governance's lists say so too: an agency's row, a group", async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Kim');
+    await page.getByRole('button', { name: 'Governance', exact: true }).click();
+    await page.getByRole('button', { name: "Start from Lincolnshire's arrangements (an example to edit)" }).click();
+    await page.locator('governance-view details summary').first().click();
+    const row = (name: string) => page.getByRole('row', { name: `Agency ${name}`, exact: true });
+    const rowHint = (name: string) =>
+      row(name)
+        .locator('td')
+        .first()
+        .evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(await row('Lincolnshire Police').getAttribute('aria-description')).toBe('Up and down arrow keys: the other agencies in this list (Home, End: the first, the last). Tab: into this one.');
+    await page.keyboard.press('Tab');
+    await row('Lincolnshire County Council').focus();
+    await expect.poll(() => rowHint('Lincolnshire County Council')).toMatch(/^"Up and down arrow keys: the other agencies\. Tab: into this one\."/);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => rowHint('Lincolnshire Police')).toMatch(/the other agencies\. Tab: into this one/);
+    expect(await rowHint('Lincolnshire County Council')).toBe('none');
+    // A click below the row lands where it was aimed (near the button's foot, which the hint's line going at the press would move up from under the pointer); the hint goes once the press is over.
+    const remove = page.getByRole('button', { name: 'Remove agency: Probation Service', exact: true });
+    const box = (await remove.boundingBox())!;
+    await remove.click({ position: { x: box.width / 2, y: box.height - 3 } });
+    await expect.poll(() => row('Probation Service').count()).toBe(0);
+    await expect.poll(() => rowHint('Lincolnshire Police')).toBe('none');
+    const group = page.getByRole('region', { name: 'Strategic Management Group', exact: true });
+    await page.keyboard.press('Tab');
+    await group.focus();
+    await expect
+      .poll(() =>
+        group
+          .getByRole('heading', { level: 3 })
+          .first()
+          .evaluate((el) => getComputedStyle(el, '::after').content),
+      )
+      .toMatch(/the other groups\. Tab: into this one/);
+    // The heading's name is still just the group's.
+    expect(await group.getByRole('heading', { name: 'Strategic Management Group', exact: true }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

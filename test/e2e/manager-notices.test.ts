@@ -68,15 +68,13 @@ describe.runIf(browserAvailable())('what a business manager noticed (issue 12)',
     const objectiveMenu = page.getByRole('button', { name: 'Actions for objective 1.1', exact: true });
     await objectiveMenu.waitFor();
     await expect
-      .poll(() =>
-        onFirstLine(page, page.getByRole('textbox', { name: 'Objective 1.1', exact: true }), [objectiveMenu, page.getByRole('button', { name: 'Drag objective 1.1 (or use its menu)', exact: true })]),
-      )
+      .poll(() => onFirstLine(page, page.getByRole('textbox', { name: 'Objective 1.1', exact: true }), [objectiveMenu, page.getByTitle('Drag objective 1.1 (or use its menu)', { exact: true })]))
       .toBe('');
     await expect
       .poll(() =>
         onFirstLine(page, actionBox(page, 'Action 1.1.1'), [
           page.getByRole('button', { name: 'Actions for action 1.1.1', exact: true }),
-          page.getByRole('button', { name: 'Drag action 1.1.1 (or use its menu)', exact: true }),
+          page.getByTitle('Drag action 1.1.1 (or use its menu)', { exact: true }),
         ]),
       )
       .toBe('');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 
 /**
- * What is drawn past the right edge of the viewport (a phone's 375 px), looking
+ * What is drawn past the right edge of the viewport (a phone's 375 px, or 320), looking
  * through shadow roots: each as its tag, class or label, and its width and
  * right edge. Whatever a scrolled box hides off to the side counts too: it is
  * as out of reach as if it ran off the page.

@@ -77,6 +77,12 @@ describe.runIf(browserAvailable())('the scorecard', () => {
     await expect.poll(() => periodRow(page, referrals, 'Q3 2025/26').textContent()).toMatch(/94\s*95\s*Amber\s*Back up after the new rota/);
     expect(await page.getByRole('img', { name: /^Referrals screened within one day: .*94% against 95. Latest getting better/ }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    // A figures row with keyboard focus says how the arrow keys move, as the outline's items do; a screen reader has it as the row's description.
+    const row = periodRow(page, referrals, 'Q2 2025/26');
+    expect(await row.getAttribute('aria-description')).toMatch(/^Up and down arrow keys: the other figures in this list/);
+    await page.keyboard.press('Tab');
+    await row.focus();
+    await expect.poll(() => row.getByRole('rowheader').evaluate((el) => getComputedStyle(el, '::after').content)).toMatch(/^"Up and down arrow keys: the other figures\. Tab: into this one\."/);
   });
 
   it('adds an indicator with its details, takes a figure for it, and downloads the scorecard as Excel', async () => {

@@ -25,12 +25,11 @@ export function accessibilityStatement() {
       <li>use touch targets of at least 24 pixels, most of them 44.</li>
     </ul>
     <h2>Moving around a plan with the keyboard</h2>
-    <p>Each list in the plan (the priorities, a priority's objectives, an objective's actions) is one Tab stop: the up and down arrow keys move between its items, Home and End go to the first and last, and Tab goes into the item you are on. Ctrl+Z undoes your own last change and Ctrl+Shift+Z (or Ctrl+Y) redoes it.</p>
+    <p>Each list in the plan (the priorities, a priority's objectives, an objective's actions) is one Tab stop: the up and down arrow keys move between its items, Home and End go to the first and last, and Tab goes into the item you are on. The item you are on says so under its first line; a screen reader reads it as the item's description. The lists of governance (agencies, groups, seats, meetings) and of the scorecard (indicators, their figures) work the same way. Ctrl+Z undoes your own last change and Ctrl+Shift+Z (or Ctrl+Y) redoes it.</p>
     <h2>What is not accessible yet</h2>
     <ul>
       <li>The page does not scroll by itself while you drag an item: use the item's menu (Move up, Move down, Move to another …) or the keyboard instead.</li>
-      <li>On a screen 320 pixels wide, the tables of leads and of partners and agencies are wider than the screen and scroll sideways.</li>
-      <li>The way the arrow keys move within a list is described here and to screen readers, but not shown on the page.</li>
+      <li>On a screen 320 pixels wide, the register (a grid, like a spreadsheet) and the dashboard's table are wider than the screen and scroll sideways.</li>
       <li>A plan with many hundreds of actions makes a long page.</li>
     </ul>
     <h2>Feedback and contact information</h2>

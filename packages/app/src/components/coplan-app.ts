@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { PlanInput } from '@coplan/core';
 import { listDevicePlans, savedUser, saveUser } from '../state/device-plans.js';
@@ -90,8 +90,10 @@ export class CoplanApp extends LitElement {
     .skip { position: absolute; left: -999rem; }
     .skip:focus { position: static; background: #ffdd00; color: #0b0c0c; border: 0; min-height: 44px; padding: 0.5rem 1rem; outline: 3px solid #0b0c0c; text-decoration: underline; }
     main:focus { outline: none; }
-    /* Printed, the plan is a document: no app bar (storage and install advice, sign-in). */
-    @media print { .top, .sign-in-problem { display: none; } }
+    .foot { border-top: 1px solid #b1b4b6; margin-top: 2rem; padding: 1rem; }
+    .foot a { color: #1d70b8; }
+    /* Printed, the plan is a document: no app bar (storage and install advice, sign-in) or foot. */
+    @media print { .top, .sign-in-problem, .foot { display: none; } }
   `,
   ];
 
@@ -252,6 +254,8 @@ export class CoplanApp extends LitElement {
     // The top bar is the page's banner; everything else is in its one main landmark.
     const top = html`<header class="top"><button class="skip" @click=${this.skipToMain}>Skip to main content</button><a href="#/">Coplan</a><span class="note" ?data-known=${this.storageKnown}><span class="storage" role="status">${this.storage}</span>${this.storage ? html`<button class="quiet dismiss" aria-label="Dismiss the storage note" @click=${this.dismissStorage}>Dismiss</button>` : ''}</span>${this.signInBar()}</header>
       ${this.signInProblem ? html`<p class="sign-in-problem" role="alert">${this.signInProblem}</p>` : ''}`;
+    // The page's foot, the same on every screen after the welcome (WCAG 3.2.3): the statement from a plan as from the list.
+    const foot = html`<footer class="foot"><a href="#/accessibility" aria-current=${this.route.view === 'accessibility' ? 'page' : nothing}>Accessibility statement</a></footer>`;
     if (!this.user)
       return html`${top}
         <main id="main" tabindex="-1"><form @submit=${(e: Event) => {
@@ -273,11 +277,11 @@ export class CoplanApp extends LitElement {
       // A plan screen opens its plan once, with the credentials it was given: another plan, or new credentials
       // (signed in or out, another link), is a new screen, so the relay is asked again with them.
       const view = html`<plan-view .planId=${this.route.planId} .token=${token} .user=${this.user} .tab=${this.route.tab} .meetingId=${this.route.meeting}></plan-view>`;
-      return html`${top}<main id="main" tabindex="-1">${this.planView.module ? keyed(`${this.route.planId}\n${token}`, view) : this.planView.placeholder()}</main>`;
+      return html`${top}<main id="main" tabindex="-1">${this.planView.module ? keyed(`${this.route.planId}\n${token}`, view) : this.planView.placeholder()}</main>${foot}`;
     }
-    if (this.route.view === 'accessibility') return html`${top}<main id="main" tabindex="-1">${accessibilityStatement()}</main>`;
-    if (!this.planList.module) return html`${top}<main id="main" tabindex="-1">${this.planList.placeholder()}</main>`;
-    return html`${top}<main id="main" tabindex="-1"><plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list></main>`;
+    if (this.route.view === 'accessibility') return html`${top}<main id="main" tabindex="-1">${accessibilityStatement()}</main>${foot}`;
+    if (!this.planList.module) return html`${top}<main id="main" tabindex="-1">${this.planList.placeholder()}</main>${foot}`;
+    return html`${top}<main id="main" tabindex="-1"><plan-list .demoAvailable=${this.demoAvailable} .userName=${this.user.name} @open-demo=${() => (location.hash = '#/plan/demo')} @new-plan=${(e: CustomEvent<{ template: boolean }>) => void this.newPlan(e.detail?.template ?? false)}></plan-list></main>${foot}`;
   }
 }
 customElements.define('coplan-app', CoplanApp);

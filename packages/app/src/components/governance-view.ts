@@ -4,8 +4,9 @@ import { businessYearOf, localToday, type Plan } from '@coplan/core';
 import { GROUP_KINDS, GROUP_KIND_LABELS, Governance, quorumRuleWords, type Arrangements, type Group, type GroupKind, type QuorumRule } from '@coplan/core/governance';
 import { lincolnshireArrangements } from '@coplan/seeds';
 import { tryPlanCall } from '../state/plan-call.js';
-import { ListFocus, stepKeys } from '../items/list-focus.js';
-import { formStyles } from './shared-styles.js';
+import { ListFocus, listKeys, stepKeys } from '../items/list-focus.js';
+import { KeysHintHold } from '../items/keys-hint.js';
+import { formStyles, stackedTables } from './shared-styles.js';
 import { formatUkDate } from '@coplan/core';
 import './meeting-view.js';
 import { whenDrawn } from './when-drawn.js';
@@ -61,19 +62,34 @@ export class GovernanceView extends LitElement {
   // After the seats and meetings: a seat deleted puts focus on its neighbour before the group would take it.
   private readonly groupsFocus = this.listFocus('group', () => this.gov.arrangements().groups.map((g) => g.id), '[data-list="group"]', 'form[data-add="group"] input[name="name"]');
 
+  constructor() {
+    super();
+    new KeysHintHold(this, '[data-kind]');
+  }
+
   static override styles = [
     formStyles,
+    stackedTables,
     css`
       :host { display: block; }
       table { border-collapse: collapse; width: 100%; margin: 0.5rem 0 1rem; }
       caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
       th, td { border-bottom: 1px solid #b1b4b6; padding: 0.3rem; text-align: left; vertical-align: top; }
       form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.75rem 0; }
+      /* A list of long names (a group's kinds, the agencies) narrows to the screen rather than running off it. */
+      form > label { min-width: 0; max-width: 100%; }
+      select { max-width: 100%; }
       fieldset { border: 2px solid #b1b4b6; margin: 0.5rem 0; }
       .group { border-top: 4px solid #1d4f91; margin-top: 1rem; }
       .short { color: #b52a16; font-weight: 700; }
       .check { flex-direction: row; align-items: center; gap: 0.5rem; font-weight: 400; }
       .check input { min-height: 24px; width: 24px; }
+      /* As in the outline: a list's item with keyboard focus says how the arrow keys move (drawn only; screen readers have its description), kept through a pointer's press. */
+      :is(tr[data-kind]:is(:focus-visible, .keys-held) > td:first-child, section.group:is(:focus-visible, .keys-held) > h3, li[data-kind]:is(:focus-visible, .keys-held))::after { display: block; font-size: 0.8rem; font-weight: 400; color: #505a5f; }
+      tr[data-kind='agency']:is(:focus-visible, .keys-held) > td:first-child::after { content: 'Up and down arrow keys: the other agencies. Tab: into this one.' / ''; }
+      tr[data-kind='seat']:is(:focus-visible, .keys-held) > td:first-child::after { content: 'Up and down arrow keys: the other seats. Tab: into this one.' / ''; }
+      section.group:is(:focus-visible, .keys-held) > h3::after { content: 'Up and down arrow keys: the other groups. Tab: into this one.' / ''; }
+      li[data-kind='meeting']:is(:focus-visible, .keys-held)::after { content: 'Up and down arrow keys: the other meetings. Tab: into this one.' / ''; }
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     `,
   ];
@@ -209,15 +225,15 @@ export class GovernanceView extends LitElement {
                 .map((x) => x.name)
                 .join(', ') || 'no statutory partner marked'
             } and others</summary>
-          <table><caption>Partners and relevant agencies</caption><thead><tr><th scope="col">Agency</th><th scope="col">Statutory partner</th><th scope="col">Remove</th></tr></thead>
-          <tbody data-list="agency">${repeat(
+          <table class="stack" role="table"><caption>Partners and relevant agencies</caption><thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Agency</th><th role="columnheader" scope="col">Statutory partner</th><th role="columnheader" scope="col">Remove</th></tr></thead>
+          <tbody role="rowgroup" data-list="agency">${repeat(
             a.agencies,
             (x) => x.id,
             (x) => {
               const t = x.id === stop ? nothing : '-1';
-              return html`<tr data-kind="agency" data-id=${x.id} data-name=${`agency ${x.name}`} aria-label=${`Agency ${x.name}`} tabindex=${x.id === stop ? '0' : '-1'} @keydown=${stepAgency}><td><input tabindex=${t} ?readonly=${ro} aria-label=${`Name of agency ${x.name}`} .value=${x.name} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { name: (e.target as HTMLInputElement).value }))} /></td>
-            <td><input tabindex=${t} type="checkbox" ?disabled=${ro} aria-label=${`${x.name} is a statutory partner`} .checked=${!!x.statutoryPartner} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { statutoryPartner: (e.target as HTMLInputElement).checked }))} /></td>
-            <td>${ro ? nothing : html`<button tabindex=${t} aria-label=${`Remove agency: ${x.name}`} @click=${() => this.run(() => this.plan.delete('agency', x.id))}>Remove</button>`}</td></tr>`;
+              return html`<tr role="row" data-kind="agency" data-id=${x.id} data-name=${`agency ${x.name}`} aria-label=${`Agency ${x.name}`} aria-description=${listKeys('agencies')} tabindex=${x.id === stop ? '0' : '-1'} @keydown=${stepAgency}><td role="cell" data-label="Agency"><input tabindex=${t} ?readonly=${ro} aria-label=${`Name of agency ${x.name}`} .value=${x.name} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { name: (e.target as HTMLInputElement).value }))} /></td>
+            <td role="cell" data-label="Statutory partner"><input tabindex=${t} type="checkbox" ?disabled=${ro} aria-label=${`${x.name} is a statutory partner`} .checked=${!!x.statutoryPartner} @change=${(e: Event) => this.run(() => this.plan.update('agency', x.id, { statutoryPartner: (e.target as HTMLInputElement).checked }))} /></td>
+            <td role="cell">${ro ? nothing : html`<button tabindex=${t} aria-label=${`Remove agency: ${x.name}`} @click=${() => this.run(() => this.plan.delete('agency', x.id))}>Remove</button>`}</td></tr>`;
             },
           )}</tbody></table></details>`
           : html`<p>No agencies yet.</p>`
@@ -241,7 +257,7 @@ export class GovernanceView extends LitElement {
     const rule = g.quorum;
     const setRule = (next: QuorumRule) => update({ quorum: next });
     const num = (e: Event) => Number((e.target as HTMLInputElement).value);
-    return html`<section class="group" data-kind="group" data-id=${g.id} data-name=${`group ${g.name}`} tabindex=${isStop ? '0' : '-1'} @keydown=${stepGroup} aria-labelledby=${`group-${g.id}`}>
+    return html`<section class="group" data-kind="group" data-id=${g.id} data-name=${`group ${g.name}`} aria-description=${listKeys('groups')} tabindex=${isStop ? '0' : '-1'} @keydown=${stepGroup} aria-labelledby=${`group-${g.id}`}>
       <h3 id=${`group-${g.id}`}>${g.name}</h3>
       <p>${GROUP_KIND_LABELS[g.kind]}; quorate with ${quorumRuleWords(rule, a.agencies)}; each agency expected at ${Math.round(g.attendanceThreshold * 100)}% of meetings.</p>
       ${
@@ -275,15 +291,15 @@ export class GovernanceView extends LitElement {
               )}</fieldset>`
             : nothing
         }
-        <table><caption>Seats on the ${g.name}</caption><thead><tr><th scope="col">Agency</th><th scope="col">Seat</th><th scope="col">Remove</th></tr></thead>
-          <tbody data-list="seat" data-group=${g.id}>${repeat(
+        <table class="stack" role="table"><caption>Seats on the ${g.name}</caption><thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Agency</th><th role="columnheader" scope="col">Seat</th><th role="columnheader" scope="col">Remove</th></tr></thead>
+          <tbody role="rowgroup" data-list="seat" data-group=${g.id}>${repeat(
             g.seats,
             (s) => s.id,
             (s) => {
               const agency = a.agencies.find((x) => x.id === s.agencyId)?.name ?? s.agencyId;
               const seatName = `${agency}${s.role ? `, ${s.role}` : ''}`;
-              return html`<tr data-kind="seat" data-id=${s.id} data-name=${`the seat of ${seatName}`} aria-label=${`Seat: ${seatName}`} tabindex=${s.id === seatStop ? '0' : '-1'} @keydown=${stepSeat}><td>${agency}</td><td>${s.role ?? 'Member'}${s.voting === false ? ' (no vote)' : ''}</td>
-            <td><button tabindex=${s.id === seatStop ? nothing : '-1'} aria-label=${`Remove seat: ${agency} ${s.role ?? ''}`} @click=${() => this.run(() => this.plan.delete('seat', s.id))}>Remove</button></td></tr>`;
+              return html`<tr role="row" data-kind="seat" data-id=${s.id} data-name=${`the seat of ${seatName}`} aria-label=${`Seat: ${seatName}`} aria-description=${listKeys('seats')} tabindex=${s.id === seatStop ? '0' : '-1'} @keydown=${stepSeat}><td role="cell" data-label="Agency">${agency}</td><td role="cell" data-label="Seat">${s.role ?? 'Member'}${s.voting === false ? ' (no vote)' : ''}</td>
+            <td role="cell"><button tabindex=${s.id === seatStop ? nothing : '-1'} aria-label=${`Remove seat: ${agency} ${s.role ?? ''}`} @click=${() => this.run(() => this.plan.delete('seat', s.id))}>Remove</button></td></tr>`;
             },
           )}</tbody></table>
         <form data-add="seat" data-group=${g.id} aria-label=${`Add a seat to the ${g.name}`} @submit=${(e: Event) =>
@@ -299,7 +315,7 @@ export class GovernanceView extends LitElement {
               meetings,
               (m) => m.id,
               (m) =>
-                html`<li data-kind="meeting" data-id=${m.id} data-name=${`the meeting on ${formatUkDate(m.date)}`} tabindex=${m.id === meetingStop ? '0' : '-1'} @keydown=${stepMeeting}>${formatUkDate(m.date)}: ${this.gov.meeting(m.id).verdict.words} <button tabindex=${m.id === meetingStop ? nothing : '-1'} aria-label=${`Open the meeting on ${formatUkDate(m.date)}`} @click=${() => this.openMeeting(m.id)}>Open</button></li>`,
+                html`<li data-kind="meeting" data-id=${m.id} data-name=${`the meeting on ${formatUkDate(m.date)}`} aria-description=${listKeys('meetings')} tabindex=${m.id === meetingStop ? '0' : '-1'} @keydown=${stepMeeting}>${formatUkDate(m.date)}: ${this.gov.meeting(m.id).verdict.words} <button tabindex=${m.id === meetingStop ? nothing : '-1'} aria-label=${`Open the meeting on ${formatUkDate(m.date)}`} @click=${() => this.openMeeting(m.id)}>Open</button></li>`,
             )}</ul>`
           : html`<p>No meetings recorded.</p>`
       }
@@ -338,9 +354,9 @@ export class GovernanceView extends LitElement {
       ${groups
         .filter((g) => g.meetings > 0)
         .map(
-          (g) => html`<table><caption>${g.group.name}: ${g.meetings} meetings, ${Math.round(g.group.attendanceThreshold * 100)}% expected</caption>
-          <thead><tr><th scope="col">Agency</th><th scope="col">Attended</th><th scope="col">Rate</th><th scope="col">Meets the threshold</th></tr></thead>
-          <tbody>${g.rows.map((r) => html`<tr><td>${r.agencyName}</td><td>${r.represented} of ${r.meetings}</td><td>${Math.round(r.rate * 100)}%</td><td class=${r.meetsThreshold ? '' : 'short'}>${r.meetsThreshold ? 'Yes' : 'No, below the threshold'}</td></tr>`)}</tbody></table>`,
+          (g) => html`<table class="stack" role="table"><caption>${g.group.name}: ${g.meetings} meetings, ${Math.round(g.group.attendanceThreshold * 100)}% expected</caption>
+          <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Agency</th><th role="columnheader" scope="col">Attended</th><th role="columnheader" scope="col">Rate</th><th role="columnheader" scope="col">Meets the threshold</th></tr></thead>
+          <tbody role="rowgroup">${g.rows.map((r) => html`<tr role="row"><td role="cell" data-label="Agency">${r.agencyName}</td><td role="cell" data-label="Attended">${r.represented} of ${r.meetings}</td><td role="cell" data-label="Rate">${Math.round(r.rate * 100)}%</td><td role="cell" data-label="Meets the threshold" class=${r.meetsThreshold ? '' : 'short'}>${r.meetsThreshold ? 'Yes' : 'No, below the threshold'}</td></tr>`)}</tbody></table>`,
         )}
       ${groups.every((g) => g.meetings === 0) ? html`<p>No meetings recorded in this year.</p>` : nothing}`;
   }

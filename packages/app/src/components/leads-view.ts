@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { tryPlanCall } from '../state/plan-call.js';
 import { LEAD_KINDS, actionsPerLead, similarLeads, type LeadKind, type Plan, type PlanSnapshot } from '@coplan/core';
-import { formStyles } from './shared-styles.js';
+import { formStyles, stackedTables } from './shared-styles.js';
 import { countOf } from './words.js';
 import { UndoMoveWatch } from '../state/undo-move-watch.js';
 
@@ -31,6 +31,7 @@ export class LeadsView extends LitElement {
   confirming: string | null = null;
   static override styles = [
     formStyles,
+    stackedTables,
     css`
       :host { display: block; }
       table { border-collapse: collapse; width: 100%; }
@@ -143,26 +144,26 @@ export class LeadsView extends LitElement {
       }
       <p class="message" role="status" tabindex="-1" ?hidden=${!this.message}>${this.message}</p>
       ${ro ? nothing : this.renderDuplicates()}
-      <table>
+      <table class="stack" role="table">
         <caption>${leads.length} leads in the registry</caption>
-        <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Chair</th><th scope="col">Actions led</th>${ro ? nothing : html`<th scope="col">Delete</th>`}</tr></thead>
-        <tbody>${leads.map((l) => this.renderRow(l, ro))}</tbody>
+        <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Name</th><th role="columnheader" scope="col">Kind</th><th role="columnheader" scope="col">Chair</th><th role="columnheader" scope="col">Actions led</th>${ro ? nothing : html`<th role="columnheader" scope="col">Delete</th>`}</tr></thead>
+        <tbody role="rowgroup">${leads.map((l) => this.renderRow(l, ro))}</tbody>
       </table>
       ${ro || leads.length < 2 ? nothing : this.renderMergeTwo(leads)}`;
   }
 
   private renderRow(l: Lead, ro: boolean) {
     const uses = this.uses(l.id);
-    return html`<tr>
-      <td><input ?readonly=${ro} aria-label=${`Name of lead ${l.name}`} .value=${l.name} @change=${(e: Event) => this.run(() => this.plan.update('lead', l.id, { name: (e.target as HTMLInputElement).value }))} /></td>
-      <td><select ?disabled=${ro} aria-label=${`Kind of lead ${l.name}`} @change=${(e: Event) => this.run(() => this.plan.update('lead', l.id, { kind: (e.target as HTMLSelectElement).value as LeadKind }))}>
+    return html`<tr role="row">
+      <td role="cell" data-label="Name"><input ?readonly=${ro} aria-label=${`Name of lead ${l.name}`} .value=${l.name} @change=${(e: Event) => this.run(() => this.plan.update('lead', l.id, { name: (e.target as HTMLInputElement).value }))} /></td>
+      <td role="cell" data-label="Kind"><select ?disabled=${ro} aria-label=${`Kind of lead ${l.name}`} @change=${(e: Event) => this.run(() => this.plan.update('lead', l.id, { kind: (e.target as HTMLSelectElement).value as LeadKind }))}>
         ${LEAD_KINDS.map((k) => html`<option value=${k} ?selected=${k === l.kind}>${k}</option>`)}</select></td>
-      <td><input ?readonly=${ro} aria-label=${`Chair of lead ${l.name}`} .value=${l.chair} @change=${(e: Event) => this.run(() => this.plan.update('lead', l.id, { chair: (e.target as HTMLInputElement).value }))} /></td>
-      <td>${uses}</td>
+      <td role="cell" data-label="Chair"><input ?readonly=${ro} aria-label=${`Chair of lead ${l.name}`} .value=${l.chair} @change=${(e: Event) => this.run(() => this.plan.update('lead', l.id, { chair: (e.target as HTMLInputElement).value }))} /></td>
+      <td role="cell" data-label="Actions led">${uses}</td>
       ${
         ro
           ? nothing
-          : html`<td>${
+          : html`<td role="cell">${
               this.confirming === l.id
                 ? html`<div class="confirm" role="group" aria-label=${`Confirm deleting ${l.name}`}>
                   <p>“${l.name.trim()}” leads ${uses === 1 ? '1 action' : `${uses} actions`}. Deleting it takes it off ${uses === 1 ? 'that action' : 'them'}.</p>

@@ -2,7 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { Plan, PlanSnapshot } from '@coplan/core';
 import type { AttendanceMark, Governance, MeetingView as Meeting } from '@coplan/core/governance';
 import { tryPlanCall } from '../state/plan-call.js';
-import { formStyles } from './shared-styles.js';
+import { formStyles, stackedTables } from './shared-styles.js';
 import { formatUkDate } from '@coplan/core';
 
 type Status = AttendanceMark['status'] | '';
@@ -35,10 +35,13 @@ export class MeetingRecorder extends LitElement {
 
   static override styles = [
     formStyles,
+    stackedTables,
     css`
       :host { display: block; }
       table { border-collapse: collapse; width: 100%; }
       th, td { border-bottom: 1px solid #b1b4b6; padding: 0.3rem; text-align: left; vertical-align: top; }
+      /* Sized by their column, so the table narrows with the window rather than running off it. */
+      td input, td select { width: 100%; box-sizing: border-box; }
       form { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; margin: 0.75rem 0; }
       .verdict { font-weight: 700; padding: 0.5rem 1rem; border-left: 5px solid #b52a16; background: #f6d7d2; }
       .verdict.quorate { border-color: #00703c; background: #cce2d8; }
@@ -101,19 +104,19 @@ export class MeetingRecorder extends LitElement {
   }
 
   private attendance(m: Meeting, ro: boolean) {
-    return html`<table>
+    return html`<table class="stack" role="table">
       <caption>Attendance: ${m.seats.filter((s) => s.mark?.status === 'present' || s.mark?.status === 'substitute').length} of ${m.seats.length} seats filled</caption>
-      <thead><tr><th scope="col">Agency</th><th scope="col">Seat</th><th scope="col">Attendance</th><th scope="col">Substitute's name</th></tr></thead>
-      <tbody>${m.seats.map((s) => {
+      <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Agency</th><th role="columnheader" scope="col">Seat</th><th role="columnheader" scope="col">Attendance</th><th role="columnheader" scope="col">Substitute's name</th></tr></thead>
+      <tbody role="rowgroup">${m.seats.map((s) => {
         // Several seats of one agency and role (four for schools) are told apart by number: "seat 2 of 4".
         const same = m.seats.filter((o) => o.agencyName === s.agencyName && o.role === s.role);
         const which = same.length > 1 ? `seat ${same.indexOf(s) + 1} of ${same.length}` : '';
         const label = `${s.agencyName}${s.role ? `, ${s.role}` : ''}${which ? `, ${which}` : ''}`;
         const name = s.mark?.status === 'substitute' ? s.mark.name : '';
-        return html`<tr>
-          <td>${s.agencyName}</td>
-          <td>${s.role || 'Member'}${which ? ` (${which})` : ''}${s.voting ? '' : ' (no vote)'}${s.removed ? html` <span class="removed">(seat since removed; kept as recorded)</span>` : nothing}</td>
-          <td><select ?disabled=${ro} aria-label=${`Attendance: ${label}`} @change=${(e: Event) => {
+        return html`<tr role="row">
+          <td role="cell" data-label="Agency">${s.agencyName}</td>
+          <td role="cell" data-label="Seat">${s.role || 'Member'}${which ? ` (${which})` : ''}${s.voting ? '' : ' (no vote)'}${s.removed ? html` <span class="removed">(seat since removed; kept as recorded)</span>` : nothing}</td>
+          <td role="cell" data-label="Attendance"><select ?disabled=${ro} aria-label=${`Attendance: ${label}`} @change=${(e: Event) => {
             const select = e.target as HTMLSelectElement;
             const sub = select.closest('tr')!.querySelector('input') as HTMLInputElement;
             // Refused (Substitute with no name yet): the list shows what is recorded, not what was refused.
@@ -122,7 +125,7 @@ export class MeetingRecorder extends LitElement {
             <option value="" ?selected=${!s.mark}>Not recorded</option>
             ${(Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>).map((k) => html`<option value=${k} ?selected=${s.mark?.status === k}>${STATUS_LABELS[k]}</option>`)}
           </select></td>
-          <td><input ?readonly=${ro} aria-label=${`Substitute for ${label}`} .value=${name} @change=${(e: Event) => {
+          <td role="cell" data-label="Substitute's name"><input ?readonly=${ro} aria-label=${`Substitute for ${label}`} .value=${name} @change=${(e: Event) => {
             const v = (e.target as HTMLInputElement).value;
             if (v.trim()) this.mark(s.seatId, 'substitute', v);
           }} /></td>

@@ -81,8 +81,7 @@ export class PlanList extends LitElement {
         this.importing
           ? html`<import-dialog .userName=${this.userName} @imported=${(e: CustomEvent<Imported>) => (location.hash = `#/plan/${encodeURIComponent(e.detail.planId)}`)}></import-dialog>`
           : nothing
-      }
-      <p><a href="#/accessibility">Accessibility statement</a></p>`;
+      }`;
   }
 }
 customElements.define('plan-list', PlanList);

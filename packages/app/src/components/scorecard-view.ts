@@ -15,7 +15,8 @@ import {
   type ScorecardRag,
 } from '@coplan/core/scorecard';
 import { formStyles } from './shared-styles.js';
-import { ListFocus, stepKeys } from '../items/list-focus.js';
+import { ListFocus, listKeys, stepKeys } from '../items/list-focus.js';
+import { KeysHintHold } from '../items/keys-hint.js';
 import { trendChart } from './trend-chart.js';
 import './figures-paste-dialog.js';
 import './indicator-form.js';
@@ -93,6 +94,11 @@ export class ScorecardView extends LitElement {
   private subscribed: Plan | null = null;
   private frame = 0;
 
+  constructor() {
+    super();
+    new KeysHintHold(this, '[data-kind]');
+  }
+
   static override styles = [
     formStyles,
     css`
@@ -118,6 +124,10 @@ export class ScorecardView extends LitElement {
       .error { color: #942514; font-weight: 600; grid-column: 1 / -1; margin: 0; }
       .no-trend { color: #505a5f; }
       button.more { margin-top: 0.5rem; }
+      /* As in the outline: an indicator or a figures row with keyboard focus says how the arrow keys move (drawn only; screen readers have its description), kept through a pointer's press. */
+      :is(article[data-kind]:is(:focus-visible, .keys-held) > h4, tr[data-kind]:is(:focus-visible, .keys-held) > th)::after { display: block; font-size: 0.8rem; font-weight: 400; color: #505a5f; }
+      article[data-kind]:is(:focus-visible, .keys-held) > h4::after { content: 'Up and down arrow keys: the other indicators. Tab: into this one.' / ''; }
+      tr[data-kind]:is(:focus-visible, .keys-held) > th::after { content: 'Up and down arrow keys: the other figures. Tab: into this one.' / ''; }
       .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     `,
   ];
@@ -219,7 +229,7 @@ export class ScorecardView extends LitElement {
     /** Controls of an indicator not holding the tab stop are left out of the Tab order (the arrows reach it). */
     const t = isStop ? nothing : '-1';
     const rowStop = isStop ? this.figuresFocus.stop(shown.map((f) => f.period)) : undefined;
-    return html`<article data-kind="indicator" data-id=${i.id} data-name=${`indicator ${i.name}`} tabindex=${isStop ? '0' : '-1'} @keydown=${stepIndicator} aria-labelledby=${`i-${i.id}`}>
+    return html`<article data-kind="indicator" data-id=${i.id} data-name=${`indicator ${i.name}`} aria-description=${listKeys('indicators')} tabindex=${isStop ? '0' : '-1'} @keydown=${stepIndicator} aria-labelledby=${`i-${i.id}`}>
       <h4 id=${`i-${i.id}`}>${i.name}</h4>
       <p class="meta">${[i.owner ? `Owner: ${i.owner}` : 'No owner agency yet', i.unit ? `Unit: ${i.unit}` : '', `${i.direction === 'higher' ? 'Higher' : 'Lower'} is better`, i.every === 'quarter' ? 'Reported quarterly' : 'Reported half-yearly'].filter(Boolean).join(' · ')}</p>
       <p class="meta">RAG: ${rulesInWords(i.thresholds)}.</p>
@@ -239,7 +249,7 @@ export class ScorecardView extends LitElement {
               ${shown.map(
                 (
                   f,
-                ) => html`<tr data-kind="figure" data-id=${f.period} data-name=${`the ${f.label} figures for ${i.name}`} aria-label=${`${f.label} figures`} tabindex=${f.period === rowStop ? '0' : '-1'} @keydown=${stepFigure}>
+                ) => html`<tr data-kind="figure" data-id=${f.period} data-name=${`the ${f.label} figures for ${i.name}`} aria-label=${`${f.label} figures`} aria-description=${listKeys('figures')} tabindex=${f.period === rowStop ? '0' : '-1'} @keydown=${stepFigure}>
                   <th scope="row">${f.label}</th>
                   <td class="num">${f.actual ?? '—'}</td>
                   <td class="num">${f.target ?? '—'}</td>

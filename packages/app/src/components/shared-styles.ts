@@ -25,3 +25,21 @@ export const formStyles = [
   .message { background: #fff2d6; border-left: 5px solid #8a5300; padding: 0.5rem 1rem; }
 `,
 ];
+
+/**
+ * Tables that reflow on a narrow screen (WCAG 1.4.10: nothing scrolls sideways at 320 px, 400% zoom):
+ * each row a block, each cell under its column's heading (its `data-label`, drawn only: screen readers
+ * keep the table, its header row and the roles each part is given, as Safari drops a table's own once
+ * it is not laid out as one). Wide, a plain table. For `table.stack`, header row in `thead`.
+ */
+export const stackedTables = css`
+  @media (max-width: 40rem) {
+    table.stack, table.stack > caption, table.stack > tbody, table.stack > tbody > tr, table.stack > tbody > tr > td { display: block; }
+    table.stack > thead, table.stack > thead > tr, table.stack > thead th { display: block; width: 1px; height: 1px; overflow: hidden; }
+    table.stack > thead { position: absolute; clip: rect(0 0 0 0); white-space: nowrap; }
+    table.stack > tbody > tr { border-bottom: 2px solid #b1b4b6; padding: 0.5rem 0; }
+    table.stack > tbody > tr > td { border: 0; padding: 0.2rem 0; overflow-wrap: anywhere; }
+    table.stack > tbody > tr > td[data-label]::before { content: attr(data-label) / ''; display: block; font-weight: 700; }
+    table.stack td input:not([type='checkbox']), table.stack td select { width: 100%; box-sizing: border-box; }
+  }
+`;

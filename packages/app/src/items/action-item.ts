@@ -83,7 +83,7 @@ export class ActionItem extends PlanItem {
         <rag-badge .rag=${a.rag}></rag-badge>${statusInPrint(a)}
         <button class="quiet" tabindex=${tab ? '0' : '-1'} aria-expanded=${this.detail ? 'true' : 'false'} aria-label=${`${this.detail ? 'Hide details of' : 'Show details of'} ${this.name}`} @click=${this.toggleDetail}>Details</button>
         ${ro ? nothing : html`<item-menu label=${`Actions for ${this.name}`} .choices=${this.choices()} .tabbable=${tab}></item-menu>`}
-        ${ro ? nothing : html`<button class="drag" tabindex="-1" aria-label=${`Drag ${this.name} (or use its menu)`} data-drag="action" data-id=${a.id}>⠿</button>`}
+        ${ro ? nothing : html`<span class="drag" aria-hidden="true" title=${`Drag ${this.name} (or use its menu)`} data-drag="action" data-id=${a.id}>⠿</span>`}
       </div>
       <div class="facts">
         <span>Leads: ${a.leads.map((l) => l.name).join(', ') || 'none yet'}</span>

@@ -45,8 +45,9 @@ export function stepKeys(kind: string): (e: KeyboardEvent) => void {
   };
 }
 /**
- * What an outline item tells a screen reader about its keys (aria-description): one Tab stop per list means
- * the other items are reached with the arrow keys, which nobody can guess.
+ * What a list's item tells a screen reader about its keys (aria-description): one Tab stop per list means
+ * the other items are reached with the arrow keys, which nobody can guess. People who see the page get
+ * the same words, shorter, under the item while it has keyboard focus (the outline's and governance's styles).
  */
 export function listKeys(plural: string): string {
   return `Up and down arrow keys: the other ${plural} in this list (Home, End: the first, the last). Tab: into this one.`;

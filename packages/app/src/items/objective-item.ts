@@ -130,7 +130,7 @@ export class ObjectiveItem extends PlanItem {
         <span class="number">Objective ${this.dotted}</span>
         <editable-text class="grow" ?readonly=${ro} .awareness=${scope.awareness} .plan=${scope.plan} kind="objective" .entityId=${o.id} field="text" label=${label} placeholder="Describe the objective" .tabbable=${tab}></editable-text>
         ${ro ? nothing : html`<item-menu label=${`Actions for ${this.name}`} .choices=${this.choices(o.priorityId)} .tabbable=${tab}></item-menu>`}
-        ${ro ? nothing : html`<button class="drag" tabindex="-1" aria-label=${`Drag ${this.name} (or use its menu)`} data-drag="objective" data-id=${o.id}>⠿</button>`}
+        ${ro ? nothing : html`<span class="drag" aria-hidden="true" title=${`Drag ${this.name} (or use its menu)`} data-drag="objective" data-id=${o.id}>⠿</span>`}
       </div>
       ${this.moving ? this.moveList(o.priorityId) : nothing}
       <div class="list" data-list="action">

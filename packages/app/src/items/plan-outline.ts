@@ -11,6 +11,7 @@ import { focusAfterRemoval, type ItemDelete, type PlanItem } from './plan-item.j
 import { tellBinned } from './bin-news.js';
 import { LiveUpgrades, type UpgradesOwner } from './live-upgrades.js';
 import { ListFocus } from './list-focus.js';
+import { KeysHintHold } from './keys-hint.js';
 import './priority-item.js';
 
 /**
@@ -50,6 +51,7 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
       () => this.context.value?.plan,
       (fn) => this.run(fn),
     );
+    new KeysHintHold(this, '.priority, .objective, .action');
   }
 
   override connectedCallback(): void {
@@ -129,6 +131,16 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
         .action > .head > rag-badge, .action > .head > .plain-rag, .action > .head > button.quiet, .action > .head > .print-only { order: 2; }
         .action > .head > rag-badge, .action > .head > .plain-rag { margin-left: 2.85rem; padding-top: 0; }
       }
+      /*
+       * An item with keyboard focus (where the arrow keys work) says so under its first line, for
+       * people who see the page: nobody guesses that Tab skips the other items. Drawn only (empty alt
+       * text): screen readers have the same words as the item's description. Kept through a pointer's
+       * press (keys-held: see KeysHintHold).
+       */
+      :is(.priority, .objective, .action):is(:focus-visible, .keys-held) > .head::after { flex-basis: 100%; order: 1; font-size: 0.8rem; font-weight: 400; color: #505a5f; }
+      .priority:is(:focus-visible, .keys-held) > .head::after { content: 'Up and down arrow keys: the other priorities. Tab: into this one.' / ''; }
+      .objective:is(:focus-visible, .keys-held) > .head::after { content: 'Up and down arrow keys: the other objectives. Tab: into this one.' / ''; }
+      .action:is(:focus-visible, .keys-held) > .head::after { content: 'Up and down arrow keys: the other actions. Tab: into this one.' / ''; }
       /* An action's words before it goes live: where its text box will be, so nothing moves. */
       .plain-text { white-space: pre-wrap; overflow-wrap: anywhere; }
       .head > .plain-text { min-height: 1.5em; padding: calc(0.35rem + 1px) calc(0.5rem + 1px); }
@@ -137,7 +149,13 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
       .latest { margin: 0.2rem 0 0.2rem 2.85rem; font-size: 0.9rem; white-space: pre-line; }
       button.quiet { background: transparent; border-color: transparent; text-decoration: underline; padding: 0 0.4rem; }
       button.quiet:hover { border-color: #0b0c0c; }
-      .drag { touch-action: none; cursor: grab; font-size: 1.3rem; line-height: 1; background: transparent; border-color: transparent; padding: 0 0.3rem; }
+      /*
+       * A drag handle is for pointers only: not a button, out of the Tab order and hidden from screen
+       * readers, since the item's menu makes every move without dragging (WCAG 2.5.7) and a button
+       * that did nothing from the keyboard would only be in the way. A 44-pixel target, as a button.
+       */
+      .drag { display: inline-flex; align-items: center; justify-content: center; box-sizing: border-box; min-width: 44px; min-height: 44px; padding: 0 0.3rem; border: 2px solid transparent; border-radius: 4px; touch-action: none; user-select: none; cursor: grab; font-size: 1.3rem; line-height: 1; }
+      .drag:hover { background: #dbdad9; }
       .drop-target { outline: 3px dashed #1d70b8; }
       button.add { margin: 0.3rem 0; }
       .move-to { margin: 0.3rem 0 0.3rem 2.85rem; }

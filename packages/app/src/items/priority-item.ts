@@ -64,7 +64,7 @@ export class PriorityItem extends PlanItem {
         <h2 id="p-${p.id}">Priority ${this.number}</h2>
         <span class="grow"></span>
         ${ro ? nothing : html`<item-menu label=${`Actions for ${this.name}`} .choices=${this.choices()} .tabbable=${tab}></item-menu>`}
-        ${ro ? nothing : html`<button class="drag" tabindex="-1" aria-label=${`Drag ${this.name} (or use its menu)`} data-drag="priority" data-id=${p.id}>⠿</button>`}
+        ${ro ? nothing : html`<span class="drag" aria-hidden="true" title=${`Drag ${this.name} (or use its menu)`} data-drag="priority" data-id=${p.id}>⠿</span>`}
       </div>
       ${field('title', `Priority ${this.number} title`, 'Name the priority')}
       <div class="fields">
