@@ -33,7 +33,9 @@ export class OutlinePreviewElement extends LitElement {
       :host { display: block; }
       /* Where the outline will be: its place below the plan's header when this page was last open at this width. */
       .words { padding-top: var(--top, 0); }
-      .priority > .plain-text.title { font-size: 1.05rem; padding: calc(0.35rem + 1px) calc(0.5rem + 1px); }
+      .priority > .plain-text.title, .field-words { padding: calc(0.35rem + 1px) calc(0.5rem + 1px); min-height: 1.5em; }
+      /* Where a list's text box will be, as tall as its lines. */
+      .list-words { white-space: pre-line; border: 2px solid #b1b4b6; border-radius: 4px; padding: 0.3rem; min-height: 44px; height: calc(var(--rows) * 1.45em + 0.6rem + 4px); box-sizing: border-box; overflow: hidden; }
     `,
   ];
 

@@ -30,15 +30,26 @@ export function outlineWords(plan: Plan): string {
     section.dataset.previewPriority = priorityId;
     section.appendChild(el('div', 'head')).appendChild(el('h2', '', `Priority ${i + 1}`));
     section.appendChild(el('div', 'plain-text title', p.title));
+    // The priority's fields take the room their editors will, so little moves when the outline takes over.
     const fields = section.appendChild(el('div', 'fields'));
     for (const [label, words] of [
       ['Owner', p.owner],
       ['Aim', p.aim],
     ] as const) {
-      if (!words.trim()) continue;
       const field = fields.appendChild(el('div', ''));
       field.appendChild(el('div', 'label', label));
-      field.appendChild(el('div', 'plain-text', words));
+      field.appendChild(el('div', 'plain-text field-words', words));
+    }
+    const lists = section.appendChild(el('div', 'fields lists'));
+    for (const [label, items] of [
+      ['What will success look like?', p.successStatements],
+      ['Focus areas', p.focusAreas],
+    ] as const) {
+      const list = lists.appendChild(el('div', 'text-list'));
+      list.appendChild(el('div', 'label', label));
+      list.appendChild(el('span', 'hint', 'One per line.'));
+      const box = list.appendChild(el('div', 'list-words', items.join('\n')));
+      box.style.setProperty('--rows', String(items.length ? items.length + 1 : 1));
     }
     const objectives = section.appendChild(el('div', 'list'));
     objectives.dataset.list = 'objective';

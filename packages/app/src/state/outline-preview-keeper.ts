@@ -1,9 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Plan } from '@coplan/core';
-import { writeOutlinePreview } from './outline-preview-store.js';
+import { deleteOutlinePreview, writeOutlinePreview } from './outline-preview-store.js';
 
 /** How long after a change the preview is taken again, at most, while the page stays open: a workshop's typing costs one in this long. */
 const AFTER_CHANGES_MS = 15_000;
+
+/**
+ * A plan of this many actions or fewer is drawn whole as soon as it loads (see
+ * `LiveUpgrades`): a preview would only add a read and a write, so it has none.
+ */
+const PREVIEW_ABOVE = 64;
 
 /** What the keeper is given: the open plan (once it is), and where its outline is on screen. */
 export interface OutlinePreviewSource {
@@ -20,7 +26,7 @@ export interface OutlinePreviewSource {
  * after the plan opens, in idle time; again at most every 15 seconds while it
  * changes; and as the page is hidden or closed when it changed since. Taking
  * it reads the whole outline (about 20 ms for 1,000 actions), so it is never
- * done on a keystroke.
+ * done on a keystroke. A plan short enough to draw at once keeps none.
  */
 export class OutlinePreviewKeeper implements ReactiveController {
   private off: (() => void) | null = null;
@@ -84,6 +90,11 @@ export class OutlinePreviewKeeper implements ReactiveController {
     const plan = this.following;
     if (!plan || !this.changed) return;
     this.changed = false;
+    const actions = plan.childIds('priority', null).reduce((n, p) => n + plan.childIds('objective', p).reduce((m, o) => m + plan.childIds('action', o).length, 0), 0);
+    if (actions <= PREVIEW_ABOVE) {
+      void deleteOutlinePreview(this.source.planId).catch(() => undefined);
+      return;
+    }
     const html = this.source.words(plan);
     // A preview that cannot be kept (storage full, private browsing) only costs the next reload its head start.
     void writeOutlinePreview(this.source.planId, { html, savedAt: Date.now(), top: this.source.top(), width: innerWidth }).catch(() => undefined);

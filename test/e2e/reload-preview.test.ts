@@ -1,0 +1,187 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createPlan } from '@coplan/core';
+import { connect, startRelayProcess, waitFor, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
+import { browserAvailable, launch } from './browser.js';
+import { axeViolations } from './axe.js';
+import { actionBox, APP } from './session.js';
+import { ACTION_TEXTS, actionGroups, longPlan } from './long-plan-fixture.js';
+
+/** The plan's preview as this device keeps it (its outline's words as markup), or null when there is none. */
+function storedPreview(page: Page, planId: string): Promise<string | null> {
+  return page.evaluate(
+    (id) =>
+      new Promise<string | null>((resolve) => {
+        const open = indexedDB.open('coplan-outline-previews', 1);
+        open.onupgradeneeded = () => open.result.createObjectStore('previews');
+        open.onsuccess = () => {
+          const get = open.result.transaction('previews').objectStore('previews').get(id);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve((get.result as { html?: string } | undefined)?.html ?? null);
+          };
+        };
+      }),
+    planId,
+  );
+}
+
+/** Rewrites the stored preview's markup, as an older visit would have left it. */
+function rewritePreview(page: Page, planId: string, from: string, to: string): Promise<void> {
+  return page.evaluate(
+    ([id, a, b]) =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('coplan-outline-previews', 1);
+        open.onsuccess = () => {
+          const store = open.result.transaction('previews', 'readwrite').objectStore('previews');
+          const get = store.get(id!);
+          get.onsuccess = () => {
+            const preview = get.result as { html: string };
+            store.put({ ...preview, html: preview.html.replace(a!, b!) }, id!).onsuccess = () => {
+              open.result.close();
+              resolve();
+            };
+          };
+        };
+      }),
+    [planId, from, to],
+  );
+}
+
+/** Holds back this device's copy of the plan (its IndexedDB database opening) until the page calls `__releaseCopy()`. */
+function holdTheCopy(): void {
+  const w = window as unknown as { __releaseCopy: () => void };
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  w.__releaseCopy = release;
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+    const request = open.call(this, name, version);
+    if (!name.startsWith('coplan-plan:')) return request;
+    let handler: ((e: Event) => void) | null = null;
+    Object.defineProperty(request, 'onsuccess', {
+      get: () => handler,
+      set: (f: ((e: Event) => void) | null) => {
+        handler = f;
+      },
+    });
+    request.addEventListener('success', (e) => void gate.then(() => handler?.call(request, e)));
+    return request;
+  } as typeof IDBFactory.prototype.open;
+}
+
+/** How many of the preview's stand-ins are still in the outline. */
+const standInsLeft = (page: Page) =>
+  page.evaluate(() => {
+    const find = (root: Document | ShadowRoot): Element | null => {
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        if (el.localName === 'plan-outline') return el;
+        const inner = el.shadowRoot && find(el.shadowRoot);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    return find(document)?.shadowRoot?.querySelectorAll('.stand-in').length ?? -1;
+  });
+
+/** The actions whose words are not in the page under their own name ("Action 10.10.10"). */
+async function missingActions(page: Page): Promise<string[]> {
+  const groups = await actionGroups(page);
+  return ACTION_TEXTS.filter((t, i) => !groups[`Action ${Math.floor(i / 100) + 1}.${(Math.floor(i / 10) % 10) + 1}.${(i % 10) + 1}`]?.includes(t));
+}
+
+/**
+ * A long plan's reload puts its words on screen before the plan itself has
+ * loaded: the words of its outline as this device last had them (its
+ * preview), which the outline then takes over and puts right.
+ */
+describe.runIf(browserAvailable())("a long plan's preview while it loads", () => {
+  let relay: RelayProcess;
+  let browser: Browser;
+  const stop: Array<() => unknown> = [];
+
+  beforeAll(async () => {
+    relay = await startRelayProcess(['--static', APP]);
+    stop.push(() => relay.stop('SIGKILL'));
+    const doc = new Y.Doc();
+    createPlan(doc, longPlan(), { planId: 'long' });
+    const uploader = connect(relay, 'long', { doc });
+    stop.push(() => uploader.destroy());
+    await waitFor(() => expect(uploader.synced).toBe(true));
+    browser = await launch();
+    stop.push(() => browser.close());
+  }, 60_000);
+  afterAll(async () => {
+    for (const f of stop.reverse()) await f();
+  });
+
+  /** A person who has had the long plan open: this device holds it, with its preview. */
+  async function visited(): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext();
+    await context.addInitScript(() => localStorage.setItem('coplan:user', JSON.stringify({ name: 'Robin', colour: '#1d70b8' })));
+    const page = await context.newPage();
+    await page.goto(`${relay.url}/#/plan/long`);
+    await actionBox(page, 'Action 1.1.1').waitFor({ timeout: 30_000 });
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await expect.poll(() => storedPreview(page, 'long'), { timeout: 30_000 }).toContain(ACTION_TEXTS[999]);
+    return { context, page };
+  }
+
+  it('shows every action’s words, named, while the plan loads offline, with nothing to edit yet; then the same words live', async () => {
+    const { context, page } = await visited();
+    await context.addInitScript(holdTheCopy);
+    await context.setOffline(true);
+    await page.reload();
+
+    // The plan's own copy is held back: what is on screen is the preview.
+    await page.getByText(ACTION_TEXTS[999]!, { exact: true }).waitFor({ state: 'attached', timeout: 30_000 });
+    expect(await page.getByRole('status').filter({ hasText: 'Opening the plan…' }).count()).toBe(1);
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    expect(await missingActions(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.evaluate(() => (window as unknown as { __releaseCopy: () => void }).__releaseCopy());
+    await actionBox(page, 'Action 1.1.1').waitFor({ timeout: 30_000 });
+    // The outline drew everything itself: no stand-in left, every action's words still there.
+    await expect.poll(() => standInsLeft(page), { timeout: 30_000 }).toBe(0);
+    expect(await missingActions(page)).toEqual([]);
+    expect(await page.getByRole('status').filter({ hasText: 'Opening the plan…' }).count()).toBe(0);
+
+    // The last action, its words once the preview's, is now an editor.
+    await page.getByText(ACTION_TEXTS[999]!, { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await actionBox(page, 'Action 10.10.10').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' checked');
+    await expect.poll(() => actionBox(page, 'Action 10.10.10').textContent()).toBe(`${ACTION_TEXTS[999]} checked`);
+    await context.close();
+  }, 120_000);
+
+  it('puts right words the preview had from an older visit, once the plan has loaded', async () => {
+    const { context, page } = await visited();
+    const old = 'Words this device had at an older visit';
+    await rewritePreview(page, 'long', ACTION_TEXTS[998]!, old);
+    await context.addInitScript(holdTheCopy);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText(old, { exact: true }).waitFor({ state: 'attached', timeout: 30_000 });
+
+    await page.evaluate(() => (window as unknown as { __releaseCopy: () => void }).__releaseCopy());
+    await expect.poll(() => page.getByText(old, { exact: true }).count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByText(ACTION_TEXTS[998]!, { exact: true }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => standInsLeft(page), { timeout: 30_000 }).toBe(0);
+    // The preview is kept again from the plan itself.
+    await expect.poll(() => storedPreview(page, 'long'), { timeout: 30_000 }).not.toContain(old);
+    await context.close();
+  }, 120_000);
+
+  it('goes with the plan when the plan is deleted from this device', async () => {
+    const { context, page } = await visited();
+    await page.goto(`${relay.url}/#/`);
+    page.on('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete Generated plan from this device' }).click();
+    await expect.poll(() => page.getByRole('link', { name: 'Generated plan' }).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => storedPreview(page, 'long')).toBeNull();
+    await context.close();
+  }, 120_000);
+});
