@@ -1,53 +1,43 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createPlan } from '@coplan/core';
+import { createPlan, openPlan } from '@coplan/core';
 import { connect, startRelayProcess, waitFor, type RelayProcess } from '../../packages/sync-server/test/relay-process.js';
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
 import { actionBox, APP } from './session.js';
 import { ACTION_TEXTS, actionGroups, longPlan } from './long-plan-fixture.js';
 
-/** The plan's preview as this device keeps it (its outline's words as markup), or null when there is none. */
-function storedPreview(page: Page, planId: string): Promise<string | null> {
+/** Runs `change` on the plan's stored preview markup (gzipped, as the app keeps it) and returns the markup; null when there is none. Writes it back when `change` gives other markup. */
+function withPreview(page: Page, planId: string, change?: { from: string; to: string }): Promise<string | null> {
   return page.evaluate(
-    (id) =>
+    ([id, edit]) =>
       new Promise<string | null>((resolve) => {
         const open = indexedDB.open('coplan-outline-previews', 1);
         open.onupgradeneeded = () => open.result.createObjectStore('previews');
         open.onsuccess = () => {
-          const get = open.result.transaction('previews').objectStore('previews').get(id);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve((get.result as { html?: string } | undefined)?.html ?? null);
+          const db = open.result;
+          const get = db.transaction('previews').objectStore('previews').get(id!);
+          get.onsuccess = async () => {
+            const stored = get.result as { gzipped?: ArrayBuffer; html?: string } | undefined;
+            if (!stored) return resolve(null);
+            const html = stored.gzipped ? await new Response(new Blob([stored.gzipped]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : stored.html!;
+            if (!edit) return resolve(html);
+            const changed = html.replace(edit.from, edit.to);
+            const gzipped = await new Response(new Blob([changed]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+            db
+              .transaction('previews', 'readwrite')
+              .objectStore('previews')
+              .put({ ...stored, gzipped }, id!).onsuccess = () => resolve(changed);
           };
         };
       }),
-    planId,
+    [planId, change ?? null] as const,
   );
 }
 
-/** Rewrites the stored preview's markup, as an older visit would have left it. */
-function rewritePreview(page: Page, planId: string, from: string, to: string): Promise<void> {
-  return page.evaluate(
-    ([id, a, b]) =>
-      new Promise<void>((resolve) => {
-        const open = indexedDB.open('coplan-outline-previews', 1);
-        open.onsuccess = () => {
-          const store = open.result.transaction('previews', 'readwrite').objectStore('previews');
-          const get = store.get(id!);
-          get.onsuccess = () => {
-            const preview = get.result as { html: string };
-            store.put({ ...preview, html: preview.html.replace(a!, b!) }, id!).onsuccess = () => {
-              open.result.close();
-              resolve();
-            };
-          };
-        };
-      }),
-    [planId, from, to],
-  );
-}
+/** The plan's preview as this device keeps it (its outline's words as markup), or null when there is none. */
+const storedPreview = (page: Page, planId: string) => withPreview(page, planId);
 
 /** Holds back this device's copy of the plan (its IndexedDB database opening) until the page calls `__releaseCopy()`. */
 function holdTheCopy(): void {
@@ -99,6 +89,7 @@ async function missingActions(page: Page): Promise<string[]> {
 describe.runIf(browserAvailable())("a long plan's preview while it loads", () => {
   let relay: RelayProcess;
   let browser: Browser;
+  let partner: ReturnType<typeof openPlan>;
   const stop: Array<() => unknown> = [];
 
   beforeAll(async () => {
@@ -109,6 +100,7 @@ describe.runIf(browserAvailable())("a long plan's preview while it loads", () =>
     const uploader = connect(relay, 'long', { doc });
     stop.push(() => uploader.destroy());
     await waitFor(() => expect(uploader.synced).toBe(true));
+    partner = openPlan(doc, { user: 'Partner' });
     browser = await launch();
     stop.push(() => browser.close());
   }, 60_000);
@@ -160,7 +152,7 @@ describe.runIf(browserAvailable())("a long plan's preview while it loads", () =>
   it('puts right words the preview had from an older visit, once the plan has loaded', async () => {
     const { context, page } = await visited();
     const old = 'Words this device had at an older visit';
-    await rewritePreview(page, 'long', ACTION_TEXTS[998]!, old);
+    expect(await withPreview(page, 'long', { from: ACTION_TEXTS[998]!, to: old })).toContain(old);
     await context.addInitScript(holdTheCopy);
     await context.setOffline(true);
     await page.reload();
@@ -182,6 +174,27 @@ describe.runIf(browserAvailable())("a long plan's preview while it loads", () =>
     await page.getByRole('button', { name: 'Delete Generated plan from this device' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'Generated plan' }).count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => storedPreview(page, 'long')).toBeNull();
+    await context.close();
+  }, 120_000);
+  it("keeps on this device a partner's change that arrived from the relay while this device's copy waited behind the preview", async () => {
+    const { context, page } = await visited();
+    await context.addInitScript(holdTheCopy);
+    await page.reload();
+    await page.getByText(ACTION_TEXTS[999]!, { exact: true }).waitFor({ state: 'attached', timeout: 30_000 });
+    const words = `Changed by a partner while this device was loading: ${ACTION_TEXTS[0]}`;
+    const first = partner.childIds('action', partner.childIds('objective', partner.childIds('priority', null)[0]!)[0]!)[0]!;
+    partner.editText('action', first, 'text', 0, 0, 'Changed by a partner while this device was loading: ');
+    // The relay's copy opens the plan while this device's copy is still held back.
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent(), { timeout: 30_000 }).toBe(words);
+    await page.evaluate(() => (window as unknown as { __releaseCopy: () => void }).__releaseCopy());
+    await expect.poll(() => standInsLeft(page), { timeout: 30_000 }).toBe(0);
+
+    // Offline, from this device alone: the partner's change is there.
+    await context.setOffline(true);
+    await page.reload();
+    await page.evaluate(() => (window as unknown as { __releaseCopy: () => void }).__releaseCopy());
+    await expect.poll(() => actionBox(page, 'Action 1.1.1').textContent(), { timeout: 30_000 }).toBe(words);
+    partner.editText('action', first, 'text', 0, 'Changed by a partner while this device was loading: '.length, '');
     await context.close();
   }, 120_000);
 });

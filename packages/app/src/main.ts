@@ -1,3 +1,5 @@
+// First, so the plan's preview is being read while the rest is evaluated.
+import './state/early-preview.js';
 import { registerSW } from 'virtual:pwa-register';
 import './components/coplan-app.js';
 

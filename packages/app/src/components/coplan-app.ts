@@ -13,7 +13,6 @@ import { focusRing } from './shared-styles.js';
 import { focusedElement } from './focused-element.js';
 import { pageTitle } from '../state/page-title.js';
 import { accessibilityStatement } from './accessibility-statement.js';
-import { readOutlinePreview } from '../state/outline-preview-store.js';
 
 type Route = { view: 'list' } | ({ view: 'plan' } & PlanAddress) | { view: 'accessibility' };
 
@@ -101,8 +100,6 @@ export class CoplanApp extends LitElement {
   protected override willUpdate(): void {
     if (this.route.view === 'plan') this.planView.want();
     if (this.route.view === 'list') this.planList.want();
-    // The plan's preview (its outline's words) is read while the plan screen's code arrives.
-    if (this.route.view === 'plan' && !this.planView.module) void readOutlinePreview(this.route.planId);
   }
 
   /** Once one screen is here, the other's code follows in the background, so going between them works if the network then goes. */

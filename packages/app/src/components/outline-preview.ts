@@ -1,7 +1,7 @@
 import { css, LitElement } from 'lit';
 import { PlanOutline } from '../items/plan-outline.js';
 import type { OutlineStandIns } from '../items/outline-stand-ins.js';
-import { takeOutlinePreview } from '../state/outline-preview-store.js';
+import type { OutlinePreview } from '../state/outline-preview-store.js';
 
 /** The mark a reload leaves in the browser's performance timeline when the preview's words are on screen (the benchmarks read it). */
 const DRAWN_MARK = 'coplan:outline-preview-drawn';
@@ -18,12 +18,12 @@ const DRAWN_MARK = 'coplan:outline-preview-drawn';
  *
  * @example
  * ```ts
- * html`<outline-preview .planId=${id} .standIns=${standIns}></outline-preview>`
+ * html`<outline-preview .preview=${takeOutlinePreview(id)} .standIns=${standIns}></outline-preview>`
  * ```
  */
 export class OutlinePreviewElement extends LitElement {
-  static override properties = { planId: {} };
-  planId = '';
+  /** The plan's preview, being read. */
+  preview: Promise<OutlinePreview | null> = Promise.resolve(null);
   /** Where the outline finds the preview's words once the plan is open. */
   standIns: OutlineStandIns | null = null;
 
@@ -41,7 +41,7 @@ export class OutlinePreviewElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void takeOutlinePreview(this.planId).then((preview) => {
+    void this.preview.then((preview) => {
       // The plan loaded first (the outline is drawn instead), or the page moved on.
       if (!preview || !this.isConnected || this.renderRoot.querySelector('.words')) return;
       const words = document.createElement('div');

@@ -15,6 +15,7 @@ import { PlanLoads } from './plan-loads.js';
 import { TAB_NAMES, type PlanTab } from './plan-tabs.js';
 import { PlanPageTitle } from '../state/page-title.js';
 import { OutlinePreviewKeeper } from '../state/outline-preview-keeper.js';
+import { takeOutlinePreview, type OutlinePreview } from '../state/outline-preview-store.js';
 import { OutlineStandIns } from '../items/outline-stand-ins.js';
 import { outlineWords } from '../items/outline-words.js';
 import './outline-preview.js';
@@ -76,6 +77,8 @@ export class PlanView extends LitElement {
   private draftsRestored = false;
   private readonly loads = new PlanLoads();
   private readonly standIns = new OutlineStandIns();
+  /** The plan's preview, as read when the plan screen opened (null: none). */
+  private preview: Promise<OutlinePreview | null> = Promise.resolve(null);
   private readonly openPlan = new ContextProvider(this, { context: openPlanContext });
   private readonly scope = new ContextProvider(this, { context: planContext });
 
@@ -171,7 +174,10 @@ export class PlanView extends LitElement {
   private openSession(): void {
     const token = this.token;
     this.drafts = new ProgressDrafts(localStorage, `coplan-progress-drafts:${this.planId}`);
-    this.session = new PlanSession(this, { planId: this.planId, user: this.user, store: new IndexedDbStore(), transport: new RelayTransport(token) });
+    // A long plan's preview is drawn, and painted, before the device's copy is read: its words are on screen while Yjs loads the plan.
+    this.preview = this.tab === 'plan' ? takeOutlinePreview(this.planId) : Promise.resolve(null);
+    const painted = this.preview.then((p) => p && new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0))));
+    this.session = new PlanSession(this, { planId: this.planId, user: this.user, store: new IndexedDbStore({ after: painted }), transport: new RelayTransport(token) });
     this.access = new RelayAccess(this, this.session, token);
     this.snapshots = new PlanSnapshots(this, this.session, {
       remember: (s) =>
@@ -338,7 +344,7 @@ export class PlanView extends LitElement {
     // Until the plan is here, say why it is not when the server refuses it, rather than "Opening the plan…" for ever.
     if (!plan || !s)
       return html`${this.access.problem ? nothing : html`<p role="status">${SYNC_WORDS.loading}</p>`}<connection-banner></connection-banner>
-        ${this.tab === 'plan' && !this.access.problem ? html`<outline-preview .planId=${this.planId} .standIns=${this.standIns}></outline-preview>` : nothing}`;
+        ${this.tab === 'plan' && !this.access.problem ? html`<outline-preview .preview=${this.preview} .standIns=${this.standIns}></outline-preview>` : nothing}`;
     const ro = this.access.readonly;
     return html`
       <plan-toolbar></plan-toolbar>

@@ -16,31 +16,27 @@ const STORAGE_FAILURE = /QuotaExceeded|InvalidState|UnknownError|NotFound|Abort/
  * put back when the plan next opens.
  */
 export class IndexedDbStore implements LocalStore {
+  /** @param after what the device's copy waits for before it is read: the plan's preview, drawn first (see `OutlinePreviewElement`). */
+  constructor(private readonly options: { after?: Promise<unknown> } = {}) {}
+
   open(planId: string, doc: Y.Doc): StoredPlan {
-    performance.mark(LOAD_MARKS.opening);
-    const idb = new IndexeddbPersistence(`coplan-plan:${planId}`, doc);
-    // Where a reload's time goes, in the browser's performance timeline (the benchmarks read it).
-    const applying = (tr: Y.Transaction): void => void (tr.origin === idb && performance.mark(LOAD_MARKS.applying));
-    doc.on('beforeTransaction', applying);
-    // While the device's copy loads, nothing here listens for the doc's updates, so Yjs does not encode
-    // the whole loaded plan again as one update (for IndexedDB to skip as its own). Anything else that
-    // happens to the doc meanwhile (the relay's copy came first, someone typed in it) makes it listen
-    // again, and the whole doc is written once the load ends.
-    doc.off('update', idb._storeUpdate);
+    let idb: IndexeddbPersistence | null = null;
+    const applying = (tr: Y.Transaction): void => void (idb && tr.origin === idb && performance.mark(LOAD_MARKS.applying));
     let unsent: UnsentEdits | null = null;
     let listening = false;
     let arrived = false;
     const listen = (): void => {
-      if (listening) return;
+      if (listening || !idb) return;
       listening = true;
       doc.on('update', idb._storeUpdate);
       unsent = new UnsentEdits(doc, `coplan-unsent:${planId}`);
     };
     const meanwhile = (tr: Y.Transaction): void => {
-      if (tr.origin === idb || tr.changed.size + tr.deleteSet.clients.size === 0) return;
+      if ((idb && tr.origin === idb) || tr.changed.size + tr.deleteSet.clients.size === 0) return;
       arrived = true;
       listen();
     };
+    // From now: anything that happens to the doc before the device's copy has loaded (the relay's copy came first, someone typed) is noted.
     doc.on('afterTransaction', meanwhile);
     const failures = new Set<(error: unknown) => void>();
     // Writes that fail later (a full disk) surface only as unhandled rejections from IndexedDB.
@@ -50,26 +46,43 @@ export class IndexedDbStore implements LocalStore {
     };
     window.addEventListener('unhandledrejection', onRejection);
     let closed = false;
-    const loaded = new Promise<void>((resolve, reject) => {
-      idb.on('synced', () => {
-        performance.mark(LOAD_MARKS.loaded);
-        doc.off('beforeTransaction', applying);
-        doc.off('afterTransaction', meanwhile);
-        listen();
-        if (arrived && idb.db) idb.db.transaction('updates', 'readwrite').objectStore('updates').add(Y.encodeStateAsUpdate(doc));
-        unsent?.restore();
-        resolve();
-        // Each keystroke is its own record: when many were loaded, they are merged into one once the plan is drawn.
-        const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
-        idle(() => closed || compactLocalCopy(idb, doc), { timeout: 10_000 });
+
+    const start = (): Promise<void> => {
+      performance.mark(LOAD_MARKS.opening);
+      const store = new IndexeddbPersistence(`coplan-plan:${planId}`, doc);
+      idb = store;
+      // Where a reload's time goes, in the browser's performance timeline (the benchmarks read it).
+      doc.on('beforeTransaction', applying);
+      // While the device's copy loads, nothing here listens for the doc's updates, so Yjs does not encode
+      // the whole loaded plan again as one update (for IndexedDB to skip as its own). Anything else that
+      // happens to the doc meanwhile makes it listen again, and the whole doc is written once the load ends.
+      if (arrived) {
+        listening = true;
+        unsent = new UnsentEdits(doc, `coplan-unsent:${planId}`);
+      } else doc.off('update', store._storeUpdate);
+      return new Promise<void>((resolve, reject) => {
+        store.on('synced', () => {
+          performance.mark(LOAD_MARKS.loaded);
+          doc.off('beforeTransaction', applying);
+          doc.off('afterTransaction', meanwhile);
+          listen();
+          if (arrived && store.db) store.db.transaction('updates', 'readwrite').objectStore('updates').add(Y.encodeStateAsUpdate(doc));
+          unsent?.restore();
+          resolve();
+          // Each keystroke is its own record: when many were loaded, they are merged into one once the plan is drawn.
+          const idle = window.requestIdleCallback ?? ((f: () => void) => window.setTimeout(f, 2000));
+          idle(() => closed || compactLocalCopy(store, doc), { timeout: 10_000 });
+        });
+        store.whenSynced.catch(reject);
+        // IndexedDB refused to open: listen again (unsent edits are still kept), the plan opens from the relay.
+        store._db.catch(() => {
+          doc.off('afterTransaction', meanwhile);
+          listen();
+        });
       });
-      idb.whenSynced.catch(reject);
-      // IndexedDB refused to open: listen again (unsent edits are still kept), the plan opens from the relay.
-      idb._db.catch(() => {
-        doc.off('afterTransaction', meanwhile);
-        listen();
-      });
-    });
+    };
+    const after = this.options.after;
+    const loaded = after ? after.catch(() => undefined).then(() => (closed ? new Promise<void>(() => undefined) : start())) : start();
     return {
       loaded,
       onFailure: (listener) => void failures.add(listener),
@@ -78,7 +91,7 @@ export class IndexedDbStore implements LocalStore {
         doc.off('beforeTransaction', applying);
         doc.off('afterTransaction', meanwhile);
         unsent?.destroy();
-        void idb.destroy();
+        void idb?.destroy();
         window.removeEventListener('unhandledrejection', onRejection);
       },
     };

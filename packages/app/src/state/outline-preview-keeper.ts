@@ -31,7 +31,10 @@ export interface OutlinePreviewSource {
 export class OutlinePreviewKeeper implements ReactiveController {
   private off: (() => void) | null = null;
   private following: Plan | null = null;
+  /** The plan changed since the last preview. */
   private changed = false;
+  /** The first preview since the plan opened is still to be taken. */
+  private first = false;
   private timer = 0;
 
   constructor(
@@ -43,13 +46,13 @@ export class OutlinePreviewKeeper implements ReactiveController {
 
   hostConnected(): void {
     document.addEventListener('visibilitychange', this.onHidden);
-    window.addEventListener('pagehide', this.keepNow);
+    window.addEventListener('pagehide', this.onPageHide);
   }
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.onHidden);
-    window.removeEventListener('pagehide', this.keepNow);
-    this.keepNow();
+    window.removeEventListener('pagehide', this.onPageHide);
+    this.keepNow(true);
     this.off?.();
     this.off = null;
     this.following = null;
@@ -63,7 +66,8 @@ export class OutlinePreviewKeeper implements ReactiveController {
     this.off?.();
     this.following = plan;
     this.off = plan.onChange(() => this.onChange());
-    this.changed = true;
+    // Once after opening, in case the last preview missed changes (the page was closed before it was taken): not on the way out.
+    this.first = true;
     this.later(3000);
   }
 
@@ -82,14 +86,18 @@ export class OutlinePreviewKeeper implements ReactiveController {
   }
 
   private readonly onHidden = (): void => {
-    if (document.visibilityState === 'hidden') this.keepNow();
+    // Hidden may be the page going (a reload, a closed tab): written at once, as on pagehide.
+    if (document.visibilityState === 'hidden') this.keepNow(true);
   };
 
-  /** Takes the preview now, if the plan changed since the last one. */
-  private readonly keepNow = (): void => {
+  private readonly onPageHide = (): void => this.keepNow(true);
+
+  /** Takes the preview now if the plan changed since the last one (or it is the first since opening, unless the page is going). */
+  private keepNow(going = false): void {
     const plan = this.following;
-    if (!plan || !this.changed) return;
+    if (!plan || !(this.changed || (this.first && !going))) return;
     this.changed = false;
+    this.first = false;
     const actions = plan.childIds('priority', null).reduce((n, p) => n + plan.childIds('objective', p).reduce((m, o) => m + plan.childIds('action', o).length, 0), 0);
     if (actions <= PREVIEW_ABOVE) {
       void deleteOutlinePreview(this.source.planId).catch(() => undefined);
@@ -97,6 +105,6 @@ export class OutlinePreviewKeeper implements ReactiveController {
     }
     const html = this.source.words(plan);
     // A preview that cannot be kept (storage full, private browsing) only costs the next reload its head start.
-    void writeOutlinePreview(this.source.planId, { html, savedAt: Date.now(), top: this.source.top(), width: innerWidth }).catch(() => undefined);
-  };
+    void writeOutlinePreview(this.source.planId, { html, savedAt: Date.now(), top: this.source.top(), width: innerWidth }, going).catch(() => undefined);
+  }
 }

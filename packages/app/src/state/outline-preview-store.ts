@@ -54,6 +54,25 @@ function request<T>(store: (s: IDBObjectStore) => IDBRequest<T>, mode: IDBTransa
   );
 }
 
+/**
+ * How a preview is stored: its markup gzipped (about a twentieth of the size), which keeps a long plan's
+ * preview under the size past which Chromium stores a value as a separate file and reads it back more
+ * slowly (64 KiB), so it is on screen before the plan's own records are; as text where the browser has
+ * no compression streams.
+ */
+interface StoredPreview extends Omit<OutlinePreview, 'html'> {
+  html?: string;
+  gzipped?: ArrayBuffer;
+}
+
+function gzip(text: string): Promise<ArrayBuffer> {
+  return new Response(new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer();
+}
+
+function gunzip(bytes: ArrayBuffer): Promise<string> {
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+}
+
 const reads = new Map<string, Promise<OutlinePreview | null>>();
 
 /**
@@ -64,15 +83,18 @@ const reads = new Map<string, Promise<OutlinePreview | null>>();
  */
 export function readOutlinePreview(planId: string): Promise<OutlinePreview | null> {
   let read = reads.get(planId);
+  // Most plans have none (a short plan keeps none): they are not kept waiting for a read.
+  if (!read && !hasPreview(planId)) return Promise.resolve(null);
   if (!read) {
-    read = request((s) => s.get(planId) as IDBRequest<OutlinePreview | undefined>, 'readonly').then(
-      (p) => {
-        // When the read came back, in the browser's performance timeline (the benchmarks read it).
+    read = request((s) => s.get(planId) as IDBRequest<StoredPreview | undefined>, 'readonly')
+      .then(async (p) => {
+        if (!p || typeof p.top !== 'number' || typeof p.width !== 'number') return null;
+        const html = p.gzipped instanceof ArrayBuffer ? await gunzip(p.gzipped) : p.html;
+        // When the preview was read, in the browser's performance timeline (the benchmarks read it).
         performance.mark('coplan:outline-preview-read');
-        return p && typeof p.html === 'string' && typeof p.top === 'number' && typeof p.width === 'number' ? p : null;
-      },
-      () => null,
-    );
+        return typeof html === 'string' ? { html, savedAt: p.savedAt, top: p.top, width: p.width } : null;
+      })
+      .catch(() => null);
     reads.set(planId, read);
   }
   return read;
@@ -85,13 +107,33 @@ export function takeOutlinePreview(planId: string): Promise<OutlinePreview | nul
   return read;
 }
 
-/** Keeps a plan's preview, replacing the one before. */
-export function writeOutlinePreview(planId: string, preview: OutlinePreview): Promise<void> {
-  return request((s) => s.put(preview, planId), 'readwrite').then(() => undefined);
+/** Which plans have a preview, kept beside it in localStorage: whether to wait for one is known at once. */
+const MARK = 'coplan-outline-preview:';
+
+function hasPreview(planId: string): boolean {
+  try {
+    return localStorage.getItem(MARK + planId) !== null;
+  } catch {
+    return false;
+  }
 }
 
-/** Deletes a plan's preview (the plan was deleted from this device). */
-export function deleteOutlinePreview(planId: string): Promise<void> {
+/**
+ * Keeps a plan's preview, replacing the one before: gzipped, or as it is
+ * when `now` (the page is going: the write is asked for at once, with nothing
+ * to wait for first, so that it is made before the page is gone).
+ */
+export async function writeOutlinePreview(planId: string, preview: OutlinePreview, now = false): Promise<void> {
+  const { html, ...rest } = preview;
+  const stored: StoredPreview = typeof CompressionStream === 'function' && !now ? { ...rest, gzipped: await gzip(html) } : preview;
+  await request((s) => s.put(stored, planId), 'readwrite');
+  localStorage.setItem(MARK + planId, String(preview.savedAt));
+}
+
+/** Deletes a plan's preview (the plan was deleted from this device, or is short enough to need none). */
+export async function deleteOutlinePreview(planId: string): Promise<void> {
   reads.delete(planId);
-  return request((s) => s.delete(planId), 'readwrite').then(() => undefined);
+  if (!hasPreview(planId)) return;
+  await request((s) => s.delete(planId), 'readwrite');
+  localStorage.removeItem(MARK + planId);
 }
