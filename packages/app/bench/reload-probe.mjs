@@ -67,23 +67,21 @@ export async function openPlan(browser, url, planId, lastLabel) {
   await page.goto(`${url}/#/plan/${planId}`);
   await page.getByRole('textbox', { name: lastLabel, exact: true }).waitFor({ timeout: 120000 });
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  // The plan's preview is kept a few seconds after it opens: every timed reload has one, as a person's next visit would.
-  await page.waitForFunction(
-    (id) =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('coplan-outline-previews', 1);
-        open.onupgradeneeded = () => open.result.createObjectStore('previews');
-        open.onsuccess = () => {
-          const get = open.result.transaction('previews').objectStore('previews').get(id);
-          get.onsuccess = () => {
-            open.result.close();
-            resolve(get.result !== undefined);
-          };
+  // A long plan's preview is kept a few seconds after it opens: every timed reload has one, as a person's next visit would
+  // (a short plan keeps none, nor does a build from before previews: after 10 s, it is not waited for).
+  const hasPreview = (id) =>
+    new Promise((resolve) => {
+      const open = indexedDB.open('coplan-outline-previews', 1);
+      open.onupgradeneeded = () => open.result.createObjectStore('previews');
+      open.onsuccess = () => {
+        const get = open.result.transaction('previews').objectStore('previews').get(id);
+        get.onsuccess = () => {
+          open.result.close();
+          resolve(get.result !== undefined);
         };
-      }),
-    planId,
-    { timeout: 60000, polling: 500 },
-  );
+      };
+    });
+  for (const start = Date.now(); !(await page.evaluate(hasPreview, planId)) && Date.now() - start < 10000; ) await page.waitForTimeout(250);
   return { context, page };
 }
 

