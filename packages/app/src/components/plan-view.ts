@@ -176,7 +176,8 @@ export class PlanView extends LitElement {
     this.drafts = new ProgressDrafts(localStorage, `coplan-progress-drafts:${this.planId}`);
     // A long plan's preview is drawn, and painted, before the device's copy is read: its words are on screen while Yjs loads the plan.
     this.preview = this.tab === 'plan' ? takeOutlinePreview(this.planId) : Promise.resolve(null);
-    const painted = this.preview.then((p) => p && new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0))));
+    // A preview slow to come (a busy disk) keeps the plan waiting no more than a moment.
+    const painted = Promise.race([this.preview.then((p) => p && new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)))), new Promise((late) => setTimeout(late, 400))]);
     this.session = new PlanSession(this, { planId: this.planId, user: this.user, store: new IndexedDbStore({ after: painted }), transport: new RelayTransport(token) });
     this.access = new RelayAccess(this, this.session, token);
     this.snapshots = new PlanSnapshots(this, this.session, {
