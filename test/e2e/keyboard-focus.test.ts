@@ -171,6 +171,8 @@ describe.runIf(browserAvailable())('drag handles are for pointers only', () => {
     const page = await arrive(await browser.newContext(), relay.url, 'Kim');
     const handle = page.getByTitle('Drag action 1.2.2 (or use its menu)', { exact: true });
     await handle.waitFor();
+    // The item's menu comes with the Plan tab's extras, just after the outline: the tree is read once it is there.
+    await page.getByRole('button', { name: 'Actions for action 1.2.2', exact: true }).waitFor();
     // Chromium's own tree (what a screen reader is given): no "Drag …" anywhere.
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Accessibility.enable');
