@@ -141,6 +141,11 @@ describe.runIf(browserAvailable())('about this plan: removing with the keyboard'
     // A context statement, the only one: focus goes to the button that adds one.
     await page.getByLabel('New context statement’s title').fill('Covid-19 context statement');
     await button('Add the context statement').click();
+    // Added: the caret goes on to the statement itself, not left on the button (where a key would add another).
+    await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'textbox', label: 'Context statement 1' });
+    await page.keyboard.type('Meetings moved online.');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Context statement 1', exact: true }).textContent()).toBe('Meetings moved online.');
+    expect(await page.getByRole('group', { name: /^Context statement \d/ }).count()).toBe(1);
     await button('Delete context statement 1').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('textbox', { name: 'Context statement 1 title', exact: true }).count()).toBe(0);

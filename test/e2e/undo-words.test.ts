@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserAvailable } from './browser.js';
 import { actionBox, arrive, chooseFromMenu, cleanUp, setup } from './session.js';
+import { focusedStop } from './focus.js';
 
 afterEach(cleanUp);
 
@@ -47,5 +48,21 @@ describe.runIf(browserAvailable())('Undo and Redo say what they took back', () =
     const heard = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard.filter((w, i, all) => w !== all[i - 1]));
     await expect.poll(heard).toEqual(['', 'Undone: deleting action 1.2.2.', '', 'Undone: deleting action 1.2.2.']);
     await expect.poll(() => actionBox(page, 'Action 1.2.3').count()).toBe(1);
+  });
+
+  it('puts focus on Redo when the toolbar’s Undo has taken back the last step and is disabled, rather than letting it fall to the page', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext(), relay.url, 'Pat');
+    const undo = page.getByRole('toolbar', { name: 'Plan tools' }).getByRole('button', { name: 'Undo', exact: true });
+    await actionBox(page, 'Action 1.4.1').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' now');
+    await expect.poll(() => undo.isEnabled()).toBe(true);
+    await undo.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => undo.isDisabled()).toBe(true);
+    await expect.poll(() => focusedStop(page)).toMatch(/^BUTTON Redo/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => actionBox(page, 'Action 1.4.1').textContent()).toMatch(/ now$/);
   });
 });

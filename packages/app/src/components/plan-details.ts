@@ -215,13 +215,30 @@ export class PlanDetails extends LitElement {
   private addContext(e: Event): void {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    if (this.run(() => this.plan.create('context', { title: String(new FormData(form).get('title') ?? '') }))) form.reset();
+    let id = '';
+    if (!this.run(() => (id = this.plan.create('context', { title: String(new FormData(form).get('title') ?? '') })))) return;
+    form.reset();
+    // The title is written: the caret goes on to the statement itself (its label names it), rather than staying on a button a key would press again.
+    void this.focusNew('context', id, 'text');
   }
 
   private addConsultation(e: Event): void {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    if (this.run(() => this.plan.create('consultation', { who: String(new FormData(form).get('who') ?? '') }))) form.reset();
+    let id = '';
+    if (!this.run(() => (id = this.plan.create('consultation', { who: String(new FormData(form).get('who') ?? '') })))) return;
+    form.reset();
+    void this.focusNew('consultation', id, 'when');
+  }
+
+  /** Puts the caret in a field of an entry just added, once it is drawn. */
+  private async focusNew(kind: string, id: string, field: string): Promise<void> {
+    const box = await whenDrawn(this, () =>
+      [...this.renderRoot.querySelectorAll<HTMLElement & { entityId?: string }>(`editable-text[kind="${kind}"][field="${field}"]`)]
+        .find((b) => b.entityId === id)
+        ?.shadowRoot?.querySelector<HTMLElement>('[role="textbox"]'),
+    );
+    box?.focus();
   }
 
   override render() {

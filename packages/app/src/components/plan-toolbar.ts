@@ -36,8 +36,8 @@ export class PlanToolbar extends PlanPart {
       ${
         access.readonly
           ? nothing
-          : html`<button @click=${() => this.step('undo')} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z" title=${undo}>Undo</button>
-            <button @click=${() => this.step('redo')} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z" title=${redo}>Redo</button>`
+          : html`<button @click=${(e: Event) => void this.step('undo', e)} ?disabled=${!plan.canUndo()} aria-keyshortcuts="Control+Z" title=${undo}>Undo</button>
+            <button @click=${(e: Event) => void this.step('redo', e)} ?disabled=${!plan.canRedo()} aria-keyshortcuts="Control+Shift+Z" title=${redo}>Redo</button>`
       }
       <people-here></people-here>
       ${(access.token ? access.role === 'owner' : !access.problem) ? html`<button class="share" @click=${this.share}>Share</button>` : nothing}
@@ -95,8 +95,13 @@ export class PlanToolbar extends PlanPart {
   }
 
   /** The plan view undoes or redoes, and says what it was (Ctrl+Z does the same). */
-  private step(step: 'undo' | 'redo'): void {
+  private async step(step: 'undo' | 'redo', e: Event): Promise<void> {
+    const pressed = e.currentTarget as HTMLButtonElement;
+    const other = pressed.nextElementSibling ?? pressed.previousElementSibling;
     this.dispatchEvent(new CustomEvent('undo-step', { detail: step, bubbles: true, composed: true }));
+    await this.updateComplete;
+    // The last step taken: the button is disabled, and focus would fall to the page; it goes to the other, which can take it back.
+    if (pressed.disabled && other instanceof HTMLButtonElement && !other.disabled) other.focus();
   }
 
   private readonly share = (): void => {
