@@ -132,9 +132,14 @@ describe.runIf(browserAvailable())("a long plan's preview while it loads", () =>
     expect(await page.getByRole('textbox').count()).toBe(0);
     expect(await missingActions(page)).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
+    // Where the outline was drawn when the plan last opened: nothing moves when the outline takes over (search and filters, which come later, have their room kept).
+    const heading = page.getByRole('heading', { name: 'Priority 1', exact: true });
+    const before = (await heading.boundingBox())!.y;
 
     await page.evaluate(() => (window as unknown as { __releaseCopy: () => void }).__releaseCopy());
     await actionBox(page, 'Action 1.1.1').waitFor({ timeout: 30_000 });
+    await page.getByRole('searchbox', { name: 'Search this plan' }).waitFor();
+    expect(Math.abs((await heading.boundingBox())!.y - before)).toBeLessThanOrEqual(8);
     // The outline drew everything itself: no stand-in left, every action's words still there.
     await expect.poll(() => standInsLeft(page), { timeout: 30_000 }).toBe(0);
     expect(await missingActions(page)).toEqual([]);

@@ -30,9 +30,10 @@ export class OutlinePreviewElement extends LitElement {
   static override styles = [
     PlanOutline.styles,
     css`
-      :host { display: block; }
-      /* Where the outline will be: its place below the plan's header when this page was last open at this width. */
-      .words { padding-top: var(--top, 0); }
+      /* Its own block formatting context: the margins of what is above do not fold into the place it keeps for the outline. */
+      :host { display: flow-root; }
+      /* Where the outline will be: where it was drawn as the plan last opened at this width (a margin: the first priority's own margin falls within it). */
+      .words { margin-top: var(--top, 0); }
       .priority > .plain-text.title, .field-words { padding: calc(0.35rem + 1px) calc(0.5rem + 1px); min-height: 1.5em; }
       /* Where a list's text box will be, as tall as its lines. */
       .list-words { white-space: pre-line; border: 2px solid #b1b4b6; border-radius: 4px; padding: 0.3rem; min-height: 44px; height: calc(var(--rows) * 1.45em + 0.6rem + 4px); box-sizing: border-box; overflow: hidden; }

@@ -29,7 +29,7 @@ export class PlanTab extends PlanPart {
     if (!plan || !s) return nothing;
     const shown = this.scope.value?.shown ?? null;
     const extras = this.open.value?.loads.extras;
-    return html`${extras?.module ? html`<div class="find-row"><plan-search .plan=${plan}></plan-search><action-filters .snapshot=${s}></action-filters></div>` : extras?.placeholder()}
+    return html`${extras?.module ? html`<div class="find-row"><plan-search .plan=${plan}></plan-search><action-filters .snapshot=${s}></action-filters></div>` : html`<div class="find-row find-row-place">${extras?.placeholder()}</div>`}
       ${shown && extras?.module ? html`<p role="status">Showing ${shown.size} of ${extras.module.listActions(s).length} actions that match the filter.</p>` : nothing}
       <plan-outline></plan-outline>`;
   }

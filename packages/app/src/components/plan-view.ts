@@ -112,6 +112,10 @@ export class PlanView extends LitElement {
     /* Search and the action filters (action-filters.ts, rendering into this page) share one row where it fits. */
     .find-row { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: start; margin: 0.5rem 0; }
     .find-row plan-search { flex: 1 1 14rem; margin: 0; }
+    /* Until search and the filters come (just after the outline), their room is kept, one row of them on a wide screen, so the outline does not move down as they come. */
+    .find-row-place { min-height: 4.3rem; }
+    @media (max-width: 62.5rem) { .find-row-place { min-height: 8.85rem; } }
+    @media (max-width: 40rem) { .find-row-place { min-height: 13.4rem; } }
     .filters { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0; }
     .filters label { display: flex; flex-direction: column; }
     .bin li { margin: 0.3rem 0; }
@@ -202,10 +206,7 @@ export class PlanView extends LitElement {
       planId: this.planId,
       plan: () => this.session.plan,
       words: outlineWords,
-      top: () => {
-        const outline = this.tab === 'plan' ? this.renderRoot.querySelector('plan-outline') : null;
-        return outline ? outline.getBoundingClientRect().top + scrollY : 0;
-      },
+      top: () => (this.outlineAtOpen?.width === innerWidth ? this.outlineAtOpen.top : 0),
     });
     this.openPlan.setValue({ session: this.session, access: this.access, snapshots: this.snapshots, loads: this.loads, standIns: this.standIns });
   }
@@ -415,7 +416,17 @@ export class PlanView extends LitElement {
 
   /** Once the outline is on screen, the Plan tab's search, filters and details follow. */
   protected override updated(): void {
-    if (this.session.plan && this.snapshots.snapshot) this.loads.extras.want();
+    if (!this.session.plan || !this.snapshots.snapshot) return;
+    this.loads.extras.want();
+    // Where the outline is drawn as the plan opens (search and filters still to come): where the next reload's preview goes, so nothing moves when the outline takes over.
+    if (!this.outlineAtOpen && this.tab === 'plan')
+      requestAnimationFrame(() => {
+        const outline = this.renderRoot.querySelector('plan-outline');
+        this.outlineAtOpen ??= outline ? { top: outline.getBoundingClientRect().top + scrollY, width: innerWidth } : null;
+      });
   }
+
+  /** Where the outline began as the plan opened, and the window's width then. */
+  private outlineAtOpen: { top: number; width: number } | null = null;
 }
 customElements.define('plan-view', PlanView);
