@@ -143,6 +143,8 @@ describe.runIf(browserAvailable())('about this plan: removing with the keyboard'
     await button('Add the context statement').click();
     // Added: the caret goes on to the statement itself, not left on the button (where a key would add another).
     await expect.poll(() => focusedElement(page)).toMatchObject({ role: 'textbox', label: 'Context statement 1' });
+    // Empty, it says what goes in it.
+    expect(await page.getByRole('textbox', { name: 'Context statement 1', exact: true }).getAttribute('aria-placeholder')).toMatch(/^What happened/);
     await page.keyboard.type('Meetings moved online.');
     await expect.poll(() => page.getByRole('textbox', { name: 'Context statement 1', exact: true }).textContent()).toBe('Meetings moved online.');
     expect(await page.getByRole('group', { name: /^Context statement \d/ }).count()).toBe(1);

@@ -35,6 +35,7 @@ describe.runIf(browserAvailable())('the progress log in an action’s details', 
     await expect.poll(() => action.getByRole('listitem').filter({ hasText: 'Pat, Green: Strategy relaunched at the conference' }).count()).toBe(1);
     expect(await action.getByText('No progress updates yet.').count()).toBe(0);
     await expect.poll(() => add.evaluate(focused)).toBe(true);
+    await expect.poll(() => page.locator('plan-outline .announce[role="status"]').textContent()).toBe('Progress update added to action 1.1.1.');
     await expect.poll(() => action.locator('rag-badge span').textContent()).toBe('Green: on track');
   });
 

@@ -177,7 +177,14 @@ export class ActionDetail extends LitElement {
     this.requestUpdate();
     await this.updateComplete;
     (this.renderRoot.querySelector('button.add-progress') as HTMLElement | null)?.focus();
+    // Focus is back on the button: what happened to the update is said, not left to be guessed.
+    if ((e as CustomEvent<{ saved?: boolean }>).detail?.saved) this.announce(`Progress update added to ${this.name}.`);
   };
+
+  /** Said politely by the outline's status line. */
+  private announce(words: string): void {
+    this.dispatchEvent(new CustomEvent('item-announce', { detail: words, bubbles: true, composed: true }));
+  }
 
   private renderUpdate(u: ProgressUpdateSnapshot) {
     const which = `the ${formatUkDate(u.date)} progress update of ${this.name}`;
@@ -207,6 +214,7 @@ export class ActionDetail extends LitElement {
     this.requestUpdate();
     await this.updateComplete;
     (this.renderRoot.querySelector(`button[data-edit="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus();
+    if ((e as CustomEvent<{ saved?: boolean }>).detail?.saved) this.announce(`Correction saved to a progress update of ${this.name}.`);
   }
 
   /** To the bin, as every delete, said at the window's foot with Undo (Restore in the bin brings it back too). */

@@ -252,7 +252,9 @@ export class PlanDetails extends LitElement {
   }
 
   private renderBody(s: PlanSnapshot, ro: boolean) {
-    const text = (field: string, label: string) => html`<editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${field} label=${label}></editable-text>`;
+    // Empty, a box shows what goes in it: an empty box with no border or words cannot be seen.
+    const text = (field: string, label: string, placeholder = '') =>
+      html`<editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="plan" field=${field} label=${label} placeholder=${placeholder}></editable-text>`;
     return html`<div class="body">
       ${this.message ? html`<p class="message" role="alert" id="details-message">${this.message}</p>` : nothing}
       <div class="removed" role="status">${this.removed ? html`<p>${this.removed}</p>` : nothing}</div>
@@ -304,7 +306,7 @@ export class PlanDetails extends LitElement {
 
       ${this.renderList(LISTS[0], ro)}
       <h3>Introduction</h3>
-      ${text('introduction', 'Introduction')}
+      ${text('introduction', 'Introduction', 'What the plan is for and how it was agreed')}
       ${this.renderList(LISTS[1], ro)}
 
       <h3>Context statements</h3>
@@ -316,7 +318,7 @@ export class PlanDetails extends LitElement {
           <div class="field-label">Title</div>
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="title" label=${`Context statement ${i + 1} title`}></editable-text>
           <div class="field-label">Statement</div>
-          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="text" label=${`Context statement ${i + 1}`}></editable-text>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="context" .entityId=${c.id} field="text" label=${`Context statement ${i + 1}`} placeholder="What happened and what it changed for the partnership’s work"></editable-text>
           ${
             ro
               ? nothing
@@ -342,7 +344,7 @@ export class PlanDetails extends LitElement {
           <div class="field-label">Who</div>
           <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="who" label=${`Consultation ${i + 1}: who`}></editable-text>
           <div class="field-label">When</div>
-          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="when" label=${`Consultation ${i + 1}: when`}></editable-text>
+          <editable-text ?readonly=${ro} .awareness=${this.awareness} .plan=${this.plan} kind="consultation" .entityId=${c.id} field="when" label=${`Consultation ${i + 1}: when`} placeholder="When, e.g. spring 2016"></editable-text>
           ${
             ro
               ? nothing
@@ -360,7 +362,7 @@ export class PlanDetails extends LitElement {
       }
 
       <h3>Review schedule</h3>
-      ${text('reviewSchedule', 'Review schedule')}
+      ${text('reviewSchedule', 'Review schedule', 'When and by whom the plan is reviewed, e.g. quarterly by the Executive Group')}
     </div>`;
   }
 

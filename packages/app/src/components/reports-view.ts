@@ -12,8 +12,8 @@ const KINDS: Record<Kind, { tab: string; title: string; file: string }> = {
   progress: { tab: 'Progress', title: 'Progress report', file: 'progress report' },
   lead: { tab: 'Per lead', title: 'Actions per lead', file: 'actions per lead' },
   annual: { tab: 'Annual', title: 'Annual report', file: 'annual report' },
-  governance: { tab: 'Governance', title: 'Governance report', file: 'governance report' },
-  scorecard: { tab: 'Scorecard', title: 'Performance scorecard', file: 'performance scorecard' },
+  governance: { tab: 'Governance report', title: 'Governance report', file: 'governance report' },
+  scorecard: { tab: 'Performance scorecard', title: 'Performance scorecard', file: 'performance scorecard' },
 };
 
 type Year = BusinessYear;

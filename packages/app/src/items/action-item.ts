@@ -103,15 +103,16 @@ export class ActionItem extends PlanItem {
       open,
       (u) => u.id,
       (u) =>
-        html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} .entry=${u} .draft=${scope.drafts.getEdit(u.id)!} @progress-done=${() => this.correctionDone(u.id)}></progress-form>`,
+        html`<progress-form .plan=${scope.plan} actionId=${a.id} name=${this.name} .entry=${u} .draft=${scope.drafts.getEdit(u.id)!} @progress-done=${(e: CustomEvent<{ saved: boolean }>) => this.correctionDone(u.id, e.detail?.saved === true)}></progress-form>`,
     );
   }
 
   /** A correction saved or cancelled under the action: it closes, and focus goes back to the action's menu. */
-  private correctionDone(progressId: string): void {
+  private correctionDone(progressId: string, saved: boolean): void {
     this.scope!.drafts.closeEdit(progressId);
     this.requestUpdate();
     void this.focusMenu();
+    if (saved) this.dispatchEvent(new CustomEvent('item-announce', { detail: `Correction saved to a progress update of ${this.itemName}.`, bubbles: true, composed: true }));
   }
 
   private details(a: ActionSnapshot) {
@@ -164,10 +165,12 @@ export class ActionItem extends PlanItem {
   }
 
   /** The progress form saved or was cancelled: it closes, and focus goes back to this action's menu. */
-  private readonly progressDone = (): void => {
+  private readonly progressDone = (e: CustomEvent<{ saved: boolean }>): void => {
     this.scope!.drafts.close(this.entityId);
     this.requestUpdate();
     void this.focusMenu();
+    // Focus goes back to the menu: what happened to the update is said, not left to be guessed.
+    if (e.detail?.saved) this.dispatchEvent(new CustomEvent('item-announce', { detail: `Progress update added to ${this.itemName}.`, bubbles: true, composed: true }));
   };
 
   /** Drawn anew where a partner moved it: focus goes back into the progress form it was in (a new update's or a correction's), else to the action. */
