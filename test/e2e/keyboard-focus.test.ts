@@ -43,7 +43,7 @@ describe.runIf(browserAvailable())('one Tab stop per list in the outline', () =>
     await expect.poll(() => focused(page)).toMatch(/^SECTION Priority 3/);
     // Tab goes into priority 3 and on to its first objective; the arrows move among its objectives.
     const stops: string[] = [];
-    for (let i = 0; i < 10 && !stops.includes('DIV Objective 3.1'); i++) {
+    for (let i = 0; i < 30 && !stops.includes('DIV Objective 3.1'); i++) {
       await page.keyboard.press('Tab');
       stops.push(await focused(page));
     }
@@ -56,7 +56,7 @@ describe.runIf(browserAvailable())('one Tab stop per list in the outline', () =>
     await expect.poll(() => focused(page)).toBe('DIV Objective 3.1');
     // Shift+Tab goes back out through priority 3's own fields, not into priority 1's.
     await page.keyboard.press('Shift+Tab');
-    await expect.poll(() => focused(page)).toMatch(/focus areas of priority 3/);
+    await expect.poll(() => focused(page)).toMatch(/focus area.* priority 3/);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -33,6 +33,14 @@ async function pagesOf(pdf: Uint8Array): Promise<string[]> {
  * the plan's title and version head every page, every page is numbered
  * "Page X of Y", and every action is in the PDF.
  */
+/** The accessible label of what has keyboard focus, through shadow roots. */
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.getAttribute('aria-label') ?? '';
+  });
+
 describe.runIf(browserAvailable())('print and PDF', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -129,10 +137,12 @@ describe.runIf(browserAvailable())('printing the plan screen', () => {
     const timescale = (await page.getByRole('textbox', { name: 'Timescale of action 1.1.1' }).textContent())!;
     expect(leads.length).toBeGreaterThan('Leads: '.length);
     expect(timescale.length).toBeGreaterThan(0);
-    // Priority 1's success statements: a text box on screen, its lines as a list on paper.
-    const success = page.getByRole('textbox', { name: 'What will success look like? (success statements of priority 1), one per line' });
-    await success.fill('Fewer children go missing from care\nEvery school has a CSE lead');
-    await success.blur(); // saved on leaving the box
+    // Priority 1's success statements: a text box each on screen, a list on paper.
+    for (const [i, words] of ['Fewer children go missing from care', 'Every school has a CSE lead'].entries()) {
+      await page.getByRole('button', { name: 'Add a success statement' }).first().click();
+      await expect.poll(() => focusedLabel(page)).toBe(`Success statement ${i + 1} of priority 1`);
+      await page.keyboard.type(words);
+    }
     await expect.poll(() => page.locator('text-list-field .printed li', { hasText: /^(Fewer children go missing from care|Every school has a CSE lead)$/ }).count()).toBe(2);
     const printed = (await pagesOf(new Uint8Array(await page.pdf()))).join(' ');
     const compact = printed.replace(/\s+/g, ''); // PDF text runs break lines anywhere
@@ -164,7 +174,8 @@ describe.runIf(browserAvailable())('printing the plan screen', () => {
       'Show details',
       'About this plan',
       'Connected',
-      'One per line',
+      'Add a success statement',
+      'Remove',
     ])
       expect(printed, control).not.toContain(control);
     // As the print stylesheet lays it out: the controls take no room, the plan's words are there.
@@ -178,7 +189,8 @@ describe.runIf(browserAvailable())('printing the plan screen', () => {
       ['button', 'Actions for action 1.1.1'],
       ['button', 'Skip to main content'],
       ['searchbox', 'Search this plan'],
-      ['textbox', 'What will success look like? (success statements of priority 1), one per line'],
+      ['textbox', 'Success statement 1 of priority 1'],
+      ['button', 'Add a success statement'],
       ['combobox', 'Filter by lead'],
       ['navigation', 'Views of this plan'],
       ['toolbar', 'Plan tools'],

@@ -35,8 +35,8 @@ export class OutlinePreviewElement extends LitElement {
       /* Where the outline will be: where it was drawn as the plan last opened at this width (a margin: the first priority's own margin falls within it). */
       .words { margin-top: var(--top, 0); }
       .priority > .plain-text.title, .field-words { padding: calc(0.35rem + 1px) calc(0.5rem + 1px); min-height: 1.5em; }
-      /* Where a list's text box will be, as tall as its lines. */
-      .list-words { white-space: pre-line; border: 2px solid #b1b4b6; border-radius: 4px; padding: 0.3rem; min-height: 44px; height: calc(var(--rows) * 1.45em + 0.6rem + 4px); box-sizing: border-box; overflow: hidden; }
+      /* Where a list's statements will be, each a line, with the room of the button that adds one. */
+      .list-words { white-space: pre-line; padding-left: 1.5rem; line-height: 2.4rem; min-height: calc(var(--rows) * 2.4rem + 44px + 0.4rem); }
     `,
   ];
 

@@ -47,9 +47,9 @@ export function outlineWords(plan: Plan): string {
     ] as const) {
       const list = lists.appendChild(el('div', 'text-list'));
       list.appendChild(el('div', 'label', label));
-      list.appendChild(el('span', 'hint', 'One per line.'));
+      // Each statement a line where its box will be, and the room of the button that adds one.
       const box = list.appendChild(el('div', 'list-words', items.join('\n')));
-      box.style.setProperty('--rows', String(items.length ? items.length + 1 : 1));
+      box.style.setProperty('--rows', String(items.length));
     }
     const objectives = section.appendChild(el('div', 'list'));
     objectives.dataset.list = 'objective';

@@ -78,12 +78,16 @@ export class PlanOutline extends LitElement implements UpgradesOwner {
       section.priority { border: 1px solid #b1b4b6; border-left: 6px solid #1d4f91; margin: 1.5rem 0; padding: 0.5rem 1rem; }
       .fields { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 0 1rem; }
       .text-list { display: flex; flex-direction: column; margin: 0.4rem 0; }
-      .text-list label { font-size: 0.85rem; color: #505a5f; }
+      .text-list .entries { margin: 0.2rem 0; padding-left: 1.5rem; }
+      .text-list .entries > li > * { vertical-align: top; }
+      .text-list .entries > li { display: flex; gap: 0.3rem; align-items: start; }
+      .text-list .entries editable-text { flex: 1 1 auto; min-width: 0; }
+      .text-list .add-entry { align-self: start; }
       .hint { font-size: 0.8rem; color: #505a5f; }
       .text-list .printed { display: none; }
       /* Printed: a list's words rather than its text box, and no heading over an empty one. */
       @media print {
-        .text-list textarea, .text-list .hint { display: none; }
+        .text-list .entries, .text-list .hint { display: none; }
         .text-list .printed { display: block; margin: 0.2rem 0; }
         .text-list[data-empty] { display: none; }
       }

@@ -72,8 +72,8 @@ export class PriorityItem extends PlanItem {
         <div ?data-empty=${!p.aim.trim()}><div class="label">Aim</div>${field('aim', `Priority ${this.number} aim`, 'What it aims to achieve')}</div>
       </div>
       <div class="fields lists">
-        <text-list-field .plan=${scope.plan} .entityId=${p.id} field="successStatements" .items=${p.successStatements} ?readonly=${ro} .tabbable=${tab} label="What will success look like?" name=${`success statements of priority ${this.number}`}></text-list-field>
-        <text-list-field .plan=${scope.plan} .entityId=${p.id} field="focusAreas" .items=${p.focusAreas} ?readonly=${ro} .tabbable=${tab} label="Focus areas" name=${`focus areas of priority ${this.number}`}></text-list-field>
+        <text-list-field .plan=${scope.plan} .awareness=${scope.awareness} .entityId=${p.id} field="successStatements" .items=${p.successStatements} ?readonly=${ro} .tabbable=${tab} label="What will success look like?" name=${`success statements of priority ${this.number}`}></text-list-field>
+        <text-list-field .plan=${scope.plan} .awareness=${scope.awareness} .entityId=${p.id} field="focusAreas" .items=${p.focusAreas} ?readonly=${ro} .tabbable=${tab} label="Focus areas" name=${`focus areas of priority ${this.number}`}></text-list-field>
       </div>
       <div class="list" data-list="objective">
         ${
