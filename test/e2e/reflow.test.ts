@@ -75,6 +75,32 @@ describe.runIf(browserAvailable())('tables that reflow at 320 px (WCAG 1.4.10)',
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('the dashboard: nothing runs off the side, each priority whole in words, the chart’s labels readable, the tables read as tables', async () => {
+    const { relay, browser } = await setup();
+    const page = await arrive(await browser.newContext({ viewport: NARROW }), relay.url, 'Ola');
+    await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+    const view = page.locator('dashboard-view');
+    await view.getByRole('heading', { name: 'RAG by priority' }).waitFor();
+    expect(await tooWide(page)).toEqual([]);
+    // A priority's name breaks between words, not inside them.
+    const first = view.locator('th[scope="row"]').first();
+    const words = ((await first.textContent()) ?? '').split(/\s+/).filter(Boolean);
+    const lines = await first.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getClientRects().length;
+    });
+    expect(lines).toBeLessThanOrEqual(words.length);
+    expect(await first.evaluate((el) => getComputedStyle(el).overflowWrap)).toBe('break-word');
+    // The chart's labels are drawn at least 10 px high.
+    const label = (await view.locator('svg text').first().boundingBox())!;
+    expect(label.height).toBeGreaterThanOrEqual(10);
+    const read = await tableAsRead(page, 'RAG counts by priority');
+    expect(read.headings[0]).toBe('Priority');
+    expect(read.rows.length).toBe(await view.locator('th[scope="row"]').count());
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('the leads registry on a wide screen is still a table laid out as one, its header row showing', async () => {
     const { relay, browser } = await setup();
     const page = await arrive(await browser.newContext({ viewport: { width: 1280, height: 800 } }), relay.url, 'Ola');

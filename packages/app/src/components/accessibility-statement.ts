@@ -29,7 +29,7 @@ export function accessibilityStatement() {
     <h2>What is not accessible yet</h2>
     <ul>
       <li>The page does not scroll by itself while you drag an item: use the item's menu (Move up, Move down, Move to another …) or the keyboard instead.</li>
-      <li>On a screen 320 pixels wide, the register (a grid, like a spreadsheet) and the dashboard's table are wider than the screen and scroll sideways.</li>
+      <li>On a screen 320 pixels wide, the register (a grid, like a spreadsheet) is wider than the screen and scrolls sideways.</li>
       <li>A plan with many hundreds of actions makes a long page.</li>
     </ul>
     <h2>Feedback and contact information</h2>

@@ -1,6 +1,6 @@
 import { css, html, LitElement, svg } from 'lit';
 import { addDays, formatUkDate, localToday, actionsDueWithin, leadLoad, overdueActions, ragSummary, type ActionInContext, type PlanSnapshot, type Rag } from '@coplan/core';
-import { focusRing } from './shared-styles.js';
+import { focusRing, stackedTables } from './shared-styles.js';
 
 const COLOURS: Record<Rag | 'none', string> = { red: '#d4351c', amber: '#f47738', green: '#00703c', blue: '#1d70b8', grey: '#505a5f', none: '#b1b4b6' };
 const ORDER: Array<Rag | 'none'> = ['red', 'amber', 'green', 'blue', 'grey', 'none'];
@@ -12,17 +12,23 @@ export class DashboardView extends LitElement {
   today = localToday();
   static override styles = [
     focusRing,
+    stackedTables,
     css`
     :host { display: block; }
     section { margin: 1.5rem 0; }
-    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
+    .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(18rem, 100%), 1fr)); gap: 1rem; }
     .card { border: 1px solid #b1b4b6; padding: 0.75rem; }
     .big { font-size: 2rem; font-weight: 700; }
     ul { padding-left: 1.2rem; }
     table { border-collapse: collapse; }
     td, th { padding: 0.25rem 0.5rem; border-bottom: 1px solid #b1b4b6; text-align: left; }
     /* A priority's whole name, wrapped: never cut off. */
-    th[scope='row'] { max-width: 32rem; overflow-wrap: anywhere; }
+    th[scope='row'] { max-width: 32rem; overflow-wrap: break-word; }
+    /* On a phone (or at 400% zoom) the tables stack each row and the chart's labels stay readable (WCAG 1.4.10). */
+    @media (max-width: 40rem) {
+      table.stack > tbody > tr > th { display: block; border: 0; padding: 0.2rem 0; }
+      svg text { font-size: 30px; }
+    }
   `,
   ];
 
@@ -52,10 +58,10 @@ export class DashboardView extends LitElement {
               })}`;
           })}
         </svg>
-        <table>
+        <table class="stack" role="table">
           <caption>RAG counts by priority</caption>
-          <thead><tr><th scope="col">Priority</th>${ORDER.map((k) => html`<th scope="col">${k === 'none' ? 'No update' : k[0]!.toUpperCase() + k.slice(1)}</th>`)}</tr></thead>
-          <tbody>${summary.map((r) => html`<tr><th scope="row">${r.number}. ${r.title}</th>${ORDER.map((k) => html`<td>${r.counts[k]}</td>`)}</tr>`)}</tbody>
+          <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Priority</th>${ORDER.map((k) => html`<th scope="col" role="columnheader">${ragHeading(k)}</th>`)}</tr></thead>
+          <tbody role="rowgroup">${summary.map((r) => html`<tr role="row"><th scope="row" role="rowheader">${r.number}. ${r.title}</th>${ORDER.map((k) => html`<td role="cell" data-label=${ragHeading(k)}>${r.counts[k]}</td>`)}</tr>`)}</tbody>
         </table>
       </section>
       <section class="grid" aria-label="What needs attention">
@@ -65,11 +71,15 @@ export class DashboardView extends LitElement {
       </section>
       <section aria-labelledby="load-h">
         <h2 id="load-h">Load on each lead</h2>
-        <table>
-          <thead><tr><th scope="col">Lead</th><th scope="col">Open actions</th><th scope="col">Overdue</th></tr></thead>
-          <tbody>${leadLoad(s, this.today).map((l) => html`<tr><td>${l.name}</td><td>${l.open}</td><td>${l.overdue}</td></tr>`)}</tbody>
+        <table class="stack" role="table" aria-labelledby="load-h">
+          <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Lead</th><th scope="col" role="columnheader">Open actions</th><th scope="col" role="columnheader">Overdue</th></tr></thead>
+          <tbody role="rowgroup">${leadLoad(s, this.today).map((l) => html`<tr role="row"><td role="cell" data-label="Lead">${l.name}</td><td role="cell" data-label="Open actions">${l.open}</td><td role="cell" data-label="Overdue">${l.overdue}</td></tr>`)}</tbody>
         </table>
       </section>`;
   }
 }
 customElements.define('dashboard-view', DashboardView);
+
+function ragHeading(k: (typeof ORDER)[number]): string {
+  return k === 'none' ? 'No update' : k[0]!.toUpperCase() + k.slice(1);
+}
