@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { browserAvailable } from './browser.js';
 import { actionBox, arrive, cleanUp, setup } from './session.js';
+import { holdTheCopy } from './hold-copy.js';
 
 afterEach(cleanUp);
 
@@ -55,26 +56,7 @@ describe.runIf(browserAvailable())('opening a plan while the relay connects', ()
     await first.close();
 
     // The next open: this device's copy is held back until the relay's step 1 has been answered; the relay's step 2 waits for the copy.
-    await mine.addInitScript(() => {
-      const w = window as unknown as { __releaseCopy: () => void };
-      let release: () => void = () => undefined;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      w.__releaseCopy = release;
-      const open = IDBFactory.prototype.open;
-      IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
-        const request = open.call(this, name, version);
-        if (!name.startsWith('coplan-plan:')) return request;
-        let handler: ((e: Event) => void) | null = null;
-        Object.defineProperty(request, 'onsuccess', {
-          get: () => handler,
-          set: (f: ((e: Event) => void) | null) => {
-            handler = f;
-          },
-        });
-        request.addEventListener('success', (e) => void gate.then(() => handler?.call(request, e)));
-        return request;
-      } as typeof IDBFactory.prototype.open;
-    });
+    await mine.addInitScript(holdTheCopy);
     let answered = false;
     let holding = true;
     const held: Array<() => void> = [];

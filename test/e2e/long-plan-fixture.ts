@@ -48,3 +48,9 @@ export function actionGroups(page: Page): Promise<Record<string, string>> {
     return out;
   });
 }
+
+/** The actions whose words are not in the page under their own name ("Action 10.10.10"). */
+export async function missingActions(page: Page): Promise<string[]> {
+  const groups = await actionGroups(page);
+  return ACTION_TEXTS.filter((t, i) => !groups[`Action ${Math.floor(i / 100) + 1}.${(Math.floor(i / 10) % 10) + 1}.${(i % 10) + 1}`]?.includes(t));
+}

@@ -7,7 +7,7 @@ import { connect, startRelayProcess, waitFor, type RelayProcess } from '../../pa
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
 import { actionBox, APP, chooseFromMenu } from './session.js';
-import { ACTION_TEXTS, actionGroups, longPlan } from './long-plan-fixture.js';
+import { ACTION_TEXTS, longPlan, missingActions } from './long-plan-fixture.js';
 
 /** The page printed to PDF, as "Save as PDF" does, and its text as a PDF reader extracts it. */
 async function printedText(page: Page): Promise<string> {
@@ -69,11 +69,7 @@ describe.runIf(browserAvailable())('a 1,000-action plan', () => {
     // Printed at once, before the rest of the plan is drawn: printing draws it all first.
     const printed = await printedText(page);
     expect(ACTION_TEXTS.filter((t) => !printed.includes(t))).toEqual([]);
-    const missing = async () => {
-      const groups = await actionGroups(page);
-      return ACTION_TEXTS.filter((t, i) => !groups[`Action ${Math.floor(i / 100) + 1}.${(Math.floor(i / 10) % 10) + 1}.${(i % 10) + 1}`]?.includes(t));
-    };
-    await expect.poll(async () => (await missing()).length, { timeout: 30_000 }).toBe(0);
+    await expect.poll(async () => (await missingActions(page)).length, { timeout: 30_000 }).toBe(0);
   }, 120_000);
 
   it('a search result in the last action puts the caret in it, editable', async () => {

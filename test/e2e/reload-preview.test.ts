@@ -6,7 +6,8 @@ import { connect, startRelayProcess, waitFor, type RelayProcess } from '../../pa
 import { browserAvailable, launch } from './browser.js';
 import { axeViolations } from './axe.js';
 import { actionBox, APP } from './session.js';
-import { ACTION_TEXTS, actionGroups, longPlan } from './long-plan-fixture.js';
+import { ACTION_TEXTS, longPlan, missingActions } from './long-plan-fixture.js';
+import { holdTheCopy } from './hold-copy.js';
 
 /** Runs `change` on the plan's stored preview markup (gzipped, as the app keeps it) and returns the markup; null when there is none. Writes it back when `change` gives other markup. */
 function withPreview(page: Page, planId: string, change?: { from: string; to: string }): Promise<string | null> {
@@ -39,28 +40,6 @@ function withPreview(page: Page, planId: string, change?: { from: string; to: st
 /** The plan's preview as this device keeps it (its outline's words as markup), or null when there is none. */
 const storedPreview = (page: Page, planId: string) => withPreview(page, planId);
 
-/** Holds back this device's copy of the plan (its IndexedDB database opening) until the page calls `__releaseCopy()`. */
-function holdTheCopy(): void {
-  const w = window as unknown as { __releaseCopy: () => void };
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  w.__releaseCopy = release;
-  const open = IDBFactory.prototype.open;
-  IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
-    const request = open.call(this, name, version);
-    if (!name.startsWith('coplan-plan:')) return request;
-    let handler: ((e: Event) => void) | null = null;
-    Object.defineProperty(request, 'onsuccess', {
-      get: () => handler,
-      set: (f: ((e: Event) => void) | null) => {
-        handler = f;
-      },
-    });
-    request.addEventListener('success', (e) => void gate.then(() => handler?.call(request, e)));
-    return request;
-  } as typeof IDBFactory.prototype.open;
-}
-
 /** How many of the preview's stand-ins are still in the outline. */
 const standInsLeft = (page: Page) =>
   page.evaluate(() => {
@@ -74,12 +53,6 @@ const standInsLeft = (page: Page) =>
     };
     return find(document)?.shadowRoot?.querySelectorAll('.stand-in').length ?? -1;
   });
-
-/** The actions whose words are not in the page under their own name ("Action 10.10.10"). */
-async function missingActions(page: Page): Promise<string[]> {
-  const groups = await actionGroups(page);
-  return ACTION_TEXTS.filter((t, i) => !groups[`Action ${Math.floor(i / 100) + 1}.${(Math.floor(i / 10) % 10) + 1}.${(i % 10) + 1}`]?.includes(t));
-}
 
 /**
  * A long plan's reload puts its words on screen before the plan itself has
