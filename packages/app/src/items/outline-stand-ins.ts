@@ -35,11 +35,6 @@ export class OutlineStandIns {
     return standIn;
   }
 
-  /** Whether any stand-in is left to take. */
-  get empty(): boolean {
-    return this.lists.size === 0;
-  }
-
   /** Everything is drawn: the preview's words are let go. */
   clear(): void {
     this.lists.clear();
